@@ -1,0 +1,366 @@
+//! Finds where a value sits in a RON file, so semantic errors (duplicate ids, dangling references, bad
+//! characters) can point at `FILE:LINE:COL` like syntax errors do. serde hands us values without spans,
+//! so this walks the text once more with a small tokenizer; it runs only when there is a problem to report.
+
+use std::collections::HashMap;
+
+/// 1-based line and column (in characters), as ron reports them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Pos {
+    pub line: usize,
+    pub col: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Tok {
+    Open(char),
+    Close,
+    Colon,
+    Comma,
+    Ident(String),
+    Str(String),
+    Other,
+}
+
+struct Lexer<'a> {
+    chars: std::iter::Peekable<std::str::Chars<'a>>,
+    pos: Pos,
+}
+
+impl<'a> Lexer<'a> {
+    fn new(text: &'a str) -> Self {
+        Lexer { chars: text.chars().peekable(), pos: Pos { line: 1, col: 1 } }
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let c = self.chars.next()?;
+        if c == '\n' {
+            self.pos.line += 1;
+            self.pos.col = 1;
+        } else {
+            self.pos.col += 1;
+        }
+        Some(c)
+    }
+
+    fn skip_trivia(&mut self) {
+        loop {
+            match self.chars.peek() {
+                Some(c) if c.is_whitespace() => {
+                    self.bump();
+                }
+                Some('/') => {
+                    let mut ahead = self.chars.clone();
+                    ahead.next();
+                    match ahead.next() {
+                        Some('/') => {
+                            while let Some(c) = self.bump() {
+                                if c == '\n' {
+                                    break;
+                                }
+                            }
+                        }
+                        Some('*') => self.skip_block_comment(),
+                        _ => return,
+                    }
+                }
+                _ => return,
+            }
+        }
+    }
+
+    fn skip_block_comment(&mut self) {
+        self.bump();
+        self.bump();
+        let mut depth = 1;
+        while depth > 0 {
+            match self.bump() {
+                None => return,
+                Some('*') if self.chars.peek() == Some(&'/') => {
+                    self.bump();
+                    depth -= 1;
+                }
+                Some('/') if self.chars.peek() == Some(&'*') => {
+                    self.bump();
+                    depth += 1;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn quoted(&mut self) -> String {
+        let mut out = String::new();
+        while let Some(c) = self.bump() {
+            match c {
+                '"' => break,
+                '\\' => {
+                    if let Some(escaped) = self.bump() {
+                        out.push('\\');
+                        out.push(escaped);
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// `r"…"`, `r#"…"#`: the `r` and hashes are already consumed up to the opening quote.
+    fn raw(&mut self, hashes: usize) -> String {
+        let mut out = String::new();
+        while let Some(c) = self.bump() {
+            if c == '"' {
+                let mut ahead = self.chars.clone();
+                if (0..hashes).all(|_| ahead.next() == Some('#')) {
+                    for _ in 0..hashes {
+                        self.bump();
+                    }
+                    break;
+                }
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    fn next_token(&mut self) -> Option<(Pos, Tok)> {
+        self.skip_trivia();
+        let start = self.pos;
+        let c = self.bump()?;
+        let tok = match c {
+            '(' | '[' | '{' => Tok::Open(c),
+            ')' | ']' | '}' => Tok::Close,
+            ':' => Tok::Colon,
+            ',' => Tok::Comma,
+            '"' => Tok::Str(self.quoted()),
+            '#' => {
+                // `#![enable(…)]` extension attributes: skip to the closing bracket.
+                let mut depth = 0;
+                while let Some(c) = self.bump() {
+                    match c {
+                        '[' => depth += 1,
+                        ']' if depth <= 1 => break,
+                        ']' => depth -= 1,
+                        _ => {}
+                    }
+                }
+                Tok::Other
+            }
+            '\'' => {
+                while let Some(c) = self.bump() {
+                    if c == '\\' {
+                        self.bump();
+                    } else if c == '\'' {
+                        break;
+                    }
+                }
+                Tok::Other
+            }
+            c if c.is_alphanumeric() || c == '_' || c == '-' || c == '+' || c == '.' => {
+                let mut word = String::from(c);
+                while let Some(&n) = self.chars.peek() {
+                    if n.is_alphanumeric() || n == '_' || n == '.' || n == '+' || n == '-' {
+                        word.push(n);
+                        self.bump();
+                    } else {
+                        break;
+                    }
+                }
+                match (word.as_str(), self.chars.peek()) {
+                    ("r" | "br", Some('"' | '#')) => {
+                        let mut hashes = 0;
+                        while self.chars.peek() == Some(&'#') {
+                            self.bump();
+                            hashes += 1;
+                        }
+                        self.bump();
+                        Tok::Str(self.raw(hashes))
+                    }
+                    ("b", Some('"')) => {
+                        self.bump();
+                        Tok::Str(self.quoted())
+                    }
+                    ("r", _) | ("b", _) | ("br", _) => Tok::Ident(word),
+                    _ => Tok::Ident(word.trim_start_matches("r#").to_string()),
+                }
+            }
+            _ => Tok::Other,
+        };
+        Some((start, tok))
+    }
+}
+
+/// Where every value of a RON document starts, by path: `occupations[2].functions[0].id`.
+/// The document itself is the empty path.
+pub struct Locations {
+    map: HashMap<String, Pos>,
+}
+
+impl Locations {
+    pub fn of(text: &str) -> Locations {
+        let mut lexer = Lexer::new(text);
+        let mut tokens = Vec::new();
+        while let Some(t) = lexer.next_token() {
+            tokens.push(t);
+        }
+        let mut walker = Walker { tokens, at: 0, depth: 0, map: HashMap::new() };
+        walker.value(String::new());
+        Locations { map: walker.map }
+    }
+
+    /// The position of `path`, or of its nearest enclosing value that was found.
+    pub fn find(&self, path: &str) -> Pos {
+        let mut path = path;
+        loop {
+            if let Some(pos) = self.map.get(path) {
+                return *pos;
+            }
+            match path.rfind(['.', '[']) {
+                Some(cut) => path = &path[..cut],
+                None => return self.map.get("").copied().unwrap_or(Pos { line: 1, col: 1 }),
+            }
+        }
+    }
+}
+
+/// Deeper than any catalog needs; stops a hostile file from exhausting the stack.
+const MAX_DEPTH: usize = 256;
+
+struct Walker {
+    tokens: Vec<(Pos, Tok)>,
+    at: usize,
+    depth: usize,
+    map: HashMap<String, Pos>,
+}
+
+impl Walker {
+    fn peek(&self, ahead: usize) -> Option<&Tok> {
+        self.tokens.get(self.at + ahead).map(|(_, t)| t)
+    }
+
+    fn value(&mut self, path: String) {
+        let Some((pos, tok)) = self.tokens.get(self.at).cloned() else { return };
+        self.map.entry(path.clone()).or_insert(pos);
+        self.at += 1;
+        if self.depth >= MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        match tok {
+            Tok::Ident(_) if self.peek(0) == Some(&Tok::Open('(')) => {
+                self.at += 1;
+                self.fields_or_items(&path);
+            }
+            Tok::Open('(') => self.fields_or_items(&path),
+            Tok::Open('[') => self.items(&path),
+            Tok::Open(_) => self.map_entries(&path),
+            _ => {}
+        }
+        self.depth -= 1;
+    }
+
+    fn join(path: &str, field: &str) -> String {
+        if path.is_empty() { field.to_string() } else { format!("{path}.{field}") }
+    }
+
+    fn fields_or_items(&mut self, path: &str) {
+        let named = matches!(self.peek(0), Some(Tok::Ident(_))) && self.peek(1) == Some(&Tok::Colon);
+        if named {
+            self.fields(path);
+        } else {
+            self.items(path);
+        }
+    }
+
+    fn fields(&mut self, path: &str) {
+        loop {
+            match self.peek(0).cloned() {
+                None => return,
+                Some(Tok::Close) => {
+                    self.at += 1;
+                    return;
+                }
+                Some(Tok::Comma) => self.at += 1,
+                Some(Tok::Ident(name)) if self.peek(1) == Some(&Tok::Colon) => {
+                    self.at += 2;
+                    self.value(Self::join(path, &name));
+                }
+                Some(_) => self.at += 1,
+            }
+        }
+    }
+
+    fn items(&mut self, path: &str) {
+        let mut index = 0;
+        loop {
+            match self.peek(0) {
+                None => return,
+                Some(Tok::Close) => {
+                    self.at += 1;
+                    return;
+                }
+                Some(Tok::Comma) => self.at += 1,
+                Some(_) => {
+                    self.value(format!("{path}[{index}]"));
+                    index += 1;
+                }
+            }
+        }
+    }
+
+    fn map_entries(&mut self, path: &str) {
+        loop {
+            match self.peek(0).cloned() {
+                None => return,
+                Some(Tok::Close) => {
+                    self.at += 1;
+                    return;
+                }
+                Some(Tok::Comma) | Some(Tok::Colon) => self.at += 1,
+                Some(Tok::Str(key)) | Some(Tok::Ident(key)) => {
+                    self.at += 1;
+                    if self.peek(0) == Some(&Tok::Colon) {
+                        self.at += 1;
+                        self.value(format!("{path}[{key:?}]"));
+                    }
+                }
+                Some(_) => self.value(format!("{path}[?]")),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = r##"// comment (with parens
+Catalog(
+    format: 1, /* block /* nested */ ( */
+    id: "a",
+    occupations: [
+        Occupation(id: "x", functions: [Function(id: "f1", text: "dice \"hola\" (sí)"), (id: r#"f2"#, text: "ñ")]),
+    ],
+    map: {"k": [1, 2]},
+)"##;
+
+    #[test]
+    fn finds_fields_items_and_nested_values() {
+        let l = Locations::of(DOC);
+        assert_eq!(l.find(""), Pos { line: 2, col: 1 });
+        assert_eq!(l.find("format"), Pos { line: 3, col: 13 });
+        assert_eq!(l.find("id"), Pos { line: 4, col: 9 });
+        assert_eq!(l.find("occupations[0]"), Pos { line: 6, col: 9 });
+        assert_eq!(l.find("occupations[0].functions[0].text"), Pos { line: 6, col: 66 });
+        assert_eq!(l.find("occupations[0].functions[1].id"), Pos { line: 6, col: 94 });
+        assert_eq!(l.find("map[\"k\"][1]"), Pos { line: 8, col: 20 });
+    }
+
+    #[test]
+    fn unknown_paths_fall_back_to_the_nearest_parent() {
+        let l = Locations::of(DOC);
+        assert_eq!(l.find("occupations[0].nothing[3]"), l.find("occupations[0]"));
+        assert_eq!(l.find("zzz"), l.find(""));
+    }
+}

@@ -1,0 +1,46 @@
+//! The catalog: sectors, occupations with their functions, competencies and training programs, as
+//! loaded from format-1 RON files. Pure data and functions; nothing here knows about a terminal.
+
+mod load;
+pub mod locate;
+mod model;
+mod parse;
+mod problem;
+mod set;
+mod validate;
+
+pub use load::{BUILTIN_NAME, BUILTIN_TEXT, CatalogSources, Loaded, builtin_file, load, load_files, read_sources};
+pub use model::*;
+pub use parse::{SourceFile, is_valid_id, parse};
+pub use problem::{Problem, ProblemKind};
+pub use set::CatalogSet;
+
+use crate::i18n::Lang;
+
+/// The kinds of item a catalog holds; ids are unique within a kind across all loaded catalogs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
+    Catalog,
+    Source,
+    Sector,
+    Occupation,
+    Function,
+    Competency,
+    Program,
+}
+
+impl ItemKind {
+    pub fn name(self, lang: Lang) -> &'static str {
+        let s = lang.strings();
+        match self {
+            ItemKind::Catalog => s.kind_catalog,
+            ItemKind::Source => s.kind_source,
+            ItemKind::Sector => s.kind_sector,
+            ItemKind::Occupation => s.kind_occupation,
+            ItemKind::Function => s.kind_function,
+            ItemKind::Competency => s.kind_competency,
+            ItemKind::Program => s.kind_program,
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! One catalog file: text → [`Catalog`], or every problem it has, each at its `FILE:LINE:COL`.
+
+use super::locate::{Locations, Pos};
+use super::model::{Catalog, FORMAT};
+use super::problem::{Problem, ProblemKind};
+use crate::text;
+use ron::error::{Error as RonError, SpannedError};
+use serde::Deserialize;
+use std::cell::OnceCell;
+
+/// A catalog file's name (as the user gave it) and its text.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+}
+
+impl SourceFile {
+    /// Decodes a file read from disk; a leading byte-order mark (Windows Notepad) is dropped.
+    pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<SourceFile, Problem> {
+        let text = String::from_utf8(bytes).map_err(|_| Problem::in_file(name, ProblemKind::NotUtf8))?;
+        let text = text.strip_prefix('\u{FEFF}').map(str::to_string).unwrap_or(text);
+        Ok(SourceFile { name: name.to_string(), text })
+    }
+}
+
+/// Reads only `format`, so a file from a newer rumbo is refused with "update rumbo" rather than with
+/// whatever field this version does not know yet.
+#[derive(Deserialize)]
+#[serde(rename = "Catalog")]
+struct FormatProbe {
+    format: u64,
+}
+
+/// Lazily computed positions: only files with problems pay for the second pass over their text.
+pub struct Located<'a> {
+    file: &'a SourceFile,
+    locations: OnceCell<Locations>,
+}
+
+impl<'a> Located<'a> {
+    pub fn new(file: &'a SourceFile) -> Self {
+        Located { file, locations: OnceCell::new() }
+    }
+
+    pub fn problem(&self, path: &str, kind: ProblemKind) -> Problem {
+        let pos = self.locations.get_or_init(|| Locations::of(&self.file.text)).find(path);
+        Problem::at(&self.file.name, pos, kind)
+    }
+}
+
+pub fn parse(file: &SourceFile) -> Result<Catalog, Vec<Problem>> {
+    let located = Located::new(file);
+    let catalog = match ron::from_str::<Catalog>(&file.text) {
+        Ok(catalog) => catalog,
+        Err(error) => {
+            if let Ok(probe) = ron::from_str::<FormatProbe>(&file.text)
+                && probe.format > u64::from(FORMAT)
+            {
+                return Err(vec![located.problem("format", ProblemKind::NewerFormat(probe.format))]);
+            }
+            return Err(vec![syntax_problem(&file.name, &error)]);
+        }
+    };
+    if catalog.format > FORMAT {
+        return Err(vec![located.problem("format", ProblemKind::NewerFormat(catalog.format.into()))]);
+    }
+    if catalog.format == 0 {
+        return Err(vec![located.problem("format", ProblemKind::BadFormat(0))]);
+    }
+    let problems = check_texts(&catalog, &located);
+    if problems.is_empty() { Ok(catalog) } else { Err(problems) }
+}
+
+fn syntax_problem(file: &str, error: &SpannedError) -> Problem {
+    let pos = Pos { line: error.span.start.line.max(1), col: error.span.start.col.max(1) };
+    let kind = match &error.code {
+        RonError::NoSuchStructField { expected, found, .. } => ProblemKind::UnknownField {
+            field: found.clone(),
+            expected: expected.iter().map(|e| e.to_string()).collect(),
+        },
+        RonError::MissingStructField { field, .. } => ProblemKind::MissingField(field.to_string()),
+        RonError::DuplicateStructField { field, .. } => ProblemKind::DuplicateField(field.to_string()),
+        RonError::NoSuchEnumVariant { expected, found, .. } => ProblemKind::UnknownVariant {
+            found: found.clone(),
+            expected: expected.iter().map(|e| e.to_string()).collect(),
+        },
+        other => ProblemKind::Syntax(other.to_string()),
+    };
+    Problem::at(file, pos, kind)
+}
+
+/// Ids well formed, required texts present, no control, bidi or zero-width characters anywhere.
+fn check_texts(catalog: &Catalog, located: &Located) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut visit = |path: &dyn Fn() -> String, field: &str, value: &str, rule: Rule| {
+        if let Some((_, c)) = text::first_forbidden(value) {
+            let kind = ProblemKind::ForbiddenChar { code: text::codepoint(c), field: field.to_string() };
+            problems.push(located.problem(&path(), kind));
+        } else if rule == Rule::Id && !is_valid_id(value) {
+            problems.push(located.problem(&path(), ProblemKind::BadId(value.to_string())));
+        } else if rule == Rule::Required && value.trim().is_empty() {
+            problems.push(located.problem(&path(), ProblemKind::EmptyText(field.to_string())));
+        }
+    };
+    use Rule::{Free, Id, Required};
+    visit(&|| "id".into(), "id", &catalog.id, Id);
+    visit(&|| "title".into(), "title", &catalog.title, Required);
+    visit(&|| "language".into(), "language", &catalog.language, Free);
+    visit(&|| "version".into(), "version", &catalog.version, Free);
+    for (i, s) in catalog.sources.iter().enumerate() {
+        let p = |f: &str| format!("sources[{i}].{f}");
+        visit(&|| p("id"), "id", &s.id, Id);
+        visit(&|| p("title"), "title", &s.title, Required);
+        visit(&|| p("publisher"), "publisher", &s.publisher, Free);
+        visit(&|| p("note"), "note", &s.note, Free);
+    }
+    for (i, s) in catalog.sectors.iter().enumerate() {
+        let p = |f: &str| format!("sectors[{i}].{f}");
+        visit(&|| p("id"), "id", &s.id, Id);
+        visit(&|| p("name"), "name", &s.name, Required);
+        visit(&|| p("summary"), "summary", &s.summary, Free);
+        visit(&|| p("source"), "source", &s.source, Free);
+        for (j, c) in s.categories.iter().enumerate() {
+            let p = |f: &str| format!("sectors[{i}].categories[{j}].{f}");
+            visit(&|| p("code"), "code", &c.code, Free);
+            visit(&|| p("name"), "name", &c.name, Required);
+            for (k, a) in c.activities.iter().enumerate() {
+                visit(&|| p(&format!("activities[{k}]")), "activities", a, Required);
+            }
+        }
+    }
+    for (i, c) in catalog.competencies.iter().enumerate() {
+        let p = |f: &str| format!("competencies[{i}].{f}");
+        visit(&|| p("id"), "id", &c.id, Id);
+        visit(&|| p("name"), "name", &c.name, Required);
+        visit(&|| p("description"), "description", &c.description, Free);
+    }
+    for (i, o) in catalog.occupations.iter().enumerate() {
+        let p = |f: &str| format!("occupations[{i}].{f}");
+        visit(&|| p("id"), "id", &o.id, Id);
+        visit(&|| p("title"), "title", &o.title, Required);
+        visit(&|| p("description"), "description", &o.description, Free);
+        for (j, c) in o.codes.iter().enumerate() {
+            visit(&|| p(&format!("codes[{j}].system")), "system", &c.system, Required);
+            visit(&|| p(&format!("codes[{j}].code")), "code", &c.code, Required);
+        }
+        for (j, f) in o.functions.iter().enumerate() {
+            visit(&|| p(&format!("functions[{j}].id")), "id", &f.id, Id);
+            visit(&|| p(&format!("functions[{j}].text")), "text", &f.text, Required);
+        }
+    }
+    for (i, g) in catalog.programs.iter().enumerate() {
+        let p = |f: &str| format!("programs[{i}].{f}");
+        visit(&|| p("id"), "id", &g.id, Id);
+        visit(&|| p("institution"), "institution", &g.institution, Required);
+        visit(&|| p("name"), "name", &g.name, Required);
+        visit(&|| p("level"), "level", &g.level, Free);
+    }
+    problems
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Rule {
+    Id,
+    Required,
+    Free,
+}
+
+/// `[a-z0-9][a-z0-9-]*`
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_follow_the_pattern() {
+        for good in ["a", "bpo", "asc-01", "9x", "a-"] {
+            assert!(is_valid_id(good), "{good}");
+        }
+        for bad in ["", "-a", "A", "técnico", "a_b", "a b"] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! A problem found in a catalog file, placed at `FILE:LINE:COL` and worded in the user's language.
+
+use super::locate::Pos;
+use super::ItemKind;
+use crate::i18n::{Lang, fill};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    Syntax(String),
+    UnknownField { field: String, expected: Vec<String> },
+    MissingField(String),
+    DuplicateField(String),
+    UnknownVariant { found: String, expected: Vec<String> },
+    Expected(String),
+    NewerFormat(u64),
+    BadFormat(u64),
+    BadId(String),
+    /// `other` is where the first definition is, as `FILE:LINE:COL`.
+    DuplicateId { kind: ItemKind, id: String, other: String },
+    Dangling { kind: ItemKind, id: String },
+    ForbiddenChar { code: String, field: String },
+    EmptyText(String),
+    Io(String),
+    NotUtf8,
+    NoCatalogs,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// The file as the user named it (or `builtin:NAME` for the catalog compiled into rumbo).
+    pub file: String,
+    pub pos: Option<Pos>,
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    pub fn at(file: &str, pos: Pos, kind: ProblemKind) -> Problem {
+        Problem { file: file.to_string(), pos: Some(pos), kind }
+    }
+
+    pub fn in_file(file: &str, kind: ProblemKind) -> Problem {
+        Problem { file: file.to_string(), pos: None, kind }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        let s = lang.strings();
+        match &self.kind {
+            ProblemKind::Syntax(detail) => fill(s.problem_syntax, &[("detail", detail)]),
+            ProblemKind::UnknownField { field, expected } => {
+                fill(s.problem_unknown_field, &[("field", field), ("expected", &expected.join(", "))])
+            }
+            ProblemKind::MissingField(field) => fill(s.problem_missing_field, &[("field", field)]),
+            ProblemKind::DuplicateField(field) => fill(s.problem_duplicate_field, &[("field", field)]),
+            ProblemKind::UnknownVariant { found, expected } => {
+                fill(s.problem_unknown_variant, &[("found", found), ("expected", &expected.join(", "))])
+            }
+            ProblemKind::Expected(detail) => fill(s.problem_expected, &[("detail", detail)]),
+            ProblemKind::NewerFormat(found) => {
+                fill(s.problem_newer_format, &[("found", found), ("known", &super::FORMAT)])
+            }
+            ProblemKind::BadFormat(found) => fill(s.problem_bad_format, &[("found", found), ("known", &super::FORMAT)]),
+            ProblemKind::BadId(id) => fill(s.problem_bad_id, &[("id", id)]),
+            ProblemKind::DuplicateId { kind, id, other } => {
+                fill(s.problem_duplicate_id, &[("kind", &kind.name(lang)), ("id", id), ("other", other)])
+            }
+            ProblemKind::Dangling { kind, id } => {
+                fill(s.problem_dangling, &[("kind", &capitalize(kind.name(lang))), ("id", id)])
+            }
+            ProblemKind::ForbiddenChar { code, field } => {
+                fill(s.problem_forbidden_char, &[("code", code), ("field", field)])
+            }
+            ProblemKind::EmptyText(field) => fill(s.problem_empty_text, &[("field", field)]),
+            ProblemKind::Io(detail) => fill(s.problem_io, &[("detail", detail)]),
+            ProblemKind::NotUtf8 => s.problem_not_utf8.to_string(),
+            ProblemKind::NoCatalogs => s.problem_no_catalogs.to_string(),
+        }
+    }
+
+    /// `FILE:LINE:COL: message` (or `FILE: message` when there is no place to point at).
+    pub fn render(&self, lang: Lang) -> String {
+        match self.pos {
+            Some(pos) => format!("{}:{}:{}: {}", self.file, pos.line, pos.col, self.message(lang)),
+            None if self.file.is_empty() => self.message(lang),
+            None => format!("{}: {}", self.file, self.message(lang)),
+        }
+    }
+
+    /// The `FILE:LINE:COL` of this problem, for messages that point at another one.
+    pub fn place(&self) -> String {
+        match self.pos {
+            Some(pos) => format!("{}:{}:{}", self.file, pos.line, pos.col),
+            None => self.file.clone(),
+        }
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}

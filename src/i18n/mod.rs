@@ -1,0 +1,110 @@
+//! Every string the user sees, one table per language. `Strings` is generated from one key list, so the
+//! compiler refuses a language that lacks a key; a test checks that both fill the same placeholders.
+
+mod en;
+mod es;
+
+macro_rules! strings {
+    ($($key:ident),* $(,)?) => {
+        /// One language's texts. Templates use `{name}` placeholders, filled by [`fill`].
+        pub struct Strings { $(pub $key: &'static str,)* }
+
+        impl Strings {
+            /// Every key with its text, for checks over the whole table.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key)),*]
+            }
+        }
+    };
+}
+
+strings! {
+    // catalog check
+    check_summary, check_ok_total,
+    // catalog problems
+    problem_syntax, problem_unknown_field, problem_missing_field, problem_duplicate_field,
+    problem_unknown_variant, problem_expected, problem_newer_format, problem_bad_format,
+    problem_bad_id, problem_duplicate_id, problem_dangling, problem_forbidden_char, problem_empty_text,
+    problem_io, problem_not_utf8, problem_no_catalogs, problem_cache,
+    // item kinds
+    kind_catalog, kind_sector, kind_occupation, kind_function, kind_competency, kind_program, kind_source,
+    // search
+    search_no_results, search_in_occupation, search_link_inferred,
+    // general
+    tui_not_ready, error_prefix, config_dir_unknown,
+}
+
+/// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Lang {
+    #[default]
+    Es,
+    En,
+}
+
+impl Lang {
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Es => &es::ES,
+            Lang::En => &en::EN,
+        }
+    }
+
+    /// The language from the environment's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, first one set wins):
+    /// English when it starts with `en`, Spanish otherwise.
+    pub fn from_locale_vars(get: impl Fn(&str) -> Option<String>) -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| get(k).filter(|v| !v.is_empty()))
+            .next()
+            .map_or(Lang::Es, |v| if v.to_ascii_lowercase().starts_with("en") { Lang::En } else { Lang::Es })
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn placeholders(text: &str) -> BTreeSet<String> {
+        text.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(name, _)| name.to_string())).collect()
+    }
+
+    #[test]
+    fn both_languages_have_every_key_filled_with_the_same_placeholders() {
+        let es = Lang::Es.strings().entries();
+        let en = Lang::En.strings().entries();
+        assert_eq!(es.len(), en.len());
+        for ((key, es_text), (en_key, en_text)) in es.iter().zip(en.iter()) {
+            assert_eq!(key, en_key);
+            assert!(!es_text.trim().is_empty(), "es.{key} is empty");
+            assert!(!en_text.trim().is_empty(), "en.{key} is empty");
+            assert_eq!(placeholders(es_text), placeholders(en_text), "placeholders differ in {key}");
+        }
+    }
+
+    #[test]
+    fn locale_picks_english_only_for_english() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+        };
+        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "en_US.UTF-8")])), Lang::En);
+        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "es_CO.UTF-8")])), Lang::Es);
+        assert_eq!(Lang::from_locale_vars(env(&[("LC_ALL", "es_CO"), ("LANG", "en_US")])), Lang::Es);
+        assert_eq!(Lang::from_locale_vars(env(&[])), Lang::Es);
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(fill("{a} y {b} y {a}", &[("a", &1), ("b", &"dos")]), "1 y dos y 1");
+    }
+}

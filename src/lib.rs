@@ -1,0 +1,11 @@
+//! rumbo: a terminal vocational-guidance assistant for public employment offices.
+//!
+//! The domain (`catalog`, `search`, `text`) is pure and knows nothing of the terminal; `cli` and the
+//! runtime sit on top of it.
+#![forbid(unsafe_code)]
+
+pub mod catalog;
+pub mod i18n;
+pub mod text;
+pub mod search;
+pub mod session;

@@ -1,0 +1,1 @@
+//! Fuzzy search over every item of the loaded catalogs.
