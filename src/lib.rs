@@ -5,7 +5,8 @@
 #![forbid(unsafe_code)]
 
 pub mod catalog;
+pub mod cli;
 pub mod i18n;
-pub mod text;
 pub mod search;
 pub mod session;
+pub mod text;

@@ -36,10 +36,7 @@ pub fn sanitize(text: &str) -> String {
 
 /// Like [`sanitize`], for one-line fields: newlines and tabs become spaces.
 pub fn sanitize_line(text: &str) -> String {
-    sanitize(text)
-        .chars()
-        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-        .collect()
+    sanitize(text).chars().map(|c| if c == '\n' || c == '\t' { ' ' } else { c }).collect()
 }
 
 /// Accent- and case-folds one character, always to exactly one character, so positions in the folded copy

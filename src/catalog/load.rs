@@ -92,15 +92,15 @@ pub fn load_files(files: Vec<SourceFile>) -> Result<Vec<Loaded>, Vec<Problem>> {
     let mut parsed = Vec::new();
     for file in files {
         match parse(&file) {
-            Ok(catalog) => parsed.push((file, catalog)),
+            Ok((catalog, mut found)) => {
+                problems.append(&mut found);
+                parsed.push((file, catalog));
+            }
             Err(mut found) => problems.append(&mut found),
         }
     }
-    let replaced: Vec<String> = parsed
-        .iter()
-        .filter(|(f, _)| f.name != BUILTIN_NAME)
-        .map(|(_, c)| c.id.clone())
-        .collect();
+    let replaced: Vec<String> =
+        parsed.iter().filter(|(f, _)| f.name != BUILTIN_NAME).map(|(_, c)| c.id.clone()).collect();
     parsed.retain(|(f, c)| f.name != BUILTIN_NAME || !replaced.contains(&c.id));
     problems.extend(validate(&parsed));
     if parsed.is_empty() && problems.is_empty() {

@@ -9,7 +9,9 @@ mod problem;
 mod set;
 mod validate;
 
-pub use load::{BUILTIN_NAME, BUILTIN_TEXT, CatalogSources, Loaded, builtin_file, load, load_files, read_sources};
+pub use load::{
+    BUILTIN_NAME, BUILTIN_TEXT, CatalogSources, Loaded, builtin_file, load, load_files, read_sources,
+};
 pub use model::*;
 pub use parse::{SourceFile, is_valid_id, parse};
 pub use problem::{Problem, ProblemKind};

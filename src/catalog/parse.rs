@@ -49,7 +49,9 @@ impl<'a> Located<'a> {
     }
 }
 
-pub fn parse(file: &SourceFile) -> Result<Catalog, Vec<Problem>> {
+/// Parses one file. Problems inside texts (bad ids, forbidden characters, empty names) still return the
+/// catalog, so cross-file validation can report everything else in the same run; syntax errors do not.
+pub fn parse(file: &SourceFile) -> Result<(Catalog, Vec<Problem>), Vec<Problem>> {
     let located = Located::new(file);
     let catalog = match ron::from_str::<Catalog>(&file.text) {
         Ok(catalog) => catalog,
@@ -69,7 +71,7 @@ pub fn parse(file: &SourceFile) -> Result<Catalog, Vec<Problem>> {
         return Err(vec![located.problem("format", ProblemKind::BadFormat(0))]);
     }
     let problems = check_texts(&catalog, &located);
-    if problems.is_empty() { Ok(catalog) } else { Err(problems) }
+    Ok((catalog, problems))
 }
 
 fn syntax_problem(file: &str, error: &SpannedError) -> Problem {

@@ -1,24 +1,40 @@
 //! A problem found in a catalog file, placed at `FILE:LINE:COL` and worded in the user's language.
 
-use super::locate::Pos;
 use super::ItemKind;
+use super::locate::Pos;
 use crate::i18n::{Lang, fill};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
     Syntax(String),
-    UnknownField { field: String, expected: Vec<String> },
+    UnknownField {
+        field: String,
+        expected: Vec<String>,
+    },
     MissingField(String),
     DuplicateField(String),
-    UnknownVariant { found: String, expected: Vec<String> },
+    UnknownVariant {
+        found: String,
+        expected: Vec<String>,
+    },
     Expected(String),
     NewerFormat(u64),
     BadFormat(u64),
     BadId(String),
     /// `other` is where the first definition is, as `FILE:LINE:COL`.
-    DuplicateId { kind: ItemKind, id: String, other: String },
-    Dangling { kind: ItemKind, id: String },
-    ForbiddenChar { code: String, field: String },
+    DuplicateId {
+        kind: ItemKind,
+        id: String,
+        other: String,
+    },
+    Dangling {
+        kind: ItemKind,
+        id: String,
+    },
+    ForbiddenChar {
+        code: String,
+        field: String,
+    },
     EmptyText(String),
     Io(String),
     NotUtf8,
@@ -58,7 +74,9 @@ impl Problem {
             ProblemKind::NewerFormat(found) => {
                 fill(s.problem_newer_format, &[("found", found), ("known", &super::FORMAT)])
             }
-            ProblemKind::BadFormat(found) => fill(s.problem_bad_format, &[("found", found), ("known", &super::FORMAT)]),
+            ProblemKind::BadFormat(found) => {
+                fill(s.problem_bad_format, &[("found", found), ("known", &super::FORMAT)])
+            }
             ProblemKind::BadId(id) => fill(s.problem_bad_id, &[("id", id)]),
             ProblemKind::DuplicateId { kind, id, other } => {
                 fill(s.problem_duplicate_id, &[("kind", &kind.name(lang)), ("id", id), ("other", other)])

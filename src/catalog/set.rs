@@ -35,7 +35,10 @@ impl CatalogSet {
             index(&mut set.sources, catalog.sources.iter().map(|s| &s.id).collect());
             for program in &catalog.programs {
                 for occupation in &program.occupations {
-                    set.programs_by_occupation.entry(occupation.clone()).or_default().push(program.id.clone());
+                    set.programs_by_occupation
+                        .entry(occupation.clone())
+                        .or_default()
+                        .push(program.id.clone());
                 }
             }
         }

@@ -16,16 +16,14 @@ pub fn validate(files: &[(SourceFile, Catalog)]) -> Vec<Problem> {
     let mut seen: Seen = HashMap::new();
 
     for (n, (_, catalog)) in files.iter().enumerate() {
-        let mut define = |kind: ItemKind, id: &str, path: String| {
-            match seen.get(&(kind, id.to_string())) {
-                Some((first_file, first_path)) => {
-                    let other = located[*first_file].problem(first_path, ProblemKind::NoCatalogs).place();
-                    let kind = ProblemKind::DuplicateId { kind, id: id.to_string(), other };
-                    problems.push(located[n].problem(&path, kind));
-                }
-                None => {
-                    seen.insert((kind, id.to_string()), (n, path));
-                }
+        let mut define = |kind: ItemKind, id: &str, path: String| match seen.get(&(kind, id.to_string())) {
+            Some((first_file, first_path)) => {
+                let other = located[*first_file].problem(first_path, ProblemKind::NoCatalogs).place();
+                let kind = ProblemKind::DuplicateId { kind, id: id.to_string(), other };
+                problems.push(located[n].problem(&path, kind));
+            }
+            None => {
+                seen.insert((kind, id.to_string()), (n, path));
             }
         };
         define(ItemKind::Catalog, &catalog.id, "id".into());
@@ -79,7 +77,11 @@ pub fn validate(files: &[(SourceFile, Catalog)]) -> Vec<Problem> {
         for (i, o) in catalog.occupations.iter().enumerate() {
             resolve(ItemKind::Sector, &o.sector, format!("occupations[{i}].sector"));
             for (j, need) in o.competencies.iter().enumerate() {
-                resolve(ItemKind::Competency, &need.competency, format!("occupations[{i}].competencies[{j}].competency"));
+                resolve(
+                    ItemKind::Competency,
+                    &need.competency,
+                    format!("occupations[{i}].competencies[{j}].competency"),
+                );
             }
         }
         for (i, p) in catalog.programs.iter().enumerate() {

@@ -1,0 +1,83 @@
+//! The command line, as office IT staff and scripts use it. Flags and subcommands are a contract.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(name = "rumbo", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct GlobalArgs {
+    /// Load a catalog file, or every *.ron in a folder (repeatable)
+    #[arg(long = "catalog", value_name = "PATH", global = true)]
+    pub catalogs: Vec<PathBuf>,
+    /// Leave the built-in BPO catalog out
+    #[arg(long, global = true)]
+    pub no_builtin: bool,
+    /// Language of the interface and messages [default: Spanish, or English from an English locale]
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangArg>,
+    /// Folder for saved sessions
+    #[arg(long, value_name = "DIR", env = "RUMBO_DATA_DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+    /// Folder for config.ron and catalogs/
+    #[arg(long, value_name = "DIR", env = "RUMBO_CONFIG_DIR", global = true)]
+    pub config_dir: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Es,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Catalog tools
+    #[command(subcommand)]
+    Catalog(CatalogCommand),
+    /// Fuzzy search over every item of the loaded catalogs
+    Search(SearchArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// Validate the loaded catalogs plus the files given; every problem as FILE:LINE:COL: message
+    Check {
+        /// More catalog files or folders to check with the loaded set
+        paths: Vec<PathBuf>,
+        /// Print {"catalogs":[…]} (or {"problems":[…]}) as JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for (accents and capitals don't matter)
+    pub query: String,
+    /// Only this kind of item
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// At most this many results
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Print {"results":[…]} as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Sector,
+    Occupation,
+    Function,
+    Competency,
+    Program,
+}

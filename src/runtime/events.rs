@@ -1,0 +1,55 @@
+//! Everything that can wake the main loop arrives on one channel: terminal input from a dedicated reader
+//! thread, and SIGHUP/SIGTERM/SIGINT from a signal thread. The loop blocks on the channel, so an idle rumbo
+//! uses no CPU; `crossterm::event::poll` is never called (it can spin after the terminal closes).
+
+use crossterm::event::Event as TermEvent;
+use std::sync::mpsc::Sender;
+use std::thread;
+
+#[derive(Debug)]
+pub enum Incoming {
+    Term(TermEvent),
+    /// The terminal is gone (read failed): save and leave.
+    InputClosed,
+    /// SIGHUP (the window was closed), SIGTERM or SIGINT: save and leave.
+    Signal(i32),
+}
+
+/// Starts the input reader. It ends by itself when reading fails or the main loop has gone.
+pub fn spawn_input(tx: Sender<Incoming>) -> std::io::Result<()> {
+    thread::Builder::new().name("input".into()).spawn(move || {
+        loop {
+            let incoming = match crossterm::event::read() {
+                Ok(event) => Incoming::Term(event),
+                Err(_) => Incoming::InputClosed,
+            };
+            let closed = matches!(incoming, Incoming::InputClosed);
+            if tx.send(incoming).is_err() || closed {
+                return;
+            }
+        }
+    })?;
+    Ok(())
+}
+
+/// Starts the signal thread for the signals that end a session. Only the first one matters.
+#[cfg(unix)]
+pub fn spawn_signals(tx: Sender<Incoming>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::iterator::Signals;
+    let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT])?;
+    thread::Builder::new().name("signals".into()).spawn(move || {
+        for signal in signals.forever() {
+            if tx.send(Incoming::Signal(signal)).is_err() {
+                return;
+            }
+        }
+    })?;
+    Ok(())
+}
+
+/// Windows has no SIGHUP/SIGTERM; closing the console window ends input, which is handled as `InputClosed`.
+#[cfg(not(unix))]
+pub fn spawn_signals(_tx: Sender<Incoming>) -> std::io::Result<()> {
+    Ok(())
+}

@@ -1,0 +1,45 @@
+//! Typed errors of the session domain and store. The messages are for logs and developers; the UI maps
+//! each variant to its own words.
+
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SessionError {
+    /// A session needs an alias (a first name or a code) to be told apart from the others.
+    #[error("the alias is required")]
+    AliasRequired,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file does not parse as a session. It is left exactly as it is: it may be recoverable by hand,
+    /// and the store refuses to save over it.
+    #[error("{}:{line}:{col}: {message}", path.display())]
+    Corrupt { id: String, path: PathBuf, line: usize, col: usize, message: String },
+    #[error("no session {id}")]
+    NotFound { id: String },
+    /// Another rumbo (or another handle in this one) holds the session's lock.
+    #[error("session {id} is in use")]
+    Locked { id: String },
+    /// Not something a session file can be named after (see `is_valid_id`).
+    #[error("not a session id: {id:?}")]
+    InvalidId { id: String },
+    /// The session, or the file it would replace, comes from a newer rumbo; saving would drop what this
+    /// version does not know about.
+    #[error("session {id} has format {format}, newer than this rumbo's")]
+    NewerFormat { id: String, format: u32 },
+    #[error("cannot write session {id}: {message}")]
+    Serialize { id: String, message: String },
+}
+
+impl StoreError {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> StoreError {
+        StoreError::Io { path: path.into(), source }
+    }
+}

@@ -1,0 +1,183 @@
+//! Fit and gap: how much of an occupation the person already covers, and what is left to learn.
+//!
+//! Only **essential** items count towards the percentage: an optional item (English, for the BPO
+//! occupations) is worth having but must not make someone look less suited than they are. A mark counts
+//! whole when the person has the item and half while it is in development.
+
+use super::model::{Mark, MarkKind, MarkLevel, Session};
+use crate::catalog::{CatalogSet, Importance, Link, Occupation};
+use std::collections::{HashMap, HashSet};
+
+/// One function or competency of an occupation, as fit and gap list it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FitItem {
+    pub kind: MarkKind,
+    pub id: String,
+    /// The function's text or the competency's name, from the catalog.
+    pub text: String,
+    pub importance: Importance,
+}
+
+/// Gap items are the same records as fit items; the alias names them where the gap is meant.
+pub type GapItem = FitItem;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fit {
+    /// Share of the essential items covered, 0..=100, rounded half up.
+    pub percent: u8,
+    /// Items the person has, in catalog order (functions, then competencies).
+    pub has: Vec<FitItem>,
+    /// Items in development, in catalog order.
+    pub developing: Vec<FitItem>,
+    /// Items not marked: essential ones first, then optional, each in catalog order.
+    pub missing: Vec<FitItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Gap {
+    /// Not marked at all: essential first, then optional.
+    pub missing: Vec<GapItem>,
+    /// Under way: essential first, then optional.
+    pub developing: Vec<GapItem>,
+    /// Programs that could close the gap: shortlisted ones first, then in catalog order.
+    pub programs: Vec<GapProgram>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GapProgram {
+    pub id: String,
+    pub institution: String,
+    pub name: String,
+    pub level: String,
+    /// The link to the occupation is rumbo's inference, not the source's; the UI must say so.
+    pub inferred: bool,
+    pub shortlisted: bool,
+}
+
+/// The session's marks by (kind, id), built once per question rather than searched per item.
+struct Levels<'a>(HashMap<(MarkKind, &'a str), MarkLevel>);
+
+impl<'a> Levels<'a> {
+    fn of(session: &'a Session) -> Levels<'a> {
+        Levels(session.marks.iter().map(|m| ((m.kind, m.id.as_str()), m.level)).collect())
+    }
+
+    fn get(&self, kind: MarkKind, id: &str) -> Option<MarkLevel> {
+        self.0.get(&(kind, id)).copied()
+    }
+}
+
+/// The occupation's functions, then its competency needs, in catalog order.
+fn items(set: &CatalogSet, occupation: &Occupation) -> Vec<FitItem> {
+    let functions = occupation.functions.iter().map(|f| FitItem {
+        kind: MarkKind::Function,
+        id: f.id.clone(),
+        text: f.text.clone(),
+        importance: f.importance,
+    });
+    let competencies = occupation.competencies.iter().map(|n| FitItem {
+        kind: MarkKind::Competency,
+        id: n.competency.clone(),
+        // Validation guarantees the competency exists; the id is a readable fallback all the same.
+        text: set.competency(&n.competency).map_or_else(|| n.competency.clone(), |c| c.name.clone()),
+        importance: n.importance,
+    });
+    functions.chain(competencies).collect()
+}
+
+/// Sort key that puts essential items before optional ones (used with a stable sort).
+fn optional_last(item: &FitItem) -> bool {
+    item.importance == Importance::Optional
+}
+
+/// round(100 × points / essential) with points counted in halves, in integers so there is no float
+/// drift; no essential items gives 0 rather than a division by zero.
+fn percent(halves: u32, essential: u32) -> u8 {
+    if essential == 0 {
+        return 0;
+    }
+    let rounded = (100 * halves + essential) / (2 * essential);
+    u8::try_from(rounded.min(100)).unwrap_or(100)
+}
+
+fn fit_with(levels: &Levels, set: &CatalogSet, occupation: &Occupation) -> Fit {
+    let (mut essential, mut halves) = (0, 0);
+    let mut fit = Fit { percent: 0, has: Vec::new(), developing: Vec::new(), missing: Vec::new() };
+    for item in items(set, occupation) {
+        let level = levels.get(item.kind, &item.id);
+        if item.importance == Importance::Essential {
+            essential += 1;
+            halves += match level {
+                Some(MarkLevel::Has) => 2,
+                Some(MarkLevel::InDevelopment) => 1,
+                None => 0,
+            };
+        }
+        match level {
+            Some(MarkLevel::Has) => fit.has.push(item),
+            Some(MarkLevel::InDevelopment) => fit.developing.push(item),
+            None => fit.missing.push(item),
+        }
+    }
+    fit.missing.sort_by_key(optional_last);
+    fit.percent = percent(halves, essential);
+    fit
+}
+
+/// How well the person fits an occupation; `None` when the occupation is not in the catalogs.
+pub fn fit(session: &Session, set: &CatalogSet, occupation_id: &str) -> Option<Fit> {
+    let occupation = set.occupation(occupation_id)?;
+    Some(fit_with(&Levels::of(session), set, occupation))
+}
+
+/// What the person lacks for an occupation and the programs that serve it. In catalog format 1
+/// programs link to occupations, not to single items, so every program of the occupation is listed.
+pub fn gap(session: &Session, set: &CatalogSet, occupation_id: &str) -> Option<Gap> {
+    let Fit { missing, mut developing, .. } = fit(session, set, occupation_id)?;
+    developing.sort_by_key(optional_last);
+    let mut programs: Vec<GapProgram> = set
+        .programs_for(occupation_id)
+        .into_iter()
+        .map(|p| GapProgram {
+            id: p.id.clone(),
+            institution: p.institution.clone(),
+            name: p.name.clone(),
+            level: p.level.clone(),
+            inferred: p.link == Link::Inferred,
+            shortlisted: session.is_shortlisted(&p.id),
+        })
+        .collect();
+    programs.sort_by_key(|p| !p.shortlisted);
+    Some(Gap { missing, developing, programs })
+}
+
+/// Every occupation with its fit, best first; equal fits keep catalog order.
+pub fn ranked(session: &Session, set: &CatalogSet) -> Vec<(String, u8)> {
+    let levels = Levels::of(session);
+    let mut ranked: Vec<(String, u8)> =
+        set.occupations().map(|o| (o.id.clone(), fit_with(&levels, set, o).percent)).collect();
+    ranked.sort_by_key(|(_, percent)| std::cmp::Reverse(*percent));
+    ranked
+}
+
+/// The best-fitting occupation's title and percentage, for the start screen; `None` while nothing the
+/// person marked counts anywhere (a "best fit" of 0% would only be the first occupation in the file).
+pub fn best_fit(session: &Session, set: &CatalogSet) -> Option<(String, u8)> {
+    let (id, percent) = ranked(session, set).into_iter().next().filter(|(_, p)| *p > 0)?;
+    set.occupation(&id).map(|o| (o.title.clone(), percent))
+}
+
+/// Marks whose item no loaded catalog has any more. They stay in the file (the mark's own text tells
+/// what it was); the UI lists them apart.
+pub fn orphans<'a>(session: &'a Session, set: &CatalogSet) -> Vec<&'a Mark> {
+    let functions: HashSet<&str> =
+        set.occupations().flat_map(|o| o.functions.iter().map(|f| f.id.as_str())).collect();
+    session
+        .marks
+        .iter()
+        .filter(|m| match m.kind {
+            MarkKind::Function => !functions.contains(m.id.as_str()),
+            MarkKind::Competency => set.competency(&m.id).is_none(),
+        })
+        .collect()
+}

@@ -1,0 +1,282 @@
+//! The session as saved: who, when, under which catalogs, and what the counselor marked and wrote.
+//!
+//! Every field but `format`, `id`, `alias` and `created` has a serde default so files written before a
+//! field existed still load. Unknown fields are *not* denied (unlike catalogs): a session written by a
+//! newer rumbo should still open here, read-only (see [`Session::is_newer_format`]), rather than look
+//! corrupt to the person whose data it is.
+
+use super::error::SessionError;
+use super::id::new_id;
+use crate::catalog::CatalogSet;
+use crate::text::{sanitize, sanitize_line};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The newest session format this rumbo writes and fully understands.
+pub const FORMAT: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub format: u32,
+    pub id: String,
+    /// A first name or a code; never the full name (the office keeps identities elsewhere).
+    pub alias: String,
+    #[serde(default)]
+    pub counselor: String,
+    #[serde(with = "super::timestamp")]
+    pub created: Timestamp,
+    #[serde(default, with = "super::timestamp")]
+    pub updated: Timestamp,
+    #[serde(default)]
+    pub consent: Option<Consent>,
+    /// The catalogs (and their versions) the session was made under, so an export can say so.
+    #[serde(default)]
+    pub catalogs: Vec<CatalogRef>,
+    #[serde(default)]
+    pub marks: Vec<Mark>,
+    #[serde(default)]
+    pub shortlist: Vec<ShortlistEntry>,
+    #[serde(default)]
+    pub notes: String,
+    /// Occupation id → the counselor's note on it.
+    #[serde(default)]
+    pub occupation_notes: BTreeMap<String, String>,
+    #[serde(default)]
+    pub focus: Focus,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Consent {
+    #[serde(with = "super::timestamp")]
+    pub given_at: Timestamp,
+    /// Which wording of the consent text the person agreed to.
+    #[serde(default)]
+    pub text_version: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogRef {
+    #[serde(default)]
+    pub id: String,
+    #[serde(default)]
+    pub version: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum MarkKind {
+    #[default]
+    Function,
+    Competency,
+}
+
+/// How far along the person is with an item. Ordered: `InDevelopment < Has`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum MarkLevel {
+    /// ◐ "en desarrollo": counts half.
+    #[default]
+    InDevelopment,
+    /// ● "la tiene": counts whole.
+    Has,
+}
+
+/// Something the person can do (a function) or is (a competency), as marked by the counselor.
+/// Marks key on (kind, id): function ids are unique across catalogs, and competencies belong to the
+/// person, not to an occupation, so one competency mark counts for every occupation that needs it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    #[serde(default)]
+    pub kind: MarkKind,
+    #[serde(default)]
+    pub id: String,
+    /// The item's text when it was marked, so the mark still reads right if a later catalog drops or
+    /// rewords the item.
+    #[serde(default)]
+    pub text: String,
+    /// For a function, its occupation; `None` for a competency.
+    #[serde(default)]
+    pub occupation: Option<String>,
+    #[serde(default)]
+    pub level: MarkLevel,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShortlistEntry {
+    #[serde(default)]
+    pub program: String,
+    /// "institution — name" as shown when shortlisted, kept for the same reason as [`Mark::text`].
+    #[serde(default)]
+    pub text: String,
+}
+
+/// Where the counselor was, so reopening a session returns there.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Focus {
+    #[serde(default)]
+    pub sector: Option<String>,
+    #[serde(default)]
+    pub occupation: Option<String>,
+}
+
+impl Session {
+    /// A new, empty session under the catalogs of `set`. The alias is required (after cleaning).
+    pub fn new(
+        alias: &str,
+        counselor: &str,
+        now: Timestamp,
+        set: &CatalogSet,
+    ) -> Result<Session, SessionError> {
+        let mut session = Session {
+            format: FORMAT,
+            id: new_id(now),
+            alias: String::new(),
+            counselor: String::new(),
+            created: now,
+            updated: now,
+            consent: None,
+            catalogs: set
+                .catalogs()
+                .iter()
+                .map(|c| CatalogRef { id: c.id.clone(), version: c.version.clone() })
+                .collect(),
+            marks: Vec::new(),
+            shortlist: Vec::new(),
+            notes: String::new(),
+            occupation_notes: BTreeMap::new(),
+            focus: Focus::default(),
+        };
+        session.set_alias(alias)?;
+        session.set_counselor(counselor);
+        Ok(session)
+    }
+
+    /// True when a newer rumbo wrote this session: it may hold data this one would drop, so the store
+    /// refuses to save it and the UI should open it read-only.
+    pub fn is_newer_format(&self) -> bool {
+        self.format > FORMAT
+    }
+
+    /// Records a change at `now`. Kept apart from the editing methods so they stay free of clocks.
+    pub fn touch(&mut self, now: Timestamp) {
+        self.updated = now;
+    }
+
+    pub fn set_alias(&mut self, alias: &str) -> Result<(), SessionError> {
+        let alias = sanitize_line(alias).trim().to_string();
+        if alias.is_empty() {
+            return Err(SessionError::AliasRequired);
+        }
+        self.alias = alias;
+        Ok(())
+    }
+
+    pub fn set_counselor(&mut self, counselor: &str) {
+        self.counselor = sanitize_line(counselor).trim().to_string();
+    }
+
+    pub fn give_consent(&mut self, now: Timestamp, text_version: &str) {
+        self.consent = Some(Consent { given_at: now, text_version: sanitize_line(text_version) });
+    }
+
+    pub fn mark_of(&self, kind: MarkKind, id: &str) -> Option<MarkLevel> {
+        self.marks.iter().find(|m| m.kind == kind && m.id == id).map(|m| m.level)
+    }
+
+    /// Moves an item one step along none → in development → has → none and returns the new level.
+    /// `text` and `occupation` are refreshed on every step so the mark keeps the newest wording seen.
+    pub fn cycle_mark(
+        &mut self,
+        kind: MarkKind,
+        id: &str,
+        text: &str,
+        occupation: Option<&str>,
+    ) -> Option<MarkLevel> {
+        let occupation = occupation.map(str::to_string);
+        match self.marks.iter().position(|m| m.kind == kind && m.id == id) {
+            None => {
+                let level = MarkLevel::InDevelopment;
+                self.marks.push(Mark { kind, id: id.to_string(), text: sanitize(text), occupation, level });
+                Some(level)
+            }
+            Some(i) if self.marks[i].level == MarkLevel::InDevelopment => {
+                let mark = &mut self.marks[i];
+                mark.level = MarkLevel::Has;
+                mark.text = sanitize(text);
+                mark.occupation = occupation;
+                Some(MarkLevel::Has)
+            }
+            Some(i) => {
+                self.marks.remove(i);
+                None
+            }
+        }
+    }
+
+    pub fn is_shortlisted(&self, program: &str) -> bool {
+        self.shortlist.iter().any(|e| e.program == program)
+    }
+
+    /// Adds the program to the shortlist or takes it off; returns whether it is on the list now.
+    pub fn toggle_shortlist(&mut self, program: &str, text: &str) -> bool {
+        if let Some(i) = self.shortlist.iter().position(|e| e.program == program) {
+            self.shortlist.remove(i);
+            false
+        } else {
+            self.shortlist.push(ShortlistEntry { program: program.to_string(), text: sanitize_line(text) });
+            true
+        }
+    }
+
+    pub fn set_notes(&mut self, text: &str) {
+        self.notes = sanitize(text);
+    }
+
+    /// Sets the note on an occupation; an empty (or blank) note removes the entry so the file stays tidy.
+    pub fn set_occupation_note(&mut self, occupation: &str, text: &str) {
+        let text = sanitize(text);
+        if text.trim().is_empty() {
+            self.occupation_notes.remove(occupation);
+        } else {
+            self.occupation_notes.insert(occupation.to_string(), text);
+        }
+    }
+
+    pub fn occupation_note(&self, occupation: &str) -> Option<&str> {
+        self.occupation_notes.get(occupation).map(String::as_str)
+    }
+
+    /// Cleans every text a loaded file brings in: a hand-edited or damaged file must not be able to
+    /// put control or bidi characters on the screen. Also keeps `updated` from predating `created` when
+    /// an old file lacks it.
+    pub fn sanitize_loaded(&mut self) {
+        let line = |s: &mut String| *s = sanitize_line(s);
+        line(&mut self.alias);
+        line(&mut self.counselor);
+        if let Some(consent) = &mut self.consent {
+            line(&mut consent.text_version);
+        }
+        for c in &mut self.catalogs {
+            line(&mut c.id);
+            line(&mut c.version);
+        }
+        for m in &mut self.marks {
+            line(&mut m.id);
+            m.text = sanitize(&m.text);
+            m.occupation.iter_mut().for_each(line);
+        }
+        for e in &mut self.shortlist {
+            line(&mut e.program);
+            line(&mut e.text);
+        }
+        self.notes = sanitize(&self.notes);
+        self.occupation_notes = std::mem::take(&mut self.occupation_notes)
+            .into_iter()
+            .map(|(k, v)| (sanitize_line(&k), sanitize(&v)))
+            .collect();
+        self.focus.sector.iter_mut().for_each(line);
+        self.focus.occupation.iter_mut().for_each(line);
+        if self.updated < self.created {
+            self.updated = self.created;
+        }
+    }
+}

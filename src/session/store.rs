@@ -1,0 +1,274 @@
+//! Sessions on disk: `<data dir>/sessions/<id>.ron`, one file per session, readable only by the user.
+//!
+//! Writes are atomic (temporary file in the same folder, fsync, rename, fsync of the folder), so a
+//! crash or a full disk leaves the previous file whole. A file that does not parse is reported with
+//! its line and column and never written over: it may be the only copy of someone's session.
+
+use super::error::StoreError;
+use super::id::is_valid_id;
+use super::lock::{self, SessionLock};
+use super::model::Session;
+use atomic_write_file::AtomicWriteFile;
+use jiff::{SignedDuration, Timestamp};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::{fs, mem};
+
+/// One entry of [`SessionStore::list`].
+#[derive(Debug)]
+pub enum Listed {
+    /// Boxed: a session is several times the size of the other variants.
+    Ok(Box<Session>),
+    /// The file does not parse; where and why, for the UI to show (and a person to fix by hand).
+    Corrupt { id: String, path: PathBuf, line: usize, col: usize, message: String },
+    /// The file could not be read at all (permissions, I/O error).
+    Unreadable { id: String, path: PathBuf, message: String },
+}
+
+impl Listed {
+    pub fn id(&self) -> &str {
+        match self {
+            Listed::Ok(session) => &session.id,
+            Listed::Corrupt { id, .. } | Listed::Unreadable { id, .. } => id,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SessionStore {
+    dir: PathBuf,
+}
+
+impl SessionStore {
+    /// Opens (creating if needed) `<data_dir>/sessions`, private to the user on Unix.
+    pub fn open(data_dir: &Path) -> Result<SessionStore, StoreError> {
+        let dir = data_dir.join("sessions");
+        let mut builder = fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(&dir).map_err(|e| StoreError::io(&dir, e))?;
+        // The folder may predate this rumbo or have been made by hand; it holds personal data either way.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&dir, fs::Permissions::from_mode(0o700))
+                .map_err(|e| StoreError::io(&dir, e))?;
+        }
+        Ok(SessionStore { dir })
+    }
+
+    /// The sessions folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file of session `id`; refuses ids that could name anything outside the folder.
+    pub fn path_of(&self, id: &str) -> Result<PathBuf, StoreError> {
+        if !is_valid_id(id) {
+            return Err(StoreError::InvalidId { id: id.to_string() });
+        }
+        Ok(self.dir.join(format!("{id}.ron")))
+    }
+
+    fn lock_path(&self, id: &str) -> Result<PathBuf, StoreError> {
+        self.path_of(id).map(|p| p.with_extension("lock"))
+    }
+
+    /// Writes the session atomically with mode 0600. The caller is expected to hold its [`SessionLock`].
+    pub fn save(&self, session: &Session) -> Result<(), StoreError> {
+        self.save_with(session, || Ok(()))
+    }
+
+    /// [`save`](Self::save) with `before_rename` run once the new text is written to the temporary file
+    /// and before it replaces the old one. Tests use it to stand in for a crash at the worst moment; an
+    /// error from it abandons the save (the temporary file is removed, the old file untouched).
+    pub fn save_with(
+        &self,
+        session: &Session,
+        before_rename: impl FnOnce() -> io::Result<()>,
+    ) -> Result<(), StoreError> {
+        let id = &session.id;
+        let path = self.path_of(id)?;
+        if session.is_newer_format() {
+            return Err(StoreError::NewerFormat { id: id.clone(), format: session.format });
+        }
+        self.check_replaceable(id, &path)?;
+        let config = ron::ser::PrettyConfig::new().struct_names(true);
+        let text = ron::ser::to_string_pretty(session, config)
+            .map_err(|e| StoreError::Serialize { id: id.clone(), message: e.to_string() })?;
+        let io_error = |e| StoreError::io(&path, e);
+        let mut options = atomic_write_file::OpenOptions::new();
+        #[cfg(unix)]
+        {
+            use atomic_write_file::unix::OpenOptionsExt;
+            // Never copy a looser mode or another owner from the file being replaced.
+            options.preserve_mode(false).try_preserve_owner(false);
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        }
+        let mut file: AtomicWriteFile = options.open(&path).map_err(io_error)?;
+        // The creation mode is filtered by the umask; set it outright before any byte is written.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(fs::Permissions::from_mode(0o600)).map_err(io_error)?;
+        }
+        file.write_all(text.as_bytes()).map_err(io_error)?;
+        file.flush().map_err(io_error)?;
+        before_rename().map_err(io_error)?;
+        // fsync of the file, rename over the old one, fsync of the folder.
+        file.commit().map_err(io_error)
+    }
+
+    /// Refuses to replace a file that is corrupt (it may be recoverable) or from a newer rumbo.
+    fn check_replaceable(&self, id: &str, path: &Path) -> Result<(), StoreError> {
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(StoreError::io(path, e)),
+        };
+        let existing = parse(id, path, &bytes)?;
+        if existing.is_newer_format() {
+            return Err(StoreError::NewerFormat { id: id.to_string(), format: existing.format });
+        }
+        Ok(())
+    }
+
+    /// Reads a session. Its texts are cleaned of control and bidi characters; the file is not touched.
+    /// The file's name is authoritative for the id, so a saved copy goes back to the same file.
+    pub fn load(&self, id: &str) -> Result<Session, StoreError> {
+        let path = self.path_of(id)?;
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(StoreError::NotFound { id: id.to_string() });
+            }
+            Err(e) => return Err(StoreError::io(&path, e)),
+        };
+        let mut session = parse(id, &path, &bytes)?;
+        session.id = id.to_string();
+        session.sanitize_loaded();
+        Ok(session)
+    }
+
+    /// Every session file, most recently updated first; corrupt and unreadable ones after them, by id.
+    /// Temporary files of interrupted saves, lock files and anything else in the folder are ignored.
+    pub fn list(&self) -> Result<Vec<Listed>, StoreError> {
+        let entries = fs::read_dir(&self.dir).map_err(|e| StoreError::io(&self.dir, e))?;
+        let mut listed = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|e| StoreError::io(&self.dir, e))?;
+            let name = entry.file_name();
+            let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".ron")).filter(|id| is_valid_id(id))
+            else {
+                continue;
+            };
+            if !entry.file_type().is_ok_and(|t| t.is_file()) {
+                continue;
+            }
+            listed.push(match self.load(id) {
+                Ok(session) => Listed::Ok(Box::new(session)),
+                // Deleted between read_dir and read: not a session any more.
+                Err(StoreError::NotFound { .. }) => continue,
+                Err(StoreError::Corrupt { id, path, line, col, message }) => {
+                    Listed::Corrupt { id, path, line, col, message }
+                }
+                Err(e) => {
+                    Listed::Unreadable { id: id.to_string(), path: entry.path(), message: e.to_string() }
+                }
+            });
+        }
+        listed.sort_by(|a, b| match (a, b) {
+            (Listed::Ok(a), Listed::Ok(b)) => b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)),
+            (Listed::Ok(_), _) => std::cmp::Ordering::Less,
+            (_, Listed::Ok(_)) => std::cmp::Ordering::Greater,
+            _ => a.id().cmp(b.id()),
+        });
+        Ok(listed)
+    }
+
+    /// Takes the session's lock without waiting; `StoreError::Locked` when another holder has it.
+    pub fn lock(&self, id: &str) -> Result<SessionLock, StoreError> {
+        lock::acquire(id, self.lock_path(id)?)
+    }
+
+    pub fn is_locked(&self, id: &str) -> Result<bool, StoreError> {
+        lock::is_locked(id, &self.lock_path(id)?)
+    }
+
+    /// Removes the session file, any temporary files of interrupted saves of it, and its lock file, so
+    /// nothing of the person is left behind. Refuses while the session is locked, by anyone — a caller
+    /// holding the lock itself drops it first. Deleting a session that is not there is not an error.
+    pub fn delete(&self, id: &str) -> Result<(), StoreError> {
+        let path = self.path_of(id)?;
+        let lock_path = self.lock_path(id)?;
+        let lock = self.lock(id)?;
+        remove_if_exists(&path)?;
+        let temp_prefix = format!(".{id}.ron.");
+        let entries = fs::read_dir(&self.dir).map_err(|e| StoreError::io(&self.dir, e))?;
+        for entry in entries.filter_map(Result::ok) {
+            if entry.file_name().to_str().is_some_and(|n| n.starts_with(&temp_prefix)) {
+                remove_if_exists(&entry.path())?;
+            }
+        }
+        mem::drop(lock);
+        remove_if_exists(&lock_path)?;
+        sync_dir(&self.dir)
+    }
+
+    /// Deletes every session not updated in the last `days` days (by the file's modification time when
+    /// it cannot be read) and returns how many went. Sessions in use are left for a later run.
+    pub fn purge_older_than(&self, days: u32, now: Timestamp) -> Result<usize, StoreError> {
+        let Ok(cutoff) = now.checked_sub(SignedDuration::from_hours(i64::from(days) * 24)) else {
+            return Ok(0);
+        };
+        let mut purged = 0;
+        for listed in self.list()? {
+            let when = match &listed {
+                Listed::Ok(session) => Some(session.updated),
+                Listed::Corrupt { path, .. } | Listed::Unreadable { path, .. } => modified(path),
+            };
+            if when.is_none_or(|when| when >= cutoff) {
+                continue;
+            }
+            match self.delete(listed.id()) {
+                Ok(()) => purged += 1,
+                Err(StoreError::Locked { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(purged)
+    }
+}
+
+/// Parses a session file; a syntax or shape error becomes `Corrupt` with ron's position.
+fn parse(id: &str, path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
+    ron::Options::default().from_bytes::<Session>(bytes).map_err(|e| StoreError::Corrupt {
+        id: id.to_string(),
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
+    })
+}
+
+fn modified(path: &Path) -> Option<Timestamp> {
+    let time = fs::metadata(path).and_then(|m| m.modified()).ok()?;
+    Timestamp::try_from(time).ok()
+}
+
+fn remove_if_exists(path: &Path) -> Result<(), StoreError> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(StoreError::io(path, e)),
+        _ => Ok(()),
+    }
+}
+
+/// Makes removals durable, as `commit` does for writes. Folders cannot be opened as files on Windows.
+fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    fs::File::open(dir).and_then(|d| d.sync_all()).map_err(|e| StoreError::io(dir, e))?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}

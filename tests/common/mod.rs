@@ -1,0 +1,45 @@
+//! Helpers shared by the integration tests: run the real binary in an isolated environment.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// A small valid catalog; tests break it in one place at a time.
+pub const BASE: &str = r#"Catalog(
+    format: 1,
+    id: "prueba",
+    title: "Prueba",
+    language: "es",
+    sources: [Source(id: "fuente", title: "Fuente")],
+    sectors: [Sector(id: "sector-a", name: "Sector A", source: "fuente")],
+    competencies: [Competency(id: "comp-a", name: "Competencia A", kind: Social)],
+    occupations: [
+        Occupation(id: "ocup-a", sector: "sector-a", title: "Ocupación A",
+            functions: [Function(id: "fa-01", text: "Hacer algo")],
+            competencies: [Need(competency: "comp-a")]),
+    ],
+    programs: [Program(id: "prog-a", institution: "SENA", name: "Programa A", occupations: ["ocup-a"], link: Inferred)],
+)
+"#;
+
+/// `rumbo ARGS…` with its config and data folders inside `home`, so the user's own files never count.
+pub fn rumbo(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rumbo"))
+        .args(args)
+        .env("RUMBO_CONFIG_DIR", home.join("config"))
+        .env("RUMBO_DATA_DIR", home.join("data"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "es_CO.UTF-8")
+        .output()
+        .expect("the rumbo binary runs")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
