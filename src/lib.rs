@@ -4,9 +4,12 @@
 //! runtime sit on top of it.
 #![forbid(unsafe_code)]
 
+pub mod app;
 pub mod catalog;
 pub mod cli;
 pub mod i18n;
+pub mod runtime;
 pub mod search;
 pub mod session;
 pub mod text;
+pub mod ui;

@@ -24,7 +24,7 @@
 //!   for the rows that are drawn ([`SearchIndex::highlight`]).
 //!
 //! Ranking: an item whose whole text (or a program's own name) equals the query, ignoring accents,
-//! case and extra spaces, comes first; then nucleo's score (the sum over the query's words, each of
+//! case, spacing and punctuation (nobody types a function's final period), comes first; then nucleo's score (the sum over the query's words, each of
 //! which must match); then shorter text; then catalog order. The order is total, so deterministic.
 //!
 //! Query words are matched literally: nucleo's `Pattern::parse` syntax (`!`, `^`, `'`, `$`) is not
@@ -83,11 +83,12 @@ pub struct SearchIndex {
     entries: Vec<Entry>,
 }
 
-/// A prepared query: its folded words, joined by single spaces, and one nucleo atom per word.
+/// A prepared query: one nucleo atom per folded word, and the key that an exact title must equal.
 struct Query {
-    words: String,
-    /// `words.chars().count()`, to skip texts too short to be the title.
-    word_chars: usize,
+    /// The folded query through [`squeeze`]: its letters and digits, words split by one space.
+    key: String,
+    /// `key.chars().count()`, to skip texts too short to be the title.
+    key_chars: usize,
     atoms: Vec<Atom>,
 }
 
@@ -261,8 +262,8 @@ impl Query {
             .iter()
             .map(|word| Atom::new(word, case, Normalization::Never, AtomKind::Fuzzy, false))
             .collect();
-        let words = words.join(" ");
-        Some(Query { word_chars: words.chars().count(), words, atoms })
+        let key: String = squeeze(folded.chars()).collect();
+        Some(Query { key_chars: key.chars().count(), key, atoms })
     }
 
     fn score(&self, haystack: Utf32Str<'_>, matcher: &mut Matcher) -> Option<u32> {
@@ -276,23 +277,25 @@ impl Query {
     /// Whether the query is the item's whole text, or a program's own name.
     fn is_title_of(&self, entry: &Entry) -> bool {
         let whole = entry.haystack.slice(..);
-        if whole.len() < self.word_chars {
+        if self.key.is_empty() || whole.len() < self.key_chars {
             return false; // cheap early out: squeezing only shortens
         }
-        squeeze(whole.chars()).eq(self.words.chars())
+        squeeze(whole.chars()).eq(self.key.chars())
             || entry.title_start > 0
                 && entry.title_start <= whole.len()
-                && squeeze(whole.slice(entry.title_start..).chars()).eq(self.words.chars())
+                && squeeze(whole.slice(entry.title_start..).chars()).eq(self.key.chars())
     }
 }
 
-/// `chars` with leading and trailing whitespace dropped and inner runs turned into one space.
+/// The letters and digits of `chars`, each run of anything else (spaces, punctuation) turned into
+/// one space, none at either end: "  Recuperar cartera vencida." → "recuperar cartera vencida"
+/// once folded. Lazy, so comparing two texts allocates nothing.
 fn squeeze(chars: impl Iterator<Item = char>) -> impl Iterator<Item = char> {
     let mut started = false;
     let mut pending = false;
     chars
         .flat_map(move |c| {
-            if c.is_whitespace() {
+            if !c.is_alphanumeric() {
                 pending = started;
                 return [None, None];
             }
@@ -314,4 +317,381 @@ fn is_combining(c: char) -> bool {
 
 fn to_u32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{BUILTIN_NAME, BUILTIN_TEXT, SourceFile, builtin_file, load_files};
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    fn index_of(files: Vec<SourceFile>) -> SearchIndex {
+        let loaded = load_files(files).unwrap();
+        SearchIndex::new(&CatalogSet::new(loaded.into_iter().map(|l| l.catalog).collect()))
+    }
+
+    static INDEX: LazyLock<SearchIndex> = LazyLock::new(|| index_of(vec![builtin_file()]));
+
+    fn texts(results: &SearchResults) -> Vec<&'static str> {
+        results.hits.iter().map(|h| INDEX.items()[h.item].text.as_str()).collect()
+    }
+
+    fn find(query: &str) -> SearchResults {
+        INDEX.search(query, None, None)
+    }
+
+    fn position(results: &SearchResults, text: &str) -> Option<usize> {
+        texts(results).iter().position(|t| *t == text)
+    }
+
+    #[test]
+    fn indexes_every_item_of_the_builtin_catalog() {
+        let loaded = load_files(vec![builtin_file()]).unwrap();
+        let set = CatalogSet::new(loaded.into_iter().map(|l| l.catalog).collect());
+        let functions: usize = set.occupations().map(|o| o.functions.len()).sum();
+        let expected = set.sectors().count()
+            + set.occupations().count()
+            + functions
+            + set.competencies().count()
+            + set.programs().count();
+        assert_eq!(INDEX.len(), expected);
+        assert!(!INDEX.is_empty());
+        let item =
+            |kind, id: &str| INDEX.items().iter().find(|i| i.kind == kind && i.id == id).unwrap().clone();
+        assert_eq!(item(ItemKind::Occupation, "tecnico-sistemas").text, "Técnicos de sistemas");
+        assert_eq!(item(ItemKind::Competency, "trabajo-en-equipo").text, "Trabajo en equipo");
+        let function = item(ItemKind::Function, "vnt-13");
+        assert_eq!(function.text, "Recuperar cartera vencida.");
+        let owner = set.occupation(&function.occupation.as_ref().unwrap().0).unwrap();
+        assert_eq!(function.occupation, Some((owner.id.clone(), owner.title.clone())));
+        assert_eq!(
+            item(ItemKind::Program, "sena-telemarketing").text,
+            "SENA — Gestión comercial y Telemarketing en Contact Center"
+        );
+        assert!(INDEX.items().iter().all(|i| (i.kind == ItemKind::Function) == i.occupation.is_some()));
+        assert!(SearchIndex::new(&CatalogSet::default()).is_empty());
+    }
+
+    #[test]
+    fn accents_and_case_do_not_matter() {
+        let tecnico = find("tecnico");
+        assert!(position(&tecnico, "Técnicos de sistemas").is_some());
+        for query in ["TÉCNICO", "Técnico", "técnico", "TECNICO", "tÉcNiCo"] {
+            assert_eq!(find(query), tecnico, "{query}");
+        }
+        assert_eq!(find("orientacion al logro"), find("ORIENTACIÓN AL LOGRO"));
+        assert_eq!(texts(&find("orientacion al logro"))[0], "Orientación al logro");
+        assert_eq!(texts(&find("ingles"))[0], "Inglés (bilingüismo)");
+    }
+
+    #[test]
+    fn cartera_finds_both_collection_functions_first() {
+        let cartera = find("cartera");
+        let mut top = texts(&cartera)[..2].to_vec();
+        top.sort_unstable();
+        assert_eq!(
+            top,
+            [
+                "Recuperar cartera en Contact Center BPO o Inhouse, de acuerdo con normas legales y procedimientos.",
+                "Recuperar cartera vencida.",
+            ]
+        );
+        // Same score: the shorter text comes first.
+        assert_eq!(texts(&cartera)[0], "Recuperar cartera vencida.");
+    }
+
+    #[test]
+    fn an_exact_title_ranks_first() {
+        let cases = [
+            ("técnicos de sistemas", ItemKind::Occupation, "Técnicos de sistemas"),
+            ("TECNICOS DE SISTEMAS", ItemKind::Occupation, "Técnicos de sistemas"),
+            ("  trabajo   en equipo ", ItemKind::Competency, "Trabajo en equipo"),
+            ("trabajo en equipo", ItemKind::Competency, "Trabajo en equipo"),
+            ("recuperar cartera vencida.", ItemKind::Function, "Recuperar cartera vencida."),
+            // Punctuation does not count: nobody types the final period or the comma.
+            ("recuperar cartera vencida", ItemKind::Function, "Recuperar cartera vencida."),
+            ("vendedores ventas no tecnicas", ItemKind::Occupation, "Vendedores, ventas no técnicas"),
+            ("ingles bilinguismo", ItemKind::Competency, "Inglés (bilingüismo)"),
+            // A program's own name, without its institution, counts as its title.
+            ("agente contact center", ItemKind::Program, "Gente Estratégica — Agente Contact Center"),
+            (
+                "sena — gestion comercial y telemarketing en contact center",
+                ItemKind::Program,
+                "SENA — Gestión comercial y Telemarketing en Contact Center",
+            ),
+        ];
+        for (query, kind, text) in cases {
+            let results = find(query);
+            let first = results.hits[0];
+            assert!(first.exact, "{query}");
+            assert_eq!((INDEX.items()[first.item].kind, texts(&results)[0]), (kind, text), "{query}");
+            assert!(results.hits[1..].iter().all(|h| !h.exact), "{query}");
+        }
+        // A prefix of a title is not exact, nor is punctuation alone.
+        assert!(find("técnicos de").hits.iter().all(|h| !h.exact));
+        assert!(find("—").hits.iter().all(|h| !h.exact));
+    }
+
+    #[test]
+    fn the_exact_title_wins_even_against_a_higher_score() {
+        let mut index = SearchIndex::default();
+        for text in ["Ver: ¿ qué vender?", "¿Qué vender?", "A « ventas»", "«Ventas»"] {
+            index.push(ItemKind::Sector, "s", text.to_string(), 0, None);
+        }
+        // nucleo gives the word-boundary bonus after a space, not after "¿" or "«", so the longer
+        // texts score higher; the exact ones must still come first.
+        for (query, exact) in [("¿qué vender?", 1), ("«ventas»", 3)] {
+            let results = index.search(query, None, None);
+            assert_eq!(results.hits[0].item, exact, "{query}");
+            assert!(results.hits[0].exact && !results.hits[1].exact);
+            assert!(results.hits[1].score > results.hits[0].score, "{query}");
+        }
+    }
+
+    #[test]
+    fn every_word_must_match() {
+        let both = find("recuperar vencida");
+        assert_eq!(texts(&both)[0], "Recuperar cartera vencida.");
+        let alone = |q| find(q).hits.into_iter().map(|h| h.item).collect::<Vec<_>>();
+        let (recuperar, vencida) = (alone("recuperar"), alone("vencida"));
+        for hit in &both.hits {
+            assert!(recuperar.contains(&hit.item) && vencida.contains(&hit.item));
+        }
+        assert!(both.total < recuperar.len().min(vencida.len()));
+        assert_eq!(find("cartera zzzz").total, 0);
+        // Word order does not matter; the set of matches is the same.
+        let mut a = alone("equipo trabajo");
+        let mut b = alone("trabajo equipo");
+        a.sort_unstable();
+        b.sort_unstable();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn query_syntax_is_literal() {
+        // fzf operators are not interpreted: "!" does not negate, "^" does not anchor.
+        assert_eq!(find("!ventas").total, 0);
+        assert_eq!(find("^ventas").total, 0);
+        assert!(find("(bilingüismo)").total > 0);
+    }
+
+    #[test]
+    fn ties_break_by_shorter_text_then_catalog_order() {
+        for query in ["tecnico", "ventas", "cartera", "mantenimiento equipos", "e", "clientes"] {
+            let results = find(query);
+            assert_eq!(results, find(query), "deterministic: {query}");
+            for pair in results.hits.windows(2) {
+                let (a, b) = (pair[0], pair[1]);
+                let len = |h: Hit| INDEX.items()[h.item].text.chars().count();
+                assert!(a.exact >= b.exact, "{query}");
+                if a.exact == b.exact {
+                    assert!(a.score >= b.score, "{query}");
+                    if a.score == b.score {
+                        assert!(len(a) <= len(b), "{query}");
+                        if len(a) == len(b) {
+                            assert!(a.item < b.item, "{query}");
+                        }
+                    }
+                }
+            }
+        }
+        // The same function text in three occupations: catalog order.
+        let results = find("ejecutar planes de mercadeo de acuerdo con los objetivos");
+        let ids: Vec<&str> = results.hits[..3].iter().map(|h| INDEX.items()[h.item].id.as_str()).collect();
+        assert_eq!(ids, ["sup-04", "vt-09", "vnt-02"]);
+    }
+
+    #[test]
+    fn filter_keeps_one_kind() {
+        let all = find("servicio");
+        for kind in [
+            ItemKind::Sector,
+            ItemKind::Occupation,
+            ItemKind::Function,
+            ItemKind::Competency,
+            ItemKind::Program,
+        ] {
+            let only = INDEX.search("servicio", Some(kind), None);
+            assert!(only.hits.iter().all(|h| INDEX.items()[h.item].kind == kind));
+            let expected: Vec<Hit> =
+                all.hits.iter().copied().filter(|h| INDEX.items()[h.item].kind == kind).collect();
+            assert_eq!(only.hits, expected, "{kind:?}");
+            assert_eq!(only.total, expected.len());
+        }
+        assert!(INDEX.search("servicio", Some(ItemKind::Function), None).total > 0);
+        assert_eq!(INDEX.search("servicio", Some(ItemKind::Catalog), None).total, 0);
+        let programs = INDEX.search("sena", Some(ItemKind::Program), None);
+        assert_eq!(INDEX.items()[programs.hits[0].item].id, "sena-telemarketing");
+    }
+
+    #[test]
+    fn limit_truncates_hits_but_not_total() {
+        let all = find("a");
+        assert!(all.total > 10);
+        assert_eq!(all.total, all.hits.len());
+        for limit in [0, 1, 3, 10, all.total, all.total + 5] {
+            let some = INDEX.search("a", None, Some(limit));
+            assert_eq!(some.total, all.total);
+            assert_eq!(some.hits, all.hits[..limit.min(all.total)], "{limit}");
+        }
+    }
+
+    #[test]
+    fn an_empty_query_finds_nothing() {
+        for query in ["", " ", "\t\n  ", "\u{202E}\u{200B}\u{FEFF}", "\u{1b}", "\u{301}"] {
+            assert_eq!(INDEX.search(query, None, None), SearchResults::default(), "{query:?}");
+            assert_eq!(INDEX.search(query, None, Some(5)), SearchResults::default(), "{query:?}");
+        }
+    }
+
+    #[test]
+    fn forbidden_characters_are_stripped_from_the_query() {
+        let clean = find("técnico");
+        assert_eq!(find("téc\u{200B}ni\u{202E}co\u{7}"), clean);
+        assert_eq!(find("trabajo\ten\nequipo"), find("trabajo en equipo"));
+        assert!(find("trabajo\ten\nequipo").hits[0].exact);
+    }
+
+    #[test]
+    fn highlight_gives_char_positions_in_the_original_text() {
+        let item = find("técnicos de sistemas").hits[0].item;
+        assert_eq!(INDEX.items()[item].text, "Técnicos de sistemas");
+        let marks = INDEX.highlight(item, "tecnicos");
+        assert_eq!(marks, (0..8).collect::<Vec<_>>());
+        assert!(marks.contains(&1)); // the 'é', matched by a plain 'e'
+        let chars: Vec<char> = INDEX.items()[item].text.chars().collect();
+        assert_eq!(chars[1], 'é');
+        // Several words: their positions together, sorted and without duplicates.
+        let marks = INDEX.highlight(item, "SISTEMAS técnicos");
+        let mut expected: Vec<usize> = (0..8).chain(12..20).collect();
+        expected.sort_unstable();
+        assert_eq!(marks, expected);
+        // No match, no item, no words: nothing to draw.
+        assert!(INDEX.highlight(item, "cartera").is_empty());
+        assert!(INDEX.highlight(usize::MAX, "tecnicos").is_empty());
+        assert!(INDEX.highlight(item, "  ").is_empty());
+    }
+
+    #[test]
+    fn highlighted_chars_fold_to_query_chars() {
+        for query in ["tecnico", "cartera", "gestion bpo", "ingles", "sena agente", "cómputo"] {
+            let folded = text::fold(query);
+            for hit in find(query).hits {
+                let chars: Vec<char> = INDEX.items()[hit.item].text.chars().collect();
+                let marks = INDEX.highlight(hit.item, query);
+                assert!(!marks.is_empty(), "{query}");
+                assert!(marks.windows(2).all(|w| w[0] < w[1]));
+                for m in marks {
+                    assert!(folded.contains(text::fold_char(chars[m])), "{query}: {}", chars[m]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn decomposed_accents_match_and_highlight_correctly() {
+        // The same catalog with "Técnicos" written as "e" + combining acute (NFD).
+        let text = BUILTIN_TEXT.replace("\"Técnicos de sistemas\"", "\"Te\u{301}cnicos de sistemas\"");
+        let index = index_of(vec![SourceFile { name: BUILTIN_NAME.into(), text }]);
+        let results = index.search("técnicos de sistemas", None, None);
+        let first = results.hits[0];
+        assert!(first.exact);
+        assert_eq!(index.items()[first.item].text, "Te\u{301}cnicos de sistemas");
+        assert_eq!(first.score, find("técnicos de sistemas").hits[0].score);
+        // Positions skip the combining mark (char 2) and still point into the original text.
+        let marks = index.highlight(first.item, "tecnicos");
+        assert_eq!(marks, [0, 1, 3, 4, 5, 6, 7, 8]);
+        // A decomposed query works too.
+        assert_eq!(index.search("te\u{301}cnicos de sistemas", None, None), results);
+    }
+
+    #[test]
+    fn respect_and_ignore_case_give_the_same_results_on_folded_text() {
+        let queries = [
+            "tecnico",
+            "TÉCNICO",
+            "cartera",
+            "trabajo en equipo",
+            "sena",
+            "bilingüismo",
+            "ÑANDÚ",
+            "gestión bpo",
+            "a",
+            "—",
+            "¿qué?",
+            "Ⅻ",
+            "İstanbul",
+            "ß",
+        ];
+        for query in queries {
+            for filter in [None, Some(ItemKind::Function)] {
+                let respect = INDEX.search_with(query, filter, None, CaseMatching::Respect);
+                let ignore = INDEX.search_with(query, filter, None, CaseMatching::Ignore);
+                assert_eq!(respect, ignore, "{query}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_query_is_safe(
+            query in prop_oneof![
+                any::<String>(),
+                "[a-zA-ZáéíóúüñÑÉ \\t\\n\u{301}\u{202E}\u{200B}!^'$\\\\—¿?.,()]{0,40}",
+            ],
+            limit in 0usize..20,
+            kind in prop::option::of(prop::sample::select(vec![ItemKind::Catalog, ItemKind::Sector,
+                ItemKind::Occupation, ItemKind::Function, ItemKind::Competency, ItemKind::Program])),
+        ) {
+            let limited = INDEX.search(&query, kind, Some(limit));
+            prop_assert!(limited.hits.len() <= limit);
+            let all = INDEX.search(&query, kind, None);
+            prop_assert_eq!(limited.total, all.total);
+            prop_assert_eq!(all.hits.len(), all.total);
+            prop_assert_eq!(&limited.hits[..], &all.hits[..limit.min(all.total)]);
+            for hit in &limited.hits {
+                let len = INDEX.items()[hit.item].text.chars().count();
+                prop_assert!(INDEX.highlight(hit.item, &query).iter().all(|&m| m < len));
+            }
+        }
+    }
+
+    /// Per-keystroke timing on 52,000 texts (the size a later issue targets). Ignored by default:
+    /// run with `cargo test --release --lib search -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn timing_on_52000_texts() {
+        let words: Vec<&str> = INDEX.items().iter().flat_map(|i| i.text.split(' ')).collect();
+        let mut index = SearchIndex::default();
+        let mut seed = 0x2545_f491_u64;
+        for n in 0..52_000 {
+            let mut text = String::new();
+            for _ in 0..(4 + n % 14) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push_str(words[(seed >> 33) as usize % words.len()]);
+                text.push(' ');
+            }
+            index.push(ItemKind::Function, &format!("f{n}"), text, 0, None);
+        }
+        let mut times = Vec::new();
+        for query in ["mantenimiento de equipos", "técnico laboral", "recuperar cartera"] {
+            for end in 1..=query.chars().count() {
+                let typed: String = query.chars().take(end).collect();
+                let start = std::time::Instant::now();
+                let results = index.search(&typed, None, Some(50));
+                for hit in &results.hits[..results.hits.len().min(30)] {
+                    index.highlight(hit.item, &typed);
+                }
+                times.push(start.elapsed());
+            }
+        }
+        times.sort_unstable();
+        println!(
+            "p50 {:?}  p90 {:?}  max {:?}",
+            times[times.len() / 2],
+            times[times.len() * 9 / 10],
+            times[times.len() - 1]
+        );
+    }
 }

@@ -29,6 +29,16 @@ pub struct GlobalArgs {
     /// Folder for config.ron and catalogs/
     #[arg(long, value_name = "DIR", env = "RUMBO_CONFIG_DIR", global = true)]
     pub config_dir: Option<PathBuf>,
+    /// Colours of the app; alto-contraste for low vision (NO_COLOR turns colour off)
+    #[arg(long, value_enum, default_value = "normal", global = true)]
+    pub theme: ThemeArg,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    #[default]
+    Normal,
+    AltoContraste,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

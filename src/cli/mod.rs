@@ -1,11 +1,12 @@
 //! The command line: parses arguments, resolves language and folders, and runs a subcommand or the app.
 
+mod app;
 mod args;
 mod check;
 pub mod dirs;
 mod search;
 
-pub use args::{CatalogCommand, Cli, Command, GlobalArgs, KindArg, LangArg};
+pub use args::{CatalogCommand, Cli, Command, GlobalArgs, KindArg, LangArg, ThemeArg};
 
 use crate::catalog::{CatalogSet, CatalogSources, Problem, load};
 use crate::i18n::Lang;
@@ -24,10 +25,7 @@ pub fn run() -> ExitCode {
             check::run(&cli.global, lang, paths, *json)
         }
         Some(Command::Search(args)) => search::run(&cli.global, lang, args),
-        None => {
-            let _ = writeln!(std::io::stderr(), "{}", lang.strings().tui_not_ready);
-            ExitCode::from(EXIT_FAILURE)
-        }
+        None => app::run(&cli.global, lang),
     }
 }
 

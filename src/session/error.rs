@@ -43,3 +43,27 @@ impl StoreError {
         StoreError::Io { path: path.into(), source }
     }
 }
+
+impl StoreError {
+    /// The error in the user's words.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::fill;
+        let s = lang.strings();
+        match self {
+            StoreError::Io { path, source } => {
+                fill(s.store_io, &[("place", &path.display()), ("detail", source)])
+            }
+            StoreError::Corrupt { path, line, col, message, .. } => fill(
+                s.sessions_corrupt,
+                &[("place", &format!("{}:{line}:{col}", path.display())), ("detail", message)],
+            ),
+            StoreError::NotFound { id } => fill(s.store_not_found, &[("id", id)]),
+            StoreError::Locked { id } => fill(s.store_locked, &[("id", id)]),
+            StoreError::InvalidId { id } => fill(s.store_invalid_id, &[("id", id)]),
+            StoreError::NewerFormat { id, format } => fill(s.store_newer, &[("id", id), ("format", format)]),
+            StoreError::Serialize { id, message } => {
+                fill(s.store_serialize, &[("id", id), ("detail", message)])
+            }
+        }
+    }
+}

@@ -114,7 +114,8 @@ mod tests {
     #[test]
     fn no_color_uses_no_colour_at_all() {
         let t = Theme::new(ThemeName::AltoContraste, true);
-        for style in [t.base, t.title, t.border_focused, t.selected, t.has, t.developing, t.warning, t.error] {
+        for style in [t.base, t.title, t.border_focused, t.selected, t.has, t.developing, t.warning, t.error]
+        {
             assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
         }
         assert_ne!(Theme::new(ThemeName::Normal, false), Theme::new(ThemeName::AltoContraste, false));

@@ -1,0 +1,10 @@
+//! The app in Elm style: a [`Model`], the [`Msg`]s that change it, [`update`] that returns [`Effect`]s and
+//! does no I/O, and `ui::view` that draws a model. The runtime (`crate::runtime`) runs the effects.
+
+mod model;
+mod msg;
+mod update;
+
+pub use model::*;
+pub use msg::{Effect, Msg};
+pub use update::update;

@@ -1,0 +1,238 @@
+//! Everything the screen shows, derived where it can be from the catalog and the session.
+
+use crate::catalog::{CatalogSet, Occupation};
+use crate::i18n::Lang;
+use crate::search::{Hit, SearchIndex};
+use crate::session::Session;
+use crate::ui::theme::Theme;
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use ratatui_textarea::TextArea;
+use std::sync::Arc;
+
+/// The version of the consent text; stored with each consent so a later wording change is traceable.
+pub const CONSENT_VERSION: &str = "ley-1581-2012/v1";
+
+pub struct Model {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub catalog: Arc<CatalogSet>,
+    pub index: Arc<SearchIndex>,
+    /// Set by the runtime before each `update`; tests set it by hand.
+    pub now: Timestamp,
+    pub tz: TimeZone,
+    /// Terminal size in cells.
+    pub size: (u16, u16),
+    pub screen: Screen,
+    /// The start screen's list, kept while a session is open so `q` returns to it at once.
+    pub sessions: SessionsScreen,
+    pub counselor: String,
+    pub quitting: bool,
+}
+
+pub enum Screen {
+    Sessions,
+    NewSession(NewSessionForm),
+    Workspace(Box<Workspace>),
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct SessionsScreen {
+    pub rows: Vec<SessionRow>,
+    pub selected: usize,
+    /// `/` typed: the filter being edited (or kept) over alias and occupation.
+    pub filter: String,
+    pub filtering: bool,
+    /// `d` pressed: the id waiting for confirmation.
+    pub confirm_delete: Option<String>,
+    /// A message for the counselor (open failed, corrupt file…).
+    pub notice: Option<String>,
+    pub loaded: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionRow {
+    pub id: String,
+    pub alias: String,
+    pub updated: Option<Timestamp>,
+    pub best: Option<(String, u8)>,
+    /// Why this file cannot be opened (corrupt: with line and column).
+    pub problem: Option<String>,
+}
+
+impl SessionsScreen {
+    /// Rows that pass the filter, as indexes into `rows`.
+    pub fn visible(&self) -> Vec<usize> {
+        let needle = crate::text::fold(self.filter.trim());
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                needle.is_empty()
+                    || crate::text::fold(&r.alias).contains(&needle)
+                    || r.best.as_ref().is_some_and(|(t, _)| crate::text::fold(t).contains(&needle))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FormField {
+    #[default]
+    Alias,
+    Counselor,
+    Consent,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct NewSessionForm {
+    pub alias: String,
+    pub counselor: String,
+    pub consent: bool,
+    pub field: FormField,
+    /// Shown after Enter with an empty alias.
+    pub alias_missing: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Sectors,
+    Occupations,
+    Functions,
+    Programs,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 4] = [Pane::Sectors, Pane::Occupations, Pane::Functions, Pane::Programs];
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DetailTab {
+    #[default]
+    Functions,
+    Competencies,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Persistence {
+    /// On disk and nothing changed since.
+    Saved,
+    /// Changed; a save is scheduled.
+    Pending,
+    /// No consent: nothing is written; the header says "sin guardar" at all times.
+    Unsaved,
+    /// Another rumbo has this session open.
+    ReadOnly,
+    /// The last save failed; the text says why. Changes stay in memory and the next change retries.
+    Failed(String),
+}
+
+pub struct Workspace {
+    pub session: Session,
+    pub persistence: Persistence,
+    pub focus: Pane,
+    pub tab: DetailTab,
+    pub sector: usize,
+    pub occupation: usize,
+    pub function: usize,
+    pub competency: usize,
+    pub program: usize,
+    pub sort_by_fit: bool,
+    pub overlay: Option<Overlay>,
+}
+
+pub enum Overlay {
+    Search(SearchPopup),
+    /// Boxed: the editor is large and the other overlays are small.
+    Notes(Box<NotesEditor>),
+    Gap,
+    Help,
+}
+
+pub struct SearchPopup {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub total: usize,
+    pub selected: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotesTab {
+    Session,
+    Occupation,
+}
+
+pub struct NotesEditor {
+    pub tab: NotesTab,
+    pub editor: TextArea<'static>,
+    /// The occupation the occupation tab writes to (the focused one when the editor opened).
+    pub occupation: Option<String>,
+}
+
+impl Model {
+    pub fn new(lang: Lang, theme: Theme, catalog: Arc<CatalogSet>, index: Arc<SearchIndex>) -> Model {
+        Model {
+            lang,
+            theme,
+            catalog,
+            index,
+            now: Timestamp::UNIX_EPOCH,
+            tz: TimeZone::UTC,
+            size: (80, 24),
+            screen: Screen::Sessions,
+            sessions: SessionsScreen::default(),
+            counselor: String::new(),
+            quitting: false,
+        }
+    }
+
+    pub fn workspace(&self) -> Option<&Workspace> {
+        match &self.screen {
+            Screen::Workspace(ws) => Some(ws),
+            _ => None,
+        }
+    }
+}
+
+impl Workspace {
+    pub fn new(session: Session, persistence: Persistence) -> Workspace {
+        Workspace {
+            session,
+            persistence,
+            focus: Pane::Sectors,
+            tab: DetailTab::Functions,
+            sector: 0,
+            occupation: 0,
+            function: 0,
+            competency: 0,
+            program: 0,
+            sort_by_fit: false,
+            overlay: None,
+        }
+    }
+
+    /// The occupations listed for the selected sector, best fit first when sorting by fit.
+    pub fn occupations<'a>(&self, set: &'a CatalogSet) -> Vec<&'a Occupation> {
+        let Some(sector) = set.sectors().nth(self.sector) else { return Vec::new() };
+        let mut list: Vec<&Occupation> = set.occupations_in(&sector.id).collect();
+        if self.sort_by_fit {
+            let fits: Vec<u8> = list
+                .iter()
+                .map(|o| crate::session::fit(&self.session, set, &o.id).map_or(0, |f| f.percent))
+                .collect();
+            let mut order: Vec<usize> = (0..list.len()).collect();
+            order.sort_by_key(|&i| std::cmp::Reverse(fits[i]));
+            list = order.into_iter().map(|i| list[i]).collect();
+        }
+        list
+    }
+
+    pub fn current_occupation<'a>(&self, set: &'a CatalogSet) -> Option<&'a Occupation> {
+        self.occupations(set).get(self.occupation).copied()
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.persistence == Persistence::ReadOnly
+    }
+}

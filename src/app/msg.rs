@@ -1,0 +1,50 @@
+//! What can happen to the app (`Msg`) and what the app asks the runtime to do (`Effect`). `update` turns
+//! the first into the second without touching the disk or the terminal.
+
+use crate::session::{Listed, Session};
+use crossterm::event::{KeyEvent, MouseEvent};
+
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    /// Bracketed paste: the whole pasted text at once.
+    Paste(String),
+    Resize(u16, u16),
+    /// The sessions folder as the runtime read it.
+    SessionsListed(Vec<Listed>),
+    /// A saved session was opened; `read_only` when another rumbo holds its lock.
+    SessionOpened {
+        session: Box<Session>,
+        read_only: bool,
+    },
+    /// Opening failed (corrupt, unreadable, vanished); the text says why, in the user's language.
+    OpenFailed(String),
+    /// The debounce interval after a change has passed: time to write.
+    SaveDue,
+    /// A save finished; `Err` carries the message to show.
+    Saved(Result<(), String>),
+    /// The counselor's name remembered on this computer.
+    CounselorRemembered(String),
+    /// SIGHUP, SIGTERM, SIGINT or the terminal going away: save now and leave.
+    Shutdown,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Read the sessions folder and answer with `Msg::SessionsListed`.
+    ListSessions,
+    /// Lock and load a session; answer with `Msg::SessionOpened` or `Msg::OpenFailed`.
+    OpenSession(String),
+    /// Lock a session just created (it has consent) and write it.
+    CreateSession(Box<Session>),
+    /// Write the session (atomically); answer with `Msg::Saved`.
+    SaveSession(Box<Session>),
+    /// Release the lock of the session being left.
+    CloseSession(String),
+    DeleteSession(String),
+    RememberCounselor(String),
+    /// Ask for a save within the debounce interval (the runtime answers with `Msg::SaveDue`).
+    ScheduleSave,
+    Quit,
+}

@@ -1,0 +1,96 @@
+//! The new-session form: alias (required), counselor (optional, remembered), consent (Ley 1581 de 2012).
+
+use super::keys::typed;
+use crate::app::model::{CONSENT_VERSION, FormField, Model, NewSessionForm, Persistence, Screen, Workspace};
+use crate::app::msg::Effect;
+use crate::session::Session;
+use crate::text::{is_forbidden, sanitize_line};
+use crossterm::event::{KeyCode, KeyEvent};
+
+/// Longest alias or counselor name accepted: a first name or a code, not a document.
+const MAX_FIELD: usize = 60;
+
+pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    let Screen::NewSession(form) = &mut model.screen else { return Vec::new() };
+    match key.code {
+        KeyCode::Esc => {
+            model.screen = Screen::Sessions;
+            return Vec::new();
+        }
+        KeyCode::Tab | KeyCode::Down => form.field = next(form.field),
+        KeyCode::BackTab | KeyCode::Up => form.field = previous(form.field),
+        KeyCode::Enter => return submit(model),
+        KeyCode::Backspace => {
+            field_text(form).map(String::pop);
+        }
+        _ => match (form.field, typed(&key)) {
+            (FormField::Consent, Some(' ')) => form.consent = !form.consent,
+            (_, Some(c)) if !is_forbidden(c) => {
+                if let Some(text) = field_text(form)
+                    && text.chars().count() < MAX_FIELD
+                {
+                    text.push(c);
+                    form.alias_missing = false;
+                }
+            }
+            _ => {}
+        },
+    }
+    Vec::new()
+}
+
+pub fn paste(form: &mut NewSessionForm, text: &str) {
+    if let Some(field) = field_text(form) {
+        let room = MAX_FIELD.saturating_sub(field.chars().count());
+        field.extend(sanitize_line(text).chars().take(room));
+    }
+}
+
+fn field_text(form: &mut NewSessionForm) -> Option<&mut String> {
+    match form.field {
+        FormField::Alias => Some(&mut form.alias),
+        FormField::Counselor => Some(&mut form.counselor),
+        FormField::Consent => None,
+    }
+}
+
+fn next(field: FormField) -> FormField {
+    match field {
+        FormField::Alias => FormField::Counselor,
+        FormField::Counselor => FormField::Consent,
+        FormField::Consent => FormField::Alias,
+    }
+}
+
+fn previous(field: FormField) -> FormField {
+    match field {
+        FormField::Alias => FormField::Consent,
+        FormField::Counselor => FormField::Alias,
+        FormField::Consent => FormField::Counselor,
+    }
+}
+
+/// Enter: starts the session. With consent it is created on disk; without, it runs unsaved.
+fn submit(model: &mut Model) -> Vec<Effect> {
+    let Screen::NewSession(form) = &mut model.screen else { return Vec::new() };
+    let Ok(mut session) = Session::new(&form.alias, &form.counselor, model.now, &model.catalog) else {
+        form.alias_missing = true;
+        form.field = FormField::Alias;
+        return Vec::new();
+    };
+    let consent = form.consent;
+    let counselor = session.counselor.clone();
+    let mut effects = Vec::new();
+    let persistence = if consent {
+        session.give_consent(model.now, CONSENT_VERSION);
+        effects.push(Effect::CreateSession(Box::new(session.clone())));
+        if counselor != model.counselor {
+            effects.push(Effect::RememberCounselor(counselor));
+        }
+        Persistence::Saved
+    } else {
+        Persistence::Unsaved
+    };
+    model.screen = Screen::Workspace(Box::new(Workspace::new(session, persistence)));
+    effects
+}

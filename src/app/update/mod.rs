@@ -1,0 +1,105 @@
+//! `update(&mut Model, Msg) -> Vec<Effect>`: the only place the model changes. No I/O happens here.
+
+mod form;
+mod keys;
+mod mouse;
+mod overlays;
+mod sessions;
+mod workspace;
+
+use super::model::{Model, Persistence, Screen, Workspace};
+use super::msg::{Effect, Msg};
+
+pub use keys::is_press;
+
+pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Key(key) if !is_press(&key) => Vec::new(),
+        Msg::Key(key) => match &model.screen {
+            Screen::Sessions => sessions::key(model, key),
+            Screen::NewSession(_) => form::key(model, key),
+            Screen::Workspace(_) => workspace::key(model, key),
+        },
+        Msg::Mouse(mouse) => mouse::handle(model, mouse),
+        Msg::Paste(text) => paste(model, &text),
+        Msg::Resize(w, h) => {
+            model.size = (w, h);
+            Vec::new()
+        }
+        Msg::SessionsListed(listed) => {
+            sessions::listed(model, listed);
+            Vec::new()
+        }
+        Msg::SessionOpened { session, read_only } => workspace::opened(model, *session, read_only),
+        Msg::OpenFailed(message) => {
+            model.screen = Screen::Sessions;
+            model.sessions.notice = Some(message);
+            Vec::new()
+        }
+        Msg::SaveDue => match &model.screen {
+            Screen::Workspace(ws) if ws.persistence == Persistence::Pending => {
+                vec![Effect::SaveSession(Box::new(ws.session.clone()))]
+            }
+            _ => Vec::new(),
+        },
+        Msg::Saved(result) => {
+            if let Screen::Workspace(ws) = &mut model.screen
+                && matches!(ws.persistence, Persistence::Pending | Persistence::Failed(_))
+            {
+                ws.persistence = match result {
+                    Ok(()) => Persistence::Saved,
+                    Err(message) => Persistence::Failed(message),
+                };
+            }
+            Vec::new()
+        }
+        Msg::CounselorRemembered(name) => {
+            model.counselor = name;
+            Vec::new()
+        }
+        Msg::Shutdown => {
+            let mut effects = flush(model);
+            effects.push(Effect::Quit);
+            model.quitting = true;
+            effects
+        }
+    }
+}
+
+/// Bracketed paste goes to whatever is being typed into, cleaned of control, bidi and zero-width characters.
+fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
+    match &mut model.screen {
+        Screen::NewSession(form) => {
+            form::paste(form, text);
+            Vec::new()
+        }
+        Screen::Workspace(_) => overlays::paste(model, text),
+        Screen::Sessions if model.sessions.filtering => {
+            model.sessions.filter.push_str(&crate::text::sanitize_line(text));
+            Vec::new()
+        }
+        Screen::Sessions => Vec::new(),
+    }
+}
+
+/// A change to the open session: stamp it and ask for a save, unless nothing may be written.
+pub(crate) fn changed(ws: &mut Workspace, now: jiff::Timestamp) -> Vec<Effect> {
+    match ws.persistence {
+        Persistence::Unsaved | Persistence::ReadOnly => Vec::new(),
+        _ => {
+            ws.session.touch(now);
+            ws.persistence = Persistence::Pending;
+            vec![Effect::ScheduleSave]
+        }
+    }
+}
+
+/// Writes what is pending now (leaving the workspace, quitting, a signal).
+pub(crate) fn flush(model: &Model) -> Vec<Effect> {
+    match &model.screen {
+        Screen::Workspace(ws) if matches!(ws.persistence, Persistence::Pending | Persistence::Failed(_)) => {
+            vec![Effect::SaveSession(Box::new(ws.session.clone()))]
+        }
+        _ => Vec::new(),
+    }
+}

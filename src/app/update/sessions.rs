@@ -1,0 +1,124 @@
+//! The start screen "Sesiones": saved sessions, newest first.
+
+use super::keys::{moved, typed};
+use crate::app::model::{Model, NewSessionForm, Screen, SessionRow};
+use crate::app::msg::Effect;
+use crate::session::{Listed, best_fit};
+use crossterm::event::{KeyCode, KeyEvent};
+
+pub fn listed(model: &mut Model, listed: Vec<Listed>) {
+    let s = model.lang.strings();
+    model.sessions.rows = listed
+        .into_iter()
+        .map(|entry| match entry {
+            Listed::Ok(session) => SessionRow {
+                id: session.id.clone(),
+                alias: session.alias.clone(),
+                updated: Some(session.updated),
+                best: best_fit(&session, &model.catalog),
+                problem: None,
+            },
+            Listed::Corrupt { id, path, line, col, message } => SessionRow {
+                id: id.clone(),
+                alias: id,
+                updated: None,
+                best: None,
+                problem: Some(crate::i18n::fill(
+                    s.sessions_corrupt,
+                    &[("place", &format!("{}:{line}:{col}", path.display())), ("detail", &message)],
+                )),
+            },
+            Listed::Unreadable { id, path, message } => SessionRow {
+                id: id.clone(),
+                alias: id,
+                updated: None,
+                best: None,
+                problem: Some(crate::i18n::fill(
+                    s.sessions_unreadable,
+                    &[("place", &path.display()), ("detail", &message)],
+                )),
+            },
+        })
+        .collect();
+    model.sessions.loaded = true;
+    let visible = model.sessions.visible().len();
+    model.sessions.selected = model.sessions.selected.min(visible.saturating_sub(1));
+}
+
+pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    let list = &mut model.sessions;
+    if let Some(id) = list.confirm_delete.clone() {
+        list.confirm_delete = None;
+        return match typed(&key) {
+            Some('s' | 'S' | 'y' | 'Y') => {
+                list.notice = None;
+                vec![Effect::DeleteSession(id), Effect::ListSessions]
+            }
+            _ => Vec::new(),
+        };
+    }
+    if list.filtering {
+        match key.code {
+            KeyCode::Esc => {
+                list.filtering = false;
+                list.filter.clear();
+            }
+            KeyCode::Enter => list.filtering = false,
+            KeyCode::Backspace => {
+                list.filter.pop();
+            }
+            _ => {
+                if let Some(c) = typed(&key).filter(|c| !crate::text::is_forbidden(*c)) {
+                    list.filter.push(c);
+                }
+            }
+        }
+        list.selected = 0;
+        return Vec::new();
+    }
+    let visible = list.visible();
+    if let Some(next) = moved(list.selected, visible.len(), &key, 10) {
+        list.selected = next;
+        return Vec::new();
+    }
+    let current = visible.get(list.selected).map(|&i| list.rows[i].clone());
+    match (key.code, typed(&key)) {
+        (_, Some('q')) => {
+            model.quitting = true;
+            vec![Effect::Quit]
+        }
+        (_, Some('n')) => {
+            list.notice = None;
+            let counselor = model.counselor.clone();
+            model.screen = Screen::NewSession(NewSessionForm { counselor, ..NewSessionForm::default() });
+            Vec::new()
+        }
+        (_, Some('/')) => {
+            list.filtering = true;
+            Vec::new()
+        }
+        (KeyCode::Esc, _) => {
+            list.filter.clear();
+            list.notice = None;
+            Vec::new()
+        }
+        (_, Some('d')) | (KeyCode::Delete, _) => {
+            if let Some(row) = current {
+                list.confirm_delete = Some(row.id);
+            }
+            Vec::new()
+        }
+        (KeyCode::Enter, _) => match current {
+            Some(row) if row.problem.is_some() => {
+                list.notice = row.problem;
+                Vec::new()
+            }
+            Some(row) => {
+                list.notice = None;
+                vec![Effect::OpenSession(row.id)]
+            }
+            None => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,205 @@
+//! The workspace: four panes, marks, shortlist, sort by fit; `/`, `n`, `g`, `?` open overlays.
+
+use super::keys::{moved, typed};
+use super::{changed, flush, overlays};
+use crate::app::model::{DetailTab, Model, Overlay, Pane, Persistence, Screen, Workspace};
+use crate::app::msg::Effect;
+use crate::catalog::CatalogSet;
+use crate::session::{MarkKind, Session};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Rows moved by PgUp/PgDn.
+const PAGE: usize = 8;
+
+pub fn opened(model: &mut Model, session: Session, read_only: bool) -> Vec<Effect> {
+    let persistence = if read_only { Persistence::ReadOnly } else { Persistence::Saved };
+    let mut ws = Workspace::new(session, persistence);
+    restore_focus(&mut ws, &model.catalog);
+    model.screen = Screen::Workspace(Box::new(ws));
+    Vec::new()
+}
+
+/// Puts the selection back on the sector and occupation the session was last on.
+fn restore_focus(ws: &mut Workspace, set: &CatalogSet) {
+    if let Some(sector) = &ws.session.focus.sector
+        && let Some(i) = set.sectors().position(|s| &s.id == sector)
+    {
+        ws.sector = i;
+        ws.focus = Pane::Occupations;
+    }
+    if let Some(occupation) = ws.session.focus.occupation.clone()
+        && let Some(i) = ws.occupations(set).iter().position(|o| o.id == occupation)
+    {
+        ws.occupation = i;
+        ws.focus = Pane::Occupations;
+    }
+}
+
+pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    let overlay_open = matches!(&model.screen, Screen::Workspace(ws) if ws.overlay.is_some());
+    if overlay_open {
+        return overlays::key(model, key);
+    }
+    let set = model.catalog.clone();
+    let now = model.now;
+    let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
+    let len = pane_len(ws, &set, ws.focus);
+    if let Some(next) = moved(selected(ws, ws.focus), len, &key, PAGE) {
+        return select(ws, &set, ws.focus, next, now);
+    }
+    match (key.code, typed(&key)) {
+        (KeyCode::Tab, _) => ws.focus = cycle(ws.focus, 1),
+        (KeyCode::BackTab, _) => ws.focus = cycle(ws.focus, Pane::ALL.len() - 1),
+        (KeyCode::Left | KeyCode::Right, _) if ws.focus == Pane::Functions => {
+            ws.tab = match ws.tab {
+                DetailTab::Functions => DetailTab::Competencies,
+                DetailTab::Competencies => DetailTab::Functions,
+            };
+        }
+        (KeyCode::Enter, _) => {
+            ws.focus = match ws.focus {
+                Pane::Sectors => Pane::Occupations,
+                Pane::Occupations => Pane::Functions,
+                Pane::Functions | Pane::Programs => Pane::Programs,
+            }
+        }
+        (_, Some(' ')) => return toggle(ws, &set, now),
+        (_, Some('s')) if ws.focus == Pane::Occupations || ws.focus == Pane::Sectors => {
+            let current = ws.current_occupation(&set).map(|o| o.id.clone());
+            ws.sort_by_fit = !ws.sort_by_fit;
+            if let Some(id) = current {
+                ws.occupation = ws.occupations(&set).iter().position(|o| o.id == id).unwrap_or(0);
+            }
+        }
+        (_, Some('g')) if ws.current_occupation(&set).is_some() => ws.overlay = Some(Overlay::Gap),
+        (_, Some('?')) => ws.overlay = Some(Overlay::Help),
+        (_, Some('/')) => ws.overlay = Some(Overlay::Search(overlays::new_search())),
+        (_, Some('n')) => {
+            let occupation = ws.current_occupation(&set).map(|o| o.id.clone());
+            ws.overlay =
+                Some(Overlay::Notes(Box::new(overlays::new_notes(&ws.session, occupation, &model.theme))));
+        }
+        (_, Some('q')) => return leave(model),
+        (KeyCode::Char('c'), None) if key.modifiers.contains(KeyModifiers::CONTROL) => return leave(model),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// `q`: back to the start screen, saving first. Nothing to confirm: everything is saved.
+fn leave(model: &mut Model) -> Vec<Effect> {
+    let mut effects = flush(model);
+    // An unsaved session holds no lock; every other one does, read-only ones included.
+    if let Screen::Workspace(ws) = &model.screen
+        && ws.persistence != Persistence::Unsaved
+    {
+        effects.push(Effect::CloseSession(ws.session.id.clone()));
+    }
+    effects.push(Effect::ListSessions);
+    model.screen = Screen::Sessions;
+    effects
+}
+
+fn cycle(pane: Pane, by: usize) -> Pane {
+    let at = Pane::ALL.iter().position(|p| *p == pane).unwrap_or(0);
+    Pane::ALL[(at + by) % Pane::ALL.len()]
+}
+
+pub fn pane_len(ws: &Workspace, set: &CatalogSet, pane: Pane) -> usize {
+    match pane {
+        Pane::Sectors => set.sectors().count(),
+        Pane::Occupations => ws.occupations(set).len(),
+        Pane::Functions => ws.current_occupation(set).map_or(0, |o| match ws.tab {
+            DetailTab::Functions => o.functions.len(),
+            DetailTab::Competencies => o.competencies.len(),
+        }),
+        Pane::Programs => ws.current_occupation(set).map_or(0, |o| set.programs_for(&o.id).len()),
+    }
+}
+
+pub fn selected(ws: &Workspace, pane: Pane) -> usize {
+    match pane {
+        Pane::Sectors => ws.sector,
+        Pane::Occupations => ws.occupation,
+        Pane::Functions => match ws.tab {
+            DetailTab::Functions => ws.function,
+            DetailTab::Competencies => ws.competency,
+        },
+        Pane::Programs => ws.program,
+    }
+}
+
+/// Selects row `index` of `pane`; choosing another sector or occupation resets the panes after it and
+/// records the focus in the session, so resuming returns there.
+pub fn select(
+    ws: &mut Workspace,
+    set: &CatalogSet,
+    pane: Pane,
+    index: usize,
+    now: jiff::Timestamp,
+) -> Vec<Effect> {
+    match pane {
+        Pane::Sectors if ws.sector != index => {
+            ws.sector = index;
+            ws.occupation = 0;
+            reset_details(ws);
+        }
+        Pane::Occupations if ws.occupation != index => {
+            ws.occupation = index;
+            reset_details(ws);
+        }
+        Pane::Functions => match ws.tab {
+            DetailTab::Functions => ws.function = index,
+            DetailTab::Competencies => ws.competency = index,
+        },
+        Pane::Programs => ws.program = index,
+        _ => return Vec::new(),
+    }
+    record_focus(ws, set, now)
+}
+
+fn reset_details(ws: &mut Workspace) {
+    ws.function = 0;
+    ws.competency = 0;
+    ws.program = 0;
+}
+
+fn record_focus(ws: &mut Workspace, set: &CatalogSet, now: jiff::Timestamp) -> Vec<Effect> {
+    let sector = set.sectors().nth(ws.sector).map(|s| s.id.clone());
+    let occupation = ws.current_occupation(set).map(|o| o.id.clone());
+    if ws.session.focus.sector == sector && ws.session.focus.occupation == occupation {
+        return Vec::new();
+    }
+    ws.session.focus.sector = sector;
+    ws.session.focus.occupation = occupation;
+    changed(ws, now)
+}
+
+/// Space: cycles a function's or competency's mark, or shortlists a program.
+fn toggle(ws: &mut Workspace, set: &CatalogSet, now: jiff::Timestamp) -> Vec<Effect> {
+    if ws.is_read_only() {
+        return Vec::new();
+    }
+    let Some(occupation) = ws.current_occupation(set) else { return Vec::new() };
+    match ws.focus {
+        Pane::Functions => match ws.tab {
+            DetailTab::Functions => {
+                let Some(f) = occupation.functions.get(ws.function) else { return Vec::new() };
+                ws.session.cycle_mark(MarkKind::Function, &f.id, &f.text, Some(&occupation.id));
+            }
+            DetailTab::Competencies => {
+                let Some(need) = occupation.competencies.get(ws.competency) else { return Vec::new() };
+                let text =
+                    set.competency(&need.competency).map_or(need.competency.as_str(), |c| c.name.as_str());
+                ws.session.cycle_mark(MarkKind::Competency, &need.competency, text, None);
+            }
+        },
+        Pane::Programs => {
+            let programs = set.programs_for(&occupation.id);
+            let Some(p) = programs.get(ws.program) else { return Vec::new() };
+            ws.session.toggle_shortlist(&p.id, &format!("{} — {}", p.institution, p.name));
+        }
+        Pane::Sectors | Pane::Occupations => return Vec::new(),
+    }
+    changed(ws, now)
+}

@@ -1,0 +1,30 @@
+//! The footer: the keys that work in the focused pane, then the ones that work everywhere. Each pane
+//! reports its own keys, so the footer never lists a key that does nothing there.
+
+use super::list::clip;
+use crate::app::{Model, Pane, Workspace};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn pane_keys(model: &Model, pane: Pane) -> &'static str {
+    let s = model.lang.strings();
+    match pane {
+        Pane::Sectors => s.keys_sectors,
+        Pane::Occupations => s.keys_occupations,
+        Pane::Functions => s.keys_functions,
+        Pane::Programs => s.keys_programs,
+    }
+}
+
+pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
+    let s = model.lang.strings();
+    let width = usize::from(area.width);
+    let first = if ws.is_read_only() { s.keys_read_only } else { pane_keys(model, ws.focus) };
+    let lines = vec![
+        Line::from(Span::styled(clip(&format!(" {first}"), width), model.theme.key)),
+        Line::from(Span::styled(clip(&format!(" {}", s.keys_common), width), model.theme.dim)),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
+}

@@ -1,0 +1,29 @@
+//! The header: who the session is for, when, and whether it is saved.
+
+use super::list::{clip, width};
+use crate::app::{Model, Persistence, Workspace};
+use crate::i18n::fill;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
+    let s = model.lang.strings();
+    let t = &model.theme;
+    let (state, style) = match &ws.persistence {
+        Persistence::Saved => (s.header_saved.to_string(), t.ok),
+        Persistence::Pending => (s.header_pending.to_string(), t.dim),
+        Persistence::Unsaved => (s.header_unsaved.to_string(), t.warning),
+        Persistence::ReadOnly => (s.header_read_only.to_string(), t.warning),
+        Persistence::Failed(detail) => (fill(s.header_failed, &[("detail", detail)]), t.error),
+    };
+    let state = format!(" {state} ");
+    let left = format!(" rumbo · {} · {} ", ws.session.alias, super::local_time(model, ws.session.created));
+    let room = usize::from(area.width).saturating_sub(width(&state));
+    let left = clip(&left, room);
+    let gap = room.saturating_sub(width(&left));
+    let line =
+        Line::from(vec![Span::styled(left, t.title), Span::raw(" ".repeat(gap)), Span::styled(state, style)]);
+    frame.render_widget(Paragraph::new(line), area);
+}

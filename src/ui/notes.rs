@@ -1,0 +1,45 @@
+//! The notes editor: the session's notes, and a tab for a note on the focused occupation.
+
+use super::layout::centered;
+use super::popup;
+use crate::app::{Model, NotesEditor, NotesTab, Workspace};
+use crate::i18n::fill;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(model: &Model, ws: &Workspace, notes: &NotesEditor, frame: &mut Frame, area: Rect) {
+    let s = model.lang.strings();
+    let t = &model.theme;
+    let width = (area.width * 4 / 5).max(76);
+    let height = (area.height * 4 / 5).max(20);
+    let inner = popup(model, frame, centered(area, width, height), s.notes_title.to_string());
+    let [tabs, editor, hint] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let title = notes
+        .occupation
+        .as_ref()
+        .and_then(|id| model.catalog.occupation(id))
+        .map(|o| o.title.clone())
+        .unwrap_or_default();
+    let style = |tab: NotesTab| if notes.tab == tab { t.selected } else { t.dim };
+    let mut spans = vec![Span::styled(format!(" {} ", s.notes_session_tab), style(NotesTab::Session))];
+    if notes.occupation.is_some() {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            format!(
+                " {} ",
+                super::list::clip(
+                    &fill(s.notes_occupation_tab, &[("title", &title)]),
+                    usize::from(tabs.width) / 2
+                )
+            ),
+            style(NotesTab::Occupation),
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
+    frame.render_widget(&notes.editor, editor);
+    let hint_text = if ws.is_read_only() { s.keys_read_only } else { s.notes_hint };
+    frame.render_widget(Paragraph::new(Line::styled(format!(" {hint_text}"), t.key)), hint);
+}

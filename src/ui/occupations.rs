@@ -1,0 +1,62 @@
+//! Pane "Ocupaciones": each occupation with the person's fit, and the focused one's description and codes.
+
+use super::layout::WorkspaceAreas;
+use super::list::{clip, draw_rows, width};
+use super::{layout, pane_block, selection};
+use crate::app::{Model, Pane, Workspace};
+use crate::session::fit;
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas) {
+    let s = model.lang.strings();
+    let set = &model.catalog;
+    let mut title = format!(" {} ", s.pane_occupations);
+    if ws.sort_by_fit {
+        title.push_str(&format!("({}) ", s.sorted_by_fit));
+    }
+    let area = areas.occupations;
+    frame.render_widget(pane_block(model, Line::from(title), ws.focus == Pane::Occupations), area);
+    let inner = layout::inset(area);
+    let occupations = ws.occupations(set);
+    if occupations.is_empty() {
+        frame.render_widget(Paragraph::new(format!(" {}", s.no_occupations)).style(model.theme.dim), inner);
+    }
+    let room = usize::from(inner.width);
+    let rows = occupations
+        .iter()
+        .map(|o| {
+            let percent = fit(&ws.session, set, &o.id).map_or(0, |f| f.percent);
+            let percent = format!("{percent:>3}% ");
+            let name = clip(&format!(" {}", o.title), room.saturating_sub(width(&percent) + 1));
+            let gap = room.saturating_sub(width(&name) + width(&percent));
+            vec![Line::from(vec![
+                Span::raw(name),
+                Span::raw(" ".repeat(gap)),
+                Span::styled(percent, model.theme.has),
+            ])]
+        })
+        .collect();
+    draw_rows(frame, inner, rows, Some(ws.occupation), selection(model, ws, Pane::Occupations), 1);
+    detail(model, ws, frame, areas);
+}
+
+/// The focused occupation's description and classification codes, always visible under the list.
+fn detail(model: &Model, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas) {
+    let s = model.lang.strings();
+    let block = Block::default().borders(Borders::ALL).border_style(model.theme.border);
+    let inner = block.inner(areas.occupation_detail);
+    frame.render_widget(block, areas.occupation_detail);
+    let Some(o) = ws.current_occupation(&model.catalog) else { return };
+    let codes: Vec<String> = o.codes.iter().map(|c| format!("{} {}", c.system, c.code)).collect();
+    let mut lines = Vec::new();
+    if !codes.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", s.codes_label), model.theme.title),
+            Span::raw(codes.join(", ")),
+        ]));
+    }
+    lines.push(Line::from(Span::styled(o.description.clone(), model.theme.dim)));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}

@@ -1,0 +1,63 @@
+//! Pane "Programas de formación": the programs for the focused occupation, two lines each — the name, then
+//! institution, level and "relación inferida" where the link is rumbo's inference, not the source's.
+
+use super::layout::{PROGRAM_ROW_LINES, WorkspaceAreas};
+use super::list::{clip, draw_rows};
+use super::{pane_block, selection};
+use crate::app::{Model, Pane, Workspace};
+use crate::catalog::Link;
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas) {
+    let s = model.lang.strings();
+    let t = &model.theme;
+    let area = areas.programs;
+    frame.render_widget(
+        pane_block(model, Line::from(format!(" {} ", s.pane_programs)), ws.focus == Pane::Programs),
+        area,
+    );
+    let list = areas.list(Pane::Programs);
+    let Some(occupation) = ws.current_occupation(&model.catalog) else { return };
+    let programs = model.catalog.programs_for(&occupation.id);
+    if programs.is_empty() {
+        frame.render_widget(Paragraph::new(format!(" {}", s.no_programs)).style(t.dim), list);
+        return;
+    }
+    let room = usize::from(list.width);
+    let rows = programs
+        .iter()
+        .map(|p| {
+            let chosen = ws.session.is_shortlisted(&p.id);
+            let mark = if chosen { Span::styled(" ✓ ", t.has) } else { Span::styled(" · ", t.dim) };
+            let name = clip(&p.name, room.saturating_sub(3));
+            let level = if p.level.is_empty() { s.level_unknown } else { p.level.as_str() };
+            let mut details = vec![Span::styled(format!("   {} · {level}", p.institution), t.dim)];
+            if p.link == Link::Inferred {
+                details.push(Span::styled(format!(" · {}", s.link_inferred), t.inferred));
+            }
+            if chosen {
+                details.push(Span::styled(format!(" · {}", s.shortlisted), t.has));
+            }
+            let details = clip_line(details, room);
+            vec![Line::from(vec![mark, Span::raw(name)]), details]
+        })
+        .collect();
+    draw_rows(frame, list, rows, Some(ws.program), selection(model, ws, Pane::Programs), PROGRAM_ROW_LINES);
+}
+
+/// Cuts a line of styled spans to `room` cells, keeping the styles of what stays.
+fn clip_line(spans: Vec<Span<'static>>, room: usize) -> Line<'static> {
+    let mut left = room;
+    let mut out = Vec::new();
+    for span in spans {
+        if left == 0 {
+            break;
+        }
+        let text = clip(&span.content, left);
+        left = left.saturating_sub(super::list::width(&text));
+        out.push(Span::styled(text, span.style));
+    }
+    Line::from(out)
+}

@@ -1,0 +1,69 @@
+//! The search popup: every catalog item, matched letters highlighted, "N resultados" always visible.
+
+use super::layout::centered;
+use super::list::{clip, draw_rows};
+use super::popup;
+use crate::app::{Model, SearchPopup};
+use crate::i18n::fill;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(model: &Model, search: &SearchPopup, frame: &mut Frame, area: Rect) {
+    let s = model.lang.strings();
+    let t = &model.theme;
+    let width = (area.width * 9 / 10).max(76);
+    let height = (area.height * 4 / 5).max(20);
+    let inner = popup(model, frame, centered(area, width, height), s.search_title.to_string());
+    let [query, count, results, hint] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let prompt = Line::from(vec![
+        Span::styled(" / ", t.key),
+        Span::raw(search.query.clone()),
+        Span::styled("▏", t.key),
+    ]);
+    frame.render_widget(Paragraph::new(prompt), query);
+    let counted = fill(s.search_count, &[("count", &search.total)]);
+    frame.render_widget(Paragraph::new(Line::styled(format!(" {counted}"), t.dim)), count);
+
+    // Highlights are computed for the rows on screen only: the rest may be thousands of hits.
+    let visible = usize::from(results.height);
+    let first = super::layout::offset(search.selected, visible);
+    let room = usize::from(results.width);
+    let index = &model.index;
+    let rows = search
+        .hits
+        .iter()
+        .enumerate()
+        .map(|(i, hit)| {
+            if i < first || i >= first + visible {
+                return vec![Line::default()];
+            }
+            let item = &index.items()[hit.item];
+            let kind = format!(" {:<12}", item.kind.name(model.lang));
+            let context =
+                item.occupation.as_ref().map(|(_, title)| format!(" — {title}")).unwrap_or_default();
+            let text_room = room.saturating_sub(kind.chars().count());
+            let shown = clip(&item.text, text_room);
+            let marks = index.highlight(hit.item, &search.query);
+            let mut spans = vec![Span::styled(kind, t.dim)];
+            // When the text was cut, its last cell is the ellipsis, not the letter the index points at.
+            let cut_at = (shown != item.text).then(|| shown.chars().count() - 1);
+            for (n, c) in shown.chars().enumerate() {
+                let style = if marks.contains(&n) && Some(n) != cut_at { t.matched } else { t.base };
+                spans.push(Span::styled(c.to_string(), style));
+            }
+            let left = text_room.saturating_sub(super::list::width(&shown));
+            spans.push(Span::styled(clip(&context, left), t.dim));
+            vec![Line::from(spans)]
+        })
+        .collect();
+    draw_rows(frame, results, rows, (!search.hits.is_empty()).then_some(search.selected), t.selected, 1);
+    frame.render_widget(Paragraph::new(Line::styled(format!(" {}", s.search_hint), t.key)), hint);
+}

@@ -1,0 +1,101 @@
+//! The start screen "Sesiones": alias, last seen, best-fitting occupation and its fit, newest first.
+
+use super::list::{clip, draw_rows, width};
+use super::local_time;
+use crate::app::Model;
+use crate::i18n::fill;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+const ALIAS: usize = 22;
+const DATE: usize = 17;
+const FIT: usize = 7;
+
+pub fn draw(model: &Model, frame: &mut Frame, area: Rect) {
+    let s = model.lang.strings();
+    let t = &model.theme;
+    let list = &model.sessions;
+    let [title, body, notice, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(2),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let mut heading = vec![Span::styled(format!(" rumbo · {} ", s.sessions_title), t.title)];
+    if list.filtering || !list.filter.is_empty() {
+        heading.push(Span::styled(fill(s.sessions_filter, &[("filter", &list.filter)]), t.key));
+        if list.filtering {
+            heading.push(Span::styled("▏", t.key));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(heading)), title);
+
+    let block = Block::default().borders(Borders::ALL).border_style(t.border_focused);
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    let room = usize::from(inner.width);
+    let best_width = room.saturating_sub(ALIAS + DATE + FIT + 1);
+    let header = format!(
+        " {:ALIAS$}{:DATE$}{:best_width$}{:>FIT$}",
+        clip(s.sessions_col_alias, ALIAS - 1),
+        s.sessions_col_date,
+        clip(s.sessions_col_best, best_width.saturating_sub(1)),
+        s.sessions_col_fit
+    );
+    frame.render_widget(
+        Paragraph::new(Line::styled(clip(&header, room), t.title)),
+        Rect { height: 1, ..inner },
+    );
+    let rows_area = Rect { y: inner.y + 1, height: inner.height.saturating_sub(1), ..inner };
+    let visible = list.visible();
+    if !list.loaded {
+        frame.render_widget(Paragraph::new(format!(" {}", s.sessions_loading)).style(t.dim), rows_area);
+    } else if visible.is_empty() {
+        frame.render_widget(Paragraph::new(format!(" {}", s.sessions_empty)).style(t.dim), rows_area);
+    }
+    let rows = visible
+        .iter()
+        .map(|&i| {
+            let r = &list.rows[i];
+            let alias = pad(&clip(&r.alias, ALIAS - 1), ALIAS);
+            if let Some(problem) = &r.problem {
+                return vec![Line::from(vec![
+                    Span::raw(format!(" {alias}")),
+                    Span::styled(clip(problem, room.saturating_sub(ALIAS + 1)), t.error),
+                ])];
+            }
+            let date = pad(&r.updated.map(|ts| local_time(model, ts)).unwrap_or_default(), DATE);
+            let (best, fit) = match &r.best {
+                Some((title, percent)) => (clip(title, best_width.saturating_sub(1)), format!("{percent}%")),
+                None => (String::new(), String::new()),
+            };
+            vec![Line::from(vec![
+                Span::raw(format!(" {alias}{date}{}", pad(&best, best_width))),
+                Span::styled(format!("{fit:>FIT$}"), t.has),
+            ])]
+        })
+        .collect();
+    let selected = (!visible.is_empty()).then_some(list.selected);
+    draw_rows(frame, rows_area, rows, selected, t.selected, 1);
+
+    let message = match (&list.confirm_delete, &list.notice) {
+        (Some(id), _) => {
+            let alias = list.rows.iter().find(|r| &r.id == id).map_or(id.as_str(), |r| r.alias.as_str());
+            Some(Span::styled(fill(s.sessions_confirm_delete, &[("alias", &alias)]), t.warning))
+        }
+        (None, Some(notice)) => Some(Span::styled(notice.clone(), t.error)),
+        _ => None,
+    };
+    if let Some(message) = message {
+        frame.render_widget(Paragraph::new(Line::from(message)).wrap(Wrap { trim: true }), notice);
+    }
+    let keys = clip(&format!(" {}", s.keys_sessions), usize::from(footer.width));
+    frame.render_widget(Paragraph::new(Line::styled(keys, t.key)), footer);
+}
+
+fn pad(text: &str, to: usize) -> String {
+    format!("{text}{}", " ".repeat(to.saturating_sub(width(text))))
+}
