@@ -74,7 +74,7 @@ mod tests {
     #[test]
     fn clip_counts_display_cells() {
         assert_eq!(clip("Técnicos", 20), "Técnicos");
-        assert_eq!(clip("Técnicos de sistemas", 8), "Técnic…");
+        assert_eq!(clip("Técnicos de sistemas", 8), "Técnico…");
         assert_eq!(width(&clip("中文字符测试", 5)), 5);
         assert_eq!(clip("abc", 0), "");
     }

@@ -50,10 +50,11 @@ fn detail(model: &Model, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAre
     frame.render_widget(block, areas.occupation_detail);
     let Some(o) = ws.current_occupation(&model.catalog) else { return };
     let codes: Vec<String> = o.codes.iter().map(|c| format!("{} {}", c.system, c.code)).collect();
-    let mut lines = Vec::new();
+    // The full title first: the list may have had to cut it.
+    let mut lines = vec![Line::from(Span::styled(o.title.clone(), model.theme.title))];
     if !codes.is_empty() {
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", s.codes_label), model.theme.title),
+            Span::styled(format!("{}: ", s.codes_label), model.theme.dim),
             Span::raw(codes.join(", ")),
         ]));
     }

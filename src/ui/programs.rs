@@ -33,10 +33,12 @@ pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceA
             let mark = if chosen { Span::styled(" ✓ ", t.has) } else { Span::styled(" · ", t.dim) };
             let name = clip(&p.name, room.saturating_sub(3));
             let level = if p.level.is_empty() { s.level_unknown } else { p.level.as_str() };
-            let mut details = vec![Span::styled(format!("   {} · {level}", p.institution), t.dim)];
+            // "relación inferida" comes before the level so a narrow pane never cuts it off.
+            let mut details = vec![Span::styled(format!("   {}", p.institution), t.dim)];
             if p.link == Link::Inferred {
                 details.push(Span::styled(format!(" · {}", s.link_inferred), t.inferred));
             }
+            details.push(Span::styled(format!(" · {level}"), t.dim));
             if chosen {
                 details.push(Span::styled(format!(" · {}", s.shortlisted), t.has));
             }
