@@ -13,3 +13,5 @@ pub mod search;
 pub mod session;
 pub mod text;
 pub mod ui;
+pub mod export;
+pub mod config;

@@ -5,9 +5,16 @@ use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
 #[command(name = "rumbo", version, about, long_about = None)]
+#[command(disable_help_flag = true, disable_version_flag = true, disable_help_subcommand = true)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
+    /// Print help
+    #[arg(short, long, action = clap::ArgAction::Help, global = true)]
+    help: Option<bool>,
+    /// Print version
+    #[arg(short = 'V', long, action = clap::ArgAction::Version)]
+    version: Option<bool>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -54,6 +61,63 @@ pub enum Command {
     Catalog(CatalogCommand),
     /// Fuzzy search over every item of the loaded catalogs
     Search(SearchArgs),
+    /// Write a session's summary (Markdown, HTML or JSON)
+    Export(ExportArgs),
+    /// Saved sessions: list, show, delete
+    #[command(subcommand)]
+    Sessions(SessionsCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Session id, or a unique prefix of one
+    pub session: String,
+    /// File format
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: FormatArg,
+    /// Which notes go in: all, occupation notes only, or none
+    #[arg(long, value_enum, default_value = "occupations")]
+    pub notes: NotesArg,
+    /// Write here (`-` for standard output) instead of the export folder; never overwrites
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Md,
+    Html,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NotesArg {
+    All,
+    Occupations,
+    None,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionsCommand {
+    /// Every saved session: id, alias, created, updated, best fit
+    List {
+        /// Print {"sessions":[…]} as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// One session in full
+    Show {
+        /// Session id, or a unique prefix of one
+        session: String,
+    },
+    /// Erase a session and every copy rumbo made of it (the person's right to deletion)
+    Delete {
+        /// Session id, or a unique prefix of one
+        session: String,
+        /// Do not ask for confirmation
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,13 +4,16 @@ mod app;
 mod args;
 mod check;
 pub mod dirs;
+mod export;
+mod help_es;
 mod search;
+mod sessions;
 
 pub use args::{CatalogCommand, Cli, Command, GlobalArgs, KindArg, LangArg, ThemeArg};
 
 use crate::catalog::{CatalogSet, CatalogSources, Problem, load};
 use crate::i18n::Lang;
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -18,14 +21,40 @@ use std::process::ExitCode;
 pub const EXIT_FAILURE: u8 = 1;
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = lang_before_parsing(&args);
+    let command = match lang {
+        Lang::Es => help_es::localize(Cli::command()),
+        Lang::En => Cli::command(),
+    };
+    let cli = match command.try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m)) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let lang = resolve_lang(&cli.global);
     match &cli.command {
         Some(Command::Catalog(CatalogCommand::Check { paths, json })) => {
             check::run(&cli.global, lang, paths, *json)
         }
         Some(Command::Search(args)) => search::run(&cli.global, lang, args),
+        Some(Command::Export(args)) => export::run(&cli.global, lang, args),
+        Some(Command::Sessions(command)) => sessions::run(&cli.global, lang, command),
         None => app::run(&cli.global, lang),
+    }
+}
+
+/// The language for the help and usage errors, read before clap parses (`--lang X` or `--lang=X`).
+fn lang_before_parsing(args: &[std::ffi::OsString]) -> Lang {
+    let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let given = args.iter().enumerate().find_map(|(i, a)| match a.strip_prefix("--lang=") {
+        Some(value) => Some(value.to_string()),
+        None if a == "--lang" => args.get(i + 1).cloned(),
+        None => None,
+    });
+    match given.as_deref() {
+        Some("en") => Lang::En,
+        Some("es") => Lang::Es,
+        _ => Lang::from_locale_vars(|k| std::env::var(k).ok()),
     }
 }
 

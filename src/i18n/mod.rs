@@ -34,6 +34,10 @@ strings! {
     sessions_title, sessions_empty, sessions_col_alias, sessions_col_date, sessions_col_best, sessions_col_fit, sessions_corrupt, sessions_unreadable, sessions_confirm_delete, sessions_filter, sessions_loading, sessions_read_only, form_title, form_alias, form_alias_hint, form_alias_missing, form_counselor, form_consent_title, consent_text, form_consent_box, form_unsaved_hint, form_keys, header_saved, header_pending, header_unsaved, header_read_only, header_failed, pane_sectors, pane_occupations, pane_functions, pane_competencies, pane_programs, sorted_by_fit, mark_has, mark_developing, importance_optional, link_inferred, shortlisted, level_unknown, codes_label, no_occupations, no_programs, orphan, keys_common, keys_sectors, keys_occupations, keys_functions, keys_programs, keys_sessions, keys_read_only, search_title, search_count, search_hint, notes_title, notes_session_tab, notes_occupation_tab, notes_hint, gap_title, gap_missing, gap_developing, gap_programs, gap_nothing, gap_hint, help_title, help_body, help_hint, too_small,
     // session store
     store_io, store_not_found, store_locked, store_invalid_id, store_newer, store_serialize, data_dir_unavailable,
+    // export
+    export_title, export_date, export_alias, export_counselor, export_occupations, export_no_occupations, export_fit, export_has, export_developing, export_missing, export_codes, export_competencies, export_no_competencies, export_shortlisted, export_recommended, export_none, export_notes, export_occupation_note, export_next_steps, export_step_program, export_step_strengthen, export_step_review, export_step_return, export_catalog, export_rights, export_orphans, export_level, export_generated,
+    // session commands
+    session_unknown, session_ambiguous, export_written, delete_confirm, delete_needs_yes, deleted, delete_cancelled, sessions_none, show_id, show_updated, show_consent, show_consent_given, show_consent_missing, config_invalid, export_failed,
     // general
     tui_not_ready, error_prefix, config_dir_unknown,
 }

@@ -1,0 +1,107 @@
+//! The command line's help in Spanish. clap's derive texts are English; for a Spanish user every visible
+//! help line is replaced here, by argument id, so both languages cover the same arguments (a test checks).
+
+use clap::{Arg, Command};
+
+/// (argument id, help) for the global options, which every subcommand shows too.
+const GLOBAL: &[(&str, &str)] = &[
+    ("catalogs", "Carga un archivo de catálogo, o cada *.ron de una carpeta (se puede repetir)"),
+    ("no_builtin", "Deja fuera el catálogo BPO integrado"),
+    (
+        "lang",
+        "Idioma de la interfaz y los mensajes [por defecto: español, o inglés con una configuración regional inglesa]",
+    ),
+    ("data_dir", "Carpeta de las sesiones guardadas"),
+    ("config_dir", "Carpeta de config.ron y de catalogs/"),
+    ("theme", "Colores de la aplicación; alto-contraste para baja visión (NO_COLOR quita el color)"),
+    ("help", "Muestra esta ayuda"),
+    ("version", "Muestra la versión"),
+];
+
+const SESSION: &str = "Identificador de la sesión, o el comienzo de uno que no se repita";
+
+const TEMPLATE: &str = "{before-help}{about-with-newline}\nUso: {usage}\n\n{all-args}{after-help}";
+
+pub fn localize(cmd: Command) -> Command {
+    let cmd = common(cmd)
+        .about("Asistente de orientación vocacional en la terminal para oficinas públicas de empleo")
+        .mut_subcommand("catalog", |c| {
+            common(c).about("Herramientas de catálogos").mut_subcommand("check", |c| {
+                common(c)
+                    .about("Valida los catálogos cargados y los archivos dados; cada problema como ARCHIVO:LÍNEA:COLUMNA: mensaje")
+                    .mut_arg("paths", |a| a.help("Más archivos o carpetas de catálogo para validar junto con los cargados"))
+                    .mut_arg("json", |a| a.help("Escribe {\"catalogs\":[…]} (o {\"problems\":[…]}) en JSON"))
+            })
+        })
+        .mut_subcommand("export", |c| {
+            common(c)
+                .about("Escribe el resumen de una sesión (Markdown, HTML o JSON)")
+                .mut_arg("session", |a| a.help(SESSION))
+                .mut_arg("format", |a| a.help("Formato del archivo"))
+                .mut_arg("notes", |a| a.help("Qué notas entran: todas, solo las de ocupaciones, o ninguna"))
+                .mut_arg("output", |a| a.help("Escribe aquí (`-` para la salida estándar) en vez de en la carpeta de resúmenes; nunca sobrescribe"))
+        })
+        .mut_subcommand("sessions", |c| {
+            common(c)
+                .about("Sesiones guardadas: listar, ver, borrar")
+                .mut_subcommand("list", |c| {
+                    common(c)
+                        .about("Todas las sesiones: id, alias, creada, última vez, mejor ajuste")
+                        .mut_arg("json", |a| a.help("Escribe {\"sessions\":[…]} en JSON"))
+                })
+                .mut_subcommand("show", |c| common(c).about("Una sesión completa").mut_arg("session", |a| a.help(SESSION)))
+                .mut_subcommand("delete", |c| {
+                    common(c)
+                        .about("Borra una sesión y toda copia que rumbo hizo de ella (derecho de supresión)")
+                        .mut_arg("session", |a| a.help(SESSION))
+                        .mut_arg("yes", |a| a.help("No pide confirmación"))
+                })
+        })
+        .mut_subcommand("search", |c| {
+            common(c)
+                .about("Búsqueda aproximada en todos los elementos de los catálogos cargados")
+                .mut_arg("query", |a| a.help("Lo que se busca (no importan tildes ni mayúsculas)"))
+                .mut_arg("kind", |a| a.help("Solo este tipo de elemento"))
+                .mut_arg("limit", |a| a.help("Como mucho N resultados"))
+                .mut_arg("json", |a| a.help("Escribe {\"results\":[…]} en JSON"))
+        });
+    GLOBAL.iter().fold(cmd, |cmd, (id, help)| cmd.mut_arg(*id, |a| a.help(*help)))
+}
+
+/// Spanish headings and template for one (sub)command.
+fn common(cmd: Command) -> Command {
+    cmd.help_template(TEMPLATE).subcommand_help_heading("Órdenes").mut_args(|a: Arg| {
+        if a.is_positional() { a.help_heading("Argumentos") } else { a.help_heading("Opciones") }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    fn helps(cmd: &Command, out: &mut Vec<(String, String)>) {
+        for arg in cmd.get_arguments() {
+            let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+            out.push((format!("{} {}", cmd.get_name(), arg.get_id()), help));
+        }
+        for sub in cmd.get_subcommands() {
+            helps(sub, out);
+        }
+    }
+
+    #[test]
+    fn every_argument_has_spanish_help() {
+        let english = super::super::Cli::command();
+        let spanish = localize(super::super::Cli::command());
+        let (mut en, mut es) = (Vec::new(), Vec::new());
+        helps(&english, &mut en);
+        helps(&spanish, &mut es);
+        assert_eq!(en.len(), es.len());
+        for ((id, en_help), (_, es_help)) in en.iter().zip(&es) {
+            assert!(!es_help.is_empty(), "{id} has no help");
+            assert_ne!(en_help, es_help, "{id} is still in English");
+        }
+        spanish.debug_assert();
+    }
+}

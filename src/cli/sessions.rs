@@ -1,0 +1,173 @@
+//! `rumbo sessions list|show|delete` and the session look-up `export` shares: an id or a unique prefix.
+
+use super::args::SessionsCommand;
+use super::{EXIT_FAILURE, GlobalArgs, dirs, load_or_report};
+use crate::catalog::CatalogSet;
+use crate::export::{NotesChoice, Format};
+use crate::i18n::{Lang, fill};
+use crate::session::{Listed, Session, SessionStore, best_fit};
+use serde_json::json;
+use std::io::{BufRead, IsTerminal, Write};
+use std::process::ExitCode;
+
+pub fn run(global: &GlobalArgs, lang: Lang, command: &SessionsCommand) -> ExitCode {
+    let store = match open_store(global, lang) {
+        Ok(store) => store,
+        Err(code) => return code,
+    };
+    match command {
+        SessionsCommand::List { json } => list(global, lang, &store, *json),
+        SessionsCommand::Show { session } => show(global, lang, &store, session),
+        SessionsCommand::Delete { session, yes } => delete(lang, &store, session, *yes),
+    }
+}
+
+pub fn fail(lang: Lang, message: &str) -> ExitCode {
+    let _ = writeln!(std::io::stderr(), "{}: {message}", lang.strings().error_prefix);
+    ExitCode::from(EXIT_FAILURE)
+}
+
+pub fn open_store(global: &GlobalArgs, lang: Lang) -> Result<SessionStore, ExitCode> {
+    let Some(dir) = dirs::data_dir(global) else { return Err(fail(lang, lang.strings().data_dir_unavailable)) };
+    SessionStore::open(&dir).map_err(|e| fail(lang, &e.message(lang)))
+}
+
+/// The one session whose id is `wanted` or starts with it.
+pub fn resolve(lang: Lang, store: &SessionStore, wanted: &str) -> Result<String, ExitCode> {
+    let s = lang.strings();
+    let ids: Vec<String> = store.list().unwrap_or_default().iter().map(|l| l.id().to_string()).collect();
+    if ids.iter().any(|id| id == wanted) {
+        return Ok(wanted.to_string());
+    }
+    let matches: Vec<&String> = ids.iter().filter(|id| !wanted.is_empty() && id.starts_with(wanted)).collect();
+    match matches.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(fail(lang, &fill(s.session_unknown, &[("id", &wanted)]))),
+        many => {
+            let list: Vec<&str> = many.iter().map(|id| id.as_str()).collect();
+            Err(fail(lang, &fill(s.session_ambiguous, &[("id", &wanted), ("matches", &list.join(", "))])))
+        }
+    }
+}
+
+pub fn load(lang: Lang, store: &SessionStore, wanted: &str) -> Result<Session, ExitCode> {
+    let id = resolve(lang, store, wanted)?;
+    store.load(&id).map_err(|e| fail(lang, &e.message(lang)))
+}
+
+fn list(global: &GlobalArgs, lang: Lang, store: &SessionStore, as_json: bool) -> ExitCode {
+    let set = match load_or_report(global, lang) {
+        Ok(set) => set,
+        Err(code) => return code,
+    };
+    let listed = match store.list() {
+        Ok(listed) => listed,
+        Err(e) => return fail(lang, &e.message(lang)),
+    };
+    let mut out = std::io::stdout().lock();
+    if as_json {
+        let rows: Vec<_> = listed.iter().map(|entry| list_json(entry, &set)).collect();
+        let _ = writeln!(out, "{}", json!({ "sessions": rows }));
+        return ExitCode::SUCCESS;
+    }
+    if listed.is_empty() {
+        let _ = writeln!(out, "{}", lang.strings().sessions_none);
+    }
+    for entry in &listed {
+        let line = match entry {
+            Listed::Ok(session) => {
+                let best = best_fit(session, &set).map(|(t, p)| format!("{p:>3}%  {t}")).unwrap_or_default();
+                format!(
+                    "{}  {:<20}  {}  {}  {best}",
+                    session.id,
+                    session.alias,
+                    date(&session.created),
+                    date(&session.updated)
+                )
+            }
+            Listed::Corrupt { id, path, line, col, message } => {
+                let place = format!("{}:{line}:{col}", path.display());
+                format!("{id}  {}", fill(lang.strings().sessions_corrupt, &[("place", &place), ("detail", message)]))
+            }
+            Listed::Unreadable { id, path, message } => format!(
+                "{id}  {}",
+                fill(lang.strings().sessions_unreadable, &[("place", &path.display()), ("detail", message)])
+            ),
+        };
+        if writeln!(out, "{line}").is_err() {
+            break;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn list_json(entry: &Listed, set: &CatalogSet) -> serde_json::Value {
+    match entry {
+        Listed::Ok(session) => {
+            let best = best_fit(session, set).map(|(title, percent)| json!({"title": title, "percent": percent}));
+            json!({"id": session.id, "alias": session.alias, "created": session.created,
+                   "updated": session.updated, "best_fit": best})
+        }
+        Listed::Corrupt { id, path, line, col, message } => {
+            json!({"id": id, "error": format!("{}:{line}:{col}: {message}", path.display())})
+        }
+        Listed::Unreadable { id, path, message } => json!({"id": id, "error": format!("{}: {message}", path.display())}),
+    }
+}
+
+fn date(ts: &jiff::Timestamp) -> String {
+    ts.to_zoned(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M").to_string()
+}
+
+fn show(global: &GlobalArgs, lang: Lang, store: &SessionStore, wanted: &str) -> ExitCode {
+    let session = match load(lang, store, wanted) {
+        Ok(session) => session,
+        Err(code) => return code,
+    };
+    let set = match load_or_report(global, lang) {
+        Ok(set) => set,
+        Err(code) => return code,
+    };
+    let s = lang.strings();
+    let consent = match &session.consent {
+        Some(c) => fill(s.show_consent_given, &[("date", &date(&c.given_at)), ("version", &c.text_version)]),
+        None => s.show_consent_missing.to_string(),
+    };
+    let tz = jiff::tz::TimeZone::system();
+    let body = crate::export::render(&session, &set, lang, Format::Markdown, NotesChoice::All, &tz);
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{}: {}", s.show_id, session.id);
+    let _ = writeln!(out, "{}: {}", s.show_updated, date(&session.updated));
+    let _ = writeln!(out, "{}: {consent}\n", s.show_consent);
+    let _ = writeln!(out, "{body}");
+    ExitCode::SUCCESS
+}
+
+fn delete(lang: Lang, store: &SessionStore, wanted: &str, yes: bool) -> ExitCode {
+    let s = lang.strings();
+    let id = match resolve(lang, store, wanted) {
+        Ok(id) => id,
+        Err(code) => return code,
+    };
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            return fail(lang, s.delete_needs_yes);
+        }
+        // A corrupt file has no alias to show; the id is enough to ask.
+        let alias = store.load(&id).map(|session| session.alias).unwrap_or_else(|_| id.clone());
+        let _ = write!(std::io::stderr(), "{}", fill(s.delete_confirm, &[("alias", &alias), ("id", &id)]));
+        let mut answer = String::new();
+        let _ = std::io::stdin().lock().read_line(&mut answer);
+        if !matches!(answer.trim(), "s" | "S" | "si" | "sí" | "y" | "Y" | "yes") {
+            let _ = writeln!(std::io::stdout(), "{}", s.delete_cancelled);
+            return ExitCode::SUCCESS;
+        }
+    }
+    match store.delete(&id) {
+        Ok(()) => {
+            let _ = writeln!(std::io::stdout(), "{}", fill(s.deleted, &[("id", &id)]));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(lang, &e.message(lang)),
+    }
+}

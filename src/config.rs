@@ -1,0 +1,127 @@
+//! `config.ron` in the config dir: what an office's IT staff set once per computer. Every key may be left
+//! out; an unknown key is an error (a typo must not silently leave a kiosk unlocked). Documented in
+//! docs/config.md.
+
+use crate::catalog::locate::Pos;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+pub const FILE_NAME: &str = "config.ron";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Where exports go; empty means the user's Documents folder / rumbo.
+    pub export_dir: String,
+    /// Sessions older than this many days are purged.
+    pub retention_days: u32,
+    pub kiosk: Kiosk,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Kiosk {
+    pub enabled: bool,
+    pub idle_seconds: u32,
+    pub export_dir: String,
+    /// An argon2 hash of the administrator's PIN, never the PIN itself.
+    pub admin_pin: String,
+    pub admin_key: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { export_dir: String::new(), retention_days: 180, kiosk: Kiosk::default() }
+    }
+}
+
+impl Default for Kiosk {
+    fn default() -> Self {
+        Kiosk {
+            enabled: false,
+            idle_seconds: 300,
+            export_dir: String::new(),
+            admin_pin: String::new(),
+            admin_key: "ctrl+alt+a".to_string(),
+        }
+    }
+}
+
+/// A config file that does not parse: where, and what ron said.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConfigError {
+    pub file: PathBuf,
+    pub pos: Option<Pos>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.pos {
+            Some(p) => write!(f, "{}:{}:{}: {}", self.file.display(), p.line, p.col, self.message),
+            None => write!(f, "{}: {}", self.file.display(), self.message),
+        }
+    }
+}
+
+impl Config {
+    pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        ron::from_str::<Config>(text).map_err(|e| ConfigError {
+            file: file.to_path_buf(),
+            pos: Some(Pos { line: e.span.start.line.max(1), col: e.span.start.col.max(1) }),
+            message: e.code.to_string(),
+        })
+    }
+
+    /// Reads `<config_dir>/config.ron`; a missing file is the default configuration.
+    pub fn load(config_dir: &Path) -> Result<Config, ConfigError> {
+        let file = config_dir.join(FILE_NAME);
+        match std::fs::read_to_string(&file) {
+            Ok(text) => Config::parse(&text, &file),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(e) => Err(ConfigError { file, pos: None, message: e.to_string() }),
+        }
+    }
+
+    /// The folder exports go to: `export_dir`, else Documents/rumbo, else the data dir's `exports`.
+    pub fn export_dir(&self, fallback: &Path) -> PathBuf {
+        if !self.export_dir.trim().is_empty() {
+            return PathBuf::from(self.export_dir.trim());
+        }
+        directories::UserDirs::new()
+            .and_then(|u| u.document_dir().map(|d| d.join("rumbo")))
+            .unwrap_or_else(|| fallback.join("exports"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_may_be_left_out() {
+        let c = Config::parse("()", Path::new("config.ron")).unwrap();
+        assert_eq!(c, Config::default());
+        let c = Config::parse("Config(kiosk: (enabled: true), retention_days: 30)", Path::new("c.ron")).unwrap();
+        assert!(c.kiosk.enabled);
+        assert_eq!((c.kiosk.idle_seconds, c.retention_days), (300, 30));
+    }
+
+    #[test]
+    fn the_documented_example_parses() {
+        let text = r#"Config(
+    kiosk: Kiosk(enabled: false, idle_seconds: 300, export_dir: "/srv/rumbo/resumenes", admin_pin: "$argon2id$…", admin_key: "ctrl+alt+a"),
+    retention_days: 180,
+)"#;
+        let c = Config::parse(text, Path::new("config.ron")).unwrap();
+        assert_eq!(c.kiosk.export_dir, "/srv/rumbo/resumenes");
+    }
+
+    #[test]
+    fn errors_name_the_place() {
+        let e = Config::parse("Config(\n  retention_dias: 3,\n)", Path::new("config.ron")).unwrap_err();
+        assert_eq!(e.pos, Some(Pos { line: 2, col: 3 }), "{e}");
+        assert!(e.to_string().starts_with("config.ron:2:3: "), "{e}");
+    }
+}

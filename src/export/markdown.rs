@@ -1,0 +1,121 @@
+//! The summary as Markdown: readable as plain text, safe when rendered.
+
+use super::escape::{markdown as md, markdown_block};
+use super::summary::{ProgramSummary, Summary};
+use crate::i18n::fill;
+use crate::session::MarkLevel;
+
+pub fn render(summary: &Summary) -> String {
+    let s = summary.lang.strings();
+    let mut out = Vec::new();
+    let mut push = |line: String| out.push(line);
+    push(format!("# {}", md(s.export_title)));
+    push(String::new());
+    push(format!("- **{}:** {}", s.export_date, md(&summary.date)));
+    push(format!("- **{}:** {}", s.export_alias, md(&summary.alias)));
+    if !summary.counselor.is_empty() {
+        push(format!("- **{}:** {}", s.export_counselor, md(&summary.counselor)));
+    }
+    push(String::new());
+    push(format!("## {}", s.export_occupations));
+    push(String::new());
+    if summary.occupations.is_empty() {
+        push(s.export_no_occupations.to_string());
+        push(String::new());
+    }
+    for o in &summary.occupations {
+        push(format!("### {} — {}", md(&o.title), fill(s.export_fit, &[("percent", &o.fit)])));
+        push(String::new());
+        if !o.codes.is_empty() {
+            push(format!("{}: {}", s.export_codes, md(&o.codes.join(", "))));
+            push(String::new());
+        }
+        section(&mut push, s.export_has, o.has.iter().map(|t| md(t)).collect());
+        section(&mut push, s.export_developing, o.developing.iter().map(|t| md(t)).collect());
+        let missing = o
+            .missing
+            .iter()
+            .map(|m| if m.essential { md(&m.text) } else { format!("{} ({})", md(&m.text), s.importance_optional) })
+            .collect();
+        section(&mut push, s.export_missing, missing);
+        if let Some(note) = &o.note {
+            push(format!("**{}:**", s.export_occupation_note));
+            push(String::new());
+            for line in markdown_block(note) {
+                push(format!("> {line}"));
+            }
+            push(String::new());
+        }
+    }
+    push(format!("## {}", s.export_competencies));
+    push(String::new());
+    if summary.competencies.is_empty() {
+        push(s.export_no_competencies.to_string());
+    }
+    for c in &summary.competencies {
+        let level = if c.level == MarkLevel::Has { s.mark_has } else { s.mark_developing };
+        push(format!("- {} — {level}", md(&c.name)));
+    }
+    push(String::new());
+    programs(&mut push, s.export_shortlisted, &summary.shortlisted, summary);
+    programs(&mut push, s.export_recommended, &summary.recommended, summary);
+    if let Some(notes) = &summary.notes {
+        push(format!("## {}", s.export_notes));
+        push(String::new());
+        for line in markdown_block(notes) {
+            push(format!("> {line}"));
+        }
+        push(String::new());
+    }
+    if !summary.orphans.is_empty() {
+        section(&mut push, s.export_orphans, summary.orphans.iter().map(|t| md(t)).collect());
+    }
+    push(format!("## {}", s.export_next_steps));
+    push(String::new());
+    for (n, step) in summary.next_steps.iter().enumerate() {
+        push(format!("{}. {}", n + 1, md(step)));
+    }
+    push(String::new());
+    push("---".to_string());
+    push(String::new());
+    for c in &summary.catalogs {
+        let sources = c.sources.join("; ");
+        push(md(&fill(s.export_catalog, &[("title", &c.title), ("version", &c.version), ("sources", &sources)])));
+        push(String::new());
+    }
+    push(md(s.export_rights));
+    push(String::new());
+    out.join("\n")
+}
+
+fn section(push: &mut impl FnMut(String), title: &str, items: Vec<String>) {
+    if items.is_empty() {
+        return;
+    }
+    push(format!("**{title}:**"));
+    push(String::new());
+    for item in items {
+        push(format!("- {item}"));
+    }
+    push(String::new());
+}
+
+fn programs(push: &mut impl FnMut(String), title: &str, list: &[ProgramSummary], summary: &Summary) {
+    let s = summary.lang.strings();
+    push(format!("## {title}"));
+    push(String::new());
+    if list.is_empty() {
+        push(s.export_none.to_string());
+    }
+    for p in list {
+        let mut line = format!("- **{}** — {}", md(&p.name), md(&p.institution));
+        if !p.level.is_empty() {
+            line.push_str(&format!(" · {}", md(&p.level)));
+        }
+        if p.inferred {
+            line.push_str(&format!(" · _{}_", s.link_inferred));
+        }
+        push(line);
+    }
+    push(String::new());
+}

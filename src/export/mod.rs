@@ -1,0 +1,74 @@
+//! The session summary the person takes home (Markdown, printable HTML) and the office's systems read
+//! (JSON). Building the text is pure; `write` is the one function that touches the disk.
+
+mod escape;
+mod html;
+mod json;
+mod markdown;
+pub mod naming;
+mod summary;
+
+pub use json::SCHEMA;
+pub use summary::{NotesChoice, Summary, explored, summarize};
+
+use crate::catalog::CatalogSet;
+use crate::i18n::Lang;
+use crate::session::Session;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    #[default]
+    Markdown,
+    Html,
+    Json,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// The export's text.
+pub fn render(
+    session: &Session,
+    set: &CatalogSet,
+    lang: Lang,
+    format: Format,
+    notes: NotesChoice,
+    tz: &jiff::tz::TimeZone,
+) -> String {
+    let summary = summarize(session, set, lang, notes, tz);
+    match format {
+        Format::Markdown => markdown::render(&summary),
+        Format::Html => html::render(&summary),
+        Format::Json => json::render(session, &summary, notes),
+    }
+}
+
+/// The file name an export of `session` gets.
+pub fn default_name(session: &Session, format: Format, tz: &jiff::tz::TimeZone) -> String {
+    let date = session.created.to_zoned(tz.clone()).strftime("%Y-%m-%d").to_string();
+    naming::file_name(&date, &session.alias, &session.id, format.extension())
+}
+
+/// Writes `text` atomically into `dir` under `name` (or `name-2`, `name-3`… if taken); returns the path.
+pub fn write_new(dir: &Path, name: &str, text: &str) -> std::io::Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    let path = naming::unused_path(dir, name);
+    write_to(&path, text)?;
+    Ok(path)
+}
+
+/// Writes `text` atomically to `path` (a temporary file beside it, then a rename).
+pub fn write_to(path: &Path, text: &str) -> std::io::Result<()> {
+    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+    file.write_all(text.as_bytes())?;
+    file.commit()
+}

@@ -1,0 +1,221 @@
+//! What a session summary says, computed once from the session and the catalogs; the Markdown, HTML and
+//! JSON writers only lay it out. Every text that came from a person passes through `text::sanitize` here.
+
+use crate::catalog::{CatalogSet, Importance, Link};
+use crate::i18n::{Lang, fill};
+use crate::session::{MarkKind, MarkLevel, Session, fit, gap, orphans};
+use crate::text::{sanitize, sanitize_line};
+use serde::Serialize;
+
+/// Which of the counselor's notes go into an export. Occupation notes are about the job search; the
+/// session notes may hold things the person should not carry around, so they are asked for explicitly.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NotesChoice {
+    All,
+    #[default]
+    Occupations,
+    None,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Summary {
+    #[serde(skip)]
+    pub lang: Lang,
+    pub alias: String,
+    pub counselor: String,
+    /// The session's date, in the office's time zone.
+    pub date: String,
+    pub created: jiff::Timestamp,
+    pub occupations: Vec<OccupationSummary>,
+    pub competencies: Vec<CompetencySummary>,
+    pub shortlisted: Vec<ProgramSummary>,
+    pub recommended: Vec<ProgramSummary>,
+    pub notes: Option<String>,
+    pub next_steps: Vec<String>,
+    pub catalogs: Vec<CatalogSummary>,
+    /// Marks on items no longer in the catalog: kept and shown, never dropped.
+    pub orphans: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OccupationSummary {
+    pub id: String,
+    pub title: String,
+    pub codes: Vec<String>,
+    pub fit: u8,
+    pub has: Vec<String>,
+    pub developing: Vec<String>,
+    /// Essential first.
+    pub missing: Vec<MissingItem>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MissingItem {
+    pub text: String,
+    pub essential: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CompetencySummary {
+    pub name: String,
+    pub level: MarkLevel,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ProgramSummary {
+    pub id: String,
+    pub institution: String,
+    pub name: String,
+    pub level: String,
+    pub inferred: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CatalogSummary {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub sources: Vec<String>,
+}
+
+/// The occupations a session explored: where functions were marked, notes written or programs chosen,
+/// and the one last in focus. Competency marks alone count for every occupation, so they do not decide.
+pub fn explored(session: &Session, set: &CatalogSet) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    let mut add = |id: &str| {
+        if set.occupation(id).is_some() && !ids.iter().any(|x| x == id) {
+            ids.push(id.to_string());
+        }
+    };
+    session.marks.iter().filter_map(|m| m.occupation.as_deref()).for_each(&mut add);
+    session.occupation_notes.keys().for_each(|id| add(id));
+    for entry in &session.shortlist {
+        set.program(&entry.program).into_iter().flat_map(|p| &p.occupations).for_each(|id| add(id));
+    }
+    if let Some(id) = &session.focus.occupation {
+        add(id);
+    }
+    ids
+}
+
+pub fn summarize(session: &Session, set: &CatalogSet, lang: Lang, notes: NotesChoice, tz: &jiff::tz::TimeZone) -> Summary {
+    let mut occupations: Vec<OccupationSummary> = explored(session, set)
+        .iter()
+        .filter_map(|id| {
+            let o = set.occupation(id)?;
+            let f = fit(session, set, id)?;
+            let note = match notes {
+                NotesChoice::None => None,
+                _ => session.occupation_note(id).map(sanitize).filter(|n| !n.trim().is_empty()),
+            };
+            Some(OccupationSummary {
+                id: o.id.clone(),
+                title: o.title.clone(),
+                codes: o.codes.iter().map(|c| format!("{} {}", c.system, c.code)).collect(),
+                fit: f.percent,
+                has: f.has.iter().map(|i| i.text.clone()).collect(),
+                developing: f.developing.iter().map(|i| i.text.clone()).collect(),
+                missing: f
+                    .missing
+                    .iter()
+                    .map(|i| MissingItem { text: i.text.clone(), essential: i.importance == Importance::Essential })
+                    .collect(),
+                note,
+            })
+        })
+        .collect();
+    // Best fit first; ties keep the order of exploration.
+    occupations.sort_by_key(|o| std::cmp::Reverse(o.fit));
+
+    let competencies = session
+        .marks
+        .iter()
+        .filter(|m| m.kind == MarkKind::Competency)
+        .map(|m| CompetencySummary {
+            name: set.competency(&m.id).map_or_else(|| m.text.clone(), |c| c.name.clone()),
+            level: m.level,
+        })
+        .collect();
+
+    let program = |id: &str| {
+        set.program(id).map(|p| ProgramSummary {
+            id: p.id.clone(),
+            institution: p.institution.clone(),
+            name: p.name.clone(),
+            level: p.level.clone(),
+            inferred: p.link == Link::Inferred,
+        })
+    };
+    let shortlisted: Vec<ProgramSummary> = session.shortlist.iter().filter_map(|e| program(&e.program)).collect();
+    let mut recommended: Vec<ProgramSummary> = Vec::new();
+    for o in occupations.iter().filter(|o| o.missing.iter().any(|m| m.essential)) {
+        for p in gap(session, set, &o.id).map(|g| g.programs).unwrap_or_default() {
+            let listed = shortlisted.iter().chain(&recommended).any(|x| x.id == p.id);
+            if !listed && let Some(summary) = program(&p.id) {
+                recommended.push(summary);
+            }
+        }
+    }
+
+    let next_steps = next_steps(lang, &occupations, &shortlisted, &recommended);
+    let catalogs = set
+        .catalogs()
+        .iter()
+        .map(|c| CatalogSummary {
+            id: c.id.clone(),
+            title: c.title.clone(),
+            version: c.version.clone(),
+            sources: c
+                .sources
+                .iter()
+                .map(|src| if src.publisher.is_empty() { src.title.clone() } else { format!("{} ({})", src.title, src.publisher) })
+                .collect(),
+        })
+        .collect();
+    let session_notes = match notes {
+        NotesChoice::All => Some(sanitize(&session.notes)).filter(|n| !n.trim().is_empty()),
+        _ => None,
+    };
+    Summary {
+        lang,
+        alias: sanitize_line(&session.alias),
+        counselor: sanitize_line(&session.counselor),
+        date: session.created.to_zoned(tz.clone()).strftime("%Y-%m-%d").to_string(),
+        created: session.created,
+        occupations,
+        competencies,
+        shortlisted,
+        recommended,
+        notes: session_notes,
+        next_steps,
+        catalogs,
+        orphans: orphans(session, set).iter().map(|m| sanitize_line(&m.text)).collect(),
+    }
+}
+
+fn next_steps(
+    lang: Lang,
+    occupations: &[OccupationSummary],
+    shortlisted: &[ProgramSummary],
+    recommended: &[ProgramSummary],
+) -> Vec<String> {
+    let s = lang.strings();
+    let mut steps: Vec<String> = shortlisted
+        .iter()
+        .map(|p| fill(s.export_step_program, &[("name", &p.name), ("institution", &p.institution)]))
+        .collect();
+    if let Some(best) = occupations.first() {
+        let essentials: Vec<&str> =
+            best.missing.iter().filter(|m| m.essential).take(3).map(|m| m.text.trim_end_matches('.')).collect();
+        if !essentials.is_empty() {
+            steps.push(fill(s.export_step_strengthen, &[("title", &best.title), ("items", &essentials.join("; "))]));
+        }
+    }
+    if shortlisted.is_empty() && !recommended.is_empty() {
+        steps.push(s.export_step_review.to_string());
+    }
+    steps.push(s.export_step_return.to_string());
+    steps
+}
