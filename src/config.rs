@@ -67,6 +67,10 @@ impl std::fmt::Display for ConfigError {
 impl Config {
     pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        // An empty file (created by hand, or by an installer) means every default.
+        if text.trim().is_empty() {
+            return Ok(Config::default());
+        }
         ron::from_str::<Config>(text).map_err(|e| ConfigError {
             file: file.to_path_buf(),
             pos: Some(Pos { line: e.span.start.line.max(1), col: e.span.start.col.max(1) }),
@@ -103,7 +107,8 @@ mod tests {
     fn every_key_may_be_left_out() {
         let c = Config::parse("()", Path::new("config.ron")).unwrap();
         assert_eq!(c, Config::default());
-        let c = Config::parse("Config(kiosk: (enabled: true), retention_days: 30)", Path::new("c.ron")).unwrap();
+        let c =
+            Config::parse("Config(kiosk: (enabled: true), retention_days: 30)", Path::new("c.ron")).unwrap();
         assert!(c.kiosk.enabled);
         assert_eq!((c.kiosk.idle_seconds, c.retention_days), (300, 30));
     }

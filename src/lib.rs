@@ -15,3 +15,4 @@ pub mod text;
 pub mod ui;
 pub mod export;
 pub mod config;
+pub mod kiosk;

@@ -11,6 +11,22 @@ pub struct Pos {
     pub col: usize,
 }
 
+impl Pos {
+    /// The byte offset of this position in `text`, if it is inside it.
+    pub fn offset_in(self, text: &str) -> Option<usize> {
+        let line_start = if self.line <= 1 {
+            0
+        } else {
+            text.match_indices('\n').nth(self.line - 2).map(|(i, _)| i + 1)?
+        };
+        let rest = &text[line_start..];
+        rest.char_indices()
+            .nth(self.col - 1)
+            .map(|(i, _)| line_start + i)
+            .or_else(|| (rest.chars().count() == self.col - 1).then_some(text.len()))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 enum Tok {
     Open(char),
@@ -207,6 +223,11 @@ impl Locations {
         let mut walker = Walker { tokens, at: 0, depth: 0, map: HashMap::new() };
         walker.value(String::new());
         Locations { map: walker.map }
+    }
+
+    /// The position of `path` exactly, if the document has it.
+    pub fn get(&self, path: &str) -> Option<Pos> {
+        self.map.get(path).copied()
     }
 
     /// The position of `path`, or of its nearest enclosing value that was found.

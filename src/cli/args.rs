@@ -63,9 +63,18 @@ pub enum Command {
     Search(SearchArgs),
     /// Write a session's summary (Markdown, HTML or JSON)
     Export(ExportArgs),
-    /// Saved sessions: list, show, delete
+    /// Saved sessions: list, show, delete, purge
     #[command(subcommand)]
     Sessions(SessionsCommand),
+    /// Kiosk mode set-up
+    #[command(subcommand)]
+    Kiosk(KioskCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KioskCommand {
+    /// Store the administrator's PIN (as an argon2 hash) in config.ron, keeping every other setting
+    SetPin,
 }
 
 #[derive(Debug, Args)]
@@ -117,6 +126,12 @@ pub enum SessionsCommand {
         /// Do not ask for confirmation
         #[arg(long)]
         yes: bool,
+    },
+    /// Delete sessions older than the retention period; reports counts only, never names
+    Purge {
+        /// Instead of retention_days from config.ron
+        #[arg(long, value_name = "DAYS")]
+        older_than: Option<u32>,
     },
 }
 

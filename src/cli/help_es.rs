@@ -43,19 +43,29 @@ pub fn localize(cmd: Command) -> Command {
         })
         .mut_subcommand("sessions", |c| {
             common(c)
-                .about("Sesiones guardadas: listar, ver, borrar")
+                .about("Sesiones guardadas: listar, ver, borrar, depurar")
                 .mut_subcommand("list", |c| {
                     common(c)
                         .about("Todas las sesiones: id, alias, creada, última vez, mejor ajuste")
                         .mut_arg("json", |a| a.help("Escribe {\"sessions\":[…]} en JSON"))
                 })
                 .mut_subcommand("show", |c| common(c).about("Una sesión completa").mut_arg("session", |a| a.help(SESSION)))
+                .mut_subcommand("purge", |c| {
+                    common(c)
+                        .about("Borra las sesiones más antiguas que el plazo de conservación; solo informa cuántas, nunca nombres")
+                        .mut_arg("older_than", |a| a.help("En vez de retention_days de config.ron"))
+                })
                 .mut_subcommand("delete", |c| {
                     common(c)
                         .about("Borra una sesión y toda copia que rumbo hizo de ella (derecho de supresión)")
                         .mut_arg("session", |a| a.help(SESSION))
                         .mut_arg("yes", |a| a.help("No pide confirmación"))
                 })
+        })
+        .mut_subcommand("kiosk", |c| {
+            common(c).about("Configuración del modo quiosco").mut_subcommand("set-pin", |c| {
+                common(c).about("Guarda el PIN de administrador (como hash argon2) en config.ron, sin cambiar lo demás")
+            })
         })
         .mut_subcommand("search", |c| {
             common(c)

@@ -6,10 +6,11 @@ mod check;
 pub mod dirs;
 mod export;
 mod help_es;
+mod kiosk;
 mod search;
 mod sessions;
 
-pub use args::{CatalogCommand, Cli, Command, GlobalArgs, KindArg, LangArg, ThemeArg};
+pub use args::{CatalogCommand, Cli, Command, GlobalArgs, KindArg, KioskCommand, LangArg, ThemeArg};
 
 use crate::catalog::{CatalogSet, CatalogSources, Problem, load};
 use crate::i18n::Lang;
@@ -39,6 +40,7 @@ pub fn run() -> ExitCode {
         Some(Command::Search(args)) => search::run(&cli.global, lang, args),
         Some(Command::Export(args)) => export::run(&cli.global, lang, args),
         Some(Command::Sessions(command)) => sessions::run(&cli.global, lang, command),
+        Some(Command::Kiosk(KioskCommand::SetPin)) => kiosk::set_pin(&cli.global, lang),
         None => app::run(&cli.global, lang),
     }
 }

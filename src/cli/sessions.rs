@@ -3,7 +3,7 @@
 use super::args::SessionsCommand;
 use super::{EXIT_FAILURE, GlobalArgs, dirs, load_or_report};
 use crate::catalog::CatalogSet;
-use crate::export::{NotesChoice, Format};
+use crate::export::{Format, NotesChoice};
 use crate::i18n::{Lang, fill};
 use crate::session::{Listed, Session, SessionStore, best_fit};
 use serde_json::json;
@@ -19,6 +19,7 @@ pub fn run(global: &GlobalArgs, lang: Lang, command: &SessionsCommand) -> ExitCo
         SessionsCommand::List { json } => list(global, lang, &store, *json),
         SessionsCommand::Show { session } => show(global, lang, &store, session),
         SessionsCommand::Delete { session, yes } => delete(lang, &store, session, *yes),
+        SessionsCommand::Purge { older_than } => purge(global, lang, &store, *older_than),
     }
 }
 
@@ -28,7 +29,9 @@ pub fn fail(lang: Lang, message: &str) -> ExitCode {
 }
 
 pub fn open_store(global: &GlobalArgs, lang: Lang) -> Result<SessionStore, ExitCode> {
-    let Some(dir) = dirs::data_dir(global) else { return Err(fail(lang, lang.strings().data_dir_unavailable)) };
+    let Some(dir) = dirs::data_dir(global) else {
+        return Err(fail(lang, lang.strings().data_dir_unavailable));
+    };
     SessionStore::open(&dir).map_err(|e| fail(lang, &e.message(lang)))
 }
 
@@ -39,7 +42,8 @@ pub fn resolve(lang: Lang, store: &SessionStore, wanted: &str) -> Result<String,
     if ids.iter().any(|id| id == wanted) {
         return Ok(wanted.to_string());
     }
-    let matches: Vec<&String> = ids.iter().filter(|id| !wanted.is_empty() && id.starts_with(wanted)).collect();
+    let matches: Vec<&String> =
+        ids.iter().filter(|id| !wanted.is_empty() && id.starts_with(wanted)).collect();
     match matches.as_slice() {
         [one] => Ok((*one).clone()),
         [] => Err(fail(lang, &fill(s.session_unknown, &[("id", &wanted)]))),
@@ -87,7 +91,10 @@ fn list(global: &GlobalArgs, lang: Lang, store: &SessionStore, as_json: bool) ->
             }
             Listed::Corrupt { id, path, line, col, message } => {
                 let place = format!("{}:{line}:{col}", path.display());
-                format!("{id}  {}", fill(lang.strings().sessions_corrupt, &[("place", &place), ("detail", message)]))
+                format!(
+                    "{id}  {}",
+                    fill(lang.strings().sessions_corrupt, &[("place", &place), ("detail", message)])
+                )
             }
             Listed::Unreadable { id, path, message } => format!(
                 "{id}  {}",
@@ -104,14 +111,17 @@ fn list(global: &GlobalArgs, lang: Lang, store: &SessionStore, as_json: bool) ->
 fn list_json(entry: &Listed, set: &CatalogSet) -> serde_json::Value {
     match entry {
         Listed::Ok(session) => {
-            let best = best_fit(session, set).map(|(title, percent)| json!({"title": title, "percent": percent}));
+            let best =
+                best_fit(session, set).map(|(title, percent)| json!({"title": title, "percent": percent}));
             json!({"id": session.id, "alias": session.alias, "created": session.created,
                    "updated": session.updated, "best_fit": best})
         }
         Listed::Corrupt { id, path, line, col, message } => {
             json!({"id": id, "error": format!("{}:{line}:{col}: {message}", path.display())})
         }
-        Listed::Unreadable { id, path, message } => json!({"id": id, "error": format!("{}: {message}", path.display())}),
+        Listed::Unreadable { id, path, message } => {
+            json!({"id": id, "error": format!("{}: {message}", path.display())})
+        }
     }
 }
 
@@ -166,6 +176,24 @@ fn delete(lang: Lang, store: &SessionStore, wanted: &str, yes: bool) -> ExitCode
     match store.delete(&id) {
         Ok(()) => {
             let _ = writeln!(std::io::stdout(), "{}", fill(s.deleted, &[("id", &id)]));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(lang, &e.message(lang)),
+    }
+}
+
+fn purge(global: &GlobalArgs, lang: Lang, store: &SessionStore, older_than: Option<u32>) -> ExitCode {
+    let s = lang.strings();
+    let days = match older_than {
+        Some(days) => days,
+        None => match dirs::config_dir(global).map(|d| crate::config::Config::load(&d)).transpose() {
+            Ok(config) => config.unwrap_or_default().retention_days,
+            Err(e) => return fail(lang, &fill(s.config_invalid, &[("detail", &e)])),
+        },
+    };
+    match store.purge_older_than(days, jiff::Timestamp::now()) {
+        Ok(count) => {
+            let _ = writeln!(std::io::stdout(), "{}", fill(s.purged, &[("count", &count)]));
             ExitCode::SUCCESS
         }
         Err(e) => fail(lang, &e.message(lang)),

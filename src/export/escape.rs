@@ -26,7 +26,8 @@ pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (i, c) in text.chars().enumerate() {
         // Parentheses need no escape: with `[` and `]` escaped they can never close a link.
-        let inline = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '|' | '~' | '&' | ':');
+        let inline =
+            matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '|' | '~' | '&' | ':');
         let at_start = i == 0 && matches!(c, '#' | '+' | '-' | '=' | '.');
         if inline || at_start {
             out.push('\\');

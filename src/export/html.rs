@@ -61,18 +61,32 @@ pub fn render(summary: &Summary) -> String {
             h(&fill(s.export_fit, &[("percent", &o.fit)]))
         ));
         if !o.codes.is_empty() {
-            b.push_str(&format!("<p class=\"muted\">{}: {}</p>\n", h(s.export_codes), h(&o.codes.join(", "))));
+            b.push_str(&format!(
+                "<p class=\"muted\">{}: {}</p>\n",
+                h(s.export_codes),
+                h(&o.codes.join(", "))
+            ));
         }
         list(&mut b, s.export_has, o.has.iter().map(|t| h(t)).collect());
         list(&mut b, s.export_developing, o.developing.iter().map(|t| h(t)).collect());
         let missing = o
             .missing
             .iter()
-            .map(|m| if m.essential { h(&m.text) } else { format!("{} ({})", h(&m.text), h(s.importance_optional)) })
+            .map(|m| {
+                if m.essential {
+                    h(&m.text)
+                } else {
+                    format!("{} ({})", h(&m.text), h(s.importance_optional))
+                }
+            })
             .collect();
         list(&mut b, s.export_missing, missing);
         if let Some(note) = &o.note {
-            b.push_str(&format!("<p><strong>{}:</strong></p>\n<blockquote>{}</blockquote>\n", h(s.export_occupation_note), h(note)));
+            b.push_str(&format!(
+                "<p><strong>{}:</strong></p>\n<blockquote>{}</blockquote>\n",
+                h(s.export_occupation_note),
+                h(note)
+            ));
         }
         b.push_str("</section>\n");
     }
@@ -103,7 +117,8 @@ pub fn render(summary: &Summary) -> String {
     b.push_str("</ol>\n<footer>\n");
     for c in &summary.catalogs {
         let sources = c.sources.join("; ");
-        let line = fill(s.export_catalog, &[("title", &c.title), ("version", &c.version), ("sources", &sources)]);
+        let line =
+            fill(s.export_catalog, &[("title", &c.title), ("version", &c.version), ("sources", &sources)]);
         b.push_str(&format!("<p>{}</p>\n", h(&line)));
     }
     b.push_str(&format!("<p><strong>{}</strong></p>\n</footer>\n</body>\n</html>\n", h(s.export_rights)));

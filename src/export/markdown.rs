@@ -35,7 +35,9 @@ pub fn render(summary: &Summary) -> String {
         let missing = o
             .missing
             .iter()
-            .map(|m| if m.essential { md(&m.text) } else { format!("{} ({})", md(&m.text), s.importance_optional) })
+            .map(|m| {
+                if m.essential { md(&m.text) } else { format!("{} ({})", md(&m.text), s.importance_optional) }
+            })
             .collect();
         section(&mut push, s.export_missing, missing);
         if let Some(note) = &o.note {
@@ -80,7 +82,10 @@ pub fn render(summary: &Summary) -> String {
     push(String::new());
     for c in &summary.catalogs {
         let sources = c.sources.join("; ");
-        push(md(&fill(s.export_catalog, &[("title", &c.title), ("version", &c.version), ("sources", &sources)])));
+        push(md(&fill(
+            s.export_catalog,
+            &[("title", &c.title), ("version", &c.version), ("sources", &sources)],
+        )));
         push(String::new());
     }
     push(md(s.export_rights));

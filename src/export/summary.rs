@@ -100,7 +100,13 @@ pub fn explored(session: &Session, set: &CatalogSet) -> Vec<String> {
     ids
 }
 
-pub fn summarize(session: &Session, set: &CatalogSet, lang: Lang, notes: NotesChoice, tz: &jiff::tz::TimeZone) -> Summary {
+pub fn summarize(
+    session: &Session,
+    set: &CatalogSet,
+    lang: Lang,
+    notes: NotesChoice,
+    tz: &jiff::tz::TimeZone,
+) -> Summary {
     let mut occupations: Vec<OccupationSummary> = explored(session, set)
         .iter()
         .filter_map(|id| {
@@ -120,7 +126,10 @@ pub fn summarize(session: &Session, set: &CatalogSet, lang: Lang, notes: NotesCh
                 missing: f
                     .missing
                     .iter()
-                    .map(|i| MissingItem { text: i.text.clone(), essential: i.importance == Importance::Essential })
+                    .map(|i| MissingItem {
+                        text: i.text.clone(),
+                        essential: i.importance == Importance::Essential,
+                    })
                     .collect(),
                 note,
             })
@@ -148,7 +157,8 @@ pub fn summarize(session: &Session, set: &CatalogSet, lang: Lang, notes: NotesCh
             inferred: p.link == Link::Inferred,
         })
     };
-    let shortlisted: Vec<ProgramSummary> = session.shortlist.iter().filter_map(|e| program(&e.program)).collect();
+    let shortlisted: Vec<ProgramSummary> =
+        session.shortlist.iter().filter_map(|e| program(&e.program)).collect();
     let mut recommended: Vec<ProgramSummary> = Vec::new();
     for o in occupations.iter().filter(|o| o.missing.iter().any(|m| m.essential)) {
         for p in gap(session, set, &o.id).map(|g| g.programs).unwrap_or_default() {
@@ -170,7 +180,13 @@ pub fn summarize(session: &Session, set: &CatalogSet, lang: Lang, notes: NotesCh
             sources: c
                 .sources
                 .iter()
-                .map(|src| if src.publisher.is_empty() { src.title.clone() } else { format!("{} ({})", src.title, src.publisher) })
+                .map(|src| {
+                    if src.publisher.is_empty() {
+                        src.title.clone()
+                    } else {
+                        format!("{} ({})", src.title, src.publisher)
+                    }
+                })
                 .collect(),
         })
         .collect();
@@ -207,10 +223,18 @@ fn next_steps(
         .map(|p| fill(s.export_step_program, &[("name", &p.name), ("institution", &p.institution)]))
         .collect();
     if let Some(best) = occupations.first() {
-        let essentials: Vec<&str> =
-            best.missing.iter().filter(|m| m.essential).take(3).map(|m| m.text.trim_end_matches('.')).collect();
+        let essentials: Vec<&str> = best
+            .missing
+            .iter()
+            .filter(|m| m.essential)
+            .take(3)
+            .map(|m| m.text.trim_end_matches('.'))
+            .collect();
         if !essentials.is_empty() {
-            steps.push(fill(s.export_step_strengthen, &[("title", &best.title), ("items", &essentials.join("; "))]));
+            steps.push(fill(
+                s.export_step_strengthen,
+                &[("title", &best.title), ("items", &essentials.join("; "))],
+            ));
         }
     }
     if shortlisted.is_empty() && !recommended.is_empty() {

@@ -38,6 +38,8 @@ strings! {
     export_title, export_date, export_alias, export_counselor, export_occupations, export_no_occupations, export_fit, export_has, export_developing, export_missing, export_codes, export_competencies, export_no_competencies, export_shortlisted, export_recommended, export_none, export_notes, export_occupation_note, export_next_steps, export_step_program, export_step_strengthen, export_step_review, export_step_return, export_catalog, export_rights, export_orphans, export_level, export_generated,
     // session commands
     session_unknown, session_ambiguous, export_written, delete_confirm, delete_needs_yes, deleted, delete_cancelled, sessions_none, show_id, show_updated, show_consent, show_consent_given, show_consent_missing, config_invalid, export_failed,
+    // kiosk commands
+    pin_prompt, pin_again, pin_mismatch, pin_too_short, pin_forbidden, pin_saved, pin_cancelled, purged,
     // general
     tui_not_ready, error_prefix, config_dir_unknown,
 }

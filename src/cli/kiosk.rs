@@ -1,0 +1,93 @@
+//! `rumbo kiosk set-pin`: asks for the PIN twice on a terminal (without showing it), or reads it from
+//! standard input when that is not a terminal (one line; a second line, if given, must match), and
+//! stores only its argon2 hash in config.ron.
+
+use super::sessions::fail;
+use super::{GlobalArgs, dirs};
+use crate::config::FILE_NAME;
+use crate::i18n::{Lang, fill};
+use crate::kiosk::{config_edit, pin};
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, read};
+use crossterm::terminal::{disable_raw_mode, enable_raw_mode};
+use std::io::{BufRead, IsTerminal, Write};
+use std::process::ExitCode;
+
+pub fn set_pin(global: &GlobalArgs, lang: Lang) -> ExitCode {
+    let s = lang.strings();
+    let Some(dir) = dirs::config_dir(global) else { return fail(lang, s.config_dir_unknown) };
+    let entered = if std::io::stdin().is_terminal() { ask_twice(lang) } else { read_piped(lang) };
+    let pin = match entered {
+        Ok(pin) => pin,
+        Err(code) => return code,
+    };
+    let hash = match pin::hash(&pin) {
+        Ok(hash) => hash,
+        Err(pin::PinError::TooShort) => return fail(lang, s.pin_too_short),
+        Err(pin::PinError::Forbidden) => return fail(lang, s.pin_forbidden),
+        Err(pin::PinError::Hash(e)) => return fail(lang, &e),
+    };
+    let file = dir.join(FILE_NAME);
+    let text = match std::fs::read_to_string(&file) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return fail(lang, &format!("{}: {e}", file.display())),
+    };
+    let edited = match config_edit::set_admin_pin(&text, &hash, &file) {
+        Ok(edited) => edited,
+        Err(e) => return fail(lang, &fill(s.config_invalid, &[("detail", &e)])),
+    };
+    let written = std::fs::create_dir_all(&dir).and_then(|()| crate::export::write_to(&file, &edited));
+    match written {
+        Ok(()) => {
+            let _ = writeln!(std::io::stdout(), "{}", fill(s.pin_saved, &[("path", &file.display())]));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(lang, &format!("{}: {e}", file.display())),
+    }
+}
+
+fn read_piped(lang: Lang) -> Result<String, ExitCode> {
+    let mut lines = std::io::stdin().lock().lines().map_while(Result::ok);
+    let first = lines.next().unwrap_or_default().trim_end_matches('\r').to_string();
+    match lines.next() {
+        Some(second) if second.trim_end_matches('\r') != first => {
+            Err(fail(lang, lang.strings().pin_mismatch))
+        }
+        _ => Ok(first),
+    }
+}
+
+fn ask_twice(lang: Lang) -> Result<String, ExitCode> {
+    let s = lang.strings();
+    let first = ask(s.pin_prompt).ok_or_else(|| fail(lang, s.pin_cancelled))?;
+    let second = ask(s.pin_again).ok_or_else(|| fail(lang, s.pin_cancelled))?;
+    if first == second { Ok(first) } else { Err(fail(lang, s.pin_mismatch)) }
+}
+
+/// Reads one line without echo; `None` on Esc, Ctrl+C or a terminal error.
+fn ask(prompt: &str) -> Option<String> {
+    let mut err = std::io::stderr();
+    let _ = write!(err, "{prompt}");
+    let _ = err.flush();
+    enable_raw_mode().ok()?;
+    let mut pin = String::new();
+    let result = loop {
+        match read() {
+            Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => match key.code {
+                KeyCode::Enter => break Some(pin),
+                KeyCode::Esc => break None,
+                KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => break None,
+                KeyCode::Backspace => {
+                    pin.pop();
+                }
+                KeyCode::Char(c) => pin.push(c),
+                _ => {}
+            },
+            Ok(_) => {}
+            Err(_) => break None,
+        }
+    };
+    let _ = disable_raw_mode();
+    let _ = writeln!(err);
+    result
+}
