@@ -7,12 +7,12 @@
 pub mod app;
 pub mod catalog;
 pub mod cli;
+pub mod config;
+pub mod export;
 pub mod i18n;
+pub mod kiosk;
 pub mod runtime;
 pub mod search;
 pub mod session;
 pub mod text;
 pub mod ui;
-pub mod export;
-pub mod config;
-pub mod kiosk;

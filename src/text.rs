@@ -20,6 +20,9 @@ pub fn is_forbidden(c: char) -> bool {
             | '\u{180E}'              // mongolian vowel separator
             | '\u{FEFF}'              // BOM / zero-width no-break space
             | '\u{FFF9}'..='\u{FFFB}' // interlinear annotations
+            | '\u{034F}'              // combining grapheme joiner
+            | '\u{2028}' | '\u{2029}' // line and paragraph separators
+            | '\u{E0000}'..='\u{E007F}' // invisible tag characters
         )
 }
 
@@ -28,10 +31,50 @@ pub fn first_forbidden(text: &str) -> Option<(usize, char)> {
     text.chars().enumerate().find(|(_, c)| is_forbidden(*c))
 }
 
-/// Removes every forbidden character; `\r\n` and lone `\r` become `\n` so pasted Windows text keeps its lines.
+/// Removes every forbidden character, and terminal escape sequences whole (a pasted `ESC[31m` leaves no
+/// `[31m` behind); `\r\n` and lone `\r` become `\n` so pasted Windows text keeps its lines.
 pub fn sanitize(text: &str) -> String {
     let unified = text.replace("\r\n", "\n").replace('\r', "\n");
-    unified.chars().filter(|c| !is_forbidden(*c)).collect()
+    let chars: Vec<char> = unified.chars().collect();
+    let mut out = String::with_capacity(unified.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\u{1b}' || c == '\u{9b}' {
+            i += escape_len(&chars[i..]);
+            continue;
+        }
+        if !is_forbidden(c) {
+            out.push(c);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// How many chars the escape sequence at the start of `s` takes (`s[0]` is ESC or the C1 CSI). An
+/// unterminated sequence counts as its introducer only, so no real text after it is lost.
+fn escape_len(s: &[char]) -> usize {
+    let (body, start) = match (s[0], s.get(1)) {
+        ('\u{9b}', _) => ('[', 1),
+        (_, Some(&c)) => (c, 2),
+        (_, None) => return 1,
+    };
+    match body {
+        // CSI: parameters and intermediates, then one final byte.
+        '[' => s[start..]
+            .iter()
+            .position(|c| ('\u{40}'..='\u{7e}').contains(c))
+            .filter(|&p| s[start..start + p].iter().all(|c| ('\u{20}'..='\u{3f}').contains(c)))
+            .map_or(start, |p| start + p + 1),
+        // OSC, DCS, SOS, PM, APC: up to BEL or ESC \.
+        ']' | 'P' | 'X' | '^' | '_' => (start..s.len())
+            .find(|&k| s[k] == '\u{7}' || (s[k] == '\u{1b}' && s.get(k + 1) == Some(&'\\')))
+            .map_or(start, |k| if s[k] == '\u{7}' { k + 1 } else { k + 2 }),
+        // Any other two-character escape (ESC c, ESC 7, …).
+        c if ('\u{20}'..='\u{7e}').contains(&c) => 2,
+        _ => 1,
+    }
 }
 
 /// Like [`sanitize`], for one-line fields: newlines and tabs become spaces.
@@ -71,7 +114,11 @@ mod tests {
 
     #[test]
     fn sanitize_strips_and_keeps_lines() {
-        assert_eq!(sanitize("a\u{1b}[31mb\r\nc\u{202E}d\u{200B}"), "a[31mb\ncd");
+        assert_eq!(sanitize("a\u{1b}[31mb\r\nc\u{202E}d\u{200B}"), "ab\ncd");
+        assert_eq!(sanitize("x\u{1b}]0;titulo\u{7}y\u{1b}]8;;http://a\u{1b}\\z"), "xyz");
+        assert_eq!(sanitize("fin\u{1b}"), "fin");
+        assert_eq!(sanitize("\u{1b}[1ñandú"), "1ñandú", "an invalid sequence drops only its introducer");
+        assert_eq!(sanitize("a\u{E0041}\u{2028}b"), "ab");
         assert_eq!(sanitize_line("uno\ndos\ttres"), "uno dos tres");
         assert_eq!(first_forbidden("ab\u{7}c"), Some((2, '\u{7}')));
         assert_eq!(first_forbidden("técnico"), None);

@@ -48,6 +48,8 @@ pub struct SessionsScreen {
     /// A message for the counselor (open failed, corrupt file…).
     pub notice: Option<String>,
     pub loaded: bool,
+    /// The session to select when the list is next read: the one just left, which moved to the top.
+    pub follow: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -42,6 +42,8 @@ pub fn run(global: &GlobalArgs, lang: Lang, args: &ExportArgs) -> ExitCode {
                 Err(e) => fail(lang, &fill(s.export_failed, &[("detail", &e)])),
             };
         }
+        // A folder (`-o /media/usb/`) gets the file under its usual name, not a sibling named after it.
+        Some(path) if path.is_dir() => write_new(path, &default_name(&session, format, &tz), &text),
         Some(path) => {
             let dir =
                 path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));

@@ -168,18 +168,23 @@ fn delete(lang: Lang, store: &SessionStore, wanted: &str, yes: bool) -> ExitCode
         let _ = write!(std::io::stderr(), "{}", fill(s.delete_confirm, &[("alias", &alias), ("id", &id)]));
         let mut answer = String::new();
         let _ = std::io::stdin().lock().read_line(&mut answer);
-        if !matches!(answer.trim(), "s" | "S" | "si" | "sí" | "y" | "Y" | "yes") {
+        if !matches!(answer.trim().to_lowercase().as_str(), "s" | "si" | "sí" | "y" | "yes") {
             let _ = writeln!(std::io::stdout(), "{}", s.delete_cancelled);
             return ExitCode::SUCCESS;
         }
     }
-    match store.delete(&id) {
-        Ok(()) => {
-            let _ = writeln!(std::io::stdout(), "{}", fill(s.deleted, &[("id", &id)]));
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(lang, &e.message(lang)),
+    if let Err(e) = store.delete(&id) {
+        return fail(lang, &e.message(lang));
     }
+    // Without a Documents folder, exports land in the data folder's `exports` (see `Config::export_dir`):
+    // copies rumbo made in its own folder, so they go with the session.
+    if let Some(dir) = store.dir().parent().map(|data| data.join("exports"))
+        && let Err(e) = crate::export::remove_exports(&dir, &id)
+    {
+        return fail(lang, &fill(s.store_io, &[("place", &dir.display()), ("detail", &e)]));
+    }
+    let _ = writeln!(std::io::stdout(), "{}", fill(s.deleted, &[("id", &id)]));
+    ExitCode::SUCCESS
 }
 
 fn purge(global: &GlobalArgs, lang: Lang, store: &SessionStore, older_than: Option<u32>) -> ExitCode {

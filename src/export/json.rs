@@ -3,7 +3,6 @@
 
 use super::summary::{NotesChoice, Summary};
 use crate::session::Session;
-use crate::text::sanitize;
 use serde_json::json;
 
 /// The JSON export's schema version; bumped only for changes that break readers.
@@ -20,12 +19,9 @@ pub fn render(session: &Session, summary: &Summary, notes: NotesChoice) -> Strin
             session.occupation_notes.clear();
         }
     }
-    session.alias = sanitize(&session.alias);
-    session.counselor = sanitize(&session.counselor);
-    session.notes = sanitize(&session.notes);
-    for note in session.occupation_notes.values_mut() {
-        *note = sanitize(note);
-    }
+    // Every text of the copy, not only the typed ones: a mark's or shortlist entry's saved text, the
+    // consent version and the focus can come from a hand-edited file as well.
+    session.sanitize_loaded();
     let value = json!({
         "schema": SCHEMA,
         "generator": format!("rumbo {}", env!("CARGO_PKG_VERSION")),

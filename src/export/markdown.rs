@@ -43,10 +43,7 @@ pub fn render(summary: &Summary) -> String {
         if let Some(note) = &o.note {
             push(format!("**{}:**", s.export_occupation_note));
             push(String::new());
-            for line in markdown_block(note) {
-                push(format!("> {line}"));
-            }
-            push(String::new());
+            quote(&mut push, note);
         }
     }
     push(format!("## {}", s.export_competencies));
@@ -64,10 +61,7 @@ pub fn render(summary: &Summary) -> String {
     if let Some(notes) = &summary.notes {
         push(format!("## {}", s.export_notes));
         push(String::new());
-        for line in markdown_block(notes) {
-            push(format!("> {line}"));
-        }
-        push(String::new());
+        quote(&mut push, notes);
     }
     if !summary.orphans.is_empty() {
         section(&mut push, s.export_orphans, summary.orphans.iter().map(|t| md(t)).collect());
@@ -91,6 +85,17 @@ pub fn render(summary: &Summary) -> String {
     push(md(s.export_rights));
     push(String::new());
     out.join("\n")
+}
+
+/// A note as a block quote, one paragraph per line: the lines the counselor typed stay lines when rendered.
+fn quote(push: &mut impl FnMut(String), text: &str) {
+    for (i, line) in markdown_block(text).into_iter().enumerate() {
+        if i > 0 {
+            push(">".to_string());
+        }
+        push(format!("> {line}"));
+    }
+    push(String::new());
 }
 
 fn section(push: &mut impl FnMut(String), title: &str, items: Vec<String>) {

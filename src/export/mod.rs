@@ -66,6 +66,26 @@ pub fn write_new(dir: &Path, name: &str, text: &str) -> std::io::Result<PathBuf>
     Ok(path)
 }
 
+/// Removes every export of session `id` from `dir` (and temporary files of interrupted ones), for the
+/// person's right to deletion; returns how many went. A missing folder has none.
+pub fn remove_exports(dir: &Path, id: &str) -> std::io::Result<usize> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(e),
+    };
+    let mut removed = 0;
+    for entry in entries {
+        let entry = entry?;
+        let ours = entry.file_name().to_str().is_some_and(|name| naming::is_export_of(name, id));
+        if ours && entry.file_type()?.is_file() {
+            std::fs::remove_file(entry.path())?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
 /// Writes `text` atomically to `path` (a temporary file beside it, then a rename).
 pub fn write_to(path: &Path, text: &str) -> std::io::Result<()> {
     let mut file = atomic_write_file::AtomicWriteFile::open(path)?;

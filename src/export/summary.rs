@@ -143,7 +143,7 @@ pub fn summarize(
         .iter()
         .filter(|m| m.kind == MarkKind::Competency)
         .map(|m| CompetencySummary {
-            name: set.competency(&m.id).map_or_else(|| m.text.clone(), |c| c.name.clone()),
+            name: set.competency(&m.id).map_or_else(|| sanitize_line(&m.text), |c| c.name.clone()),
             level: m.level,
         })
         .collect();
@@ -223,12 +223,15 @@ fn next_steps(
         .map(|p| fill(s.export_step_program, &[("name", &p.name), ("institution", &p.institution)]))
         .collect();
     if let Some(best) = occupations.first() {
-        let essentials: Vec<&str> = best
+        // Each item quoted: function texts hold commas and semicolons of their own, and unquoted the
+        // reader could not tell where one item ends and the next begins.
+        let (open, close) = if lang == Lang::En { ('“', '”') } else { ('«', '»') };
+        let essentials: Vec<String> = best
             .missing
             .iter()
             .filter(|m| m.essential)
             .take(3)
-            .map(|m| m.text.trim_end_matches('.'))
+            .map(|m| format!("{open}{}{close}", m.text.trim_end_matches('.')))
             .collect();
         if !essentials.is_empty() {
             steps.push(fill(

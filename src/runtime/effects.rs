@@ -11,7 +11,7 @@ use crossterm::event::Event as TermEvent;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 /// How long after a change the session is written: often enough that a closed window loses nothing
@@ -45,6 +45,13 @@ impl Runner {
     /// When the loop must wake up to save, if anything is pending.
     pub fn save_at(&self) -> Option<Instant> {
         self.save_at
+    }
+
+    /// The save timer went off. The timer is cleared first, so a `SaveDue` that finds nothing to write
+    /// cannot leave it set in the past and make the loop spin.
+    pub fn save_now(&mut self, model: &mut Model) {
+        self.save_at = None;
+        self.dispatch(model, vec![Msg::SaveDue]);
     }
 
     /// Messages to start with: the counselor's remembered name and the list of sessions.
@@ -129,19 +136,42 @@ impl Runner {
     }
 }
 
-/// Turns what arrived on the channel into a message for `update`.
-fn to_msg(incoming: Incoming) -> Option<Msg> {
-    match incoming {
-        Incoming::Term(TermEvent::Key(key)) => Some(Msg::Key(key)),
-        Incoming::Term(TermEvent::Mouse(mouse)) => Some(Msg::Mouse(mouse)),
-        Incoming::Term(TermEvent::Paste(text)) => Some(Msg::Paste(text)),
-        Incoming::Term(TermEvent::Resize(w, h)) => Some(Msg::Resize(w, h)),
-        Incoming::Term(_) => None,
-        Incoming::InputClosed | Incoming::Signal(_) => Some(Msg::Shutdown),
+/// Turns a terminal event into a message for `update`.
+fn to_msg(event: TermEvent) -> Option<Msg> {
+    match event {
+        TermEvent::Key(key) => Some(Msg::Key(key)),
+        TermEvent::Mouse(mouse) => Some(Msg::Mouse(mouse)),
+        TermEvent::Paste(text) => Some(Msg::Paste(text)),
+        TermEvent::Resize(w, h) => Some(Msg::Resize(w, h)),
+        TermEvent::FocusGained | TermEvent::FocusLost => None,
     }
 }
 
-/// Runs the app until the user quits, a signal arrives or the terminal goes away.
+/// After a signal, the end of input or a failed draw, events the input thread has already read (the last
+/// words typed before the window closed) are still taken in, until none has come for this long…
+const GRACE: Duration = Duration::from_millis(100);
+/// …or for at most this long in all.
+const GRACE_MAX: Duration = Duration::from_secs(1);
+
+/// Most events queued behind the first taken in before drawing again.
+const BATCH: usize = 256;
+
+/// How often an idle loop checks that the terminal is still there. A closed terminal normally announces
+/// itself with SIGHUP; when that never comes (SIGHUP blocked by whoever started rumbo), crossterm's reader
+/// spins on the dead terminal without ever returning, and this check is what ends it. One `ioctl` every
+/// few seconds: still no CPU to speak of.
+const TERMINAL_CHECK: Duration = Duration::from_secs(2);
+
+/// Why the loop stopped.
+enum End {
+    /// The user quit: everything is already saved.
+    Quit,
+    /// A signal, the end of input, or the terminal gone: save and leave.
+    Shutdown,
+}
+
+/// Runs the app until the user quits, a signal arrives or the terminal goes away. Whichever way it ends,
+/// what was typed is saved before it returns — including when drawing fails because the window was closed.
 pub fn run_loop(mut model: Model, mut runner: Runner) -> std::io::Result<()> {
     let mut guard = TerminalGuard::enter()?;
     let (tx, rx) = mpsc::channel();
@@ -151,25 +181,84 @@ pub fn run_loop(mut model: Model, mut runner: Runner) -> std::io::Result<()> {
     model.size = (size.width, size.height);
     model.tz = jiff::tz::TimeZone::system();
     runner.start(&mut model);
+    let result = serve(&mut guard, &mut model, &mut runner, &rx);
+    if !matches!(result, Ok(End::Quit)) {
+        take_last_input(&mut model, &mut runner, &rx);
+        runner.dispatch(&mut model, vec![Msg::Shutdown]);
+    }
+    match result {
+        // Drawing fails once the window is closed: that is how a session ends, not an error.
+        Err(_) if terminal_gone() => Ok(()),
+        other => other.map(|_| ()),
+    }
+}
+
+/// Whether the terminal has been closed (hung up): asking its size fails.
+fn terminal_gone() -> bool {
+    crossterm::terminal::window_size().is_err()
+}
+
+/// Draws, waits for the next event (or the save timer), hands it to `update`; until told to stop.
+fn serve(
+    guard: &mut TerminalGuard,
+    model: &mut Model,
+    runner: &mut Runner,
+    rx: &Receiver<Incoming>,
+) -> std::io::Result<End> {
+    let mut stale = true;
     loop {
-        draw(&mut guard, &model)?;
-        let incoming = match runner.save_at() {
-            Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
-                Ok(incoming) => Some(incoming),
-                Err(RecvTimeoutError::Timeout) => {
-                    runner.dispatch(&mut model, vec![Msg::SaveDue]);
-                    continue;
-                }
-                Err(RecvTimeoutError::Disconnected) => None,
-            },
-            None => rx.recv().ok(),
-        };
-        let msg = incoming.map_or(Some(Msg::Shutdown), to_msg);
-        if let Some(msg) = msg {
-            runner.dispatch(&mut model, vec![msg]);
+        if stale {
+            draw(guard, model)?;
         }
-        if runner.wants_quit() {
-            return Ok(());
+        let waited = match runner.save_at() {
+            Some(at) => rx.recv_timeout(at.saturating_duration_since(Instant::now())),
+            None => rx.recv_timeout(TERMINAL_CHECK),
+        };
+        stale = match waited {
+            Ok(first) => {
+                // What is already queued behind it (a burst of typing, a paste) goes in before the next frame.
+                let mut stale = false;
+                for incoming in std::iter::once(first).chain(rx.try_iter().take(BATCH)) {
+                    let Incoming::Term(event) = incoming else { return Ok(End::Shutdown) };
+                    if let Some(msg) = to_msg(event) {
+                        runner.dispatch(model, vec![msg]);
+                        stale = true;
+                    }
+                    if runner.wants_quit() {
+                        return Ok(End::Quit);
+                    }
+                }
+                stale
+            }
+            Err(RecvTimeoutError::Disconnected) => return Ok(End::Shutdown),
+            Err(RecvTimeoutError::Timeout) if runner.save_at().is_some() => false,
+            Err(RecvTimeoutError::Timeout) if terminal_gone() => {
+                return Ok(End::Shutdown);
+            }
+            Err(RecvTimeoutError::Timeout) => false,
+        };
+        // Checked after events too, so typing that never pauses still gets saved on time.
+        if runner.save_at().is_some_and(|at| at <= Instant::now()) {
+            runner.save_now(model);
+            stale = true;
+        }
+    }
+}
+
+/// Takes in, without drawing, the events already on their way when the loop was told to stop: a signal
+/// can overtake the keys typed just before it, and a failed draw leaves the rest of them unread.
+fn take_last_input(model: &mut Model, runner: &mut Runner, rx: &Receiver<Incoming>) {
+    let limit = Instant::now() + GRACE_MAX;
+    let mut until = Instant::now() + GRACE;
+    while let Ok(incoming) = rx.recv_timeout(until.min(limit).saturating_duration_since(Instant::now())) {
+        if let Incoming::Term(event) = incoming
+            && let Some(msg) = to_msg(event)
+        {
+            runner.dispatch(model, vec![msg]);
+            if runner.wants_quit() {
+                return;
+            }
+            until = Instant::now() + GRACE;
         }
     }
 }

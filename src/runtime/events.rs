@@ -1,6 +1,10 @@
 //! Everything that can wake the main loop arrives on one channel: terminal input from a dedicated reader
 //! thread, and SIGHUP/SIGTERM/SIGINT from a signal thread. The loop blocks on the channel, so an idle rumbo
-//! uses no CPU; `crossterm::event::poll` is never called (it can spin after the terminal closes).
+//! uses no CPU.
+//!
+//! On Unix, once the terminal is closed crossterm's `read` (like its `poll`) never returns: it spins
+//! reading end-of-file. So a closed window is noticed through SIGHUP, or failing that through the main
+//! loop's periodic terminal check (see `effects`); the reader thread dies with the process.
 
 use crossterm::event::Event as TermEvent;
 use std::sync::mpsc::Sender;
@@ -9,7 +13,7 @@ use std::thread;
 #[derive(Debug)]
 pub enum Incoming {
     Term(TermEvent),
-    /// The terminal is gone (read failed): save and leave.
+    /// The terminal is gone (read failed; on Unix crossterm spins instead): save and leave.
     InputClosed,
     /// SIGHUP (the window was closed), SIGTERM or SIGINT: save and leave.
     Signal(i32),

@@ -1,5 +1,6 @@
 //! The thin runtime: owns the terminal, the threads and the files; feeds `Msg`s to `update`, carries out
-//! the `Effect`s it returns, draws after each one. Blocks on a channel: no busy polling.
+//! the `Effect`s it returns, draws when something changed. Blocks on a channel: no busy polling. However
+//! it ends — quit, SIGHUP, SIGTERM, the terminal gone — what was typed is on disk before it returns.
 
 mod effects;
 pub mod events;

@@ -10,27 +10,38 @@ use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_ra
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
+use std::mem::ManuallyDrop;
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
 /// Restores the terminal when dropped.
 pub struct TerminalGuard {
-    pub terminal: Term,
+    /// Never dropped: ratatui's `Terminal` only shows the cursor on drop, which the guard does itself, and
+    /// when the terminal is gone (window closed) it reports the failure with `eprintln!`, which panics
+    /// because stderr is that closed terminal too. The few buffers it holds go with the process.
+    pub terminal: ManuallyDrop<Term>,
 }
 
 impl TerminalGuard {
     pub fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
         enable_raw_mode()?;
-        let mut stdout = io::stdout();
-        if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste) {
-            restore();
-            return Err(e);
+        let setup = || {
+            let mut stdout = io::stdout();
+            execute!(stdout, EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)?;
+            let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
+            terminal.clear()?;
+            terminal.hide_cursor()?;
+            Ok(terminal)
+        };
+        match setup() {
+            Ok(terminal) => Ok(TerminalGuard { terminal: ManuallyDrop::new(terminal) }),
+            Err(e) => {
+                // Half set up: undo it all, or the shell is left in raw mode on the alternate screen.
+                restore();
+                Err(e)
+            }
         }
-        let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
-        terminal.clear()?;
-        terminal.hide_cursor()?;
-        Ok(TerminalGuard { terminal })
     }
 }
 

@@ -1,8 +1,8 @@
 //! Pane "Funciones" with its tab "Competencias": what the occupation asks for, each with the person's mark
 //! (○ none, ◐ en desarrollo, ● la tiene), and the full text of the selected row underneath.
 
-use super::layout::{FUNCTION_DETAIL_LINES, WorkspaceAreas};
-use super::list::{clip, draw_rows};
+use super::layout::WorkspaceAreas;
+use super::list::{clip, draw_rows, wrap};
 use super::{layout, pane_block, selection};
 use crate::app::{DetailTab, Model, Pane, Workspace};
 use crate::catalog::Importance;
@@ -11,7 +11,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 /// The symbol and style of a mark.
 pub fn mark_symbol(model: &Model, level: Option<MarkLevel>) -> (&'static str, Style) {
@@ -89,9 +89,13 @@ pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceA
     );
     if let Some(text) = full {
         let list = areas.list(Pane::Functions);
-        let detail = Rect { y: list.bottom() + 1, height: FUNCTION_DETAIL_LINES, ..list };
-        let detail = detail.intersection(inner);
-        frame.render_widget(Paragraph::new(text).style(t.dim).wrap(Wrap { trim: true }), detail);
+        let detail = Rect { y: list.bottom() + 1, height: areas.function_detail_lines(), ..list };
+        let detail = super::padded(detail.intersection(inner));
+        let lines: Vec<Line> = wrap(&text, usize::from(detail.width), usize::from(detail.height))
+            .into_iter()
+            .map(|l| Line::styled(l, t.dim))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), detail);
     }
 }
 

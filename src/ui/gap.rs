@@ -1,17 +1,34 @@
 //! The gap popup (`g`): what the person does not have yet for the focused occupation, essential first, and
-//! the programs that address it.
+//! the programs that address it. One line per item, so every section and the hint fit at 80×24: when the
+//! lists are longer than the popup, the longest is shortened and ends in "… +N".
 
 use super::functions::mark_symbol;
 use super::layout::centered;
-use super::popup;
+use super::list::{clip, clip_spans, width};
+use super::{padded, popup};
 use crate::app::{Model, Workspace};
 use crate::catalog::Importance;
 use crate::i18n::fill;
 use crate::session::{MarkLevel, gap};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
+
+/// A heading and its rows.
+struct Section {
+    head: Vec<Line<'static>>,
+    rows: Vec<Line<'static>>,
+    /// Rows shown; the rest are counted on one "… +N" line.
+    shown: usize,
+}
+
+impl Section {
+    fn height(&self) -> usize {
+        self.head.len() + self.shown + usize::from(self.shown < self.rows.len())
+    }
+}
 
 pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
@@ -22,51 +39,109 @@ pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
     let height = (area.height * 4 / 5).max(20);
     let title = fill(s.gap_title, &[("title", &occupation.title)]);
     let inner = popup(model, frame, centered(area, width, height), title);
-    let mut lines = Vec::new();
+    let [body, hint] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(padded(inner));
+    let room = usize::from(body.width);
     let optional = |i: Importance| {
         if i == Importance::Optional { format!(" ({})", s.importance_optional) } else { String::new() }
     };
-    lines.push(Line::styled(s.gap_missing, t.title));
+
+    let mut missing_head = vec![Line::styled(s.gap_missing, t.title)];
     if gap.missing.iter().all(|m| m.importance == Importance::Optional) {
-        lines.push(Line::styled(format!("  {}", s.gap_nothing), t.ok));
+        missing_head.push(Line::styled(format!("  {}", s.gap_nothing), t.ok));
     }
     let (none, none_style) = mark_symbol(model, None);
-    for item in &gap.missing {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {none} "), none_style),
-            Span::raw(item.text.clone()),
-            Span::styled(optional(item.importance), t.dim),
-        ]));
-    }
+    let missing = gap
+        .missing
+        .iter()
+        .map(|item| {
+            let kept = vec![Span::styled(optional(item.importance), t.dim)];
+            row(none, none_style, &item.text, kept, Vec::new(), room)
+        })
+        .collect();
+    let mut sections = vec![section(missing_head, missing)];
+
     if !gap.developing.is_empty() {
-        lines.push(Line::default());
-        lines.push(Line::styled(s.gap_developing, t.title));
         let (half, half_style) = mark_symbol(model, Some(MarkLevel::InDevelopment));
-        for item in &gap.developing {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {half} "), half_style),
-                Span::raw(item.text.clone()),
-            ]));
+        let rows = gap
+            .developing
+            .iter()
+            .map(|item| {
+                let kept = vec![Span::styled(optional(item.importance), t.dim)];
+                row(half, half_style, &item.text, kept, Vec::new(), room)
+            })
+            .collect();
+        sections.push(section(vec![Line::default(), Line::styled(s.gap_developing, t.title)], rows));
+    }
+
+    let programs: Vec<Line<'static>> = if gap.programs.is_empty() {
+        vec![Line::styled(format!("  {}", s.no_programs), t.dim)]
+    } else {
+        gap.programs
+            .iter()
+            .map(|p| {
+                let level = if p.level.is_empty() { s.level_unknown } else { p.level.as_str() };
+                // A cut never hides "relación inferida"; the level (also in the Programas pane) may go.
+                let mut kept = Vec::new();
+                if p.inferred {
+                    kept.push(Span::styled(format!(" · {}", s.link_inferred), t.inferred));
+                }
+                let rest = vec![Span::styled(format!(" · {level}"), t.dim)];
+                let (mark, style) = if p.shortlisted { ("✓", t.has) } else { ("·", t.dim) };
+                row(mark, style, &format!("{} — {}", p.institution, p.name), kept, rest, room)
+            })
+            .collect()
+    };
+    sections.push(section(vec![Line::default(), Line::styled(s.gap_programs, t.title)], programs));
+
+    fit(&mut sections, usize::from(body.height));
+    let mut lines = Vec::new();
+    for section in sections {
+        let hidden = section.rows.len() - section.shown;
+        lines.extend(section.head);
+        lines.extend(section.rows.into_iter().take(section.shown));
+        if hidden > 0 {
+            lines.push(Line::styled(format!("    … +{hidden}"), t.dim));
         }
     }
-    lines.push(Line::default());
-    lines.push(Line::styled(s.gap_programs, t.title));
-    for p in &gap.programs {
-        let level = if p.level.is_empty() { s.level_unknown } else { p.level.as_str() };
-        let mut spans = vec![
-            Span::styled(if p.shortlisted { "  ✓ " } else { "  · " }, t.has),
-            Span::raw(format!("{} — {} ", p.institution, p.name)),
-            Span::styled(format!("({level})"), t.dim),
-        ];
-        if p.inferred {
-            spans.push(Span::styled(format!(" · {}", s.link_inferred), t.inferred));
-        }
-        lines.push(Line::from(spans));
+    frame.render_widget(Paragraph::new(lines), body);
+    frame.render_widget(Paragraph::new(Line::styled(s.gap_hint, t.key)), hint);
+}
+
+fn section(head: Vec<Line<'static>>, rows: Vec<Line<'static>>) -> Section {
+    let shown = rows.len();
+    Section { head, rows, shown }
+}
+
+/// Shortens the longest list, one row at a time, until everything fits in `height` lines (or no list can
+/// shrink further: one row each).
+fn fit(sections: &mut [Section], height: usize) {
+    while sections.iter().map(Section::height).sum::<usize>() > height {
+        // Reversed so that, between equals, the first list (what is missing) gives way first.
+        let Some(longest) = sections.iter_mut().rev().filter(|s| s.shown > 1).max_by_key(|s| s.shown) else {
+            return;
+        };
+        longest.shown -= 1;
     }
-    if gap.programs.is_empty() {
-        lines.push(Line::styled(format!("  {}", s.no_programs), t.dim));
+}
+
+/// `  ● text kept rest`, one line: the text is cut so that `kept` ("opcional", "relación inferida") stays
+/// whole whenever the line has room for it; `rest` (a program's level) shows only where it fits whole.
+fn row(
+    mark: &str,
+    style: Style,
+    text: &str,
+    kept: Vec<Span<'static>>,
+    rest: Vec<Span<'static>>,
+    room: usize,
+) -> Line<'static> {
+    let lead = format!("  {mark} ");
+    let kept_width: usize = kept.iter().map(|s| width(&s.content)).sum();
+    let text_room = room.saturating_sub(width(&lead) + kept_width).max(room / 3);
+    let mut spans = vec![Span::styled(lead, style), Span::raw(clip(text, text_room))];
+    spans.extend(kept);
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    if used + rest.iter().map(|s| width(&s.content)).sum::<usize>() <= room {
+        spans.extend(rest);
     }
-    lines.push(Line::default());
-    lines.push(Line::styled(s.gap_hint, t.key));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    clip_spans(spans, room)
 }

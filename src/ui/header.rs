@@ -18,9 +18,13 @@ pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
         Persistence::ReadOnly => (s.header_read_only.to_string(), t.warning),
         Persistence::Failed(detail) => (fill(s.header_failed, &[("detail", detail)]), t.error),
     };
-    let state = format!(" {state} ");
     let left = format!(" rumbo · {} · {} ", ws.session.alias, super::local_time(model, ws.session.created));
-    let room = usize::from(area.width).saturating_sub(width(&state));
+    // A long state (a save error with its path) may take half the line, or all the alias leaves, but
+    // never the whole header: who the session is for stays on screen.
+    let total = usize::from(area.width);
+    let state_room = total.saturating_sub(width(&left)).max(total / 2).saturating_sub(2);
+    let state = format!(" {} ", clip(&state, state_room));
+    let room = total.saturating_sub(width(&state));
     let left = clip(&left, room);
     let gap = room.saturating_sub(width(&left));
     let line =

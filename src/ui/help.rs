@@ -1,18 +1,30 @@
 //! `?`: every key of the workspace.
 
 use super::layout::centered;
-use super::popup;
+use super::list::{width, wrap};
+use super::{padded, popup};
 use crate::app::Model;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 pub fn draw(model: &Model, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
-    let inner = popup(model, frame, centered(area, 78, 18), s.help_title.to_string());
-    let mut lines: Vec<Line> = s.help_body.lines().map(|l| Line::raw(format!(" {l}"))).collect();
+    let inner = padded(popup(model, frame, centered(area, 78, 18), s.help_title.to_string()));
+    let room = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    for entry in s.help_body.lines() {
+        // A line too long for the popup goes on under its description, not under the key.
+        let (key, text) = entry.split_once("    ").unwrap_or(("", entry));
+        let indent = if key.is_empty() { 0 } else { width(key) + 4 };
+        let body = wrap(text.trim_start(), room.saturating_sub(indent).max(room / 2), usize::MAX);
+        for (i, part) in body.into_iter().enumerate() {
+            let lead = if i == 0 && !key.is_empty() { format!("{key}    ") } else { " ".repeat(indent) };
+            lines.push(Line::raw(format!("{lead}{part}")));
+        }
+    }
     lines.push(Line::default());
-    lines.push(Line::styled(format!(" {}", s.help_hint), model.theme.key));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    lines.push(Line::styled(s.help_hint, model.theme.key));
+    frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -22,8 +22,6 @@ pub struct WorkspaceAreas {
     pub programs: Rect,
 }
 
-/// Lines at the bottom of the functions pane for the full text of the selected row.
-pub const FUNCTION_DETAIL_LINES: u16 = 3;
 /// Each program takes two lines: its name, then institution, level and link.
 pub const PROGRAM_ROW_LINES: u16 = 2;
 
@@ -33,13 +31,11 @@ pub fn workspace(area: Rect, sectors: usize) -> WorkspaceAreas {
     let left_width = (body.width * 2 / 5).max(32);
     let [left, right] = Layout::horizontal([Constraint::Length(left_width), Constraint::Min(0)]).areas(body);
     let sectors_height = (sectors as u16 + 2).clamp(3, 6);
-    let detail_height = if body.height >= 30 { 8 } else { 6 };
-    let [sectors, occupations, occupation_detail] = Layout::vertical([
-        Constraint::Length(sectors_height),
-        Constraint::Min(3),
-        Constraint::Length(detail_height),
-    ])
-    .areas(left);
+    // The list and the description share what is left: a fixed detail box cut descriptions to one line at
+    // 80×24 while the list above stood half empty.
+    let [sectors, occupations, occupation_detail] =
+        Layout::vertical([Constraint::Length(sectors_height), Constraint::Fill(1), Constraint::Fill(1)])
+            .areas(left);
     let [functions, programs] =
         Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(right);
     WorkspaceAreas { header, footer, sectors, occupations, occupation_detail, functions, programs }
@@ -62,11 +58,17 @@ impl WorkspaceAreas {
         match pane {
             Pane::Functions => Rect {
                 y: inner.y + 1,
-                height: inner.height.saturating_sub(1 + FUNCTION_DETAIL_LINES + 1),
+                height: inner.height.saturating_sub(1 + self.function_detail_lines() + 1),
                 ..inner
             },
             _ => inner,
         }
+    }
+
+    /// Lines at the bottom of the functions pane for the full text of the selected row: three at 80×24,
+    /// more when the pane is taller.
+    pub fn function_detail_lines(&self) -> u16 {
+        (inset(self.functions).height / 5).clamp(3, 5)
     }
 
     /// How many lines one row of `pane` takes.

@@ -22,17 +22,19 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 pub fn view(model: &Model, frame: &mut Frame) {
     let area = frame.area();
     frame.render_widget(Block::default().style(model.theme.base), area);
     if layout::too_small(area) {
-        let text = model.lang.strings().too_small;
-        let y = area.y + area.height / 2;
-        let line = Rect { y, height: 1.min(area.height), ..area };
-        frame
-            .render_widget(Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }), line);
+        // Centred, on as many lines as the width needs (the minimum size must stay readable).
+        let lines =
+            list::wrap(model.lang.strings().too_small, usize::from(area.width), usize::from(area.height));
+        let height = u16::try_from(lines.len()).unwrap_or(area.height).min(area.height);
+        let y = area.y + (area.height - height) / 2;
+        let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
+        frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), Rect { y, height, ..area });
         return;
     }
     match &model.screen {
@@ -78,8 +80,15 @@ pub fn selection(model: &Model, ws: &Workspace, pane: Pane) -> Style {
     }
 }
 
-/// A popup's frame over a cleared area.
+/// A popup's frame over a cleared area. A popup that would leave only a sliver of the screen at its sides
+/// takes the whole width instead: slivers showed stray letters and `…` of the panes underneath.
 pub fn popup(model: &Model, frame: &mut Frame, area: Rect, title: String) -> Rect {
+    let screen = frame.area();
+    let area = if screen.width.saturating_sub(area.width) <= 4 {
+        Rect { x: screen.x, width: screen.width, ..area }
+    } else {
+        area
+    };
     frame.render_widget(ratatui::widgets::Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -90,6 +99,11 @@ pub fn popup(model: &Model, frame: &mut Frame, area: Rect, title: String) -> Rec
     let inner = block.inner(area);
     frame.render_widget(block, area);
     inner
+}
+
+/// `area` less one column on each side, so text does not touch the borders.
+pub fn padded(area: Rect) -> Rect {
+    Rect { x: area.x.saturating_add(1), width: area.width.saturating_sub(2), ..area }
 }
 
 /// Local date and time of a timestamp, as the counselor reads it.

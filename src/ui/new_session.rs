@@ -34,7 +34,7 @@ pub fn draw(model: &Model, form: &NewSessionForm, frame: &mut Frame, area: Rect)
         Constraint::Length(2),
         Constraint::Length(1),
     ])
-    .areas(inner);
+    .areas(super::padded(inner));
     let focus_style = |field: FormField| if form.field == field { t.selected } else { t.selected_unfocused };
     let input = |text: &str, field: FormField| {
         let cursor = if form.field == field { "▏" } else { "" };

@@ -39,7 +39,12 @@ pub fn draw(model: &Model, ws: &Workspace, notes: &NotesEditor, frame: &mut Fram
         ));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
-    frame.render_widget(&notes.editor, editor);
+    // ratatui-textarea paints selections light blue and placeholders grey of its own accord: the theme's
+    // styles instead, so NO_COLOR and the high-contrast theme hold inside the editor too.
+    let mut textarea = notes.editor.clone();
+    textarea.set_selection_style(t.selected);
+    textarea.set_placeholder_style(t.dim);
+    frame.render_widget(&textarea, super::padded(editor));
     let hint_text = if ws.is_read_only() { s.keys_read_only } else { s.notes_hint };
     frame.render_widget(Paragraph::new(Line::styled(format!(" {hint_text}"), t.key)), hint);
 }

@@ -1,13 +1,13 @@
 //! Pane "Ocupaciones": each occupation with the person's fit, and the focused one's description and codes.
 
 use super::layout::WorkspaceAreas;
-use super::list::{clip, draw_rows, width};
+use super::list::{clip, draw_rows, width, wrap_paragraphs};
 use super::{layout, pane_block, selection};
 use crate::app::{Model, Pane, Workspace};
 use crate::session::fit;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas) {
     let s = model.lang.strings();
@@ -51,13 +51,12 @@ fn detail(model: &Model, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAre
     let Some(o) = ws.current_occupation(&model.catalog) else { return };
     let codes: Vec<String> = o.codes.iter().map(|c| format!("{} {}", c.system, c.code)).collect();
     // The full title first: the list may have had to cut it.
-    let mut lines = vec![Line::from(Span::styled(o.title.clone(), model.theme.title))];
+    let mut paragraphs = vec![(o.title.clone(), model.theme.title)];
     if !codes.is_empty() {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", s.codes_label), model.theme.dim),
-            Span::raw(codes.join(", ")),
-        ]));
+        paragraphs.push((format!("{}: {}", s.codes_label, codes.join(", ")), model.theme.base));
     }
-    lines.push(Line::from(Span::styled(o.description.clone(), model.theme.dim)));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+    paragraphs.push((o.description.clone(), model.theme.dim));
+    let area = super::padded(inner);
+    let lines = wrap_paragraphs(paragraphs, usize::from(area.width), usize::from(area.height));
+    frame.render_widget(Paragraph::new(lines), area);
 }

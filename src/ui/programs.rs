@@ -2,7 +2,7 @@
 //! institution, level and "relación inferida" where the link is rumbo's inference, not the source's.
 
 use super::layout::{PROGRAM_ROW_LINES, WorkspaceAreas};
-use super::list::{clip, draw_rows};
+use super::list::{clip, clip_spans, draw_rows};
 use super::{pane_block, selection};
 use crate::app::{Model, Pane, Workspace};
 use crate::catalog::Link;
@@ -42,24 +42,9 @@ pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceA
             if chosen {
                 details.push(Span::styled(format!(" · {}", s.shortlisted), t.has));
             }
-            let details = clip_line(details, room);
+            let details = clip_spans(details, room);
             vec![Line::from(vec![mark, Span::raw(name)]), details]
         })
         .collect();
     draw_rows(frame, list, rows, Some(ws.program), selection(model, ws, Pane::Programs), PROGRAM_ROW_LINES);
-}
-
-/// Cuts a line of styled spans to `room` cells, keeping the styles of what stays.
-fn clip_line(spans: Vec<Span<'static>>, room: usize) -> Line<'static> {
-    let mut left = room;
-    let mut out = Vec::new();
-    for span in spans {
-        if left == 0 {
-            break;
-        }
-        let text = clip(&span.content, left);
-        left = left.saturating_sub(super::list::width(&text));
-        out.push(Span::styled(text, span.style));
-    }
-    Line::from(out)
 }

@@ -7,20 +7,38 @@ use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 const ALIAS: usize = 22;
 const DATE: usize = 17;
 const FIT: usize = 7;
+/// The most lines a notice or a confirmation under the list may take.
+const MESSAGE_LINES: usize = 4;
 
 pub fn draw(model: &Model, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let t = &model.theme;
     let list = &model.sessions;
+    // The message under the list (delete confirmation, notice) gets the lines it needs, up to four, so a
+    // long problem (a path, then what is wrong) is read to its end.
+    let message = match (&list.confirm_delete, &list.notice) {
+        (Some(id), _) => {
+            let alias = list.rows.iter().find(|r| &r.id == id).map_or(id.as_str(), |r| r.alias.as_str());
+            Some((fill(s.sessions_confirm_delete, &[("alias", &alias)]), t.warning))
+        }
+        (None, Some(notice)) => Some((notice.clone(), t.error)),
+        _ => None,
+    };
+    let message_width = usize::from(area.width.saturating_sub(2));
+    let message_lines = message
+        .as_ref()
+        .map(|(text, _)| super::list::wrap(text, message_width, MESSAGE_LINES))
+        .unwrap_or_default();
+    let message_height = u16::try_from(message_lines.len().max(2)).unwrap_or(2);
     let [title, body, notice, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(2),
+        Constraint::Length(message_height),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -81,16 +99,10 @@ pub fn draw(model: &Model, frame: &mut Frame, area: Rect) {
     let selected = (!visible.is_empty()).then_some(list.selected);
     draw_rows(frame, rows_area, rows, selected, t.selected, 1);
 
-    let message = match (&list.confirm_delete, &list.notice) {
-        (Some(id), _) => {
-            let alias = list.rows.iter().find(|r| &r.id == id).map_or(id.as_str(), |r| r.alias.as_str());
-            Some(Span::styled(fill(s.sessions_confirm_delete, &[("alias", &alias)]), t.warning))
-        }
-        (None, Some(notice)) => Some(Span::styled(notice.clone(), t.error)),
-        _ => None,
-    };
-    if let Some(message) = message {
-        frame.render_widget(Paragraph::new(Line::from(message)).wrap(Wrap { trim: true }), notice);
+    if let Some((_, style)) = message {
+        let lines: Vec<Line> =
+            message_lines.into_iter().map(|l| Line::from(Span::styled(l, style))).collect();
+        frame.render_widget(Paragraph::new(lines), super::padded(notice));
     }
     let keys = clip(&format!(" {}", s.keys_sessions), usize::from(footer.width));
     frame.render_widget(Paragraph::new(Line::styled(keys, t.key)), footer);

@@ -1,6 +1,6 @@
 //! The new-session form: alias (required), counselor (optional, remembered), consent (Ley 1581 de 2012).
 
-use super::keys::typed;
+use super::keys::{is_ctrl_c, typed};
 use crate::app::model::{CONSENT_VERSION, FormField, Model, NewSessionForm, Persistence, Screen, Workspace};
 use crate::app::msg::Effect;
 use crate::session::Session;
@@ -13,7 +13,7 @@ const MAX_FIELD: usize = 60;
 pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let Screen::NewSession(form) = &mut model.screen else { return Vec::new() };
     match key.code {
-        KeyCode::Esc => {
+        _ if key.code == KeyCode::Esc || is_ctrl_c(&key) => {
             model.screen = Screen::Sessions;
             return Vec::new();
         }
@@ -87,7 +87,8 @@ fn submit(model: &mut Model) -> Vec<Effect> {
         if counselor != model.counselor {
             effects.push(Effect::RememberCounselor(counselor));
         }
-        Persistence::Saved
+        // Pending until the runtime answers the creation with `Msg::Saved`, so a failure is shown.
+        Persistence::Pending
     } else {
         Persistence::Unsaved
     };

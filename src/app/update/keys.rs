@@ -32,3 +32,8 @@ pub fn moved(current: usize, len: usize, key: &KeyEvent, page: usize) -> Option<
     };
     Some(next)
 }
+
+/// Ctrl+C, which raw mode delivers as a key rather than as SIGINT.
+pub fn is_ctrl_c(key: &KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Char('c' | 'C')) && key.modifiers.contains(KeyModifiers::CONTROL)
+}

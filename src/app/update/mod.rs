@@ -43,13 +43,21 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             _ => Vec::new(),
         },
         Msg::Saved(result) => {
-            if let Screen::Workspace(ws) = &mut model.screen
-                && matches!(ws.persistence, Persistence::Pending | Persistence::Failed(_))
-            {
-                ws.persistence = match result {
-                    Ok(()) => Persistence::Saved,
-                    Err(message) => Persistence::Failed(message),
-                };
+            match (&mut model.screen, result) {
+                (Screen::Workspace(ws), result)
+                    if matches!(ws.persistence, Persistence::Pending | Persistence::Failed(_)) =>
+                {
+                    ws.persistence = match result {
+                        Ok(()) => Persistence::Saved,
+                        Err(message) => Persistence::Failed(message),
+                    };
+                }
+                // The last save of a session just left failed: its header is gone, so say it here.
+                (Screen::Sessions, Err(message)) => {
+                    let s = model.lang.strings();
+                    model.sessions.notice = Some(crate::i18n::fill(s.header_failed, &[("detail", &message)]));
+                }
+                _ => {}
             }
             Vec::new()
         }

@@ -177,7 +177,7 @@ fn jump(
         ItemKind::Occupation => Some(item.id.clone()),
         ItemKind::Function => item.occupation.as_ref().map(|(id, _)| id.clone()),
         ItemKind::Competency => occupation_needing(ws, set, &item.id),
-        ItemKind::Program => set.program(&item.id).and_then(|p| p.occupations.first().cloned()),
+        ItemKind::Program => occupation_served(ws, set, &item.id),
         ItemKind::Catalog | ItemKind::Source => None,
     };
     let Some(occupation) = occupation_id.and_then(|id| set.occupation(&id)) else { return effects };
@@ -205,6 +205,16 @@ fn jump(
         _ => ws.focus = Pane::Occupations,
     }
     effects
+}
+
+/// A program serves several occupations: prefer the focused one, then the first the catalog names.
+fn occupation_served(ws: &Workspace, set: &CatalogSet, program: &str) -> Option<String> {
+    let program = set.program(program)?;
+    ws.current_occupation(set)
+        .map(|o| &o.id)
+        .filter(|id| program.occupations.contains(id))
+        .or_else(|| program.occupations.first())
+        .cloned()
 }
 
 /// A competency belongs to many occupations: prefer the focused one, then any in the focused sector.

@@ -1,6 +1,6 @@
 //! The start screen "Sesiones": saved sessions, newest first.
 
-use super::keys::{moved, typed};
+use super::keys::{is_ctrl_c, moved, typed};
 use crate::app::model::{Model, NewSessionForm, Screen, SessionRow};
 use crate::app::msg::Effect;
 use crate::session::{Listed, best_fit};
@@ -8,6 +8,12 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 pub fn listed(model: &mut Model, listed: Vec<Listed>) {
     let s = model.lang.strings();
+    // The list is re-sorted on every read (a session just saved moves to the top): the selection stays on
+    // the same session, not on the same row, so Enter opens the one the counselor sees selected.
+    let keep = model.sessions.follow.take().or_else(|| {
+        let list = &model.sessions;
+        list.visible().get(list.selected).map(|&i| list.rows[i].id.clone())
+    });
     model.sessions.rows = listed
         .into_iter()
         .map(|entry| match entry {
@@ -41,11 +47,19 @@ pub fn listed(model: &mut Model, listed: Vec<Listed>) {
         })
         .collect();
     model.sessions.loaded = true;
-    let visible = model.sessions.visible().len();
-    model.sessions.selected = model.sessions.selected.min(visible.saturating_sub(1));
+    let list = &mut model.sessions;
+    let visible = list.visible();
+    list.selected = keep
+        .and_then(|id| visible.iter().position(|&i| list.rows[i].id == id))
+        .unwrap_or_else(|| list.selected.min(visible.len().saturating_sub(1)));
 }
 
 pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    // Raw mode turns Ctrl+C into a key: it leaves the workspace there, and quits here.
+    if is_ctrl_c(&key) {
+        model.quitting = true;
+        return vec![Effect::Quit];
+    }
     let list = &mut model.sessions;
     if let Some(id) = list.confirm_delete.clone() {
         list.confirm_delete = None;

@@ -1,12 +1,12 @@
 //! The workspace: four panes, marks, shortlist, sort by fit; `/`, `n`, `g`, `?` open overlays.
 
-use super::keys::{moved, typed};
+use super::keys::{is_ctrl_c, moved, typed};
 use super::{changed, flush, overlays};
 use crate::app::model::{DetailTab, Model, Overlay, Pane, Persistence, Screen, Workspace};
 use crate::app::msg::Effect;
 use crate::catalog::CatalogSet;
 use crate::session::{MarkKind, Session};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 
 /// Rows moved by PgUp/PgDn.
 const PAGE: usize = 8;
@@ -67,9 +67,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         (_, Some('s')) if ws.focus == Pane::Occupations || ws.focus == Pane::Sectors => {
             let current = ws.current_occupation(&set).map(|o| o.id.clone());
             ws.sort_by_fit = !ws.sort_by_fit;
-            if let Some(id) = current {
-                ws.occupation = ws.occupations(&set).iter().position(|o| o.id == id).unwrap_or(0);
-            }
+            keep_occupation(ws, &set, current.as_deref());
         }
         (_, Some('g')) if ws.current_occupation(&set).is_some() => ws.overlay = Some(Overlay::Gap),
         (_, Some('?')) => ws.overlay = Some(Overlay::Help),
@@ -80,7 +78,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                 Some(Overlay::Notes(Box::new(overlays::new_notes(&ws.session, occupation, &model.theme))));
         }
         (_, Some('q')) => return leave(model),
-        (KeyCode::Char('c'), None) if key.modifiers.contains(KeyModifiers::CONTROL) => return leave(model),
+        _ if is_ctrl_c(&key) => return leave(model),
         _ => {}
     }
     Vec::new()
@@ -89,11 +87,13 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 /// `q`: back to the start screen, saving first. Nothing to confirm: everything is saved.
 fn leave(model: &mut Model) -> Vec<Effect> {
     let mut effects = flush(model);
-    // An unsaved session holds no lock; every other one does, read-only ones included.
+    // An unsaved session holds no lock; every other one does, read-only ones included. It is also listed,
+    // at the top: the start screen selects it there.
     if let Screen::Workspace(ws) = &model.screen
         && ws.persistence != Persistence::Unsaved
     {
         effects.push(Effect::CloseSession(ws.session.id.clone()));
+        model.sessions.follow = Some(ws.session.id.clone());
     }
     effects.push(Effect::ListSessions);
     model.screen = Screen::Sessions;
@@ -165,14 +165,29 @@ fn reset_details(ws: &mut Workspace) {
 }
 
 fn record_focus(ws: &mut Workspace, set: &CatalogSet, now: jiff::Timestamp) -> Vec<Effect> {
+    if note_focus(ws, set) { changed(ws, now) } else { Vec::new() }
+}
+
+/// Copies the selected sector and occupation into the session; true when they differ from what it had.
+fn note_focus(ws: &mut Workspace, set: &CatalogSet) -> bool {
     let sector = set.sectors().nth(ws.sector).map(|s| s.id.clone());
     let occupation = ws.current_occupation(set).map(|o| o.id.clone());
     if ws.session.focus.sector == sector && ws.session.focus.occupation == occupation {
-        return Vec::new();
+        return false;
     }
     ws.session.focus.sector = sector;
     ws.session.focus.occupation = occupation;
-    changed(ws, now)
+    true
+}
+
+/// Puts the occupations pane's selection back on `id` after the list was reordered (sorting by fit, or a
+/// mark that changed the fits while sorted), so the counselor stays on the occupation they were on.
+fn keep_occupation(ws: &mut Workspace, set: &CatalogSet, id: Option<&str>) {
+    if let Some(id) = id
+        && let Some(i) = ws.occupations(set).iter().position(|o| o.id == id)
+    {
+        ws.occupation = i;
+    }
 }
 
 /// Space: cycles a function's or competency's mark, or shortlists a program.
@@ -201,5 +216,9 @@ fn toggle(ws: &mut Workspace, set: &CatalogSet, now: jiff::Timestamp) -> Vec<Eff
         }
         Pane::Sectors | Pane::Occupations => return Vec::new(),
     }
+    // A mark changes fits: sorted by fit, the list may have reordered under the selection.
+    keep_occupation(ws, set, Some(&occupation.id));
+    // The occupation worked on is where a resumed session opens, even if it was never moved to.
+    note_focus(ws, set);
     changed(ws, now)
 }
