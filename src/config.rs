@@ -88,13 +88,15 @@ impl Config {
         }
     }
 
-    /// The folder exports go to: `export_dir`, else Documents/rumbo, else the data dir's `exports`.
+    /// The folder exports go to: `export_dir`, else Documents/rumbo, else ~/rumbo, else the data dir's `exports`.
     pub fn export_dir(&self, fallback: &Path) -> PathBuf {
         if !self.export_dir.trim().is_empty() {
             return PathBuf::from(self.export_dir.trim());
         }
+        // Documents/rumbo where the desktop names a Documents folder, else ~/rumbo: somewhere the counselor
+        // can find, never hidden inside the data folder unless there is no home at all.
         directories::UserDirs::new()
-            .and_then(|u| u.document_dir().map(|d| d.join("rumbo")))
+            .map(|u| u.document_dir().unwrap_or(u.home_dir()).join("rumbo"))
             .unwrap_or_else(|| fallback.join("exports"))
     }
 }

@@ -137,7 +137,13 @@ fn without_consent_nothing_reaches_the_disk() {
     let header = app.screen()[0].clone();
     assert!(header.contains("sin guardar"), "still unsaved after changes: {header}");
 
+    // Leaving would lose it: rumbo asks; any key but `s` stays.
     app.char('q');
+    assert!(app.screen_text().contains("al salir se pierde"), "{}", app.screen_text());
+    app.char('x');
+    assert!(matches!(app.model.screen, Screen::Workspace(_)), "another key stays");
+    app.char('q');
+    app.char('s');
     assert!(matches!(app.model.screen, Screen::Sessions));
     assert!(app.model.sessions.rows.is_empty(), "an unsaved session is not listed");
     app.send(Msg::Shutdown);

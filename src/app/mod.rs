@@ -3,8 +3,10 @@
 
 mod model;
 mod msg;
+mod rows;
 mod update;
 
 pub use model::*;
 pub use msg::{Effect, Msg};
+pub use rows::DetailRow;
 pub use update::update;

@@ -150,6 +150,28 @@ pub enum Overlay {
     Notes(Box<NotesEditor>),
     Gap,
     Help,
+    Export(ExportDialog),
+    /// `q` in a session without consent: leaving loses it, so ask (and offer to export first).
+    ConfirmDiscard,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ExportField {
+    #[default]
+    Format,
+    SessionNotes,
+}
+
+/// `e`: the format, whether the session notes go in (occupation notes always do), and the outcome.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ExportDialog {
+    pub format: crate::export::Format,
+    pub session_notes: bool,
+    pub field: ExportField,
+    /// Where the last export went, or why it failed.
+    pub outcome: Option<Result<std::path::PathBuf, String>>,
+    /// The dialog was opened from the discard question: leave once the export is written.
+    pub then_leave: bool,
 }
 
 pub struct SearchPopup {

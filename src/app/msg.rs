@@ -26,6 +26,8 @@ pub enum Msg {
     Saved(Result<(), String>),
     /// The counselor's name remembered on this computer.
     CounselorRemembered(String),
+    /// An export finished: where it was written, or why it failed.
+    Exported(Result<std::path::PathBuf, String>),
     /// SIGHUP, SIGTERM, SIGINT or the terminal going away: save now and leave.
     Shutdown,
 }
@@ -46,5 +48,13 @@ pub enum Effect {
     RememberCounselor(String),
     /// Ask for a save within the debounce interval (the runtime answers with `Msg::SaveDue`).
     ScheduleSave,
+    /// A save failed: try again a little later, without waiting for another change.
+    RetrySave,
+    /// Write the session's summary to the export folder; answer with `Msg::Exported`.
+    Export {
+        session: Box<Session>,
+        format: crate::export::Format,
+        notes: crate::export::NotesChoice,
+    },
     Quit,
 }

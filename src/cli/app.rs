@@ -3,9 +3,11 @@
 use super::args::ThemeArg;
 use super::{EXIT_FAILURE, GlobalArgs, dirs, load_or_report};
 use crate::app::Model;
-use crate::i18n::Lang;
+use crate::config::Config;
+use crate::i18n::{Lang, fill};
 use crate::runtime::{Runner, run_loop};
 use crate::search::SearchIndex;
+use crate::session::SessionStore;
 use crate::ui::theme::{Theme, ThemeName};
 use std::io::Write;
 use std::process::ExitCode;
@@ -21,13 +23,31 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
         let _ = writeln!(std::io::stderr(), "{}: {}", s.error_prefix, s.data_dir_unavailable);
         return ExitCode::from(EXIT_FAILURE);
     };
-    let runner = match Runner::new(&data_dir) {
+    // A config.ron that does not parse stops rumbo: better than running with settings nobody chose.
+    let config = match dirs::config_dir(global).map(|d| Config::load(&d)).transpose() {
+        Ok(config) => config.unwrap_or_default(),
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}: {}",
+                s.error_prefix,
+                fill(s.config_invalid, &[("detail", &e)])
+            );
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    let mut runner = match Runner::new(&data_dir) {
         Ok(runner) => runner,
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "{}: {}", s.error_prefix, e.message(lang));
             return ExitCode::from(EXIT_FAILURE);
         }
     };
+    runner.set_export_dir(config.export_dir(&data_dir));
+    // Retention: sessions past `retention_days` go at every start (counts only, never names, are kept).
+    if let Ok(store) = SessionStore::open(&data_dir) {
+        let _ = store.purge_older_than(config.retention_days, jiff::Timestamp::now());
+    }
     let index = SearchIndex::new(&set);
     let model = Model::new(lang, theme(global), Arc::new(set), Arc::new(index));
     match run_loop(model, runner) {

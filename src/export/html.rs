@@ -2,7 +2,7 @@
 //! for A4 and Letter, and a layout that reads on a phone.
 
 use super::escape::html as h;
-use super::summary::{ProgramSummary, Summary};
+use super::summary::{ProgramSummary, Summary, catalog_line};
 use crate::i18n::{Lang, fill};
 use crate::session::MarkLevel;
 
@@ -116,10 +116,7 @@ pub fn render(summary: &Summary) -> String {
     }
     b.push_str("</ol>\n<footer>\n");
     for c in &summary.catalogs {
-        let sources = c.sources.join("; ");
-        let line =
-            fill(s.export_catalog, &[("title", &c.title), ("version", &c.version), ("sources", &sources)]);
-        b.push_str(&format!("<p>{}</p>\n", h(&line)));
+        b.push_str(&format!("<p>{}</p>\n", h(&catalog_line(summary.lang, c))));
     }
     b.push_str(&format!("<p><strong>{}</strong></p>\n</footer>\n</body>\n</html>\n", h(s.export_rights)));
     b

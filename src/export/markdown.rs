@@ -1,7 +1,7 @@
 //! The summary as Markdown: readable as plain text, safe when rendered.
 
 use super::escape::{markdown as md, markdown_block};
-use super::summary::{ProgramSummary, Summary};
+use super::summary::{ProgramSummary, Summary, catalog_line};
 use crate::i18n::fill;
 use crate::session::MarkLevel;
 
@@ -75,11 +75,7 @@ pub fn render(summary: &Summary) -> String {
     push("---".to_string());
     push(String::new());
     for c in &summary.catalogs {
-        let sources = c.sources.join("; ");
-        push(md(&fill(
-            s.export_catalog,
-            &[("title", &c.title), ("version", &c.version), ("sources", &sources)],
-        )));
+        push(md(&catalog_line(summary.lang, c)));
         push(String::new());
     }
     push(md(s.export_rights));

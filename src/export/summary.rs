@@ -246,3 +246,14 @@ fn next_steps(
     steps.push(s.export_step_return.to_string());
     steps
 }
+
+/// "Datos: <title>, versión <v>. Fuentes: <sources>." — the stop is left out when the last source title
+/// already ends a sentence ("¿Qué es un vendedor de BPO?").
+pub fn catalog_line(lang: Lang, c: &CatalogSummary) -> String {
+    let sources = c.sources.join("; ");
+    let line = fill(
+        lang.strings().export_catalog,
+        &[("title", &c.title), ("version", &c.version), ("sources", &sources)],
+    );
+    if line.ends_with(['.', '?', '!']) { line } else { line + "." }
+}

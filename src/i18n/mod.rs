@@ -31,7 +31,7 @@ strings! {
     // search
     search_no_results, search_in_occupation, search_link_inferred,
     // app
-    sessions_title, sessions_empty, sessions_col_alias, sessions_col_date, sessions_col_best, sessions_col_fit, sessions_corrupt, sessions_unreadable, sessions_confirm_delete, sessions_filter, sessions_loading, sessions_read_only, form_title, form_alias, form_alias_hint, form_alias_missing, form_counselor, form_consent_title, consent_text, form_consent_box, form_unsaved_hint, form_keys, header_saved, header_pending, header_unsaved, header_read_only, header_failed, pane_sectors, pane_occupations, pane_functions, pane_competencies, pane_programs, sorted_by_fit, mark_has, mark_developing, importance_optional, link_inferred, shortlisted, level_unknown, codes_label, no_occupations, no_programs, orphan, keys_common, keys_sectors, keys_occupations, keys_functions, keys_programs, keys_sessions, keys_read_only, search_title, search_count, search_hint, notes_title, notes_session_tab, notes_occupation_tab, notes_hint, gap_title, gap_missing, gap_developing, gap_programs, gap_nothing, gap_hint, help_title, help_body, help_hint, too_small,
+    sessions_title, sessions_empty, sessions_col_alias, sessions_col_date, sessions_col_best, sessions_col_fit, sessions_corrupt, sessions_unreadable, sessions_confirm_delete, sessions_filter, sessions_loading, form_title, form_alias, form_alias_hint, form_alias_missing, form_counselor, form_consent_title, consent_text, form_consent_box, form_unsaved_hint, form_keys, header_saved, header_pending, header_unsaved, header_read_only, header_failed, pane_sectors, pane_occupations, pane_functions, pane_competencies, pane_programs, sorted_by_fit, mark_has, mark_developing, importance_optional, link_inferred, shortlisted, level_unknown, codes_label, no_occupations, no_programs, orphan, keys_common, keys_sectors, keys_occupations, keys_functions, keys_programs, keys_sessions, keys_read_only, search_title, search_count, search_hint, notes_title, notes_session_tab, notes_occupation_tab, notes_hint, gap_title, gap_missing, gap_developing, gap_programs, gap_nothing, gap_hint, help_title, help_body, help_hint, too_small,
     // session store
     store_io, store_not_found, store_locked, store_invalid_id, store_newer, store_serialize, data_dir_unavailable,
     // export
@@ -40,6 +40,8 @@ strings! {
     session_unknown, session_ambiguous, export_written, delete_confirm, delete_needs_yes, deleted, delete_cancelled, sessions_none, show_id, show_updated, show_consent, show_consent_given, show_consent_missing, config_invalid, export_failed,
     // kiosk commands
     pin_prompt, pin_again, pin_mismatch, pin_too_short, pin_forbidden, pin_saved, pin_cancelled, purged,
+    // export dialog
+    dialog_export_title, dialog_export_format, format_md, format_html, format_json, dialog_export_notes, dialog_export_notes_hint, dialog_export_done, dialog_export_hint, discard_title, discard_body, discard_keys,
     // general
     tui_not_ready, error_prefix, config_dir_unknown,
 }

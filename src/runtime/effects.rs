@@ -18,10 +18,14 @@ use std::time::{Duration, Instant};
 /// that matters (SIGHUP saves at once anyway), rarely enough not to write on every keystroke.
 pub const SAVE_DELAY: Duration = Duration::from_millis(800);
 
+/// How long after a failed save the next attempt comes, when nothing else changes meanwhile.
+pub const RETRY_DELAY: Duration = Duration::from_secs(5);
+
 /// Carries out effects. Separate from the loop so tests can drive `update` + effects without a terminal.
 pub struct Runner {
     store: SessionStore,
     preferences: PathBuf,
+    export_dir: PathBuf,
     lock: Option<SessionLock>,
     save_at: Option<Instant>,
     quit: bool,
@@ -32,10 +36,16 @@ impl Runner {
         Ok(Runner {
             store: SessionStore::open(data_dir)?,
             preferences: data_dir.join("preferences.ron"),
+            export_dir: data_dir.join("exports"),
             lock: None,
             save_at: None,
             quit: false,
         })
+    }
+
+    /// Where `e` writes summaries (`export_dir` of config.ron, or Documents/rumbo).
+    pub fn set_export_dir(&mut self, dir: PathBuf) {
+        self.export_dir = dir;
     }
 
     pub fn wants_quit(&self) -> bool {
@@ -128,6 +138,19 @@ impl Runner {
                 }
                 Effect::ScheduleSave => {
                     self.save_at.get_or_insert_with(|| Instant::now() + SAVE_DELAY);
+                }
+                Effect::RetrySave => {
+                    self.save_at.get_or_insert_with(|| Instant::now() + RETRY_DELAY);
+                }
+                Effect::Export { session, format, notes } => {
+                    let text =
+                        crate::export::render(&session, &model.catalog, lang, format, notes, &model.tz);
+                    let name = crate::export::default_name(&session, format, &model.tz);
+                    let written = crate::export::write_new(&self.export_dir, &name, &text);
+                    replies
+                        .push(Msg::Exported(written.map_err(|e| {
+                            crate::i18n::fill(lang.strings().export_failed, &[("detail", &e)])
+                        })));
                 }
                 Effect::Quit => self.quit = true,
             }

@@ -4,9 +4,9 @@
 use super::layout::WorkspaceAreas;
 use super::list::{clip, draw_rows, wrap};
 use super::{layout, pane_block, selection};
-use crate::app::{DetailTab, Model, Pane, Workspace};
+use crate::app::{DetailRow, DetailTab, Model, Pane, Workspace};
 use crate::catalog::Importance;
-use crate::session::{MarkKind, MarkLevel};
+use crate::session::MarkLevel;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -43,42 +43,13 @@ pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceA
         ),
     ]);
     frame.render_widget(Paragraph::new(tabs), Rect { height: 1, ..inner });
-    let Some(occupation) = ws.current_occupation(&model.catalog) else { return };
     let room = usize::from(inner.width);
-    let (rows, selected, full): (Vec<Vec<Line<'static>>>, usize, Option<String>) = match ws.tab {
-        DetailTab::Functions => {
-            let rows = occupation
-                .functions
-                .iter()
-                .map(|f| {
-                    row(model, ws.session.mark_of(MarkKind::Function, &f.id), &f.text, f.importance, room)
-                })
-                .collect();
-            (rows, ws.function, occupation.functions.get(ws.function).map(|f| f.text.clone()))
-        }
-        DetailTab::Competencies => {
-            let name = |id: &str| model.catalog.competency(id).map_or(id.to_string(), |c| c.name.clone());
-            let rows = occupation
-                .competencies
-                .iter()
-                .map(|n| {
-                    row(
-                        model,
-                        ws.session.mark_of(MarkKind::Competency, &n.competency),
-                        &name(&n.competency),
-                        n.importance,
-                        room,
-                    )
-                })
-                .collect();
-            let full = occupation.competencies.get(ws.competency).map(|n| {
-                let c = model.catalog.competency(&n.competency);
-                let description = c.map(|c| c.description.as_str()).unwrap_or_default();
-                format!("{} — {}", name(&n.competency), description)
-            });
-            (rows, ws.competency, full)
-        }
-    };
+    let detail_rows = ws.detail_rows(&model.catalog);
+    let selected = if ws.tab == DetailTab::Functions { ws.function } else { ws.competency };
+    let rows = detail_rows.iter().map(|r| row(model, ws.session.mark_of(r.kind, &r.id), r, room)).collect();
+    let full = detail_rows
+        .get(selected)
+        .map(|r| if r.gone { format!("{} — {}", r.detail, s.orphan) } else { r.detail.clone() });
     draw_rows(
         frame,
         areas.list(Pane::Functions),
@@ -99,21 +70,18 @@ pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceA
     }
 }
 
-fn row(
-    model: &Model,
-    level: Option<MarkLevel>,
-    text: &str,
-    importance: Importance,
-    room: usize,
-) -> Vec<Line<'static>> {
+fn row(model: &Model, level: Option<MarkLevel>, row: &DetailRow, room: usize) -> Vec<Line<'static>> {
     let s = model.lang.strings();
     let (symbol, style) = mark_symbol(model, level);
-    let suffix = if importance == Importance::Optional {
+    // A mark whose item left the catalog stays visible, flagged, after the catalog's own rows.
+    let suffix = if row.gone {
+        format!(" ({})", s.orphan)
+    } else if row.importance == Importance::Optional {
         format!(" ({})", s.importance_optional)
     } else {
         String::new()
     };
-    let body = clip(&format!(" {text}"), room.saturating_sub(2 + suffix.chars().count()));
+    let body = clip(&format!(" {}", row.text), room.saturating_sub(2 + suffix.chars().count()));
     vec![Line::from(vec![
         Span::styled(format!(" {symbol}"), style),
         Span::raw(body),

@@ -9,7 +9,7 @@ use super::{padded, popup};
 use crate::app::{Model, Workspace};
 use crate::catalog::Importance;
 use crate::i18n::fill;
-use crate::session::{MarkLevel, gap};
+use crate::session::{MarkLevel, gap, orphans};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -92,6 +92,20 @@ pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
             .collect()
     };
     sections.push(section(vec![Line::default(), Line::styled(s.gap_programs, t.title)], programs));
+
+    // Marks on items that left the catalog count for no fit, but the person still has them: say so here,
+    // where even those of an occupation that is gone altogether can be seen.
+    let gone = orphans(&ws.session, &model.catalog);
+    if !gone.is_empty() {
+        let rows = gone
+            .iter()
+            .map(|mark| {
+                let (symbol, style) = mark_symbol(model, Some(mark.level));
+                row(symbol, style, &mark.text, Vec::new(), Vec::new(), room)
+            })
+            .collect();
+        sections.push(section(vec![Line::default(), Line::styled(s.export_orphans, t.title)], rows));
+    }
 
     fit(&mut sections, usize::from(body.height));
     let mut lines = Vec::new();

@@ -1,6 +1,7 @@
 //! `view(&Model, &mut Frame)`: draws a model, changes nothing. One file per screen part, each with its own
 //! tests; every string comes from `crate::i18n`, every style from [`theme`].
 
+mod export;
 mod footer;
 mod functions;
 mod gap;
@@ -57,6 +58,8 @@ fn workspace(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
         Some(Overlay::Notes(notes)) => notes::draw(model, ws, notes, frame, area),
         Some(Overlay::Gap) => gap::draw(model, ws, frame, area),
         Some(Overlay::Help) => help::draw(model, frame, area),
+        Some(Overlay::Export(dialog)) => export::draw(model, dialog, frame, area),
+        Some(Overlay::ConfirmDiscard) => export::draw_discard(model, frame, area),
         None => {}
     }
 }

@@ -1,5 +1,6 @@
 //! `update(&mut Model, Msg) -> Vec<Effect>`: the only place the model changes. No I/O happens here.
 
+mod export;
 mod form;
 mod keys;
 mod mouse;
@@ -37,7 +38,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::SaveDue => match &model.screen {
-            Screen::Workspace(ws) if ws.persistence == Persistence::Pending => {
+            Screen::Workspace(ws)
+                if matches!(ws.persistence, Persistence::Pending | Persistence::Failed(_)) =>
+            {
                 vec![Effect::SaveSession(Box::new(ws.session.clone()))]
             }
             _ => Vec::new(),
@@ -49,7 +52,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 {
                     ws.persistence = match result {
                         Ok(()) => Persistence::Saved,
-                        Err(message) => Persistence::Failed(message),
+                        Err(message) => {
+                            ws.persistence = Persistence::Failed(message);
+                            return vec![Effect::RetrySave];
+                        }
                     };
                 }
                 // The last save of a session just left failed: its header is gone, so say it here.
@@ -61,6 +67,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::Exported(outcome) => export::finished(model, outcome),
         Msg::CounselorRemembered(name) => {
             model.counselor = name;
             Vec::new()

@@ -83,6 +83,8 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             ws.overlay = Some(Overlay::Notes(notes));
             effects
         }
+        Some(Overlay::Export(dialog)) => super::export::key(model, dialog, key),
+        Some(Overlay::ConfirmDiscard) => super::export::confirm_discard(model, key),
         Some(other) => {
             // Gap and help: any key but Esc leaves them open, `q` and `?`/`g` close them too.
             if !matches!(typed(&key), Some('q' | '?' | 'g')) {

@@ -31,7 +31,8 @@ pub fn listed(model: &mut Model, listed: Vec<Listed>) {
                 best: None,
                 problem: Some(crate::i18n::fill(
                     s.sessions_corrupt,
-                    &[("place", &format!("{}:{line}:{col}", path.display())), ("detail", &message)],
+                    // The file name is enough here: every session is in the same folder.
+                    &[("place", &format!("{}:{line}:{col}", file_name(&path))), ("detail", &message)],
                 )),
             },
             Listed::Unreadable { id, path, message } => SessionRow {
@@ -135,4 +136,8 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         },
         _ => Vec::new(),
     }
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }

@@ -77,6 +77,11 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             ws.overlay =
                 Some(Overlay::Notes(Box::new(overlays::new_notes(&ws.session, occupation, &model.theme))));
         }
+        (_, Some('e')) => ws.overlay = Some(super::export::open(false)),
+        // Without consent nothing is on disk: leaving would lose the session, so ask first.
+        _ if (typed(&key) == Some('q') || is_ctrl_c(&key)) && ws.persistence == Persistence::Unsaved => {
+            ws.overlay = Some(Overlay::ConfirmDiscard);
+        }
         (_, Some('q')) => return leave(model),
         _ if is_ctrl_c(&key) => return leave(model),
         _ => {}
@@ -85,7 +90,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 }
 
 /// `q`: back to the start screen, saving first. Nothing to confirm: everything is saved.
-fn leave(model: &mut Model) -> Vec<Effect> {
+pub(super) fn leave(model: &mut Model) -> Vec<Effect> {
     let mut effects = flush(model);
     // An unsaved session holds no lock; every other one does, read-only ones included. It is also listed,
     // at the top: the start screen selects it there.
@@ -109,10 +114,7 @@ pub fn pane_len(ws: &Workspace, set: &CatalogSet, pane: Pane) -> usize {
     match pane {
         Pane::Sectors => set.sectors().count(),
         Pane::Occupations => ws.occupations(set).len(),
-        Pane::Functions => ws.current_occupation(set).map_or(0, |o| match ws.tab {
-            DetailTab::Functions => o.functions.len(),
-            DetailTab::Competencies => o.competencies.len(),
-        }),
+        Pane::Functions => ws.detail_rows(set).len(),
         Pane::Programs => ws.current_occupation(set).map_or(0, |o| set.programs_for(&o.id).len()),
     }
 }
@@ -197,18 +199,16 @@ fn toggle(ws: &mut Workspace, set: &CatalogSet, now: jiff::Timestamp) -> Vec<Eff
     }
     let Some(occupation) = ws.current_occupation(set) else { return Vec::new() };
     match ws.focus {
-        Pane::Functions => match ws.tab {
-            DetailTab::Functions => {
-                let Some(f) = occupation.functions.get(ws.function) else { return Vec::new() };
-                ws.session.cycle_mark(MarkKind::Function, &f.id, &f.text, Some(&occupation.id));
-            }
-            DetailTab::Competencies => {
-                let Some(need) = occupation.competencies.get(ws.competency) else { return Vec::new() };
-                let text =
-                    set.competency(&need.competency).map_or(need.competency.as_str(), |c| c.name.as_str());
-                ws.session.cycle_mark(MarkKind::Competency, &need.competency, text, None);
-            }
-        },
+        Pane::Functions => {
+            let index = if ws.tab == DetailTab::Functions { ws.function } else { ws.competency };
+            let Some(row) = ws.detail_rows(set).into_iter().nth(index) else { return Vec::new() };
+            let occupation_id = (row.kind == MarkKind::Function).then_some(occupation.id.as_str());
+            ws.session.cycle_mark(row.kind, &row.id, &row.text, occupation_id);
+            // Unmarking an item that left the catalog removes its row: keep the selection on the list.
+            let last = ws.detail_rows(set).len().saturating_sub(1);
+            let selected = if ws.tab == DetailTab::Functions { &mut ws.function } else { &mut ws.competency };
+            *selected = (*selected).min(last);
+        }
         Pane::Programs => {
             let programs = set.programs_for(&occupation.id);
             let Some(p) = programs.get(ws.program) else { return Vec::new() };

@@ -1,0 +1,77 @@
+//! `e`: exporting the session's summary from the workspace, and the question before leaving a session
+//! that is not saved.
+
+use super::keys::typed;
+use super::workspace::leave;
+use crate::app::model::{ExportDialog, ExportField, Model, Overlay, Screen};
+use crate::app::msg::Effect;
+use crate::export::{Format, NotesChoice};
+use crossterm::event::{KeyCode, KeyEvent};
+
+pub fn open(then_leave: bool) -> Overlay {
+    Overlay::Export(ExportDialog { then_leave, ..ExportDialog::default() })
+}
+
+pub fn key(model: &mut Model, mut dialog: ExportDialog, key: KeyEvent) -> Vec<Effect> {
+    let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
+    match (key.code, typed(&key)) {
+        (KeyCode::Up | KeyCode::Down | KeyCode::Tab | KeyCode::BackTab, _) => {
+            dialog.field = match dialog.field {
+                ExportField::Format => ExportField::SessionNotes,
+                ExportField::SessionNotes => ExportField::Format,
+            };
+        }
+        (KeyCode::Left | KeyCode::Right, _) | (_, Some(' ')) => match dialog.field {
+            ExportField::Format => {
+                dialog.format = cycle(dialog.format, key.code != KeyCode::Left);
+                dialog.outcome = None;
+            }
+            ExportField::SessionNotes => {
+                dialog.session_notes = !dialog.session_notes;
+                dialog.outcome = None;
+            }
+        },
+        (KeyCode::Enter, _) => {
+            let notes = if dialog.session_notes { NotesChoice::All } else { NotesChoice::Occupations };
+            let effect =
+                Effect::Export { session: Box::new(ws.session.clone()), format: dialog.format, notes };
+            ws.overlay = Some(Overlay::Export(dialog));
+            return vec![effect];
+        }
+        _ => {}
+    }
+    ws.overlay = Some(Overlay::Export(dialog));
+    Vec::new()
+}
+
+fn cycle(format: Format, forward: bool) -> Format {
+    const ALL: [Format; 3] = [Format::Markdown, Format::Html, Format::Json];
+    let at = ALL.iter().position(|f| *f == format).unwrap_or(0);
+    ALL[if forward { (at + 1) % 3 } else { (at + 2) % 3 }]
+}
+
+pub fn finished(model: &mut Model, outcome: Result<std::path::PathBuf, String>) -> Vec<Effect> {
+    let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
+    let leave_now = matches!(&ws.overlay, Some(Overlay::Export(d)) if d.then_leave) && outcome.is_ok();
+    if let Some(Overlay::Export(dialog)) = &mut ws.overlay {
+        dialog.outcome = Some(outcome);
+    }
+    if leave_now {
+        return leave(model);
+    }
+    Vec::new()
+}
+
+/// The answer to "leave without saving?": `s` leaves, `e` exports first, anything else stays.
+pub fn confirm_discard(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    match typed(&key) {
+        Some('s' | 'S' | 'y' | 'Y') => leave(model),
+        Some('e' | 'E') => {
+            if let Screen::Workspace(ws) = &mut model.screen {
+                ws.overlay = Some(open(true));
+            }
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
