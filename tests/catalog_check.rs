@@ -199,3 +199,31 @@ fn a_missing_file_and_bad_flags_are_reported() {
     let out = rumbo(home.path(), &["search", "x", "--kind", "planeta"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn catalog_flag_takes_a_folder_and_no_builtin_leaves_the_builtin_out() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let folder = home.path().join("sectores");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    write(&folder, "uno.ron", BASE);
+    write(&folder, "no-es-catalogo.txt", "esto no se lee");
+    let second = BASE
+        .replace("id: \"prueba\"", "id: \"prueba-2\"")
+        .replace("\"fuente\"", "\"fuente-2\"")
+        .replace("sector-a", "sector-b")
+        .replace("comp-a", "comp-b")
+        .replace("ocup-a", "ocup-b")
+        .replace("fa-01", "fb-01")
+        .replace("prog-a", "prog-b");
+    write(&folder, "dos.ron", &second);
+    let dir = folder.to_str().expect("utf8 path");
+    let out = rumbo(home.path(), &["--no-builtin", "--catalog", dir, "catalog", "check", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let ids: Vec<&str> = value["catalogs"].as_array().expect("list").iter().filter_map(|c| c["id"].as_str()).collect();
+    assert_eq!(ids, ["prueba-2", "prueba"], "every *.ron of the folder, by file name, and nothing else");
+    let out = rumbo(home.path(), &["--catalog", dir, "catalog", "check"]);
+    assert_eq!(stdout(&out).lines().count(), 3, "with the built-in one: {}", stdout(&out));
+    let out = rumbo(home.path(), &["--version"]);
+    assert!(stdout(&out).starts_with("rumbo "), "{}", stdout(&out));
+}
