@@ -220,7 +220,8 @@ fn catalog_flag_takes_a_folder_and_no_builtin_leaves_the_builtin_out() {
     let out = rumbo(home.path(), &["--no-builtin", "--catalog", dir, "catalog", "check", "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let value: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
-    let ids: Vec<&str> = value["catalogs"].as_array().expect("list").iter().filter_map(|c| c["id"].as_str()).collect();
+    let ids: Vec<&str> =
+        value["catalogs"].as_array().expect("list").iter().filter_map(|c| c["id"].as_str()).collect();
     assert_eq!(ids, ["prueba-2", "prueba"], "every *.ron of the folder, by file name, and nothing else");
     let out = rumbo(home.path(), &["--catalog", dir, "catalog", "check"]);
     assert_eq!(stdout(&out).lines().count(), 3, "with the built-in one: {}", stdout(&out));

@@ -28,9 +28,15 @@ pub struct Model {
     pub sessions: SessionsScreen,
     pub counselor: String,
     pub quitting: bool,
+    /// Kiosk mode: self-service, private between visitors, no way out but the administrator's PIN.
+    pub kiosk: Option<super::kiosk::KioskState>,
 }
 
 pub enum Screen {
+    /// Kiosk mode's first screen: what this is and "Pulse Enter para comenzar".
+    Welcome,
+    /// Kiosk mode after "Terminar": the code to give at the desk (`None` while writing, or if it failed).
+    KioskDone(Option<Result<String, String>>),
     Sessions,
     NewSession(NewSessionForm),
     Workspace(Box<Workspace>),
@@ -208,6 +214,7 @@ impl Model {
             sessions: SessionsScreen::default(),
             counselor: String::new(),
             quitting: false,
+            kiosk: None,
         }
     }
 

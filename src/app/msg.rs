@@ -30,6 +30,10 @@ pub enum Msg {
     Exported(Result<std::path::PathBuf, String>),
     /// SIGHUP, SIGTERM, SIGINT or the terminal going away: save now and leave.
     Shutdown,
+    /// Kiosk mode: the time asked for by `Model::next_wake` has come (idle countdown).
+    Tick,
+    /// Kiosk mode: the visitor's summary was written (its code) or could not be.
+    KioskFinished(Result<String, String>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -56,5 +60,9 @@ pub enum Effect {
         format: crate::export::Format,
         notes: crate::export::NotesChoice,
     },
+    /// Kiosk mode's "Terminar": write the summary to the kiosk's export folder; answer `Msg::KioskFinished`.
+    KioskFinish(Box<Session>),
+    /// Clear the terminal, scroll-back included, so the next visitor sees nothing of the last one.
+    WipeScreen,
     Quit,
 }

@@ -2,7 +2,8 @@
 
 use super::args::ThemeArg;
 use super::{EXIT_FAILURE, GlobalArgs, dirs, load_or_report};
-use crate::app::Model;
+use crate::app::kiosk::{AdminKey, KioskState};
+use crate::app::{Model, Screen};
 use crate::config::Config;
 use crate::i18n::{Lang, fill};
 use crate::runtime::{Runner, run_loop};
@@ -44,12 +45,32 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
         }
     };
     runner.set_export_dir(config.export_dir(&data_dir));
+    let kiosk = if global.kiosk || config.kiosk.enabled {
+        match kiosk_state(&config, lang) {
+            Ok(state) => {
+                if !config.kiosk.export_dir.trim().is_empty() {
+                    runner.set_export_dir(config.kiosk.export_dir.trim().into());
+                }
+                Some(state)
+            }
+            Err(message) => {
+                let _ = writeln!(std::io::stderr(), "{}: {message}", s.error_prefix);
+                return ExitCode::from(EXIT_FAILURE);
+            }
+        }
+    } else {
+        None
+    };
     // Retention: sessions past `retention_days` go at every start (counts only, never names, are kept).
     if let Ok(store) = SessionStore::open(&data_dir) {
         let _ = store.purge_older_than(config.retention_days, jiff::Timestamp::now());
     }
     let index = SearchIndex::new(&set);
-    let model = Model::new(lang, theme(global), Arc::new(set), Arc::new(index));
+    let mut model = Model::new(lang, theme(global), Arc::new(set), Arc::new(index));
+    if let Some(state) = kiosk {
+        model.kiosk = Some(state);
+        model.screen = Screen::Welcome;
+    }
     match run_loop(model, runner) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -57,6 +78,23 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
             ExitCode::from(EXIT_FAILURE)
         }
     }
+}
+
+/// Kiosk mode needs a way out for the administrator: without a PIN, or with an `admin_key` that cannot
+/// be typed, it refuses to start rather than start with no exit or an open one.
+fn kiosk_state(config: &Config, lang: Lang) -> Result<KioskState, String> {
+    let s = lang.strings();
+    if config.kiosk.admin_pin.trim().is_empty() {
+        return Err(s.kiosk_no_pin.to_string());
+    }
+    let key = AdminKey::parse(&config.kiosk.admin_key)
+        .ok_or_else(|| fill(s.kiosk_bad_key, &[("key", &config.kiosk.admin_key)]))?;
+    Ok(KioskState::new(
+        config.kiosk.idle_seconds,
+        key,
+        config.kiosk.admin_pin.clone(),
+        jiff::Timestamp::now(),
+    ))
 }
 
 /// `NO_COLOR` set to anything non-empty turns colour off, whatever the theme (no-color.org).

@@ -36,6 +36,9 @@ pub struct GlobalArgs {
     /// Folder for config.ron and catalogs/
     #[arg(long, value_name = "DIR", env = "RUMBO_CONFIG_DIR", global = true)]
     pub config_dir: Option<PathBuf>,
+    /// Self-service kiosk mode for shared workstations (also `kiosk: Kiosk(enabled: true)` in config.ron)
+    #[arg(long)]
+    pub kiosk: bool,
     /// Colours of the app; alto-contraste for low vision (NO_COLOR turns colour off)
     #[arg(long, value_enum, default_value = "normal", global = true)]
     pub theme: ThemeArg,

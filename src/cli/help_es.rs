@@ -13,6 +13,10 @@ const GLOBAL: &[(&str, &str)] = &[
     ),
     ("data_dir", "Carpeta de las sesiones guardadas"),
     ("config_dir", "Carpeta de config.ron y de catalogs/"),
+    (
+        "kiosk",
+        "Modo quiosco de autoconsulta para equipos compartidos (también `kiosk: Kiosk(enabled: true)` en config.ron)",
+    ),
     ("theme", "Colores de la aplicación; alto-contraste para baja visión (NO_COLOR quita el color)"),
     ("help", "Muestra esta ayuda"),
     ("version", "Muestra la versión"),

@@ -29,6 +29,8 @@ pub struct Runner {
     lock: Option<SessionLock>,
     save_at: Option<Instant>,
     quit: bool,
+    /// `Effect::WipeScreen` was asked for: the loop clears the terminal before the next frame.
+    wipe: bool,
 }
 
 impl Runner {
@@ -40,6 +42,7 @@ impl Runner {
             lock: None,
             save_at: None,
             quit: false,
+            wipe: false,
         })
     }
 
@@ -64,8 +67,12 @@ impl Runner {
         self.dispatch(model, vec![Msg::SaveDue]);
     }
 
-    /// Messages to start with: the counselor's remembered name and the list of sessions.
+    /// Messages to start with: the counselor's remembered name and the list of sessions — neither of
+    /// which a kiosk shows, so a kiosk does not even read them.
     pub fn start(&mut self, model: &mut Model) {
+        if model.kiosk.is_some() {
+            return;
+        }
         let name = Preferences::load(&self.preferences).counselor;
         self.dispatch(model, vec![Msg::CounselorRemembered(name)]);
         self.perform(model, vec![Effect::ListSessions]);
@@ -152,6 +159,18 @@ impl Runner {
                             crate::i18n::fill(lang.strings().export_failed, &[("detail", &e)])
                         })));
                 }
+                Effect::KioskFinish(session) => {
+                    let format = crate::export::Format::Html;
+                    let notes = crate::export::NotesChoice::All;
+                    let text =
+                        crate::export::render(&session, &model.catalog, lang, format, notes, &model.tz);
+                    let name = crate::export::default_name(&session, format, &model.tz);
+                    // The code is the short id the file name carries: the desk finds the file by it.
+                    let code: String = session.id.chars().take(6).collect::<String>().to_uppercase();
+                    let written = crate::export::write_new(&self.export_dir, &name, &text);
+                    replies.push(Msg::KioskFinished(written.map(|_| code).map_err(|e| e.to_string())));
+                }
+                Effect::WipeScreen => self.wipe = true,
                 Effect::Quit => self.quit = true,
             }
         }
@@ -204,9 +223,17 @@ pub fn run_loop(mut model: Model, mut runner: Runner) -> std::io::Result<()> {
     model.size = (size.width, size.height);
     model.tz = jiff::tz::TimeZone::system();
     runner.start(&mut model);
-    let result = serve(&mut guard, &mut model, &mut runner, &rx);
+    // A panic inside the loop must not lose the session: the panic hook has restored the terminal; here
+    // the session is saved before rumbo ends with an error.
+    let served = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        serve(&mut guard, &mut model, &mut runner, &rx)
+    }));
+    let result = served.unwrap_or_else(|_| Err(std::io::Error::other("panic")));
+    let panicked = matches!(&result, Err(e) if e.to_string() == "panic");
     if !matches!(result, Ok(End::Quit)) {
-        take_last_input(&mut model, &mut runner, &rx);
+        if !panicked {
+            take_last_input(&mut model, &mut runner, &rx);
+        }
         runner.dispatch(&mut model, vec![Msg::Shutdown]);
     }
     match result {
@@ -230,10 +257,15 @@ fn serve(
 ) -> std::io::Result<End> {
     let mut stale = true;
     loop {
+        if std::mem::take(&mut runner.wipe) {
+            wipe(guard)?;
+            stale = true;
+        }
         if stale {
             draw(guard, model)?;
         }
-        let waited = match runner.save_at() {
+        let kiosk_at = kiosk_wake(model);
+        let waited = match [runner.save_at(), kiosk_at].into_iter().flatten().min() {
             Some(at) => rx.recv_timeout(at.saturating_duration_since(Instant::now())),
             None => rx.recv_timeout(TERMINAL_CHECK),
         };
@@ -242,7 +274,13 @@ fn serve(
                 // What is already queued behind it (a burst of typing, a paste) goes in before the next frame.
                 let mut stale = false;
                 for incoming in std::iter::once(first).chain(rx.try_iter().take(BATCH)) {
-                    let Incoming::Term(event) = incoming else { return Ok(End::Shutdown) };
+                    let event = match incoming {
+                        Incoming::Term(event) => event,
+                        Incoming::Interrupt if model.kiosk.is_some() => continue,
+                        _ => return Ok(End::Shutdown),
+                    };
+                    #[cfg(debug_assertions)]
+                    test_panic(&event);
                     if let Some(msg) = to_msg(event) {
                         runner.dispatch(model, vec![msg]);
                         stale = true;
@@ -254,6 +292,10 @@ fn serve(
                 stale
             }
             Err(RecvTimeoutError::Disconnected) => return Ok(End::Shutdown),
+            Err(RecvTimeoutError::Timeout) if kiosk_at.is_some_and(|at| at <= Instant::now()) => {
+                runner.dispatch(model, vec![Msg::Tick]);
+                true
+            }
             Err(RecvTimeoutError::Timeout) if runner.save_at().is_some() => false,
             Err(RecvTimeoutError::Timeout) if terminal_gone() => {
                 return Ok(End::Shutdown);
@@ -283,6 +325,39 @@ fn take_last_input(model: &mut Model, runner: &mut Runner, rx: &Receiver<Incomin
             }
             until = Instant::now() + GRACE;
         }
+    }
+}
+
+/// When kiosk mode's idle clock needs the loop awake next (start of the countdown, each second of it).
+fn kiosk_wake(model: &Model) -> Option<Instant> {
+    let kiosk = model.kiosk.as_ref()?;
+    if matches!(model.screen, crate::app::Screen::Welcome) {
+        return None;
+    }
+    let now = jiff::Timestamp::now();
+    let wait = now.duration_until(kiosk.next_wake(now));
+    Some(Instant::now() + Duration::try_from(wait).unwrap_or(Duration::ZERO))
+}
+
+/// Clears the whole terminal, scroll-back included (`ESC [3J`), so nothing of a visitor can be scrolled to.
+fn wipe(guard: &mut TerminalGuard) -> std::io::Result<()> {
+    guard.terminal.clear()?;
+    crossterm::execute!(
+        guard.terminal.backend_mut(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::Purge)
+    )?;
+    Ok(())
+}
+
+/// Debug builds only: `RUMBO_TEST_PANIC=1` makes F12 panic, so the end-to-end tests can check that a
+/// panic restores the terminal and saves the session first. Release builds have no such key.
+#[cfg(debug_assertions)]
+fn test_panic(event: &TermEvent) {
+    if let TermEvent::Key(key) = event
+        && key.code == crossterm::event::KeyCode::F(12)
+        && std::env::var_os("RUMBO_TEST_PANIC").is_some()
+    {
+        panic!("prueba: pánico pedido con F12");
     }
 }
 

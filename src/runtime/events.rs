@@ -17,6 +17,8 @@ pub enum Incoming {
     InputClosed,
     /// SIGHUP (the window was closed), SIGTERM or SIGINT: save and leave.
     Signal(i32),
+    /// SIGINT: ends a counselor's rumbo like SIGTERM, but not a kiosk's (only the PIN does).
+    Interrupt,
 }
 
 /// Starts the input reader. It ends by itself when reading fails or the main loop has gone.
@@ -44,7 +46,8 @@ pub fn spawn_signals(tx: Sender<Incoming>) -> std::io::Result<()> {
     let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT])?;
     thread::Builder::new().name("signals".into()).spawn(move || {
         for signal in signals.forever() {
-            if tx.send(Incoming::Signal(signal)).is_err() {
+            let incoming = if signal == SIGINT { Incoming::Interrupt } else { Incoming::Signal(signal) };
+            if tx.send(incoming).is_err() {
                 return;
             }
         }

@@ -21,10 +21,12 @@ pub fn pane_keys(model: &Model, pane: Pane) -> &'static str {
 pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let width = usize::from(area.width);
+    // A kiosk shows "t Terminar" and never `q` or `e`, which do nothing there.
+    let common = if model.kiosk.is_some() { s.kiosk_keys_common } else { s.keys_common };
     let first = if ws.is_read_only() { s.keys_read_only } else { pane_keys(model, ws.focus) };
     let lines = vec![
         Line::from(Span::styled(clip(&format!(" {first}"), width), model.theme.key)),
-        Line::from(Span::styled(clip(&format!(" {}", s.keys_common), width), model.theme.dim)),
+        Line::from(Span::styled(clip(&format!(" {}", common), width), model.theme.dim)),
     ];
     frame.render_widget(Paragraph::new(lines), area);
 }

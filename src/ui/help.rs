@@ -14,7 +14,8 @@ pub fn draw(model: &Model, frame: &mut Frame, area: Rect) {
     let inner = padded(popup(model, frame, centered(area, 78, 18), s.help_title.to_string()));
     let room = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
-    for entry in s.help_body.lines() {
+    let body = if model.kiosk.is_some() { s.help_body_kiosk } else { s.help_body };
+    for entry in body.lines() {
         // A line too long for the popup goes on under its description, not under the key.
         let (key, text) = entry.split_once("    ").unwrap_or(("", entry));
         let indent = if key.is_empty() { 0 } else { width(key) + 4 };

@@ -7,6 +7,7 @@ mod functions;
 mod gap;
 mod header;
 mod help;
+mod kiosk;
 pub mod layout;
 pub mod list;
 mod new_session;
@@ -42,6 +43,11 @@ pub fn view(model: &Model, frame: &mut Frame) {
         Screen::Sessions => sessions::draw(model, frame, area),
         Screen::NewSession(form) => new_session::draw(model, form, frame, area),
         Screen::Workspace(ws) => workspace(model, ws, frame, area),
+        Screen::Welcome => kiosk::welcome(model, frame, area),
+        Screen::KioskDone(outcome) => kiosk::done(model, outcome.as_ref(), frame, area),
+    }
+    if let Some(state) = &model.kiosk {
+        kiosk::overlays(model, state, frame, area);
     }
 }
 

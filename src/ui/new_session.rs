@@ -13,6 +13,7 @@ pub fn draw(model: &Model, form: &NewSessionForm, frame: &mut Frame, area: Rect)
     let s = model.lang.strings();
     let t = &model.theme;
     let inner = popup(model, frame, centered(area, 76, 22), s.form_title.to_string());
+    let kiosk = model.kiosk.is_some();
     let [
         alias_label,
         alias,
@@ -27,8 +28,9 @@ pub fn draw(model: &Model, form: &NewSessionForm, frame: &mut Frame, area: Rect)
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(2),
-        Constraint::Length(1),
-        Constraint::Length(2),
+        // A kiosk has no counselor: the field takes no room there.
+        Constraint::Length(if kiosk { 0 } else { 1 }),
+        Constraint::Length(if kiosk { 0 } else { 2 }),
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(2),
@@ -45,8 +47,10 @@ pub fn draw(model: &Model, form: &NewSessionForm, frame: &mut Frame, area: Rect)
     let (hint, hint_style): (&str, Style) =
         if form.alias_missing { (s.form_alias_missing, t.error) } else { (s.form_alias_hint, t.dim) };
     frame.render_widget(Paragraph::new(Line::styled(hint, hint_style)).wrap(Wrap { trim: true }), alias_hint);
-    frame.render_widget(Paragraph::new(Line::styled(s.form_counselor, t.title)), counselor_label);
-    frame.render_widget(Paragraph::new(input(&form.counselor, FormField::Counselor)), counselor);
+    if !kiosk {
+        frame.render_widget(Paragraph::new(Line::styled(s.form_counselor, t.title)), counselor_label);
+        frame.render_widget(Paragraph::new(input(&form.counselor, FormField::Counselor)), counselor);
+    }
     frame.render_widget(Paragraph::new(Line::styled(s.form_consent_title, t.title)), consent_title);
     frame.render_widget(Paragraph::new(s.consent_text).wrap(Wrap { trim: true }), consent_text);
     let tick = if form.consent { "[x]" } else { "[ ]" };

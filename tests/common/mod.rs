@@ -1,5 +1,5 @@
 //! Helpers shared by the integration tests: run the real binary in an isolated environment.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)] // tests fail loudly by design
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -2,7 +2,7 @@
 //! user configuration), a temporary data and config folder, the screen read with `capture-pane`.
 //!
 //! tmux is required. When it is missing the tests fail and say so: `.ci/run` installs it.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)] // tests fail loudly by design
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

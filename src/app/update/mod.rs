@@ -3,6 +3,7 @@
 mod export;
 mod form;
 mod keys;
+mod kiosk;
 mod mouse;
 mod overlays;
 mod sessions;
@@ -14,12 +15,16 @@ use super::msg::{Effect, Msg};
 pub use keys::is_press;
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    if let Some(effects) = kiosk::before(model, &msg) {
+        return effects;
+    }
     match msg {
         Msg::Key(key) if !is_press(&key) => Vec::new(),
         Msg::Key(key) => match &model.screen {
             Screen::Sessions => sessions::key(model, key),
             Screen::NewSession(_) => form::key(model, key),
             Screen::Workspace(_) => workspace::key(model, key),
+            Screen::Welcome | Screen::KioskDone(_) => Vec::new(),
         },
         Msg::Mouse(mouse) => mouse::handle(model, mouse),
         Msg::Paste(text) => paste(model, &text),
@@ -72,6 +77,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.counselor = name;
             Vec::new()
         }
+        // Kiosk messages are answered by `kiosk::before`; outside kiosk mode they mean nothing.
+        Msg::Tick | Msg::KioskFinished(_) => Vec::new(),
         Msg::Shutdown => {
             let mut effects = flush(model);
             effects.push(Effect::Quit);
@@ -93,7 +100,7 @@ fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
             model.sessions.filter.push_str(&crate::text::sanitize_line(text));
             Vec::new()
         }
-        Screen::Sessions => Vec::new(),
+        Screen::Sessions | Screen::Welcome | Screen::KioskDone(_) => Vec::new(),
     }
 }
 

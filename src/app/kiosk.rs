@@ -1,0 +1,174 @@
+//! Kiosk mode's state: the idle clock that ends a visitor's session, and the administrator's PIN prompt,
+//! the only way out. Pure: the time comes from `Model::now`, so tests drive the clock.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::{SignedDuration, Timestamp};
+
+/// Wrong PINs in a row before the prompt locks.
+pub const PIN_TRIES: u8 = 3;
+/// How long the prompt stays locked after too many wrong PINs.
+pub const PIN_LOCK: SignedDuration = SignedDuration::from_secs(60);
+/// The countdown shows during the last 30 seconds (or the last half, when the timeout is shorter).
+const WARN_SECONDS: i64 = 30;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct KioskState {
+    pub idle_seconds: u32,
+    pub admin_key: AdminKey,
+    /// The argon2 hash from config.ron.
+    pub pin_hash: String,
+    pub last_input: Timestamp,
+    pub pin: Option<PinPrompt>,
+    /// Consecutive wrong PINs, and the lock they caused; kept when the prompt closes so Esc cannot reset it.
+    pub failures: u8,
+    pub locked_until: Option<Timestamp>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PinPrompt {
+    pub input: String,
+    pub wrong: bool,
+}
+
+/// A key combination such as `ctrl+alt+a`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AdminKey {
+    pub modifiers: KeyModifiers,
+    pub key: char,
+}
+
+impl AdminKey {
+    /// Parses `ctrl+alt+a` (any order, any case); at least one of ctrl/alt, and one letter or digit.
+    pub fn parse(text: &str) -> Option<AdminKey> {
+        let mut modifiers = KeyModifiers::NONE;
+        let mut key = None;
+        for part in text.split('+').map(|p| p.trim().to_ascii_lowercase()) {
+            match part.as_str() {
+                "ctrl" | "control" => modifiers |= KeyModifiers::CONTROL,
+                "alt" => modifiers |= KeyModifiers::ALT,
+                "shift" => modifiers |= KeyModifiers::SHIFT,
+                p if p.chars().count() == 1 && key.is_none() => {
+                    key = p.chars().next().filter(char::is_ascii_alphanumeric);
+                    key?;
+                }
+                _ => return None,
+            }
+        }
+        let key = key?;
+        modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT).then_some(AdminKey { modifiers, key })
+    }
+
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let KeyCode::Char(c) = event.code else { return false };
+        // Terminals differ on whether Shift shows and on the case of the letter: compare loosely.
+        let wanted = self.modifiers - KeyModifiers::SHIFT;
+        let got = event.modifiers - KeyModifiers::SHIFT;
+        got == wanted && c.eq_ignore_ascii_case(&self.key)
+    }
+}
+
+impl KioskState {
+    pub fn new(idle_seconds: u32, admin_key: AdminKey, pin_hash: String, now: Timestamp) -> KioskState {
+        KioskState {
+            idle_seconds: idle_seconds.max(10),
+            admin_key,
+            pin_hash,
+            last_input: now,
+            pin: None,
+            failures: 0,
+            locked_until: None,
+        }
+    }
+
+    fn deadline(&self) -> Timestamp {
+        self.last_input + SignedDuration::from_secs(i64::from(self.idle_seconds))
+    }
+
+    fn warn_from(&self) -> Timestamp {
+        let warn = WARN_SECONDS.min(i64::from(self.idle_seconds) / 2);
+        self.deadline() - SignedDuration::from_secs(warn)
+    }
+
+    /// Seconds left, while the countdown is showing.
+    pub fn countdown(&self, now: Timestamp) -> Option<i64> {
+        // Whole seconds left, rounded up: "1 s" until the very end.
+        let millis = now.duration_until(self.deadline()).as_millis().max(0);
+        (now >= self.warn_from()).then(|| i64::try_from((millis + 999) / 1000).unwrap_or(0))
+    }
+
+    pub fn expired(&self, now: Timestamp) -> bool {
+        now >= self.deadline()
+    }
+
+    /// When the runtime must wake up next: the start of the countdown, then every second until the end.
+    pub fn next_wake(&self, now: Timestamp) -> Timestamp {
+        let warn = self.warn_from();
+        if now < warn { warn } else { (now + SignedDuration::from_secs(1)).min(self.deadline()) }
+    }
+
+    pub fn locked(&self, now: Timestamp) -> Option<i64> {
+        self.locked_until.filter(|until| now < *until).map(|until| now.duration_until(until).as_secs().max(1))
+    }
+
+    /// Checks the PIN typed into the prompt: `true` when it is right. Wrong ones count toward the lock.
+    pub fn try_pin(&mut self, now: Timestamp) -> bool {
+        let Some(prompt) = &mut self.pin else { return false };
+        if self.locked_until.is_some_and(|until| now < until) {
+            prompt.input.clear();
+            return false;
+        }
+        let right = crate::kiosk::pin::verify(&prompt.input, &self.pin_hash);
+        prompt.input.clear();
+        if right {
+            self.failures = 0;
+            return true;
+        }
+        prompt.wrong = true;
+        self.failures += 1;
+        if self.failures >= PIN_TRIES {
+            self.failures = 0;
+            self.locked_until = Some(now + PIN_LOCK);
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: i64) -> Timestamp {
+        Timestamp::from_second(1_800_000_000 + s).unwrap()
+    }
+
+    fn state(idle: u32) -> KioskState {
+        KioskState::new(idle, AdminKey::parse("ctrl+alt+a").unwrap(), String::new(), at(0))
+    }
+
+    #[test]
+    fn admin_keys_parse_and_match() {
+        let k = AdminKey::parse("Ctrl+Alt+A").unwrap();
+        assert_eq!(k.key, 'a');
+        let press = |m| KeyEvent::new(KeyCode::Char('a'), m);
+        assert!(k.matches(&press(KeyModifiers::CONTROL | KeyModifiers::ALT)));
+        assert!(!k.matches(&press(KeyModifiers::CONTROL)));
+        assert!(!k.matches(&press(KeyModifiers::NONE)));
+        for bad in ["a", "ctrl", "ctrl+alt", "ctrl+ab", "hyper+a", "ctrl+ñ", ""] {
+            assert_eq!(AdminKey::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_countdown_shows_in_the_last_30_seconds_or_the_last_half() {
+        let s = state(300);
+        assert_eq!(s.countdown(at(269)), None);
+        assert_eq!(s.countdown(at(270)), Some(30));
+        assert_eq!(s.countdown(at(299)), Some(1));
+        assert!(!s.expired(at(299)) && s.expired(at(300)));
+        assert_eq!(s.next_wake(at(0)), at(270));
+        assert_eq!(s.next_wake(at(270)), at(271));
+        let short = state(20);
+        assert_eq!(short.countdown(at(9)), None);
+        assert_eq!(short.countdown(at(10)), Some(10));
+    }
+}

@@ -1,0 +1,145 @@
+//! Kiosk mode: what a visitor can and cannot do. Runs before the ordinary key handling and answers
+//! everything that must not reach it: no session list, no leaving, no counselor field, the idle clock
+//! and the administrator's PIN.
+
+use super::keys::{is_ctrl_c, typed};
+use super::{flush, form};
+use crate::app::model::{FormField, Model, NewSessionForm, Persistence, Screen};
+use crate::app::msg::{Effect, Msg};
+use crossterm::event::{KeyCode, KeyEvent};
+
+/// `Some(effects)` when kiosk mode handled `msg`; `None` lets the ordinary `update` handle it.
+pub fn before(model: &mut Model, msg: &Msg) -> Option<Vec<Effect>> {
+    let now = model.now;
+    let kiosk = model.kiosk.as_mut()?;
+    let active = !matches!(model.screen, Screen::Welcome);
+    let input = matches!(msg, Msg::Key(_) | Msg::Mouse(_) | Msg::Paste(_));
+    if input {
+        // Any key cancels the countdown, and does nothing else: it was pressed to stay, not to act.
+        let counting = active && kiosk.countdown(now).is_some();
+        kiosk.last_input = now;
+        if counting {
+            return Some(Vec::new());
+        }
+    }
+    match msg {
+        Msg::Tick => Some(if active && kiosk.expired(now) { expire(model) } else { Vec::new() }),
+        Msg::KioskFinished(outcome) => {
+            model.screen = Screen::KioskDone(Some(outcome.clone()));
+            Some(Vec::new())
+        }
+        Msg::Key(key) => key_event(model, *key),
+        Msg::Mouse(_) if matches!(model.screen, Screen::Welcome | Screen::KioskDone(_)) => Some(Vec::new()),
+        Msg::Paste(_) if kiosk.pin.is_some() => Some(Vec::new()),
+        _ => None,
+    }
+}
+
+fn key_event(model: &mut Model, key: KeyEvent) -> Option<Vec<Effect>> {
+    let now = model.now;
+    let kiosk = model.kiosk.as_mut()?;
+    if kiosk.admin_key.matches(&key) {
+        kiosk.pin.get_or_insert_with(Default::default);
+        return Some(Vec::new());
+    }
+    if let Some(prompt) = &mut kiosk.pin {
+        match key.code {
+            KeyCode::Esc => kiosk.pin = None,
+            KeyCode::Backspace => {
+                prompt.input.pop();
+            }
+            KeyCode::Enter => {
+                if kiosk.try_pin(now) {
+                    kiosk.pin = None;
+                    let mut effects = flush(model);
+                    effects.push(Effect::Quit);
+                    model.quitting = true;
+                    return Some(effects);
+                }
+            }
+            _ => {
+                if let Some(c) = typed(&key).filter(|c| !c.is_control()) {
+                    prompt.wrong = false;
+                    if prompt.input.chars().count() < 64 {
+                        prompt.input.push(c);
+                    }
+                }
+            }
+        }
+        return Some(Vec::new());
+    }
+    match &mut model.screen {
+        Screen::Welcome => {
+            if key.code == KeyCode::Enter {
+                model.screen = Screen::NewSession(NewSessionForm::default());
+            }
+            Some(Vec::new())
+        }
+        Screen::KioskDone(_) => Some(if key.code == KeyCode::Enter { welcome(model) } else { Vec::new() }),
+        Screen::NewSession(form) => match key.code {
+            KeyCode::Esc => {
+                model.screen = Screen::Welcome;
+                Some(Vec::new())
+            }
+            // No counselor field at a kiosk: the alias and the consent box only.
+            KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
+                form.field =
+                    if form.field == FormField::Alias { FormField::Consent } else { FormField::Alias };
+                Some(Vec::new())
+            }
+            KeyCode::Enter => {
+                let effects = form::key(model, key);
+                // The counselor's name is a preference of counselors' computers, not of a kiosk.
+                Some(effects.into_iter().filter(|e| !matches!(e, Effect::RememberCounselor(_))).collect())
+            }
+            _ if is_ctrl_c(&key) => Some(Vec::new()),
+            _ => None,
+        },
+        Screen::Workspace(ws) if ws.overlay.is_none() => match typed(&key) {
+            Some('t') => Some(finish(model)),
+            // Leaving and the counselor's export dialog are not for visitors.
+            Some('q' | 'e') => Some(Vec::new()),
+            _ if is_ctrl_c(&key) => Some(Vec::new()),
+            _ => None,
+        },
+        Screen::Workspace(_) if is_ctrl_c(&key) => Some(Vec::new()),
+        _ => None,
+    }
+}
+
+/// "Terminar": save, write the summary for the desk, and show its code.
+fn finish(model: &mut Model) -> Vec<Effect> {
+    let mut effects = flush(model);
+    if let Screen::Workspace(ws) = &model.screen {
+        effects.push(Effect::KioskFinish(Box::new(ws.session.clone())));
+        if ws.persistence != Persistence::Unsaved {
+            effects.push(Effect::CloseSession(ws.session.id.clone()));
+        }
+    }
+    model.screen = Screen::KioskDone(None);
+    effects
+}
+
+/// The idle time ran out: save what there is, then leave nothing of the visitor on screen or in memory.
+fn expire(model: &mut Model) -> Vec<Effect> {
+    let mut effects = flush(model);
+    if let Screen::Workspace(ws) = &model.screen
+        && ws.persistence != Persistence::Unsaved
+    {
+        effects.push(Effect::CloseSession(ws.session.id.clone()));
+    }
+    effects.extend(welcome(model));
+    effects
+}
+
+/// Back to the welcome screen with nothing of the last visitor kept.
+fn welcome(model: &mut Model) -> Vec<Effect> {
+    // Dropping the workspace drops the session, its notes editor and every copy of their text.
+    model.screen = Screen::Welcome;
+    model.sessions = Default::default();
+    model.counselor.clear();
+    if let Some(kiosk) = &mut model.kiosk {
+        kiosk.pin = None;
+    }
+    vec![Effect::WipeScreen]
+}

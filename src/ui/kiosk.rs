@@ -1,0 +1,83 @@
+//! Kiosk mode's own screens: the welcome, the code after "Terminar", the idle countdown and the
+//! administrator's PIN prompt. Plain words, large and centred, nothing that names a file or another visitor.
+
+use super::layout::centered;
+use super::list::wrap;
+use super::{padded, popup};
+use crate::app::Model;
+use crate::app::kiosk::KioskState;
+use crate::i18n::fill;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn welcome(model: &Model, frame: &mut Frame, area: Rect) {
+    let s = model.lang.strings();
+    let t = &model.theme;
+    let inner = padded(popup(model, frame, centered(area, 76, 22), s.kiosk_welcome_title.to_string()));
+    let room = usize::from(inner.width);
+    let mut lines = Vec::new();
+    for paragraph in s.kiosk_welcome_body.split("\n\n") {
+        lines.extend(wrap(paragraph, room, 8).into_iter().map(Line::raw));
+        lines.push(Line::default());
+    }
+    lines.push(Line::styled(s.kiosk_welcome_start, t.key).alignment(Alignment::Center));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn done(model: &Model, outcome: Option<&Result<String, String>>, frame: &mut Frame, area: Rect) {
+    let s = model.lang.strings();
+    let t = &model.theme;
+    let inner = padded(popup(model, frame, centered(area, 64, 12), s.kiosk_done_title.to_string()));
+    let room = usize::from(inner.width);
+    let mut lines = Vec::new();
+    match outcome {
+        None => lines.push(Line::styled(s.kiosk_done_writing, t.dim)),
+        Some(Ok(code)) => {
+            lines.extend(wrap(s.kiosk_done_body, room, 3).into_iter().map(Line::raw));
+            lines.push(Line::default());
+            lines.push(Line::styled(format!("  {code}  "), t.selected).alignment(Alignment::Center));
+        }
+        Some(Err(_)) => {
+            lines.extend(wrap(s.kiosk_done_failed, room, 3).into_iter().map(|l| Line::styled(l, t.error)))
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(s.kiosk_done_hint, t.key).alignment(Alignment::Center));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Drawn over everything: the countdown, then the PIN prompt above it.
+pub fn overlays(model: &Model, kiosk: &KioskState, frame: &mut Frame, area: Rect) {
+    let s = model.lang.strings();
+    let t = &model.theme;
+    let active = !matches!(model.screen, crate::app::Screen::Welcome);
+    if active && let Some(seconds) = kiosk.countdown(model.now) {
+        let inner = padded(popup(model, frame, centered(area, 60, 6), String::from("⏱")));
+        let text = fill(s.kiosk_countdown, &[("seconds", &seconds)]);
+        let lines: Vec<Line> = wrap(&text, usize::from(inner.width), 3)
+            .into_iter()
+            .map(|l| Line::styled(l, t.warning))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+    if let Some(prompt) = &kiosk.pin {
+        let inner = padded(popup(model, frame, centered(area, 44, 7), s.kiosk_pin_title.to_string()));
+        let dots = "•".repeat(prompt.input.chars().count());
+        let mut lines = vec![Line::from(vec![
+            Span::styled(format!("{} ", s.kiosk_pin_label), t.title),
+            Span::raw(dots),
+            Span::styled("▏", t.key),
+        ])];
+        if let Some(seconds) = kiosk.locked(model.now) {
+            lines.push(Line::styled(fill(s.kiosk_pin_locked, &[("seconds", &seconds)]), t.error));
+        } else if prompt.wrong {
+            lines.push(Line::styled(s.kiosk_pin_wrong, t.error));
+        } else {
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(s.kiosk_pin_hint, t.key));
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
