@@ -4,6 +4,7 @@ mod app;
 mod args;
 mod check;
 pub mod dirs;
+mod errors_es;
 mod export;
 mod help_es;
 mod kiosk;
@@ -30,7 +31,13 @@ pub fn run() -> ExitCode {
     };
     let cli = match command.try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => match (lang, errors_es::message(&e)) {
+            (Lang::Es, Some(text)) => {
+                let _ = write!(std::io::stderr(), "{text}");
+                return ExitCode::from(2);
+            }
+            _ => e.exit(),
+        },
     };
     let lang = resolve_lang(&cli.global);
     match &cli.command {
