@@ -371,17 +371,37 @@ fn purge_deletes_old_sessions_and_names_none() {
     let mut recent = bernardo();
     recent.touch(jiff::Timestamp::now());
     save(home.path(), &recent);
+    // Summaries in the export folder: an old one of rumbo's goes, a recent one and anyone else's file stay.
+    let exports = home.path().join("resumenes");
+    fs::create_dir_all(home.path().join("config")).unwrap();
+    fs::write(home.path().join("config/config.ron"), format!("Config(export_dir: {:?})", exports)).unwrap();
+    fs::create_dir_all(&exports).unwrap();
+    let two_months_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60 * 86_400);
+    for name in ["rumbo-2020-01-01-ana-v13j0a.md", "otro-archivo-viejo.txt"] {
+        fs::write(exports.join(name), "x").unwrap();
+        fs::File::options()
+            .write(true)
+            .open(exports.join(name))
+            .unwrap()
+            .set_modified(two_months_ago)
+            .unwrap();
+    }
+    fs::write(exports.join("rumbo-hoy-bernardo-b3rn4r.md"), "x").unwrap();
     let out = rumbo(home.path(), &["sessions", "purge", "--older-than", "30"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_eq!(stdout(&out), "Sesiones borradas por antigüedad: 1.\n");
+    assert_eq!(stdout(&out), "Sesiones borradas por antigüedad: 1; resúmenes: 1.\n");
+    assert!(!exports.join("rumbo-2020-01-01-ana-v13j0a.md").exists());
+    assert!(
+        exports.join("otro-archivo-viejo.txt").exists()
+            && exports.join("rumbo-hoy-bernardo-b3rn4r.md").exists()
+    );
     assert!(!session_file(home.path(), "v13j0aaaaaaa").exists());
     assert!(session_file(home.path(), "b3rn4rd0x2yz").exists());
     // retention_days from config.ron when no --older-than is given.
-    fs::create_dir_all(home.path().join("config")).unwrap();
     fs::write(home.path().join("config/config.ron"), "Config(retention_days: 0)").unwrap();
     std::thread::sleep(std::time::Duration::from_millis(20));
     let out = rumbo(home.path(), &["sessions", "purge"]);
-    assert_eq!(stdout(&out), "Sesiones borradas por antigüedad: 1.\n", "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("Sesiones borradas por antigüedad: 1; resúmenes: "), "{}", stderr(&out));
     fs::write(home.path().join("config/config.ron"), "Config(retention: 3)").unwrap();
     let out = rumbo(home.path(), &["sessions", "purge"]);
     assert_eq!(code(&out), 1);

@@ -38,6 +38,8 @@ pub fn open_store(global: &GlobalArgs, lang: Lang) -> Result<SessionStore, ExitC
 /// The one session whose id is `wanted` or starts with it.
 pub fn resolve(lang: Lang, store: &SessionStore, wanted: &str) -> Result<String, ExitCode> {
     let s = lang.strings();
+    // Ids are lowercase; the kiosk's desk code is the same letters in capitals.
+    let wanted = &wanted.to_lowercase();
     let ids: Vec<String> = store.list().unwrap_or_default().iter().map(|l| l.id().to_string()).collect();
     if ids.iter().any(|id| id == wanted) {
         return Ok(wanted.to_string());
@@ -189,18 +191,33 @@ fn delete(lang: Lang, store: &SessionStore, wanted: &str, yes: bool) -> ExitCode
 
 fn purge(global: &GlobalArgs, lang: Lang, store: &SessionStore, older_than: Option<u32>) -> ExitCode {
     let s = lang.strings();
-    let days = match older_than {
-        Some(days) => days,
-        None => match dirs::config_dir(global).map(|d| crate::config::Config::load(&d)).transpose() {
-            Ok(config) => config.unwrap_or_default().retention_days,
-            Err(e) => return fail(lang, &fill(s.config_invalid, &[("detail", &e)])),
-        },
+    let config = match dirs::config_dir(global).map(|d| crate::config::Config::load(&d)).transpose() {
+        Ok(config) => config.unwrap_or_default(),
+        Err(e) => return fail(lang, &fill(s.config_invalid, &[("detail", &e)])),
     };
+    let days = older_than.unwrap_or(config.retention_days);
     match store.purge_older_than(days, jiff::Timestamp::now()) {
         Ok(count) => {
-            let _ = writeln!(std::io::stdout(), "{}", fill(s.purged, &[("count", &count)]));
+            let data = dirs::data_dir(global).unwrap_or_default();
+            let exports = purge_exports(&config, &data, days);
+            let _ = writeln!(
+                std::io::stdout(),
+                "{}",
+                fill(s.purged, &[("count", &count), ("exports", &exports)])
+            );
             ExitCode::SUCCESS
         }
         Err(e) => fail(lang, &e.message(lang)),
     }
+}
+
+/// Summaries past retention go too, from every folder rumbo writes them to: the counselor's, the
+/// kiosk's, and the data folder's fallback.
+pub fn purge_exports(config: &crate::config::Config, data: &std::path::Path, days: u32) -> usize {
+    let mut dirs = vec![config.export_dir(data), data.join("exports")];
+    if !config.kiosk.export_dir.trim().is_empty() {
+        dirs.push(config.kiosk.export_dir.trim().into());
+    }
+    dirs.dedup();
+    dirs.iter().map(|dir| crate::export::purge_old(dir, days, std::time::SystemTime::now())).sum()
 }

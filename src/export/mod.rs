@@ -92,3 +92,22 @@ pub fn write_to(path: &Path, text: &str) -> std::io::Result<()> {
     file.write_all(text.as_bytes())?;
     file.commit()
 }
+
+/// Removes the summaries rumbo wrote into `dir` (`rumbo-*` files) that are older than `days`, so exports
+/// are kept no longer than the sessions they come from (the consent text promises at most that long).
+/// Returns how many went; other files are never touched.
+pub fn purge_old(dir: &Path, days: u32, now: std::time::SystemTime) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+    let limit = std::time::Duration::from_secs(u64::from(days) * 86_400);
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with("rumbo-"))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|modified| now.duration_since(modified).is_ok_and(|age| age > limit))
+        })
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
+}

@@ -16,6 +16,8 @@ pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
         Persistence::Pending => (s.header_pending.to_string(), t.dim),
         Persistence::Unsaved => (s.header_unsaved.to_string(), t.warning),
         Persistence::ReadOnly => (s.header_read_only.to_string(), t.warning),
+        // At a kiosk the detail (with its file path) is for the desk, not for the visitor's screen.
+        Persistence::Failed(_) if model.kiosk.is_some() => (s.kiosk_save_failed.to_string(), t.error),
         Persistence::Failed(detail) => (fill(s.header_failed, &[("detail", detail)]), t.error),
     };
     let left = format!(" rumbo · {} · {} ", ws.session.alias, super::local_time(model, ws.session.created));
