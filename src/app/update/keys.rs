@@ -17,23 +17,6 @@ pub fn typed(key: &KeyEvent) -> Option<char> {
     (altgr || !key.modifiers.intersects(ctrl_alt)).then_some(c)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn altgr_symbols_are_typed_but_ctrl_alt_letters_are_not() {
-        let key = |c, m| KeyEvent::new(KeyCode::Char(c), m);
-        let ctrl_alt = KeyModifiers::CONTROL | KeyModifiers::ALT;
-        assert_eq!(typed(&key('@', ctrl_alt)), Some('@'));
-        assert_eq!(typed(&key('€', ctrl_alt)), Some('€'));
-        assert_eq!(typed(&key('a', ctrl_alt)), None);
-        assert_eq!(typed(&key('c', KeyModifiers::CONTROL)), None);
-        assert_eq!(typed(&key('x', KeyModifiers::ALT)), None);
-        assert_eq!(typed(&key('Ñ', KeyModifiers::SHIFT)), Some('Ñ'));
-    }
-}
-
 /// Moves a selection in a list of `len` rows; `page` rows for PgUp/PgDn.
 pub fn moved(current: usize, len: usize, key: &KeyEvent, page: usize) -> Option<usize> {
     if len == 0 {
@@ -55,4 +38,21 @@ pub fn moved(current: usize, len: usize, key: &KeyEvent, page: usize) -> Option<
 /// Ctrl+C, which raw mode delivers as a key rather than as SIGINT.
 pub fn is_ctrl_c(key: &KeyEvent) -> bool {
     matches!(key.code, KeyCode::Char('c' | 'C')) && key.modifiers.contains(KeyModifiers::CONTROL)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn altgr_symbols_are_typed_but_ctrl_alt_letters_are_not() {
+        let key = |c, m| KeyEvent::new(KeyCode::Char(c), m);
+        let ctrl_alt = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        assert_eq!(typed(&key('@', ctrl_alt)), Some('@'));
+        assert_eq!(typed(&key('€', ctrl_alt)), Some('€'));
+        assert_eq!(typed(&key('a', ctrl_alt)), None);
+        assert_eq!(typed(&key('c', KeyModifiers::CONTROL)), None);
+        assert_eq!(typed(&key('x', KeyModifiers::ALT)), None);
+        assert_eq!(typed(&key('Ñ', KeyModifiers::SHIFT)), Some('Ñ'));
+    }
 }
