@@ -113,6 +113,10 @@ impl KioskState {
     /// Checks the PIN typed into the prompt: `true` when it is right. Wrong ones count toward the lock.
     pub fn try_pin(&mut self, now: Timestamp) -> bool {
         let Some(prompt) = &mut self.pin else { return false };
+        // Enter with nothing typed is a slip, not a guess: it must not help lock the administrator out.
+        if prompt.input.is_empty() {
+            return false;
+        }
         if self.locked_until.is_some_and(|until| now < until) {
             prompt.input.clear();
             return false;

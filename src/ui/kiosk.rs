@@ -10,7 +10,7 @@ use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
 pub fn welcome(model: &Model, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
@@ -43,8 +43,11 @@ pub fn done(model: &Model, outcome: Option<&Result<String, String>>, frame: &mut
             lines.extend(wrap(s.kiosk_done_failed, room, 3).into_iter().map(|l| Line::styled(l, t.error)))
         }
     }
-    lines.push(Line::default());
-    lines.push(Line::styled(s.kiosk_done_hint, t.key).alignment(Alignment::Center));
+    // Enter does nothing until the summary is written (the code would be lost): no hint before.
+    if outcome.is_some() {
+        lines.push(Line::default());
+        lines.push(Line::styled(s.kiosk_done_hint, t.key).alignment(Alignment::Center));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -54,12 +57,25 @@ pub fn overlays(model: &Model, kiosk: &KioskState, frame: &mut Frame, area: Rect
     let t = &model.theme;
     let active = !matches!(model.screen, crate::app::Screen::Welcome);
     if active && let Some(seconds) = kiosk.countdown(model.now) {
-        let inner = padded(popup(model, frame, centered(area, 60, 6), String::from("⏱")));
+        // Low on the screen and just as tall as its words: the code on the done screen, and what the
+        // visitor was doing, stay in sight above it. No title: an emoji there is missing from the fonts of
+        // a bare Linux console, where kiosks often run.
         let text = fill(s.kiosk_countdown, &[("seconds", &seconds)]);
-        let lines: Vec<Line> = wrap(&text, usize::from(inner.width), 3)
-            .into_iter()
-            .map(|l| Line::styled(l, t.warning))
-            .collect();
+        let width = area.width.min(64);
+        let room = usize::from(width.saturating_sub(4));
+        let lines: Vec<Line> = wrap(&text, room, 3).into_iter().map(|l| Line::styled(l, t.warning)).collect();
+        let height = u16::try_from(lines.len()).unwrap_or(3).saturating_add(2).min(area.height);
+        // Above the workspace's two footer lines, so the keys stay readable.
+        let bottom = area.bottom().saturating_sub(2).max(area.y + height);
+        let rect = Rect { x: area.x + (area.width - width) / 2, y: bottom - height, width, height };
+        frame.render_widget(Clear, rect);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Double)
+            .border_style(t.warning)
+            .style(t.base);
+        let inner = padded(block.inner(rect));
+        frame.render_widget(block, rect);
         frame.render_widget(Paragraph::new(lines), inner);
     }
     if let Some(prompt) = &kiosk.pin {

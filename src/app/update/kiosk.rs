@@ -2,7 +2,7 @@
 //! everything that must not reach it: no session list, no leaving, no counselor field, the idle clock
 //! and the administrator's PIN.
 
-use super::keys::{is_ctrl_c, typed};
+use super::keys::{is_ctrl_c, is_press, typed};
 use super::{flush, form};
 use crate::app::model::{FormField, Model, NewSessionForm, Persistence, Screen};
 use crate::app::msg::{Effect, Msg};
@@ -12,9 +12,21 @@ use crossterm::event::{KeyCode, KeyEvent};
 pub fn before(model: &mut Model, msg: &Msg) -> Option<Vec<Effect>> {
     let now = model.now;
     let kiosk = model.kiosk.as_mut()?;
+    // Windows terminals report key releases too: here they must not act twice (Enter on the welcome screen
+    // would open the form and, released, submit it), nor count as the visitor being there.
+    if let Msg::Key(key) = msg
+        && !is_press(key)
+    {
+        return Some(Vec::new());
+    }
     let active = !matches!(model.screen, Screen::Welcome);
     let input = matches!(msg, Msg::Key(_) | Msg::Mouse(_) | Msg::Paste(_));
     if input {
+        // Past the deadline the session is over even if the tick that ends it has not come yet (the loop
+        // was late, the computer slept): the next visitor's first key must not bring the last one back.
+        if active && kiosk.expired(now) {
+            return Some(expire(model));
+        }
         // Any key cancels the countdown, and does nothing else: it was pressed to stay, not to act.
         let counting = active && kiosk.countdown(now).is_some();
         kiosk.last_input = now;
@@ -25,11 +37,19 @@ pub fn before(model: &mut Model, msg: &Msg) -> Option<Vec<Effect>> {
     match msg {
         Msg::Tick => Some(if active && kiosk.expired(now) { expire(model) } else { Vec::new() }),
         Msg::KioskFinished(outcome) => {
-            model.screen = Screen::KioskDone(Some(outcome.clone()));
+            // Only the "Terminar" that asked for it waits for it; late, it must not bring a code back.
+            if matches!(model.screen, Screen::KioskDone(None)) {
+                model.screen = Screen::KioskDone(Some(outcome.clone()));
+            }
             Some(Vec::new())
         }
         Msg::Key(key) => key_event(model, *key),
-        Msg::Mouse(_) if matches!(model.screen, Screen::Welcome | Screen::KioskDone(_)) => Some(Vec::new()),
+        // Nothing to click on these screens, nor under the PIN prompt.
+        Msg::Mouse(_)
+            if kiosk.pin.is_some() || matches!(model.screen, Screen::Welcome | Screen::KioskDone(_)) =>
+        {
+            Some(Vec::new())
+        }
         Msg::Paste(_) if kiosk.pin.is_some() => Some(Vec::new()),
         _ => None,
     }
@@ -75,7 +95,9 @@ fn key_event(model: &mut Model, key: KeyEvent) -> Option<Vec<Effect>> {
             }
             Some(Vec::new())
         }
-        Screen::KioskDone(_) => Some(if key.code == KeyCode::Enter { welcome(model) } else { Vec::new() }),
+        // While the summary is being written there is no code yet: Enter would lose it.
+        Screen::KioskDone(Some(_)) if key.code == KeyCode::Enter => Some(welcome(model)),
+        Screen::KioskDone(_) => Some(Vec::new()),
         Screen::NewSession(form) => match key.code {
             KeyCode::Esc => {
                 model.screen = Screen::Welcome;
@@ -96,7 +118,8 @@ fn key_event(model: &mut Model, key: KeyEvent) -> Option<Vec<Effect>> {
             _ => None,
         },
         Screen::Workspace(ws) if ws.overlay.is_none() => match typed(&key) {
-            Some('t') => Some(finish(model)),
+            // `T` too: Caps Lock is easy to leave on at a shared keyboard.
+            Some('t' | 'T') => Some(finish(model)),
             // Leaving and the counselor's export dialog are not for visitors.
             Some('q' | 'e') => Some(Vec::new()),
             _ if is_ctrl_c(&key) => Some(Vec::new()),
