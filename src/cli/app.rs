@@ -84,7 +84,8 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
 /// be typed, it refuses to start rather than start with no exit or an open one.
 fn kiosk_state(config: &Config, lang: Lang) -> Result<KioskState, String> {
     let s = lang.strings();
-    if config.kiosk.admin_pin.trim().is_empty() {
+    // No PIN, or one no PIN can match (the PIN itself written there, a hash cut short): set it again.
+    if !crate::kiosk::pin::is_hash(&config.kiosk.admin_pin) {
         return Err(s.kiosk_no_pin.to_string());
     }
     let key = AdminKey::parse(&config.kiosk.admin_key)

@@ -64,7 +64,7 @@ fn ask_twice(lang: Lang) -> Result<String, ExitCode> {
     if first == second { Ok(first) } else { Err(fail(lang, s.pin_mismatch)) }
 }
 
-/// Reads one line without echo; `None` on Esc, Ctrl+C or a terminal error.
+/// Reads one line without echo; `None` on Esc, Ctrl+C or a terminal error. Ctrl+U starts it again.
 fn ask(prompt: &str) -> Option<String> {
     let mut err = std::io::stderr();
     let _ = write!(err, "{prompt}");
@@ -77,9 +77,12 @@ fn ask(prompt: &str) -> Option<String> {
                 KeyCode::Enter => break Some(pin),
                 KeyCode::Esc => break None,
                 KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => break None,
+                KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => pin.clear(),
                 KeyCode::Backspace => {
                     pin.pop();
                 }
+                // Ctrl+D, Alt+x…: not characters of the PIN (before, Ctrl+D added a "d" nobody could see).
+                KeyCode::Char(_) if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {}
                 KeyCode::Char(c) => pin.push(c),
                 _ => {}
             },

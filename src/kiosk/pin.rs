@@ -1,6 +1,7 @@
 //! The administrator's PIN, kept only as an argon2id hash (PHC string) in config.ron.
 
 use argon2::Argon2;
+use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 
 /// Fewer characters than this is too easy to guess at a public workstation.
@@ -32,6 +33,16 @@ pub fn verify(pin: &str, stored: &str) -> bool {
     !stored.is_empty() && Argon2::default().verify_password(pin.as_bytes(), stored).is_ok()
 }
 
+/// Whether `stored` is an argon2 hash (PHC string) a PIN can be checked against. Anything else — the PIN
+/// itself typed into config.ron, a hash cut short when copied — would start a kiosk no PIN can end.
+pub fn is_hash(stored: &str) -> bool {
+    let Ok(parsed) = PasswordHash::new(stored) else { return false };
+    parsed.algorithm.as_str().parse::<argon2::Algorithm>().is_ok()
+        && parsed.salt.is_some()
+        && parsed.hash.is_some()
+        && argon2::Params::try_from(&parsed).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,6 +57,17 @@ mod tests {
         assert!(!verify("4821", ""));
         assert!(!verify("4821", "no es un hash"));
         assert_ne!(hash("4821").unwrap(), stored, "salted");
+    }
+
+    #[test]
+    fn only_argon2_hashes_are_hashes() {
+        assert!(is_hash(&hash("4821").unwrap()));
+        let stored = hash("4821").unwrap();
+        for bad in
+            ["", "4821", "$argon2id$", &stored[..stored.len() / 2], "$pbkdf2-sha256$i=1000$c2FsdA$aGFzaA"]
+        {
+            assert!(!is_hash(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -265,10 +265,11 @@ fn serve(
             draw(guard, model)?;
         }
         let kiosk_at = kiosk_wake(model);
-        let waited = match [runner.save_at(), kiosk_at].into_iter().flatten().min() {
-            Some(at) => rx.recv_timeout(at.saturating_duration_since(Instant::now())),
-            None => rx.recv_timeout(TERMINAL_CHECK),
-        };
+        // Never longer than TERMINAL_CHECK: a kiosk mid-visit has nothing to do until its countdown, minutes
+        // away, and a terminal closed meanwhile (SIGHUP blocked) must still be noticed within seconds.
+        let check_at = Instant::now() + TERMINAL_CHECK;
+        let wake = [runner.save_at(), kiosk_at].into_iter().flatten().fold(check_at, Instant::min);
+        let waited = rx.recv_timeout(wake.saturating_duration_since(Instant::now()));
         stale = match waited {
             Ok(first) => {
                 // What is already queued behind it (a burst of typing, a paste) goes in before the next frame.
@@ -296,7 +297,10 @@ fn serve(
                 runner.dispatch(model, vec![Msg::Tick]);
                 true
             }
-            Err(RecvTimeoutError::Timeout) if runner.save_at().is_some() => false,
+            // The save timer: handled below.
+            Err(RecvTimeoutError::Timeout) if runner.save_at().is_some_and(|at| at <= Instant::now()) => {
+                false
+            }
             Err(RecvTimeoutError::Timeout) if terminal_gone() => {
                 return Ok(End::Shutdown);
             }
@@ -340,12 +344,15 @@ fn kiosk_wake(model: &Model) -> Option<Instant> {
 }
 
 /// Clears the whole terminal, scroll-back included (`ESC [3J`), so nothing of a visitor can be scrolled to.
+///
+/// Not `Terminal::clear`: that asks the terminal where its cursor is and waits for the answer through
+/// crossterm's event reader, which the input thread holds while it blocks reading — the wait timed out
+/// after two seconds and the kiosk ended with an error at the end of every visit. A blank frame instead:
+/// ratatui then knows the screen is empty, and the next frame is drawn whole.
 fn wipe(guard: &mut TerminalGuard) -> std::io::Result<()> {
-    guard.terminal.clear()?;
-    crossterm::execute!(
-        guard.terminal.backend_mut(),
-        crossterm::terminal::Clear(crossterm::terminal::ClearType::Purge)
-    )?;
+    guard.terminal.draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))?;
+    use crossterm::terminal::{Clear, ClearType};
+    crossterm::execute!(guard.terminal.backend_mut(), Clear(ClearType::All), Clear(ClearType::Purge))?;
     Ok(())
 }
 

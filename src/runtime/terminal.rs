@@ -2,21 +2,28 @@
 //! on the way out — on a normal exit, on an error and on a panic, so a counselor is never left with a
 //! broken terminal.
 
+use crossterm::cursor::Show;
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
 use std::mem::ManuallyDrop;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether rumbo has the terminal set up (raw mode, alternate screen) and not yet restored it.
+static ENTERED: AtomicBool = AtomicBool::new(false);
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
 /// Restores the terminal when dropped.
 pub struct TerminalGuard {
-    /// Never dropped: ratatui's `Terminal` only shows the cursor on drop, which the guard does itself, and
+    /// Never dropped: ratatui's `Terminal` only shows the cursor on drop, which `restore` does itself, and
     /// when the terminal is gone (window closed) it reports the failure with `eprintln!`, which panics
     /// because stderr is that closed terminal too. The few buffers it holds go with the process.
     pub terminal: ManuallyDrop<Term>,
@@ -26,11 +33,19 @@ impl TerminalGuard {
     pub fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
         enable_raw_mode()?;
+        ENTERED.store(true, Ordering::SeqCst);
         let setup = || {
             let mut stdout = io::stdout();
-            execute!(stdout, EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)?;
+            // Cleared with the escape sequence, not `Terminal::clear`, which asks the terminal where the
+            // cursor is and waits up to two seconds for an answer a terminal may never give.
+            execute!(
+                stdout,
+                EnterAlternateScreen,
+                Clear(ClearType::All),
+                EnableMouseCapture,
+                EnableBracketedPaste
+            )?;
             let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
-            terminal.clear()?;
             terminal.hide_cursor()?;
             Ok(terminal)
         };
@@ -48,14 +63,19 @@ impl TerminalGuard {
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
-        let _ = self.terminal.show_cursor();
     }
 }
 
 /// Best effort: each step is tried even if an earlier one failed (the terminal may already be gone).
+/// Only once: after a panic the hook restores and prints the message, and the guard's drop comes later.
+/// Leaving the alternate screen a second time would move the cursor back to where rumbo started, and what
+/// the shell prints next would overwrite the panic message.
 pub fn restore() {
+    if !ENTERED.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = disable_raw_mode();
-    let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture, LeaveAlternateScreen);
+    let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture, LeaveAlternateScreen, Show);
 }
 
 fn install_panic_hook() {

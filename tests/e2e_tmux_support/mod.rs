@@ -46,37 +46,105 @@ impl Env {
             let found = Command::new(program).arg("-v").output().is_ok_and(|o| o.status.success());
             assert!(found, "{program} is needed to start rumbo for this test and is not installed");
         }
+        self.launch(&[], wrapper, Launch::Exec(&[]))
+    }
+
+    /// Like [`start`](Self::start), with `extra` variables (`NAME=value`) added to rumbo's environment and
+    /// `args` after it (`kiosk set-pin`…).
+    pub fn start_with(&self, extra: &[&str], args: &[&str]) -> Rumbo {
+        self.launch(extra, &[], Launch::Exec(args))
+    }
+
+    /// `sh -c script` in the pane, `$RUMBO` naming the binary: rumbo runs as the shell's child, so what the
+    /// shell does once it has ended (print its status, run `stty`) shows in the pane. [`Rumbo::pid`] is
+    /// rumbo's, found among the shell's children once the script has started it.
+    pub fn start_in_shell(&self, extra: &[&str], script: &str) -> Rumbo {
+        self.launch(extra, &[], Launch::Shell(script))
+    }
+
+    /// rumbo with `extra` variables and `args`, in a terminal it is expected to leave at once (a refusal to
+    /// start): what the pane showed once it ended (wrapped lines joined, scroll-back included), and how it ended
+    /// ([`Rumbo::exit_status`]).
+    pub fn run_briefly(&self, extra: &[&str], args: &[&str]) -> (String, String) {
+        let mut rumbo = self.new_rumbo();
+        let mut command = self.new_session_command(extra);
+        command.push(env!("CARGO_BIN_EXE_rumbo").into());
+        command.extend(args.iter().map(|s| s.to_string()));
+        // In the same tmux command as the session: the pane is kept even if rumbo ends before a second
+        // command could set the option.
+        command.extend([";", "set-option", "-t", "e2e", "remain-on-exit", "on"].map(String::from));
+        rumbo.tmux(&command.iter().map(String::as_str).collect::<Vec<_>>());
+        let socket_path = rumbo.tmux(&["display-message", "-p", "#{socket_path}"]);
+        rumbo.socket_path = Some(PathBuf::from(socket_path.trim()));
+        // For `exit_status` to nudge the server if it missed rumbo's end.
+        rumbo.pid =
+            rumbo.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]).trim().parse().unwrap();
+        let status = rumbo.exit_status();
+        // With the scroll-back: tmux's note that the pane ended may have scrolled the top line away.
+        (rumbo.tmux(&["capture-pane", "-p", "-J", "-S", "-1000", "-t", "e2e"]), status)
+    }
+
+    fn new_rumbo(&self) -> Rumbo {
         let n = SERVERS.fetch_add(1, Ordering::Relaxed);
         let socket = format!("rumbo-e2e-{}-{n}", std::process::id());
+        Rumbo { socket, socket_path: None, pid: 0 }
+    }
+
+    /// `new-session` at 80×24 running `env -i` with the test's folders, Spanish, and `extra` variables.
+    fn new_session_command(&self, extra: &[&str]) -> Vec<String> {
         let home = self.dir.path().to_str().unwrap();
-        let data = format!("RUMBO_DATA_DIR={}", self.data().display());
-        let config = format!("RUMBO_CONFIG_DIR={}", self.dir.path().join("config").display());
-        let home = format!("HOME={home}");
-        let path = format!("PATH={}", std::env::var("PATH").unwrap_or_default());
-        let mut command: Vec<&str> = vec!["new-session", "-d", "-x", "80", "-y", "24", "-s", "e2e"];
+        let mut command: Vec<String> =
+            ["new-session", "-d", "-x", "80", "-y", "24", "-s", "e2e"].map(String::from).into();
         // `env -i`: nothing of the developer's environment (LC_ALL, RUMBO_*) reaches rumbo.
         command.extend([
-            "env",
-            "-i",
-            &path,
-            &home,
-            &data,
-            &config,
-            "LANG=es_CO.UTF-8",
-            "TERM=xterm-256color",
+            "env".into(),
+            "-i".into(),
+            format!("PATH={}", std::env::var("PATH").unwrap_or_default()),
+            format!("HOME={home}"),
+            format!("RUMBO_DATA_DIR={}", self.data().display()),
+            format!("RUMBO_CONFIG_DIR={}", self.config().display()),
+            "LANG=es_CO.UTF-8".into(),
+            "TERM=xterm-256color".into(),
         ]);
-        command.extend(wrapper);
-        command.push(env!("CARGO_BIN_EXE_rumbo"));
-        let mut rumbo = Rumbo { socket, socket_path: None, pid: 0 };
-        rumbo.tmux(&command);
+        command.extend(extra.iter().map(|s| s.to_string()));
+        command
+    }
+
+    fn launch(&self, extra: &[&str], wrapper: &[&str], launch: Launch) -> Rumbo {
+        let mut rumbo = self.new_rumbo();
+        let mut command = self.new_session_command(extra);
+        let binary = env!("CARGO_BIN_EXE_rumbo");
+        match launch {
+            Launch::Exec(args) => {
+                command.extend(wrapper.iter().map(|s| s.to_string()));
+                command.push(binary.into());
+                command.extend(args.iter().map(|s| s.to_string()));
+            }
+            Launch::Shell(script) => {
+                command.extend([format!("RUMBO={binary}"), "sh".into(), "-c".into(), script.into()]);
+            }
+        }
+        rumbo.tmux(&command.iter().map(String::as_str).collect::<Vec<_>>());
         let socket_path = rumbo.tmux(&["display-message", "-p", "#{socket_path}"]);
         rumbo.socket_path = Some(PathBuf::from(socket_path.trim()));
         // Keep the pane when rumbo exits, to read how it exited.
         rumbo.tmux(&["set-option", "-t", "e2e", "remain-on-exit", "on"]);
         rumbo.pid =
             rumbo.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]).trim().parse().unwrap();
-        rumbo.wait_for_exec();
+        match launch {
+            Launch::Exec(_) => rumbo.wait_for_exec(),
+            Launch::Shell(_) => rumbo.pid = rumbo.wait_for_child(),
+        }
         rumbo
+    }
+
+    pub fn config(&self) -> PathBuf {
+        self.dir.path().join("config")
+    }
+
+    /// The temporary folder everything of this test is in (data, config, exports).
+    pub fn root(&self) -> &Path {
+        self.dir.path()
     }
 
     /// The session files (`*.ron`) in the data folder.
@@ -95,6 +163,14 @@ impl Env {
         wait_until("a session file", || (self.session_files().len() == 1).then(|| self.session_files()))
             .remove(0)
     }
+}
+
+#[derive(Clone, Copy)]
+enum Launch<'a> {
+    /// The pane's process becomes rumbo (with these arguments).
+    Exec(&'a [&'a str]),
+    /// `sh -c` this script, which starts rumbo as a child.
+    Shell(&'a str),
 }
 
 fn require_tmux() {
@@ -145,6 +221,83 @@ impl Rumbo {
         wait_until("the pane's process to be rumbo", || {
             std::fs::read_link(&exe).ok().filter(|p| *p == binary)
         });
+    }
+
+    /// The child of the pane's process (a shell) that is rumbo, once the shell has started it.
+    fn wait_for_child(&self) -> u32 {
+        let binary = std::fs::canonicalize(env!("CARGO_BIN_EXE_rumbo")).unwrap();
+        let shell = self.pid;
+        wait_until("the shell to start rumbo", || {
+            std::fs::read_dir("/proc").ok()?.filter_map(Result::ok).find_map(|entry| {
+                let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+                let exe = std::fs::read_link(entry.path().join("exe")).ok()?;
+                (exe == binary && parent(pid) == Some(shell)).then_some(pid)
+            })
+        })
+    }
+
+    /// The pane with wrapped lines joined, so a long line reads as one.
+    pub fn screen_joined(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-J", "-t", "e2e"])
+    }
+
+    /// The visible screen and up to 1000 lines of scroll-back above it.
+    pub fn screen_and_history(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-S", "-1000", "-t", "e2e"])
+    }
+
+    /// While rumbo is on the alternate screen: the normal screen under it, and its scroll-back.
+    pub fn screen_under(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-a", "-S", "-1000", "-t", "e2e"])
+    }
+
+    /// A pane variable (`#{alternate_on}`…).
+    pub fn pane_var(&self, name: &str) -> String {
+        self.tmux(&["display-message", "-p", "-t", "e2e", &format!("#{{{name}}}")]).trim().to_string()
+    }
+
+    /// Raw bytes, in hex (`03`, `1a`…), as the terminal would send them.
+    pub fn send_hex(&self, bytes: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e", "-H"];
+        args.extend(bytes);
+        self.tmux(&args);
+    }
+
+    /// Closes the terminal as [`close_terminal`](Self::close_terminal) does, and says how rumbo ended (as
+    /// [`exit_status`](Self::exit_status) does) and how long after. tmux forgets a pane's status with its
+    /// session, so the tmux server is stopped (SIGSTOP) the moment the terminal is closed: it cannot reap
+    /// rumbo, whose wait status then stays in `/proc/<pid>/stat` (field 52) until the server continues.
+    /// Only for a rumbo that is the pane's own process (its parent is the server).
+    pub fn close_terminal_and_status(&self, limit: Duration) -> (String, Duration) {
+        let server: u32 = self.tmux(&["display-message", "-p", "#{pid}"]).trim().parse().unwrap();
+        assert_eq!(parent(self.pid), Some(server), "rumbo is not the pane's process");
+        // The server stays up with no session left, to be stopped and continued.
+        self.tmux(&["set-option", "-g", "exit-empty", "off"]);
+        self.close_terminal();
+        let start = Instant::now();
+        let signal = |name: &str| {
+            let status = Command::new("kill").args([name, &server.to_string()]).status().unwrap();
+            assert!(status.success(), "kill {name} {server} failed");
+        };
+        signal("-STOP");
+        let ended = loop {
+            match stat_fields(self.pid) {
+                Some(f) if f[0] == "Z" => break Ok(f.get(49).and_then(|w| w.parse::<i32>().ok())),
+                Some(_) if start.elapsed() < limit => sleep(Duration::from_millis(5)),
+                Some(_) => break Err(format!("rumbo still running {limit:?} after the terminal closed")),
+                None => break Err("rumbo was gone before its status could be read".to_string()),
+            }
+        };
+        let took = start.elapsed();
+        let threads = self.threads();
+        signal("-CONT");
+        let status = match ended {
+            Ok(Some(w)) if w & 0x7f == 0 => ((w >> 8) & 0xff).to_string(),
+            Ok(Some(w)) => format!("signal {}", w & 0x7f),
+            Ok(None) => panic!("this kernel does not show exit codes in /proc/<pid>/stat"),
+            Err(e) => panic!("{e} (threads {threads:?})"),
+        };
+        (status, took)
     }
 
     /// What the pane shows now, one line per row.
