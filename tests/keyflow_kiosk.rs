@@ -289,6 +289,11 @@ fn a_visitor_explores_writes_notes_and_finishes_with_a_code_the_desk_can_find() 
     let names = app.exported();
     assert_eq!(names.len(), 1, "{names:?}");
     assert!(names[0].ends_with(".html") && names[0].contains(&code.to_lowercase()), "{names:?}");
+    // The kiosk's folder is shared: the file is named by date and code, never by the visitor's alias.
+    assert!(
+        names[0].starts_with("rumbo-") && names[0].len() == "rumbo-2026-01-01-abcdef.html".len(),
+        "{names:?}"
+    );
     let html = fs::read_to_string(app.exports.join(&names[0])).unwrap();
     assert!(
         html.contains("Recuperar cartera") && html.contains("Vivo en Kennedy"),

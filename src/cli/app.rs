@@ -64,6 +64,7 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
     // Retention: sessions past `retention_days` go at every start (counts only, never names, are kept).
     if let Ok(store) = SessionStore::open(&data_dir) {
         let _ = store.purge_older_than(config.retention_days, jiff::Timestamp::now());
+        super::sessions::purge_exports(&config, &data_dir, config.retention_days);
     }
     let index = SearchIndex::new(&set);
     let mut model = Model::new(lang, theme(global), Arc::new(set), Arc::new(index));
@@ -73,6 +74,10 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
     }
     match run_loop(model, runner) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.to_string() == crate::runtime::PANICKED => {
+            let _ = writeln!(std::io::stderr(), "{}: {}", s.error_prefix, s.internal_error);
+            ExitCode::from(EXIT_FAILURE)
+        }
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "{}: {e}", s.error_prefix);
             ExitCode::from(EXIT_FAILURE)

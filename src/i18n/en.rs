@@ -185,6 +185,7 @@ pub const EN: Strings = Strings {
     kiosk_no_pin: "kiosk mode needs an administrator PIN: run “rumbo kiosk set-pin”",
     kiosk_bad_key: "invalid admin_key “{key}” in config.ron (example: ctrl+alt+a)",
     help_body_kiosk: "↑ ↓    go up and down a list\nTab    go to the next box\nEnter    go into what is chosen\nSpace    mark what you can do: ◐ learning it → ● can do it → no mark\n← →    in Functions: see the Competencies\ns    sort occupations by fit\ng    see what you still need for an occupation and the courses that help\n/    search\nn    write notes\nt    finish and get the code of your summary",
+    internal_error: "rumbo stopped on an internal error; what was typed is saved. Please tell the IT staff.",
     error_prefix: "error",
     config_dir_unknown: "the user's configuration folder was not found; give it with --config-dir or RUMBO_CONFIG_DIR",
 };

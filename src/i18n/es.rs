@@ -185,6 +185,7 @@ pub const ES: Strings = Strings {
     kiosk_no_pin: "el modo quiosco necesita un PIN de administrador: ejecute «rumbo kiosk set-pin»",
     kiosk_bad_key: "admin_key no válido «{key}» en config.ron (ejemplo: ctrl+alt+a)",
     help_body_kiosk: "↑ ↓    subir y bajar en una lista\nTab    pasar al recuadro siguiente\nEnter    entrar en lo elegido\nEspacio    marcar lo que sabe hacer: ◐ lo está aprendiendo → ● lo sabe hacer → sin marca\n← →    en Funciones: ver las Competencias\ns    ordenar las ocupaciones por ajuste\ng    ver lo que le falta para una ocupación y los cursos que ayudan\n/    buscar\nn    escribir notas\nt    terminar y recibir el código de su resumen",
+    internal_error: "rumbo se cerró por un error interno; lo escrito quedó guardado. Avise al personal de sistemas.",
     error_prefix: "error",
     config_dir_unknown: "no se encontró la carpeta de configuración del usuario; indíquela con --config-dir o RUMBO_CONFIG_DIR",
 };

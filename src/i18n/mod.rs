@@ -45,7 +45,7 @@ strings! {
     // kiosk
     kiosk_welcome_title, kiosk_welcome_body, kiosk_welcome_start, kiosk_keys_common, kiosk_done_title, kiosk_done_body, kiosk_done_writing, kiosk_done_failed, kiosk_done_hint, kiosk_countdown, kiosk_save_failed, kiosk_pin_title, kiosk_pin_label, kiosk_pin_wrong, kiosk_pin_locked, kiosk_pin_hint, kiosk_no_pin, kiosk_bad_key, help_body_kiosk,
     // general
-    error_prefix, config_dir_unknown,
+    internal_error, error_prefix, config_dir_unknown,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

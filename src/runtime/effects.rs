@@ -18,6 +18,9 @@ use std::time::{Duration, Instant};
 /// that matters (SIGHUP saves at once anyway), rarely enough not to write on every keystroke.
 pub const SAVE_DELAY: Duration = Duration::from_millis(800);
 
+/// The error `run_loop` returns after a panic in the loop (the session was saved first).
+pub const PANICKED: &str = "panic";
+
 /// How long after a failed save the next attempt comes, when nothing else changes meanwhile.
 pub const RETRY_DELAY: Duration = Duration::from_secs(5);
 
@@ -164,9 +167,11 @@ impl Runner {
                     let notes = crate::export::NotesChoice::All;
                     let text =
                         crate::export::render(&session, &model.catalog, lang, format, notes, &model.tz);
-                    let name = crate::export::default_name(&session, format, &model.tz);
-                    // The code is the short id the file name carries: the desk finds the file by it.
+                    // The code is the short id the file name carries: the desk finds the file by it. The
+                    // kiosk's folder is shared, so its file names carry no alias, only date and code.
                     let code: String = session.id.chars().take(6).collect::<String>().to_uppercase();
+                    let date = session.created.to_zoned(model.tz.clone()).strftime("%Y-%m-%d");
+                    let name = format!("rumbo-{date}-{}.html", code.to_lowercase());
                     let written = crate::export::write_new(&self.export_dir, &name, &text);
                     replies.push(Msg::KioskFinished(written.map(|_| code).map_err(|e| e.to_string())));
                 }
@@ -228,8 +233,8 @@ pub fn run_loop(mut model: Model, mut runner: Runner) -> std::io::Result<()> {
     let served = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         serve(&mut guard, &mut model, &mut runner, &rx)
     }));
-    let result = served.unwrap_or_else(|_| Err(std::io::Error::other("panic")));
-    let panicked = matches!(&result, Err(e) if e.to_string() == "panic");
+    let result = served.unwrap_or_else(|_| Err(std::io::Error::other(PANICKED)));
+    let panicked = matches!(&result, Err(e) if e.to_string() == PANICKED);
     if !matches!(result, Ok(End::Quit)) {
         if !panicked {
             take_last_input(&mut model, &mut runner, &rx);
@@ -335,10 +340,14 @@ fn take_last_input(model: &mut Model, runner: &mut Runner, rx: &Receiver<Incomin
 /// When kiosk mode's idle clock needs the loop awake next (start of the countdown, each second of it).
 fn kiosk_wake(model: &Model) -> Option<Instant> {
     let kiosk = model.kiosk.as_ref()?;
+    let now = jiff::Timestamp::now();
+    // A locked PIN prompt counts its minute down on screen, on any screen: wake each second for it.
+    if kiosk.pin.is_some() && kiosk.locked(now).is_some() {
+        return Some(Instant::now() + Duration::from_secs(1));
+    }
     if matches!(model.screen, crate::app::Screen::Welcome) {
         return None;
     }
-    let now = jiff::Timestamp::now();
     let wait = now.duration_until(kiosk.next_wake(now));
     Some(Instant::now() + Duration::try_from(wait).unwrap_or(Duration::ZERO))
 }

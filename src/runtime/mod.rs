@@ -7,5 +7,5 @@ pub mod events;
 mod preferences;
 pub mod terminal;
 
-pub use effects::{Runner, SAVE_DELAY, run_loop};
+pub use effects::{PANICKED, Runner, SAVE_DELAY, run_loop};
 pub use preferences::Preferences;
