@@ -4,8 +4,10 @@
 
 mod effects;
 pub mod events;
+mod main_loop;
 mod preferences;
 pub mod terminal;
 
-pub use effects::{PANICKED, Runner, SAVE_DELAY, run_loop};
+pub use effects::{PANICKED, Runner, SAVE_DELAY};
+pub use main_loop::run_loop;
 pub use preferences::Preferences;
