@@ -47,10 +47,11 @@ pub fn set_pin(global: &GlobalArgs, lang: Lang) -> ExitCode {
 }
 
 fn read_piped(lang: Lang) -> Result<String, ExitCode> {
+    // Blanks around a piped PIN come from `echo` and scripts, and could never be typed at the prompt.
     let mut lines = std::io::stdin().lock().lines().map_while(Result::ok);
-    let first = lines.next().unwrap_or_default().trim_end_matches('\r').to_string();
+    let first = lines.next().unwrap_or_default().trim().to_string();
     match lines.next() {
-        Some(second) if second.trim_end_matches('\r') != first => {
+        Some(second) if second.trim() != first => {
             Err(fail(lang, lang.strings().pin_mismatch))
         }
         _ => Ok(first),
