@@ -152,6 +152,15 @@ fn set_pin_from_two_matching_lines() {
 }
 
 #[test]
+fn blanks_around_a_piped_pin_are_not_part_of_it() {
+    let home = Home::new();
+    home.write_config(COMMENTED);
+    let out = home.set_pin(" 4821 \n");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_pin_stored(&home, PIN);
+}
+
+#[test]
 fn two_different_lines_change_nothing() {
     let home = Home::new();
     home.write_config(COMMENTED);
