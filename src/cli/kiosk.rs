@@ -51,9 +51,7 @@ fn read_piped(lang: Lang) -> Result<String, ExitCode> {
     let mut lines = std::io::stdin().lock().lines().map_while(Result::ok);
     let first = lines.next().unwrap_or_default().trim().to_string();
     match lines.next() {
-        Some(second) if second.trim() != first => {
-            Err(fail(lang, lang.strings().pin_mismatch))
-        }
+        Some(second) if second.trim() != first => Err(fail(lang, lang.strings().pin_mismatch)),
         _ => Ok(first),
     }
 }
