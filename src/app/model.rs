@@ -185,6 +185,8 @@ pub struct SearchPopup {
     pub hits: Vec<Hit>,
     pub total: usize,
     pub selected: usize,
+    /// Every item the query matched, so the next key only rescores those (same results, less work).
+    pub narrowing: crate::search::Narrowing,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -115,7 +115,15 @@ pub fn load_files(files: Vec<SourceFile>) -> Result<Vec<Loaded>, Vec<Problem>> {
 
 /// Reads, parses and validates everything `sources` names.
 pub fn load(sources: &CatalogSources) -> Result<(CatalogSet, Vec<String>), Vec<Problem>> {
-    let (files, mut problems) = read_sources(sources);
+    let (files, problems) = read_sources(sources);
+    finish(files, problems)
+}
+
+/// Parses and validates what [`read_sources`] returned; its problems come first.
+pub(super) fn finish(
+    files: Vec<SourceFile>,
+    mut problems: Vec<Problem>,
+) -> Result<(CatalogSet, Vec<String>), Vec<Problem>> {
     match load_files(files) {
         Ok(loaded) if problems.is_empty() => {
             let names = loaded.iter().map(|l| l.file.clone()).collect();

@@ -1,6 +1,7 @@
 //! The catalog: sectors, occupations with their functions, competencies and training programs, as
 //! loaded from format-1 RON files. Pure data and functions; nothing here knows about a terminal.
 
+pub mod cache;
 mod load;
 pub mod locate;
 mod model;

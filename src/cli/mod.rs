@@ -13,7 +13,8 @@ mod sessions;
 
 pub use args::{CatalogCommand, Cli, Command, GlobalArgs, KindArg, KioskCommand, LangArg, ThemeArg};
 
-use crate::catalog::{CatalogSet, CatalogSources, Problem, load};
+use crate::catalog::cache::{self, Cache};
+use crate::catalog::{CatalogSet, CatalogSources, Problem};
 use crate::i18n::Lang;
 use clap::{CommandFactory, FromArgMatches};
 use std::io::Write;
@@ -85,9 +86,11 @@ pub fn catalog_sources(global: &GlobalArgs, extra: &[std::path::PathBuf]) -> Cat
     }
 }
 
-/// Loads the catalogs, or prints every problem to stderr.
+/// Loads the catalogs (through the cache, see [`crate::catalog::cache`]), or prints every problem to
+/// stderr.
 pub fn load_or_report(global: &GlobalArgs, lang: Lang) -> Result<CatalogSet, ExitCode> {
-    load(&catalog_sources(global, &[])).map(|(set, _)| set).map_err(|problems| {
+    let cache = Cache::from_env();
+    cache::load(&catalog_sources(global, &[]), cache.as_ref()).map(|(set, _)| set).map_err(|problems| {
         report(&problems, lang);
         ExitCode::from(EXIT_FAILURE)
     })

@@ -19,7 +19,13 @@ use ratatui_textarea::TextArea;
 const SEARCH_ROWS: usize = 200;
 
 pub fn new_search() -> SearchPopup {
-    SearchPopup { query: String::new(), hits: Vec::new(), total: 0, selected: 0 }
+    SearchPopup {
+        query: String::new(),
+        hits: Vec::new(),
+        total: 0,
+        selected: 0,
+        narrowing: Default::default(),
+    }
 }
 
 pub fn new_notes(session: &Session, occupation: Option<String>, theme: &Theme) -> NotesEditor {
@@ -116,7 +122,7 @@ fn search_key(popup: &mut SearchPopup, index: &SearchIndex, key: &KeyEvent) {
 }
 
 fn rerun(popup: &mut SearchPopup, index: &SearchIndex) {
-    let results = index.search(&popup.query, None, Some(SEARCH_ROWS));
+    let results = index.search_narrowing(&popup.query, None, Some(SEARCH_ROWS), &mut popup.narrowing);
     popup.hits = results.hits;
     popup.total = results.total;
     popup.selected = 0;
