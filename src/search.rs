@@ -458,9 +458,15 @@ impl SearchIndex {
         index.ascii.reserve(sources.iter().map(|source| source.text.len()).sum());
         let mut scratch = Vec::new();
         for source in sources {
-            let owner = if std::env::var_os("NOITEMS").is_some() { None } else { source.owner.map(|(id, title)| (id.to_string(), title.to_string())) };
+            let owner = if std::env::var_os("NOITEMS").is_some() {
+                None
+            } else {
+                source.owner.map(|(id, title)| (id.to_string(), title.to_string()))
+            };
             let (text, title_start) = match source.text {
-                Text::Own(text) => (if std::env::var_os("NOITEMS").is_some() { String::new() } else { text.to_string() }, 0),
+                Text::Own(text) => {
+                    (if std::env::var_os("NOITEMS").is_some() { String::new() } else { text.to_string() }, 0)
+                }
                 Text::Program { institution, name } => {
                     let prefix = format!("{institution} — ");
                     (format!("{prefix}{name}"), prefix.chars().count())
@@ -532,8 +538,13 @@ impl SearchIndex {
             len: to_u32(len),
             title_start: to_u32(start),
         });
-        if std::env::var_os("NOITEMS").is_some() { drop(text); drop(occupation); self.items.push(SearchItem { kind, id: String::new(), text: String::new(), occupation: None }); } else {
-        self.items.push(SearchItem { kind, id: id.to_string(), text, occupation }); }
+        if std::env::var_os("NOITEMS").is_some() {
+            drop(text);
+            drop(occupation);
+            self.items.push(SearchItem { kind, id: String::new(), text: String::new(), occupation: None });
+        } else {
+            self.items.push(SearchItem { kind, id: id.to_string(), text, occupation });
+        }
     }
 
     /// Folds `text` onto the end of the ASCII buffer and returns its length, if every char folds to
