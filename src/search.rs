@@ -3,13 +3,19 @@
 //! # Design
 //!
 //! The index is built once per loaded [`CatalogSet`] and queried on every keystroke, so all the
-//! work that does not depend on the query happens at build time:
+//! work that does not depend on the query happens at build time, and a keystroke does as little
+//! as it can. Measured on the ESCO-scale catalog of `benches/esco` (52,040 texts) by
+//! `benches/search.rs` and `benches/keystroke.rs`; figures in the README's "Rendimiento" table.
 //!
-//! - Each item's text is accent- and case-folded once ([`text::fold_char`]) into a nucleo
-//!   haystack. Folded texts that are pure ASCII (the usual case for Spanish once accents are gone),
-//!   which is nucleo's fast path, lie back to back in one byte buffer, the rest in one `char` buffer:
-//!   building the index allocates nothing per item for them, and scoring reads memory in order. The
-//!   query is folded the same way, so nucleo runs with `Normalization::Never` and
+//! Building:
+//!
+//! - Each item's text is accent- and case-folded once ([`text::fold_char`], ASCII taken straight)
+//!   into a nucleo haystack. Folded texts that are pure ASCII (the usual case for Spanish once
+//!   accents are gone), which is nucleo's fast path, lie back to back in one byte buffer, the rest
+//!   in one `char` buffer; the original texts and ids lie back to back in one `String`
+//!   ([`SearchIndex::item`] borrows from it). No allocation per item: at this size allocations
+//!   and the pages they touch were most of the cost of a start. The texts are folded on every core.
+//! - The query is folded the same way, so nucleo runs with `Normalization::Never` and
 //!   `CaseMatching::Respect`: nothing is normalized or lower-cased again inside the scoring loop.
 //!   Folding the query is required, not just tidy: nucleo never matches a non-ASCII needle against
 //!   an ASCII haystack, so an unfolded "técnico" would find nothing.
@@ -18,24 +24,32 @@
 //!   U+0301) are the one exception: they are dropped so "tecnico" matches a decomposed "Técnico"
 //!   like a composed one, and the few items that had any keep a haystack→text position map.
 //!   Otherwise haystack and text are char for char, so highlight positions carry over.
-//! - A search prepares the query's atoms, then scores every haystack without allocating per item,
-//!   longest word first so short words ("de", "la") are only scored on items that survived. Large
-//!   searches are split into blocks of items that every core takes from in turn (blocks, not
-//!   halves: functions are long and grouped together, so halves would leave one core idle), each
-//!   with its own `Matcher`; the blocks' hits are put back in item order, so the result does not
-//!   depend on the number of cores. With a limit, only the best `limit` hits are fully sorted
-//!   (`select_nth_unstable_by` first).
+//! - Items are kept shortest text first (the scan order), which is the order in which ties rank.
+//!
+//! Searching:
+//!
+//! - Whether a text matches at all is a plain subsequence test per word, far cheaper than a score,
+//!   and the count shown is of those. Only texts that could rank among the hits kept are scored by
+//!   nucleo: the search keeps the best `limit` so far in a heap, and holds each new match's best
+//!   possible rank against the worst of them, first with the most points any text can get
+//!   (16 + 10 per char, the first char's bonus twice: a word typed at the start of a text word),
+//!   then with the most this text can get ([`bound`]: nucleo's scoring, path by path, over just
+//!   the positions where the word's letters are). With 200 hits shown, a few hundred to two
+//!   thousand texts get scored instead of tens of thousands. Results are identical to scoring
+//!   everything (`Method::Reference`, which the tests compare against), and a score above its
+//!   bound would make the search start over that way.
 //! - Typing only ever makes the query longer, and an item that matches "mantenimiento" matched
 //!   "manten" too (each word of the shorter query is a prefix of a word of the longer one, and
-//!   fuzzy matching is subsequence matching). [`SearchIndex::search_narrowing`] keeps the full list
-//!   of items the last query matched in a [`Narrowing`], and when the new folded query starts with
-//!   the old one it scores only those. Anything else (a deleted letter, another filter) searches
-//!   everything again. The results are the same either way; only the work differs.
+//!   fuzzy matching is subsequence matching). [`SearchIndex::search_narrowing`] keeps the items
+//!   the last query matched in a [`Narrowing`], with the points each was shown to lose on each
+//!   word, and when the new folded query starts with the old one it scans only those, starting
+//!   from those losses (a longer word never loses fewer). Anything else (a deleted letter,
+//!   another filter) searches everything again. Same results either way; only the work differs.
+//! - Large scans are split into blocks that every core takes from in turn, each with its own
+//!   `Matcher`; the blocks' matches are put back in order, so results do not depend on the number
+//!   of cores.
 //! - Highlight positions need a second, slower matching pass, so they are computed on demand for
 //!   the rows that are drawn ([`SearchIndex::highlight`]).
-//!
-//! Speed on 52,000 texts (the ESCO-scale catalog of `benches/esco`): see `benches/search.rs`,
-//! `benches/keystroke.rs` and the README's "Rendimiento" table.
 //!
 //! Ranking: an item whose whole text (or a program's own name) equals the query, ignoring
 //! accents, case, spacing and punctuation (nobody types a function's final period), comes first;
@@ -53,8 +67,8 @@ use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// One searchable item, with its text as the catalog has it (in Spanish).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,7 +111,7 @@ pub struct Narrowing {
     items: usize,
     /// The last query's words, in the order typed.
     words: Vec<String>,
-    /// Every item the last query matched, as positions in [`SearchIndex::entries`], increasing,
+    /// Every item the last query matched, as positions in [`Index::entries`], increasing,
     /// with what is known of the points it loses on each word.
     matched: Matched,
 }
@@ -156,7 +170,7 @@ struct Entry {
     /// Its index in [`SearchIndex::items`].
     item: u32,
     kind: ItemKind,
-    /// Whether the haystack is in `SearchIndex::ascii` (else in `SearchIndex::unicode`).
+    /// Whether the haystack is in `Index::ascii` (else in `Index::unicode`).
     ascii: bool,
     start: u32,
     len: u32,
@@ -164,9 +178,50 @@ struct Entry {
     title_start: u32,
 }
 
+/// One searchable item, borrowed from the index: what [`SearchIndex::item`] gives, without copying.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ItemRef<'a> {
+    pub kind: ItemKind,
+    pub id: &'a str,
+    /// As in [`SearchItem::text`].
+    pub text: &'a str,
+    /// For a function: the id and title of its occupation.
+    pub occupation: Option<(&'a str, &'a str)>,
+}
+
+impl ItemRef<'_> {
+    pub fn to_owned(self) -> SearchItem {
+        SearchItem {
+            kind: self.kind,
+            id: self.id.to_string(),
+            text: self.text.to_string(),
+            occupation: self.occupation.map(|(id, title)| (id.to_string(), title.to_string())),
+        }
+    }
+}
+
+/// Where an item's id and text are in [`Index::texts`], and whose function it is.
+#[derive(Clone, Copy, Debug)]
+struct Record {
+    kind: ItemKind,
+    text: (u32, u32),
+    id: (u32, u32),
+    /// For a function, the item of its occupation; `NO_OWNER` otherwise.
+    owner: u32,
+}
+
+const NO_OWNER: u32 = u32::MAX;
+
+/// The index itself (see [`SearchIndex`]). Item texts and ids lie back to back in one buffer
+/// rather than in a `String` each: a catalog the size of ESCO has 52,000 items, and 160,000 small
+/// allocations were most of what building an index cost, at every start.
 #[derive(Clone, Debug, Default)]
-pub struct SearchIndex {
-    items: Vec<SearchItem>,
+struct Index {
+    /// Every item's text, then its id, back to back.
+    texts: String,
+    records: Vec<Record>,
+    /// [`SearchIndex::items`], made the first time it is asked for.
+    items: OnceLock<Vec<SearchItem>>,
     /// One per item, in the order a search scans them: shortest haystack first, equal lengths in
     /// item order, so the best possible ranks come first (see [`Best`]). Narrowed searches read
     /// them at increasing positions too, so a scan reads memory front to back.
@@ -189,8 +244,8 @@ struct Source<'a> {
     kind: ItemKind,
     id: &'a str,
     text: Text<'a>,
-    /// A function's occupation: id and title.
-    owner: Option<(&'a str, &'a str)>,
+    /// For a function, the position of its occupation's item among all sources; `NO_OWNER` else.
+    owner: u32,
 }
 
 /// An item's text: its own, or a program's "institution — name".
@@ -371,11 +426,105 @@ enum Method {
     Reference,
 }
 
+/// The search index of a [`CatalogSet`]: every sector, occupation, function, competency and
+/// program, grouped by kind in catalog order. Built at once ([`SearchIndex::new`]) or on another
+/// core while the caller goes on ([`SearchIndex::in_background`]); then the first use waits for it.
+pub struct SearchIndex {
+    built: OnceLock<Index>,
+    pending: Mutex<Option<std::thread::JoinHandle<Index>>>,
+}
+
 impl SearchIndex {
+    /// Indexes every sector, occupation, function, competency and program, on every core.
+    pub fn new(set: &CatalogSet) -> SearchIndex {
+        SearchIndex::ready(Index::new(set))
+    }
+
+    /// Starts indexing `set` on one other core and returns at once. For the app, whose first frame
+    /// does not need the index: built meanwhile, it is ready long before anyone types a search.
+    pub fn in_background(set: Arc<CatalogSet>) -> SearchIndex {
+        let shared = set.clone();
+        let build = move || Index::from_sources(&Index::sources(&shared), 1);
+        match std::thread::Builder::new().name("search-index".into()).spawn(build) {
+            Ok(handle) => SearchIndex { built: OnceLock::new(), pending: Mutex::new(Some(handle)) },
+            // No thread to be had: build it here.
+            Err(_) => SearchIndex::new(&set),
+        }
+    }
+
+    fn ready(index: Index) -> SearchIndex {
+        SearchIndex { built: OnceLock::from(index), pending: Mutex::new(None) }
+    }
+
+    /// The index, once built (waiting for the thread building it, if any).
+    fn built(&self) -> &Index {
+        self.built.get_or_init(|| {
+            let pending = self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+            match pending.map(std::thread::JoinHandle::join) {
+                Some(Ok(index)) => index,
+                Some(Err(panic)) => std::panic::resume_unwind(panic),
+                None => Index::default(),
+            }
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.built().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.built().is_empty()
+    }
+
+    /// Item `item` (as in [`Hit::item`]), borrowed. Panics when out of range, as indexing does.
+    pub fn item(&self, item: usize) -> ItemRef<'_> {
+        self.built().item(item)
+    }
+
+    /// Every item, owned. Made on first use and kept (as much memory again as the index): prefer
+    /// [`SearchIndex::item`].
+    pub fn items(&self) -> &[SearchItem] {
+        self.built().items()
+    }
+
+    /// The items matching every word of `query`, best first; only items of kind `filter` if given.
+    /// `limit` caps `hits`, not `total`. A query with no words (after removing forbidden
+    /// characters) matches nothing.
+    pub fn search(&self, query: &str, filter: Option<ItemKind>, limit: Option<usize>) -> SearchResults {
+        self.built().search(query, filter, limit)
+    }
+
+    /// The same results as [`SearchIndex::search`], for one of a sequence of queries typed one key at
+    /// a time: when `query` only adds to the query `narrowing` remembers (same filter), only the items
+    /// that one matched are scanned. `narrowing` is then updated for the next call.
+    pub fn search_narrowing(
+        &self,
+        query: &str,
+        filter: Option<ItemKind>,
+        limit: Option<usize>,
+        narrowing: &mut Narrowing,
+    ) -> SearchResults {
+        self.built().search_narrowing(query, filter, limit, narrowing)
+    }
+
+    /// The char positions in `items()[item].text` that `query` matched, sorted, for drawing. Empty
+    /// when the item does not match or does not exist.
+    pub fn highlight(&self, item: usize, query: &str) -> Vec<usize> {
+        self.built().highlight(item, query)
+    }
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex").field("items", &self.len()).finish()
+    }
+}
+
+impl Index {
     /// Indexes every sector, occupation, function, competency and program, grouped by kind in
     /// catalog order.
-    pub fn new(set: &CatalogSet) -> SearchIndex {
-        SearchIndex::from_sources(&SearchIndex::sources(set), threads())
+    pub fn new(set: &CatalogSet) -> Index {
+        Index::from_sources(&Index::sources(set), threads())
     }
 
     /// What each item is made of, borrowed; the texts are copied and folded by `build`.
@@ -386,16 +535,17 @@ impl SearchIndex {
                 kind: ItemKind::Sector,
                 id: &sector.id,
                 text: Text::Own(&sector.name),
-                owner: None,
+                owner: NO_OWNER,
             });
         }
+        let first_occupation = sources.len();
         for occupation in set.occupations() {
             let text = Text::Own(&occupation.title);
-            sources.push(Source { kind: ItemKind::Occupation, id: &occupation.id, text, owner: None });
+            sources.push(Source { kind: ItemKind::Occupation, id: &occupation.id, text, owner: NO_OWNER });
         }
-        for occupation in set.occupations() {
+        for (n, occupation) in set.occupations().enumerate() {
             for function in &occupation.functions {
-                let owner = Some((occupation.id.as_str(), occupation.title.as_str()));
+                let owner = to_u32(first_occupation + n);
                 sources.push(Source {
                     kind: ItemKind::Function,
                     id: &function.id,
@@ -406,7 +556,7 @@ impl SearchIndex {
         }
         for competency in set.competencies() {
             let text = Text::Own(&competency.name);
-            sources.push(Source { kind: ItemKind::Competency, id: &competency.id, text, owner: None });
+            sources.push(Source { kind: ItemKind::Competency, id: &competency.id, text, owner: NO_OWNER });
         }
         for program in set.programs() {
             let text = if program.institution.trim().is_empty() {
@@ -414,25 +564,30 @@ impl SearchIndex {
             } else {
                 Text::Program { institution: &program.institution, name: &program.name }
             };
-            sources.push(Source { kind: ItemKind::Program, id: &program.id, text, owner: None });
+            sources.push(Source { kind: ItemKind::Program, id: &program.id, text, owner: NO_OWNER });
         }
         sources
     }
 
-    fn from_sources(sources: &[Source<'_>], threads: usize) -> SearchIndex {
+    fn from_sources(sources: &[Source<'_>], threads: usize) -> Index {
+        // Built straight in scan order, shortest text first. By bytes rather than folded chars:
+        // near enough, and only how soon a search can prune depends on it, not what it finds.
+        let mut order: Vec<u32> = (0..to_u32(sources.len())).collect();
+        order.sort_unstable_by_key(|&item| (sources[item as usize].text.len(), item));
         // Copying and folding 52,000 texts is most of the work: halves on two cores, then joined.
         let threads = threads.min(sources.len().div_ceil(4 * BLOCK)).max(1);
-        let mut parts: Vec<SearchIndex> = if threads == 1 {
-            vec![SearchIndex::build(sources)]
+        let chunk = order.len().div_ceil(threads).max(1);
+        let mut parts: Vec<Index> = if threads == 1 {
+            vec![Index::build(sources, &order, &order)]
         } else {
-            let chunk = sources.len().div_ceil(threads);
             std::thread::scope(|scope| {
-                let helpers: Vec<_> = sources
+                let helpers: Vec<_> = order
                     .chunks(chunk)
                     .skip(1)
-                    .map(|part| scope.spawn(|| SearchIndex::build(part)))
+                    .map(|part| scope.spawn(|| Index::build(sources, part, &[])))
                     .collect();
-                let mut parts = vec![SearchIndex::build(sources.chunks(chunk).next().unwrap_or(&[]))];
+                let mut parts =
+                    vec![Index::build(sources, order.chunks(chunk).next().unwrap_or(&[]), &order)];
                 for helper in helpers {
                     match helper.join() {
                         Ok(part) => parts.push(part),
@@ -442,81 +597,110 @@ impl SearchIndex {
                 parts
             })
         };
-        let mut index = if parts.is_empty() { SearchIndex::default() } else { parts.remove(0) };
+        let mut index = if parts.is_empty() { Index::default() } else { parts.remove(0) };
         for part in parts {
             index.append(part);
         }
-        index.finish();
+        // Records were made in scan order too; items are numbered in catalog order.
+        let mut records =
+            vec![Record { kind: ItemKind::Sector, text: (0, 0), id: (0, 0), owner: NO_OWNER }; order.len()];
+        for (record, &item) in index.records.iter().zip(&order) {
+            records[item as usize] = *record;
+        }
+        index.records = records;
+        index.positions.sort_unstable_by_key(|(item, _)| *item);
+        index.slots = vec![0; order.len()];
+        for (slot, entry) in index.entries.iter().enumerate() {
+            index.slots[entry.item as usize] = to_u32(slot);
+        }
+        index.every = (0..to_u32(order.len())).collect();
         index
     }
 
-    /// The items of `sources`, not yet in scan order.
-    fn build(sources: &[Source<'_>]) -> SearchIndex {
-        let mut index = SearchIndex::default();
-        index.items.reserve(sources.len());
-        index.entries.reserve(sources.len());
-        index.ascii.reserve(sources.iter().map(|source| source.text.len()).sum());
+    /// The items of `sources` at `part` of `order`, in that order. The first part reserves room for
+    /// all of `whole`, so the other parts are appended to it without moving it.
+    fn build(sources: &[Source<'_>], part: &[u32], whole: &[u32]) -> Index {
+        let mut index = Index::default();
+        let room = if whole.is_empty() { part } else { whole };
+        let of = |item: &u32| &sources[*item as usize];
+        index.records.reserve(room.len());
+        index.entries.reserve(room.len());
+        let size: usize = room.iter().map(|item| of(item).text.len()).sum();
+        index.ascii.reserve(size);
+        index.texts.reserve(size + room.iter().map(|item| of(item).id.len()).sum::<usize>());
         let mut scratch = Vec::new();
-        for source in sources {
-            let owner = if std::env::var_os("NOITEMS").is_some() {
-                None
-            } else {
-                source.owner.map(|(id, title)| (id.to_string(), title.to_string()))
-            };
-            let (text, title_start) = match source.text {
+        for &item in part {
+            let source = of(&item);
+            let start = index.texts.len();
+            let title_start = match source.text {
                 Text::Own(text) => {
-                    (if std::env::var_os("NOITEMS").is_some() { String::new() } else { text.to_string() }, 0)
+                    index.texts.push_str(text);
+                    0
                 }
                 Text::Program { institution, name } => {
-                    let prefix = format!("{institution} — ");
-                    (format!("{prefix}{name}"), prefix.chars().count())
+                    index.texts.push_str(institution);
+                    index.texts.push_str(" — ");
+                    let title_start = index.texts[start..].chars().count();
+                    index.texts.push_str(name);
+                    title_start
                 }
             };
-            index.push_with(&mut scratch, source.kind, source.id, text, title_start, owner);
+            let text = (to_u32(start), to_u32(index.texts.len() - start));
+            let id_start = index.texts.len();
+            index.texts.push_str(source.id);
+            let id = (to_u32(id_start), to_u32(source.id.len()));
+            index.records.push(Record { kind: source.kind, text, id, owner: source.owner });
+            index.fold_item(&mut scratch, item, start..id_start, title_start);
         }
         index
     }
 
-    /// Adds `other`'s items after this one's (both not yet in scan order).
-    fn append(&mut self, other: SearchIndex) {
-        let (items, ascii, unicode) =
-            (to_u32(self.items.len()), to_u32(self.ascii.len()), to_u32(self.unicode.len()));
-        self.entries.extend(other.entries.into_iter().map(|entry| Entry {
-            item: entry.item + items,
-            start: entry.start + if entry.ascii { ascii } else { unicode },
-            ..entry
+    /// Adds `other`'s entries, records and buffers after this one's. Item numbers and owners are
+    /// positions among all sources already.
+    fn append(&mut self, other: Index) {
+        let (ascii, unicode, texts) =
+            (to_u32(self.ascii.len()), to_u32(self.unicode.len()), to_u32(self.texts.len()));
+        self.entries.extend(
+            other.entries.into_iter().map(|entry| Entry {
+                start: entry.start + if entry.ascii { ascii } else { unicode },
+                ..entry
+            }),
+        );
+        self.positions.extend(other.positions);
+        self.records.extend(other.records.into_iter().map(|record| Record {
+            text: (record.text.0 + texts, record.text.1),
+            id: (record.id.0 + texts, record.id.1),
+            ..record
         }));
-        self.positions.extend(other.positions.into_iter().map(|(item, map)| (item + items, map)));
-        self.items.extend(other.items);
+        self.texts.push_str(&other.texts);
         self.ascii.extend(other.ascii);
         self.unicode.extend(other.unicode);
     }
 
-    /// Adds an item; [`SearchIndex::finish`] must follow the last one.
+    /// Adds an item of no occupation; [`Index::finish`] must follow the last one.
     #[cfg(test)]
-    fn push(
-        &mut self,
-        kind: ItemKind,
-        id: &str,
-        text: String,
-        title_start: usize,
-        occupation: Option<(String, String)>,
-    ) {
-        self.push_with(&mut Vec::new(), kind, id, text, title_start, occupation);
+    fn push(&mut self, kind: ItemKind, id: &str, text: String, title_start: usize) {
+        let start = self.texts.len();
+        self.texts.push_str(&text);
+        let id_start = self.texts.len();
+        self.texts.push_str(id);
+        let (text, id) = ((to_u32(start), to_u32(text.len())), (to_u32(id_start), to_u32(id.len())));
+        self.records.push(Record { kind, text, id, owner: NO_OWNER });
+        self.fold_item(&mut Vec::new(), to_u32(self.records.len() - 1), start..id_start, title_start);
     }
 
-    /// Adds an item, folding its text through `scratch`.
-    fn push_with(
+    /// Folds the text at `range` of `texts` (the last record's, of item `item`) into a haystack,
+    /// through `scratch`.
+    fn fold_item(
         &mut self,
         scratch: &mut Vec<char>,
-        kind: ItemKind,
-        id: &str,
-        text: String,
+        item: u32,
+        range: std::ops::Range<usize>,
         title_start: usize,
-        occupation: Option<(String, String)>,
     ) {
-        let item = to_u32(self.items.len());
-        let (ascii, start_at, len, start) = if let Some(len) = self.fold_to_ascii(&text) {
+        let kind = self.records.last().map_or(ItemKind::Sector, |record| record.kind);
+        let text = &self.texts[range];
+        let (ascii, start_at, len, start) = if let Some(len) = fold_to_ascii(&mut self.ascii, text) {
             // Most texts: ASCII once folded ("Técnico" → "tecnico"), char for char.
             (true, self.ascii.len() - len, len, if title_start < len { title_start } else { 0 })
         } else if !text.chars().any(is_combining) {
@@ -528,7 +712,11 @@ impl SearchIndex {
             self.unicode.extend_from_slice(scratch);
             (false, start_at, scratch.len(), start)
         } else {
-            self.fold_decomposed(item, &text, title_start)
+            let (folded, positions) = fold_decomposed(&mut self.ascii, &mut self.unicode, text, title_start);
+            if let Some(map) = positions {
+                self.positions.push((item, map));
+            }
+            folded
         };
         self.entries.push(Entry {
             item,
@@ -538,80 +726,13 @@ impl SearchIndex {
             len: to_u32(len),
             title_start: to_u32(start),
         });
-        if std::env::var_os("NOITEMS").is_some() {
-            drop(text);
-            drop(occupation);
-            self.items.push(SearchItem { kind, id: String::new(), text: String::new(), occupation: None });
-        } else {
-            self.items.push(SearchItem { kind, id: id.to_string(), text, occupation });
-        }
     }
 
-    /// Folds `text` onto the end of the ASCII buffer and returns its length, if every char folds to
-    /// ASCII and none is a combining mark; otherwise leaves the buffer as it was.
-    fn fold_to_ascii(&mut self, text: &str) -> Option<usize> {
-        let start = self.ascii.len();
-        if text.is_ascii() {
-            self.ascii.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
-            return Some(text.len());
-        }
-        for c in text.chars() {
-            let folded = if c.is_ascii() { c.to_ascii_lowercase() } else { text::fold_char(c) };
-            if !folded.is_ascii() || is_combining(c) {
-                self.ascii.truncate(start);
-                return None;
-            }
-            self.ascii.push(folded as u8);
-        }
-        Some(self.ascii.len() - start)
-    }
-
-    /// Folds a text with combining marks, which are left out, into a haystack with a position map.
-    /// Returns whether it went to the ASCII buffer, where it starts there, its length, and where
-    /// its title starts.
-    fn fold_decomposed(&mut self, item: u32, text: &str, title_start: usize) -> (bool, usize, usize, usize) {
-        // Folded into the ASCII buffer until a folded char is not ASCII; then what was written so
-        // far moves to the char buffer, and the rest goes there too.
-        let mut ascii = true;
-        let start_ascii = self.ascii.len();
-        let start_unicode = self.unicode.len();
-        let mut positions: Option<Vec<u32>> = None;
-        let (mut kept, mut start) = (0, 0);
-        for (i, c) in text.chars().enumerate() {
-            if i == title_start {
-                start = kept;
-            }
-            if is_combining(c) {
-                // Until the first combining mark every text char had its own haystack char.
-                positions.get_or_insert_with(|| (0..i).map(to_u32).collect());
-                continue;
-            }
-            if let Some(map) = &mut positions {
-                map.push(to_u32(i));
-            }
-            let folded = fold_char(c);
-            if ascii && folded.is_ascii() {
-                self.ascii.push(folded as u8);
-            } else {
-                if ascii {
-                    ascii = false;
-                    self.unicode.extend(self.ascii.drain(start_ascii..).map(char::from));
-                }
-                self.unicode.push(folded);
-            }
-            kept += 1;
-        }
-        if let Some(map) = positions {
-            self.positions.push((item, map.into_boxed_slice()));
-        }
-        let (start_at, end) =
-            if ascii { (start_ascii, self.ascii.len()) } else { (start_unicode, self.unicode.len()) };
-        (ascii, start_at, end - start_at, start)
-    }
-
-    /// Sorts the entries into scan order and lays their haystacks out in it.
+    /// After [`Index::push`]: sorts the entries into scan order and lays their haystacks out
+    /// in it. (`Index::new` builds in scan order from the start.)
+    #[cfg(test)]
     fn finish(&mut self) {
-        let SearchIndex { entries, slots, ascii, unicode, every, .. } = self;
+        let Index { entries, slots, ascii, unicode, every, .. } = self;
         entries.sort_unstable_by_key(|entry| (entry.len, entry.item));
         let mut new_ascii = Vec::with_capacity(ascii.len());
         let mut new_unicode = Vec::with_capacity(unicode.len());
@@ -642,15 +763,25 @@ impl SearchIndex {
     }
 
     pub fn len(&self) -> usize {
-        self.items.len()
+        self.records.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.records.is_empty()
     }
 
+    /// Item `item` (as in [`Hit::item`]), borrowed. Panics when out of range, as indexing does.
+    pub fn item(&self, item: usize) -> ItemRef<'_> {
+        let record = &self.records[item];
+        let at = |(start, len): (u32, u32)| &self.texts[start as usize..(start + len) as usize];
+        let occupation = self.records.get(record.owner as usize).map(|owner| (at(owner.id), at(owner.text)));
+        ItemRef { kind: record.kind, id: at(record.id), text: at(record.text), occupation }
+    }
+
+    /// Every item, owned. Made on first use and kept (as much memory again as the index): prefer
+    /// [`SearchIndex::item`].
     pub fn items(&self) -> &[SearchItem] {
-        &self.items
+        self.items.get_or_init(|| (0..self.len()).map(|item| self.item(item).to_owned()).collect())
     }
 
     /// The items matching every word of `query`, best first; only items of kind `filter` if given.
@@ -987,6 +1118,75 @@ impl Query {
     }
 }
 
+/// Folds `text` onto the end of `ascii` and returns its length, if every char folds to ASCII and
+/// none is a combining mark; otherwise leaves `ascii` as it was. Runs of ASCII go in whole.
+fn fold_to_ascii(ascii: &mut Vec<u8>, text: &str) -> Option<usize> {
+    let start = ascii.len();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    loop {
+        let run = bytes[at..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - at);
+        ascii.extend(bytes[at..at + run].iter().map(u8::to_ascii_lowercase));
+        at += run;
+        // `at` is at a char's first byte: the end, or a non-ASCII char.
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { break };
+        let folded = fold_char(c);
+        if !folded.is_ascii() || is_combining(c) {
+            ascii.truncate(start);
+            return None;
+        }
+        ascii.push(folded as u8);
+        at += c.len_utf8();
+    }
+    Some(ascii.len() - start)
+}
+
+/// Folds a text with combining marks, which are left out, into a haystack with a position map:
+/// whether it went to `ascii` (else to `unicode`), where it starts there, its length, where its
+/// title starts; and the map, if it needs one.
+#[allow(clippy::type_complexity)]
+fn fold_decomposed(
+    ascii_buffer: &mut Vec<u8>,
+    unicode: &mut Vec<char>,
+    text: &str,
+    title_start: usize,
+) -> ((bool, usize, usize, usize), Option<Box<[u32]>>) {
+    // Folded into the ASCII buffer until a folded char is not ASCII; then what was written so
+    // far moves to the char buffer, and the rest goes there too.
+    let mut ascii = true;
+    let start_ascii = ascii_buffer.len();
+    let start_unicode = unicode.len();
+    let mut positions: Option<Vec<u32>> = None;
+    let (mut kept, mut start) = (0, 0);
+    for (i, c) in text.chars().enumerate() {
+        if i == title_start {
+            start = kept;
+        }
+        if is_combining(c) {
+            // Until the first combining mark every text char had its own haystack char.
+            positions.get_or_insert_with(|| (0..i).map(to_u32).collect());
+            continue;
+        }
+        if let Some(map) = &mut positions {
+            map.push(to_u32(i));
+        }
+        let folded = fold_char(c);
+        if ascii && folded.is_ascii() {
+            ascii_buffer.push(folded as u8);
+        } else {
+            if ascii {
+                ascii = false;
+                unicode.extend(ascii_buffer.drain(start_ascii..).map(char::from));
+            }
+            unicode.push(folded);
+        }
+        kept += 1;
+    }
+    let (start_at, end) =
+        if ascii { (start_ascii, ascii_buffer.len()) } else { (start_unicode, unicode.len()) };
+    ((ascii, start_at, end - start_at, start), positions.map(Vec::into_boxed_slice))
+}
+
 /// Whether `word` appears in `text` in order, not necessarily together.
 fn is_subsequence<T: PartialEq>(text: &[T], word: &[T]) -> bool {
     let mut rest = text.iter();
@@ -1015,7 +1215,14 @@ fn squeeze(chars: impl Iterator<Item = char>) -> impl Iterator<Item = char> {
 /// tables give the same answer through two binary searches per char, which made building the index
 /// for 52,000 texts several times slower.
 fn fold_char(c: char) -> char {
-    if c.is_ascii() { c.to_ascii_lowercase() } else { text::fold_char(c) }
+    /// [`text::fold_char`] of every char before U+0180 (Latin-1 and Latin Extended-A: all of
+    /// Spanish, Portuguese and French), worked out once.
+    static LATIN: OnceLock<Vec<char>> = OnceLock::new();
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let latin = LATIN.get_or_init(|| ('\0'..'\u{180}').map(text::fold_char).collect());
+    latin.get(c as usize).copied().unwrap_or_else(|| text::fold_char(c))
 }
 
 /// Combining accents, as in decomposed (NFD) text; folding leaves them, matching must skip them.
@@ -1039,12 +1246,12 @@ mod tests {
     use proptest::prelude::*;
     use std::sync::LazyLock;
 
-    fn index_of(files: Vec<SourceFile>) -> SearchIndex {
+    fn index_of(files: Vec<SourceFile>) -> Index {
         let loaded = load_files(files).unwrap();
-        SearchIndex::new(&CatalogSet::new(loaded.into_iter().map(|l| l.catalog).collect()))
+        Index::new(&CatalogSet::new(loaded.into_iter().map(|l| l.catalog).collect()))
     }
 
-    static INDEX: LazyLock<SearchIndex> = LazyLock::new(|| index_of(vec![builtin_file()]));
+    static INDEX: LazyLock<Index> = LazyLock::new(|| index_of(vec![builtin_file()]));
 
     fn texts(results: &SearchResults) -> Vec<&'static str> {
         results.hits.iter().map(|h| INDEX.items()[h.item].text.as_str()).collect()
@@ -1083,7 +1290,7 @@ mod tests {
             "SENA — Gestión comercial y Telemarketing en Contact Center"
         );
         assert!(INDEX.items().iter().all(|i| (i.kind == ItemKind::Function) == i.occupation.is_some()));
-        assert!(SearchIndex::new(&CatalogSet::default()).is_empty());
+        assert!(Index::new(&CatalogSet::default()).is_empty());
     }
 
     /// The built-in catalog many times over (ids made unique), some texts decomposed.
@@ -1108,13 +1315,32 @@ mod tests {
     }
 
     #[test]
+    fn an_index_built_in_the_background_is_the_same() {
+        let set = Arc::new(many_catalogs(3));
+        let now = SearchIndex::new(&set);
+        let later = SearchIndex::in_background(set.clone());
+        assert_eq!(later.len(), now.len());
+        assert_eq!(format!("{:?}", later.built()), format!("{:?}", now.built()));
+        for query in ["tecnico", "sena agente", "cartera"] {
+            assert_eq!(later.search(query, None, Some(20)), now.search(query, None, Some(20)));
+        }
+        assert_eq!(later.items(), now.items());
+    }
+
+    #[test]
     fn building_on_several_cores_gives_what_one_core_gives() {
         let set = many_catalogs(300);
-        let sources = SearchIndex::sources(&set);
+        let sources = Index::sources(&set);
         assert!(sources.len() > 3 * 4 * BLOCK, "{}", sources.len());
-        let one = SearchIndex::from_sources(&sources, 1);
+        let one = Index::from_sources(&sources, 1);
+        for item in (0..one.len()).map(|n| one.item(n)).filter(|item| item.kind == ItemKind::Function) {
+            let (id, title) = item.occupation.unwrap();
+            let occupation = set.occupation(id).unwrap();
+            assert_eq!(title, occupation.title);
+            assert!(occupation.functions.iter().any(|f| f.id == item.id && f.text == item.text));
+        }
         for threads in [2, 3] {
-            assert_eq!(format!("{:?}", SearchIndex::from_sources(&sources, threads)), format!("{one:?}"));
+            assert_eq!(format!("{:?}", Index::from_sources(&sources, threads)), format!("{one:?}"));
         }
     }
 
@@ -1124,10 +1350,11 @@ mod tests {
             ["Técnicos de sistemas", "plain ascii text", "ÑANDÚ — Ⅻ İstanbul ß", "SENA — Gestión", "中文"];
         for (i, text) in texts.into_iter().enumerate() {
             let title_start = [0, 3, 7, 7, 99][i];
-            let mut fast = SearchIndex::default();
-            fast.push(ItemKind::Program, "x", text.to_string(), title_start, None);
-            let mut slow = SearchIndex::default();
-            let (ascii, start_at, len, start) = slow.fold_decomposed(0, text, title_start);
+            let mut fast = Index::default();
+            fast.push(ItemKind::Program, "x", text.to_string(), title_start);
+            let mut slow = Index::default();
+            let ((ascii, start_at, len, start), _) =
+                fold_decomposed(&mut slow.ascii, &mut slow.unicode, text, title_start);
             let entry = &fast.entries[0];
             assert_eq!(
                 (entry.ascii, entry.start as usize, entry.len as usize, entry.title_start as usize),
@@ -1143,7 +1370,7 @@ mod tests {
         for c in (0u8..=127).map(char::from) {
             assert_eq!(fold_char(c), text::fold_char(c), "{c:?}");
         }
-        for c in ['É', 'ñ', 'Ñ', 'ü', 'Ⅻ', 'İ', 'ß', '中'] {
+        for c in ['É', 'ñ', 'Ñ', 'ü', 'Ⅻ', 'İ', 'ß', '中'].into_iter().chain('\u{80}'..'\u{400}') {
             assert_eq!(fold_char(c), text::fold_char(c), "{c:?}");
         }
     }
@@ -1210,9 +1437,9 @@ mod tests {
 
     #[test]
     fn the_exact_title_wins_even_against_a_higher_score() {
-        let mut index = SearchIndex::default();
+        let mut index = Index::default();
         for text in ["Ver: ¿ qué vender?", "¿Qué vender?", "A « ventas»", "«Ventas»"] {
-            index.push(ItemKind::Sector, "s", text.to_string(), 0, None);
+            index.push(ItemKind::Sector, "s", text.to_string(), 0);
         }
         index.finish();
         // nucleo gives the word-boundary bonus after a space, not after "¿" or "«", so the longer
@@ -1411,9 +1638,9 @@ mod tests {
 
     /// `count` synthetic texts made of the built-in catalog's words (some with decomposed accents),
     /// enough for parallel scoring to kick in.
-    fn big_index(count: usize) -> SearchIndex {
+    fn big_index(count: usize) -> Index {
         let words: Vec<&str> = INDEX.items().iter().flat_map(|i| i.text.split(' ')).collect();
-        let mut index = SearchIndex::default();
+        let mut index = Index::default();
         let mut seed = 0x2545_f491_u64;
         for n in 0..count {
             let mut text = String::new();
@@ -1426,17 +1653,17 @@ mod tests {
                 text = text.replacen('a', "a\u{301}", 1);
             }
             let kind = [ItemKind::Function, ItemKind::Competency, ItemKind::Program][n % 3];
-            index.push(kind, &format!("i{n}"), text, 0, None);
+            index.push(kind, &format!("i{n}"), text, 0);
         }
         index.finish();
         index
     }
 
-    static BIG: LazyLock<SearchIndex> = LazyLock::new(|| big_index(3 * BLOCK + 17));
+    static BIG: LazyLock<Index> = LazyLock::new(|| big_index(3 * BLOCK + 17));
 
     /// The plain algorithm: nucleo scores every item, on one core, nothing pruned.
     fn reference(
-        index: &SearchIndex,
+        index: &Index,
         query: &str,
         filter: Option<ItemKind>,
         limit: Option<usize>,
@@ -1446,7 +1673,7 @@ mod tests {
 
     /// Whether no nucleo score went over its bound (else the search quietly falls back to the plain
     /// way, which would hide a wrong bound from the other tests).
-    fn bounds_held(index: &SearchIndex, query: &str, filter: Option<ItemKind>, limit: Option<usize>) -> bool {
+    fn bounds_held(index: &Index, query: &str, filter: Option<ItemKind>, limit: Option<usize>) -> bool {
         Query::new(query, CaseMatching::Respect).is_none_or(|query| {
             let prior = Prior { losses: &[], stride: 0, from: vec![None; query.typed.len()] };
             index.scan(&query, filter, limit, &index.every, &prior, Method::Pruned, 2).2
@@ -1498,7 +1725,7 @@ mod tests {
 
     /// Types `keys` one at a time (`<` is Backspace, `|` switches the filter), checking that every
     /// narrowed search equals a fresh one.
-    fn check_narrowing(index: &SearchIndex, keys: &str) -> Result<(), TestCaseError> {
+    fn check_narrowing(index: &Index, keys: &str) -> Result<(), TestCaseError> {
         let mut narrowing = Narrowing::default();
         let mut query = String::new();
         let mut filter = None;

@@ -23,14 +23,14 @@
 //! File layout: `MAGIC` (16 bytes), key (16), payload length (u64 LE), payload checksum (16), payload
 //! (see [`encode`]: postcard of `[(file name, Catalog)]` in two parts, decoded on two cores).
 
-use super::load::{finish, read_sources};
+use super::load::{BUILTIN_NAME, BUILTIN_TEXT, Origin, display, finish, origins, read_sources};
 use super::model::{Catalog, Competency, FORMAT, Occupation, Program, Sector, Source};
 use super::parse::SourceFile;
 use super::problem::Problem;
 use super::set::CatalogSet;
 use super::{CatalogSources, Loaded, load_files};
 use serde::Serialize;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
@@ -88,13 +88,6 @@ impl Cache {
         &self.path
     }
 
-    /// The whole file, if it is whole and stored under `key`; its payload starts at `HEADER`.
-    fn read(&self, key: &[u8; 16]) -> Option<Vec<u8>> {
-        let bytes = std::fs::read(&self.path).ok()?;
-        checked_payload(&bytes, key)?;
-        Some(bytes)
-    }
-
     /// Stores `loaded` under `key`; best effort.
     fn write(&self, key: &[u8; 16], loaded: &[Loaded]) -> std::io::Result<()> {
         let payload = encode(loaded).map_err(std::io::Error::other)?;
@@ -112,39 +105,110 @@ impl Cache {
 }
 
 /// The payload of `bytes` when the header is ours, the key matches, and length and checksum agree.
+#[cfg(test)]
 fn checked_payload<'a>(bytes: &'a [u8], key: &[u8; 16]) -> Option<&'a [u8]> {
+    unpack(bytes).filter(|(stored, _)| stored == key).map(|(_, payload)| payload)
+}
+
+/// The key and payload of `bytes` when the header is ours and length and checksum agree.
+fn unpack(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
     let (header, payload) = bytes.split_at_checked(HEADER)?;
     let (magic, rest) = header.split_at(16);
     let (stored_key, rest) = rest.split_at(16);
     let (len, sum) = rest.split_at(8);
     let len = u64::from_le_bytes(len.try_into().ok()?);
     let whole = magic == MAGIC
-        && stored_key == key
         && u64::try_from(payload.len()).is_ok_and(|n| n == len)
         && sum == xxh3_128(payload).to_le_bytes();
-    whole.then_some(payload)
+    whole.then_some((stored_key, payload))
 }
 
 /// The cache key of a set of source files, in the order they were read.
 pub fn key(files: &[SourceFile]) -> [u8; 16] {
-    let mut hasher = Xxh3::new();
-    let mut field = |bytes: &[u8]| {
-        hasher.update(&(bytes.len() as u64).to_le_bytes());
-        hasher.update(bytes);
-    };
-    field(MAGIC);
-    field(env!("CARGO_PKG_VERSION").as_bytes());
-    field(&FORMAT.to_le_bytes());
-    field(&LAYOUT.to_le_bytes());
-    for code in SCHEMA {
-        field(code.as_bytes());
-    }
-    field(&(files.len() as u64).to_le_bytes());
+    let mut hasher = key_start(files.len());
     for file in files {
-        field(file.name.as_bytes());
-        field(file.text.as_bytes());
+        field(&mut hasher, file.name.as_bytes());
+        field(&mut hasher, file.text.as_bytes());
     }
     hasher.digest128().to_le_bytes()
+}
+
+/// A length, then the bytes: no two lists of fields hash the same stream.
+fn field(hasher: &mut Xxh3, bytes: &[u8]) {
+    hasher.update(&(bytes.len() as u64).to_le_bytes());
+    hasher.update(bytes);
+}
+
+/// The hasher after what every key starts with: this rumbo, and how many files follow.
+fn key_start(files: usize) -> Xxh3 {
+    let mut hasher = Xxh3::new();
+    field(&mut hasher, MAGIC);
+    field(&mut hasher, env!("CARGO_PKG_VERSION").as_bytes());
+    field(&mut hasher, &FORMAT.to_le_bytes());
+    field(&mut hasher, &LAYOUT.to_le_bytes());
+    for code in SCHEMA {
+        field(&mut hasher, code.as_bytes());
+    }
+    field(&mut hasher, &(files as u64).to_le_bytes());
+    hasher
+}
+
+/// The files `sources` names, if every folder could be listed and every file measured, with the
+/// bytes they add up to.
+fn listed(sources: &CatalogSources) -> Option<(Vec<Origin>, u64)> {
+    let mut size = 0;
+    let mut list = Vec::new();
+    for origin in origins(sources) {
+        size += match &origin {
+            Ok(Origin::Builtin) => BUILTIN_TEXT.len() as u64,
+            Ok(Origin::File(path)) => std::fs::metadata(path).ok()?.len(),
+            Err(_) => return None,
+        };
+        list.push(origin.ok()?);
+    }
+    Some((list, size))
+}
+
+/// [`key`] of the files in `list`, read a block at a time instead of whole: on a hit their text is
+/// never needed, and 15 MB read only to be hashed would be 15 MB of memory touched at every start.
+/// As [`read_sources`] does, a leading byte-order mark is not part of the text. `None` when a file
+/// cannot be read, or changes size while it is.
+fn streamed_key(list: &[Origin]) -> Option<[u8; 16]> {
+    const BOM: &[u8] = "\u{FEFF}".as_bytes();
+    let mut hasher = key_start(list.len());
+    let mut block = vec![0; 1 << 16];
+    for origin in list {
+        let path = match origin {
+            Origin::Builtin => {
+                field(&mut hasher, BUILTIN_NAME.as_bytes());
+                field(&mut hasher, BUILTIN_TEXT.as_bytes());
+                continue;
+            }
+            Origin::File(path) => path,
+        };
+        field(&mut hasher, display(path).as_bytes());
+        let mut file = std::fs::File::open(path).ok()?;
+        let mut left = file.metadata().ok()?.len();
+        // The first bytes, to see whether there is a byte-order mark to leave out.
+        let mut start = Vec::with_capacity(BOM.len());
+        (&mut file).take(BOM.len() as u64).read_to_end(&mut start).ok()?;
+        left = left.checked_sub(start.len() as u64)?;
+        let start = if start == BOM { &[][..] } else { &start[..] };
+        hasher.update(&(start.len() as u64 + left).to_le_bytes());
+        hasher.update(start);
+        while left > 0 {
+            let n = file.read(&mut block).ok()?;
+            if n == 0 {
+                return None;
+            }
+            left = left.checked_sub(n as u64)?;
+            hasher.update(&block[..n]);
+        }
+        if file.read(&mut block[..1]).ok()? != 0 {
+            return None;
+        }
+    }
+    Some(hasher.digest128().to_le_bytes())
 }
 
 /// Like [`super::load`], through `cache` when there is one: the same catalogs, names and problems.
@@ -170,23 +234,45 @@ pub enum Use {
 
 /// [`load`], also saying what it did with the cache (for tests and benchmarks).
 pub fn load_reporting(sources: &CatalogSources, cache: Option<&Cache>) -> (LoadResult, Use) {
-    let (files, problems) = read_sources(sources);
-    let size: usize = files.iter().map(|f| f.text.len()).sum();
-    let Some(cache) = cache.filter(|c| problems.is_empty() && size >= c.min_bytes) else {
+    let listed = cache.and_then(|cache| {
+        let (list, size) = listed(sources)?;
+        (size >= cache.min_bytes as u64).then_some((cache, list))
+    });
+    let Some((cache, list)) = listed else {
+        let (files, problems) = read_sources(sources);
         return (finish(files, problems), Use::Bypassed);
     };
-    let key = key(&files);
-    if let Some(bytes) = cache.read(&key) {
-        // The texts are not needed on a hit, and a 15 MB catalog should not be in memory twice.
-        let names: Vec<String> = files.into_iter().map(|f| f.name).collect();
-        return match decode(&bytes[HEADER..], &names) {
+    // The cache file is read (and its checksum checked) on another core while the sources are
+    // hashed: both take a few milliseconds at this size, and a start is made of little else.
+    let (streamed, bytes) = std::thread::scope(|scope| {
+        let bytes = scope.spawn(|| std::fs::read(&cache.path).ok().filter(|bytes| unpack(bytes).is_some()));
+        (streamed_key(&list), bytes.join().ok().flatten())
+    });
+    let stored = bytes.as_deref().and_then(unpack);
+    if let Some((_, payload)) = stored.filter(|(stored, _)| streamed.is_some_and(|key| key == *stored)) {
+        let names: Vec<String> = list
+            .iter()
+            .map(|origin| match origin {
+                Origin::Builtin => BUILTIN_NAME.to_string(),
+                Origin::File(path) => display(path),
+            })
+            .collect();
+        let decoded = decode(payload, &names);
+        drop(bytes);
+        return match decoded {
             Some(loaded) => (Ok(into_set(loaded)), Use::Hit),
             // Checked but undecodable: only a foreign layout under a colliding key could do that.
-            // Start over without the cache (the files are read again) and leave it for the next
-            // successful load to replace.
+            // Load without the cache, and leave it for the next successful load to replace.
             None => (super::load(sources), Use::Bypassed),
         };
     }
+    let (files, problems) = read_sources(sources);
+    if !problems.is_empty() {
+        return (finish(files, problems), Use::Bypassed);
+    }
+    // Keyed on the texts just read, which are the ones parsed, even if a file changed since it was
+    // hashed above.
+    let key = key(&files);
     match load_files(files) {
         Ok(loaded) => {
             // A cache that cannot be written only costs the next start the full parse.
@@ -199,8 +285,9 @@ pub fn load_reporting(sources: &CatalogSources, cache: Option<&Cache>) -> (LoadR
 
 /// The payload is in two parts that a start decodes side by side, one per core (decoding is most of
 /// a cached start): the catalogs with the first `FIRST_PART` of their occupations, then the rest of
-/// the occupations of each. The first part's length comes first.
-const FIRST_PART: (usize, usize) = (2, 7);
+/// the occupations of each, which takes as long to decode at ESCO's size. The first part's length
+/// comes first.
+const FIRST_PART: (usize, usize) = (9, 20);
 
 /// A catalog with only some of its occupations, encoded exactly as a [`Catalog`] would be (postcard
 /// writes a struct's fields in order, a slice as a `Vec`, a `&str` as a `String`).
@@ -346,6 +433,33 @@ mod tests {
         }
         // Not from the files read: refused.
         assert!(decode(&encode(&loaded).unwrap(), &names[..2]).is_none());
+    }
+
+    #[test]
+    fn the_streamed_key_is_the_key_of_the_files_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("carpeta");
+        std::fs::create_dir(&folder).unwrap();
+        let big: String = "ñandú ".repeat(40_000);
+        for (name, bytes) in [
+            ("carpeta/b.ron", "uno".as_bytes().to_vec()),
+            ("carpeta/a.ron", [b"\xEF\xBB\xBF".as_slice(), "con marca".as_bytes()].concat()),
+            ("carpeta/c.txt", b"no es un catalogo".to_vec()),
+            ("solo.ron", b"ab".to_vec()),
+            ("vacio.ron", Vec::new()),
+            ("grande.ron", big.into_bytes()),
+        ] {
+            std::fs::write(dir.path().join(name), bytes).unwrap();
+        }
+        for builtin in [true, false] {
+            let paths = ["carpeta", "solo.ron", "vacio.ron", "grande.ron"].map(|p| dir.path().join(p));
+            let sources = CatalogSources { builtin, config_catalogs: None, paths: paths.to_vec() };
+            let (files, problems) = read_sources(&sources);
+            assert!(problems.is_empty(), "{problems:?}");
+            assert_eq!(files.len(), 5 + usize::from(builtin));
+            let (list, _) = listed(&sources).unwrap();
+            assert_eq!(streamed_key(&list), Some(key(&files)));
+        }
     }
 
     #[test]

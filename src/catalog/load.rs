@@ -29,32 +29,53 @@ pub struct CatalogSources {
 pub fn read_sources(sources: &CatalogSources) -> (Vec<SourceFile>, Vec<Problem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
-    if sources.builtin {
-        files.push(builtin_file());
-    }
-    if let Some(dir) = &sources.config_catalogs
-        && dir.is_dir()
-    {
-        read_folder(dir, &mut files, &mut problems);
-    }
-    for path in &sources.paths {
-        if path.is_dir() {
-            read_folder(path, &mut files, &mut problems);
-        } else {
-            read_file(path, &mut files, &mut problems);
+    for origin in origins(sources) {
+        match origin {
+            Ok(Origin::Builtin) => files.push(builtin_file()),
+            Ok(Origin::File(path)) => read_file(&path, &mut files, &mut problems),
+            Err(problem) => problems.push(problem),
         }
     }
     (files, problems)
 }
 
-fn display(path: &Path) -> String {
+/// A catalog to read: the built-in one, or a file.
+pub(super) enum Origin {
+    Builtin,
+    File(PathBuf),
+}
+
+/// What `sources` names, in the order it is read: each catalog, or the problem of a folder that
+/// could not be listed. (The cache reads the same list without keeping the files.)
+pub(super) fn origins(sources: &CatalogSources) -> Vec<Result<Origin, Problem>> {
+    let mut list = Vec::new();
+    if sources.builtin {
+        list.push(Ok(Origin::Builtin));
+    }
+    if let Some(dir) = &sources.config_catalogs
+        && dir.is_dir()
+    {
+        list_folder(dir, &mut list);
+    }
+    for path in &sources.paths {
+        if path.is_dir() {
+            list_folder(path, &mut list);
+        } else {
+            list.push(Ok(Origin::File(path.clone())));
+        }
+    }
+    list
+}
+
+/// The name a file goes by in messages and in [`Loaded::file`].
+pub(super) fn display(path: &Path) -> String {
     path.display().to_string()
 }
 
-fn read_folder(dir: &Path, files: &mut Vec<SourceFile>, problems: &mut Vec<Problem>) {
+fn list_folder(dir: &Path, list: &mut Vec<Result<Origin, Problem>>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) => return problems.push(Problem::in_file(&display(dir), ProblemKind::Io(e.to_string()))),
+        Err(e) => return list.push(Err(Problem::in_file(&display(dir), ProblemKind::Io(e.to_string())))),
     };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
@@ -62,9 +83,7 @@ fn read_folder(dir: &Path, files: &mut Vec<SourceFile>, problems: &mut Vec<Probl
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"))
         .collect();
     paths.sort();
-    for path in paths {
-        read_file(&path, files, problems);
-    }
+    list.extend(paths.into_iter().map(|path| Ok(Origin::File(path))));
 }
 
 fn read_file(path: &Path, files: &mut Vec<SourceFile>, problems: &mut Vec<Problem>) {

@@ -16,9 +16,11 @@ use std::sync::Arc;
 
 pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
     let set = match load_or_report(global, lang) {
-        Ok(set) => set,
+        Ok(set) => Arc::new(set),
         Err(code) => return code,
     };
+    // Indexed for search on the other core meanwhile: the first frame does not need it.
+    let index = Arc::new(SearchIndex::in_background(set.clone()));
     let s = lang.strings();
     let Some(data_dir) = dirs::data_dir(global) else {
         let _ = writeln!(std::io::stderr(), "{}: {}", s.error_prefix, s.data_dir_unavailable);
@@ -66,8 +68,7 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
         let _ = store.purge_older_than(config.retention_days, jiff::Timestamp::now());
         super::sessions::purge_exports(&config, &data_dir, config.retention_days);
     }
-    let index = SearchIndex::new(&set);
-    let mut model = Model::new(lang, theme(global), Arc::new(set), Arc::new(index));
+    let mut model = Model::new(lang, theme(global), set, index);
     if let Some(state) = kiosk {
         model.kiosk = Some(state);
         model.screen = Screen::Welcome;

@@ -45,12 +45,12 @@ pub fn draw(model: &Model, search: &SearchPopup, frame: &mut Frame, area: Rect) 
             if i < first || i >= first + visible {
                 return vec![Line::default()];
             }
-            let item = &index.items()[hit.item];
+            let item = index.item(hit.item);
             let kind = format!(" {:<12}", item.kind.name(model.lang));
             let context =
                 item.occupation.as_ref().map(|(_, title)| format!(" — {title}")).unwrap_or_default();
             let text_room = room.saturating_sub(kind.chars().count());
-            let shown = clip(&item.text, text_room);
+            let shown = clip(item.text, text_room);
             let marks = index.highlight(hit.item, &search.query);
             let mut spans = vec![Span::styled(kind, t.dim)];
             // When the text was cut, its last cell is the ellipsis, not the letter the index points at.

@@ -172,7 +172,7 @@ fn jump(
     now: jiff::Timestamp,
 ) -> Vec<Effect> {
     let Some(hit) = popup.hits.get(popup.selected) else { return Vec::new() };
-    let item = &index.items()[hit.item];
+    let item = index.item(hit.item);
     let mut effects = Vec::new();
     let occupation_id = match item.kind {
         ItemKind::Sector => {
@@ -182,10 +182,10 @@ fn jump(
             ws.focus = Pane::Sectors;
             return effects;
         }
-        ItemKind::Occupation => Some(item.id.clone()),
-        ItemKind::Function => item.occupation.as_ref().map(|(id, _)| id.clone()),
-        ItemKind::Competency => occupation_needing(ws, set, &item.id),
-        ItemKind::Program => occupation_served(ws, set, &item.id),
+        ItemKind::Occupation => Some(item.id.to_string()),
+        ItemKind::Function => item.occupation.map(|(id, _)| id.to_string()),
+        ItemKind::Competency => occupation_needing(ws, set, item.id),
+        ItemKind::Program => occupation_served(ws, set, item.id),
         ItemKind::Catalog | ItemKind::Source => None,
     };
     let Some(occupation) = occupation_id.and_then(|id| set.occupation(&id)) else { return effects };
