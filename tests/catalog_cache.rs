@@ -264,3 +264,57 @@ fn the_binary_caches_large_sets_where_rumbo_cache_dir_says() {
     assert_eq!(broken.status.code(), Some(1));
     assert_eq!((broken.stdout, broken.stderr), (broken_uncached.stdout, broken_uncached.stderr));
 }
+
+/// `rumbo search` reads the search index straight from the cache when the files have not changed,
+/// without decoding the catalogs; a changed file, a damaged index file or a broken catalog never
+/// gives other output than searching without any cache.
+#[test]
+fn rumbo_search_uses_the_cached_index_only_for_the_files_it_was_built_from() {
+    use rumbo::search::IndexFile;
+    let home = tempfile::tempdir().unwrap();
+    let catalog_path = esco::write_to(home.path(), esco::Scale::TENTH).unwrap();
+    let catalog = catalog_path.to_str().unwrap();
+    let cache_dir = home.path().join("cache");
+    let index_file = cache_dir.join(IndexFile::FILE_NAME);
+    let search = |query: &str, cache: Option<&Path>| {
+        let out = rumbo(home.path(), cache, &["search", "--catalog", catalog, query, "--limit", "50"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(!out.stdout.is_empty(), "{query}: found nothing");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let uncached = search("mantenimiento", None);
+    assert_eq!(search("mantenimiento", Some(&cache_dir)), uncached);
+    assert!(index_file.is_file(), "the first search caches the index");
+    let stored = fs::read(&index_file).unwrap();
+    let written = fs::metadata(&index_file).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert_eq!(search("mantenimiento", Some(&cache_dir)), uncached, "from the cached index");
+    let modified = fs::metadata(&index_file).unwrap().modified().unwrap();
+    assert_eq!(modified, written, "a hit does not rewrite it");
+
+    // A changed catalog: the old index is not used, and is replaced.
+    let text = fs::read_to_string(&catalog_path).unwrap();
+    let changed = text.replacen("mantenimiento", "zanahoria", 1);
+    assert_ne!(changed, text);
+    fs::write(&catalog_path, changed).unwrap();
+    let after_change = search("zanahoria", None);
+    assert_eq!(search("zanahoria", Some(&cache_dir)), after_change);
+    assert_ne!(fs::read(&index_file).unwrap(), stored, "rewritten for the changed file");
+    assert_eq!(search("zanahoria", Some(&cache_dir)), after_change, "the new one is used");
+
+    // A damaged index file: ignored, the same results, and replaced.
+    let mut damaged = fs::read(&index_file).unwrap();
+    let middle = damaged.len() / 2;
+    damaged[middle] ^= 0x55;
+    fs::write(&index_file, &damaged).unwrap();
+    assert_eq!(search("zanahoria", Some(&cache_dir)), after_change);
+    assert_ne!(fs::read(&index_file).unwrap(), damaged, "replaced");
+
+    // A broken catalog: the same error as without a cache, whatever the cache holds.
+    fs::write(&catalog_path, "Catalog(format: 1, id: \"roto\"").unwrap();
+    let args = ["search", "--catalog", catalog, "zanahoria"];
+    let (broken, broken_uncached) =
+        (rumbo(home.path(), Some(&cache_dir), &args), rumbo(home.path(), None, &args));
+    assert_eq!(broken.status.code(), Some(1));
+    assert_eq!((broken.stdout, broken.stderr), (broken_uncached.stdout, broken_uncached.stderr));
+}

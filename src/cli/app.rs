@@ -1,7 +1,7 @@
 //! `rumbo` with no subcommand: the counselor's app.
 
 use super::args::ThemeArg;
-use super::{EXIT_FAILURE, GlobalArgs, dirs, load_or_report};
+use super::{EXIT_FAILURE, GlobalArgs, dirs, load_indexable_or_report};
 use crate::app::kiosk::{AdminKey, KioskState};
 use crate::app::{Model, Screen};
 use crate::config::Config;
@@ -15,12 +15,12 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
-    let set = match load_or_report(global, lang) {
-        Ok(set) => Arc::new(set),
+    let (set, index_file) = match load_indexable_or_report(global, lang) {
+        Ok((set, file)) => (Arc::new(set), file),
         Err(code) => return code,
     };
-    // Indexed for search on the other core meanwhile: the first frame does not need it.
-    let index = Arc::new(SearchIndex::in_background(set.clone()));
+    // Read from the cache or indexed on the other core meanwhile: the first frame does not need it.
+    let index = Arc::new(SearchIndex::in_background_stored(set.clone(), index_file));
     let s = lang.strings();
     let Some(data_dir) = dirs::data_dir(global) else {
         let _ = writeln!(std::io::stderr(), "{}: {}", s.error_prefix, s.data_dir_unavailable);

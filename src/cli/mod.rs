@@ -16,6 +16,7 @@ pub use args::{CatalogCommand, Cli, Command, GlobalArgs, KindArg, KioskCommand, 
 use crate::catalog::cache::{self, Cache};
 use crate::catalog::{CatalogSet, CatalogSources, Problem};
 use crate::i18n::Lang;
+use crate::search::IndexFile;
 use clap::{CommandFactory, FromArgMatches};
 use std::io::Write;
 use std::process::ExitCode;
@@ -89,11 +90,25 @@ pub fn catalog_sources(global: &GlobalArgs, extra: &[std::path::PathBuf]) -> Cat
 /// Loads the catalogs (through the cache, see [`crate::catalog::cache`]), or prints every problem to
 /// stderr.
 pub fn load_or_report(global: &GlobalArgs, lang: Lang) -> Result<CatalogSet, ExitCode> {
+    load_indexable_or_report(global, lang).map(|(set, _)| set)
+}
+
+/// [`load_or_report`], with where the search index of these catalogs is cached, when they came
+/// through the cache (see [`crate::search::IndexFile`]).
+pub fn load_indexable_or_report(
+    global: &GlobalArgs,
+    lang: Lang,
+) -> Result<(CatalogSet, Option<IndexFile>), ExitCode> {
     let cache = Cache::from_env();
-    cache::load(&catalog_sources(global, &[]), cache.as_ref()).map(|(set, _)| set).map_err(|problems| {
-        report(&problems, lang);
-        ExitCode::from(EXIT_FAILURE)
-    })
+    let loading = cache::load_keyed(&catalog_sources(global, &[]), cache.as_ref());
+    let file = cache.zip(loading.key).map(|(cache, key)| IndexFile::new(&cache, key));
+    match loading.result {
+        Ok((set, _)) => Ok((set, file)),
+        Err(problems) => {
+            report(&problems, lang);
+            Err(ExitCode::from(EXIT_FAILURE))
+        }
+    }
 }
 
 pub fn report(problems: &[Problem], lang: Lang) {

@@ -66,10 +66,12 @@ mod narrowing;
 mod query;
 mod rank;
 mod scan;
+mod stored;
 #[cfg(test)]
 mod tests;
 
 pub use narrowing::Narrowing;
+pub use stored::IndexFile;
 
 use crate::catalog::{CatalogSet, ItemKind};
 use index::Index;
@@ -154,13 +156,31 @@ impl SearchIndex {
     /// Starts indexing `set` on one other core and returns at once. For the app, whose first frame
     /// does not need the index: built meanwhile, it is ready long before anyone types a search.
     pub fn in_background(set: Arc<CatalogSet>) -> SearchIndex {
+        SearchIndex::in_background_stored(set, None)
+    }
+
+    /// [`SearchIndex::in_background`], reading the index from `file` when it holds this set's,
+    /// and otherwise building it and writing it there for the next start.
+    pub fn in_background_stored(set: Arc<CatalogSet>, file: Option<IndexFile>) -> SearchIndex {
         let shared = set.clone();
-        let build = move || Index::from_sources(&Index::sources(&shared), 1);
+        let build = move || read_or_build(&shared, file.as_ref(), 1);
         match std::thread::Builder::new().name("search-index".into()).spawn(build) {
             Ok(handle) => SearchIndex { built: OnceLock::new(), pending: Mutex::new(Some(handle)) },
             // No thread to be had: build it here.
             Err(_) => SearchIndex::new(&set),
         }
+    }
+
+    /// [`SearchIndex::new`], reading the index from `file` when it holds this set's, and
+    /// otherwise building it and writing it there for the next time.
+    pub fn new_stored(set: &CatalogSet, file: Option<&IndexFile>) -> SearchIndex {
+        SearchIndex::ready(read_or_build(set, file, threads()))
+    }
+
+    /// The index kept in `file`, if it is there, whole, and under its key: everything
+    /// `rumbo search` needs, without loading the catalogs.
+    pub fn stored(file: &IndexFile) -> Option<SearchIndex> {
+        file.read().map(SearchIndex::ready)
     }
 
     fn ready(index: Index) -> SearchIndex {
@@ -229,6 +249,19 @@ impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SearchIndex").field("items", &self.len()).finish()
     }
+}
+
+/// The index in `file`, or else built from `set` (on up to `threads` cores) and written there.
+fn read_or_build(set: &CatalogSet, file: Option<&IndexFile>, threads: usize) -> Index {
+    if let Some(index) = file.and_then(IndexFile::read) {
+        return index;
+    }
+    let index = Index::from_sources(&Index::sources(set), threads);
+    if let Some(file) = file {
+        // Not written, the next start builds it again: slower, not wrong.
+        let _ = file.write(&index);
+    }
+    index
 }
 
 fn to_u32(i: usize) -> u32 {

@@ -37,7 +37,7 @@ use key::{listed, streamed_key};
 use std::path::{Path, PathBuf};
 
 /// What loading gives: the catalogs and their file names, or every problem found.
-type LoadResult = Result<(CatalogSet, Vec<String>), Vec<Problem>>;
+pub type LoadResult = Result<(CatalogSet, Vec<String>), Vec<Problem>>;
 
 const MAGIC: &[u8; 16] = b"rumbo catalogs\n\0";
 /// Bumped when the file layout above changes.
@@ -79,6 +79,11 @@ impl Cache {
         &self.path
     }
 
+    /// Another cache file in the same folder, named `name`.
+    pub fn sibling(&self, name: &str) -> PathBuf {
+        self.path.with_file_name(name)
+    }
+
     /// Stores `loaded` under `key`; best effort.
     fn write(&self, key: &[u8; 16], loaded: &[Loaded]) -> std::io::Result<()> {
         let payload = encode(loaded).map_err(std::io::Error::other)?;
@@ -109,13 +114,40 @@ pub enum Use {
 
 /// [`load`], also saying what it did with the cache (for tests and benchmarks).
 pub fn load_reporting(sources: &CatalogSources, cache: Option<&Cache>) -> (LoadResult, Use) {
+    let loading = load_keyed(sources, cache);
+    (loading.result, loading.used)
+}
+
+/// What a load through the cache gave.
+pub struct Loading {
+    pub result: LoadResult,
+    pub used: Use,
+    /// The key of the source files the catalogs came from, when the cache was used (a hit or a
+    /// write): what anything worked out from these catalogs can be cached under, such as the search
+    /// index ([`crate::search::IndexFile`]).
+    pub key: Option<[u8; 16]>,
+}
+
+/// The cache key of the files `sources` names as they are now, when `cache` would be used for
+/// them (listed and hashed, not parsed): for a caller that only needs what was derived from the
+/// catalogs and cached under their key, and need not load them.
+pub fn sources_key(sources: &CatalogSources, cache: &Cache) -> Option<[u8; 16]> {
+    let (list, size) = listed(sources)?;
+    if size < cache.min_bytes as u64 {
+        return None;
+    }
+    streamed_key(&list)
+}
+
+/// [`load`], with what it did with the cache and the key of the files it loaded.
+pub fn load_keyed(sources: &CatalogSources, cache: Option<&Cache>) -> Loading {
     let listed = cache.and_then(|cache| {
         let (list, size) = listed(sources)?;
         (size >= cache.min_bytes as u64).then_some((cache, list))
     });
     let Some((cache, list)) = listed else {
         let (files, problems) = read_sources(sources);
-        return (finish(files, problems), Use::Bypassed);
+        return Loading { result: finish(files, problems), used: Use::Bypassed, key: None };
     };
     // The cache file is read (and its checksum checked) on another core while the sources are
     // hashed: both take a few milliseconds at this size, and a start is made of little else.
@@ -136,15 +168,15 @@ pub fn load_reporting(sources: &CatalogSources, cache: Option<&Cache>) -> (LoadR
         let decoded = decode(payload, &names);
         drop(bytes);
         return match decoded {
-            Some(loaded) => (Ok(into_set(loaded)), Use::Hit),
+            Some(loaded) => Loading { result: Ok(into_set(loaded)), used: Use::Hit, key: streamed },
             // Checked but undecodable: only a foreign layout under a colliding key could do that.
             // Load without the cache, and leave it for the next successful load to replace.
-            None => (super::load(sources), Use::Bypassed),
+            None => Loading { result: super::load(sources), used: Use::Bypassed, key: None },
         };
     }
     let (files, problems) = read_sources(sources);
     if !problems.is_empty() {
-        return (finish(files, problems), Use::Bypassed);
+        return Loading { result: finish(files, problems), used: Use::Bypassed, key: None };
     }
     // Keyed on the texts just read, which are the ones parsed, even if a file changed since it was
     // hashed above.
@@ -153,9 +185,9 @@ pub fn load_reporting(sources: &CatalogSources, cache: Option<&Cache>) -> (LoadR
         Ok(loaded) => {
             // A cache that cannot be written only costs the next start the full parse.
             let _ = cache.write(&key, &loaded);
-            (Ok(into_set(loaded)), Use::Written)
+            Loading { result: Ok(into_set(loaded)), used: Use::Written, key: Some(key) }
         }
-        Err(problems) => (Err(problems), Use::Refused),
+        Err(problems) => Loading { result: Err(problems), used: Use::Refused, key: None },
     }
 }
 

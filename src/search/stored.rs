@@ -1,0 +1,185 @@
+//! The search index kept in the cache folder beside the catalogs, so an unchanged start does not
+//! fold and sort 52,000 texts again, and `rumbo search` need not even decode the catalogs.
+//!
+//! It is kept under a key made of the catalog cache's key (the content of every source file; see
+//! [`crate::catalog::cache`]) and the source of the code that lays the index out, in the same
+//! envelope as the catalogs (length and checksum). Only an index built from catalogs that loaded
+//! without a problem is written, so finding one under the key of the files as they are now says
+//! they are valid. A file that is not whole, not ours, under another key, or whose contents do not
+//! hold together ([`Index::holds_together`]) is never used: the index is built again and the file
+//! replaced.
+
+use super::index::{Index, NO_OWNER};
+use super::to_u32;
+use crate::catalog::cache::{Cache, envelope};
+use std::path::{Path, PathBuf};
+use xxhash_rust::xxh3::Xxh3;
+
+const MAGIC: &[u8; 16] = b"rumbo search\n\0\0\0";
+
+/// The code whose changes can change what a stored index holds; part of the key.
+const SCHEMA: [&str; 5] = [
+    include_str!("index.rs"),
+    include_str!("fold.rs"),
+    include_str!("stored.rs"),
+    include_str!("../text.rs"),
+    env!("CARGO_PKG_VERSION"),
+];
+
+/// Where the index of one set of catalogs is kept, and under which key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndexFile {
+    path: PathBuf,
+    key: [u8; 16],
+}
+
+impl IndexFile {
+    /// The cache file's name inside the cache folder.
+    pub const FILE_NAME: &str = "search.bin";
+
+    /// The index of the catalogs whose cache key is `catalogs` (from
+    /// [`crate::catalog::cache::load_keyed`] or [`crate::catalog::cache::sources_key`]).
+    pub fn new(cache: &Cache, catalogs: [u8; 16]) -> IndexFile {
+        let mut hasher = Xxh3::new();
+        for part in [MAGIC.as_slice(), &catalogs].into_iter().chain(SCHEMA.map(str::as_bytes)) {
+            hasher.update(&(part.len() as u64).to_le_bytes());
+            hasher.update(part);
+        }
+        IndexFile { path: cache.sibling(IndexFile::FILE_NAME), key: hasher.digest128().to_le_bytes() }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The stored index, if there is one under this key and it holds together.
+    pub(super) fn read(&self) -> Option<Index> {
+        let bytes = std::fs::read(&self.path).ok()?;
+        let payload = envelope::payload(&bytes, MAGIC, &self.key)?;
+        let index = match postcard::take_from_bytes::<Index>(payload) {
+            Ok((index, [])) => index,
+            _ => return None,
+        };
+        index.holds_together().then(|| index.with_lookups())
+    }
+
+    /// Stores `index`; best effort (failing only costs the next start the build).
+    pub(super) fn write(&self, index: &Index) -> std::io::Result<()> {
+        let payload = postcard::to_allocvec(index).map_err(std::io::Error::other)?;
+        envelope::write(&self.path, MAGIC, &self.key, &payload)
+    }
+}
+
+impl Index {
+    /// Whether a decoded index can be searched without indexing out of bounds: one entry per
+    /// record, each item once, every range inside its buffer and on char boundaries, every owner
+    /// and position map naming an item. A checksum already guards against damage; this guards
+    /// against a file that is whole but wrong, which must never make rumbo panic.
+    fn holds_together(&self) -> bool {
+        let items = self.records.len();
+        let mut seen = vec![false; items];
+        let entries_fit = self.entries.len() == items
+            && self.entries.iter().all(|entry| {
+                let end = entry.start as usize + entry.len as usize;
+                let buffer = if entry.ascii { self.ascii.len() } else { self.unicode.len() };
+                let first =
+                    seen.get_mut(entry.item as usize).is_some_and(|seen| !std::mem::replace(seen, true));
+                first && end <= buffer && entry.title_start <= entry.len
+            });
+        let text = |(start, len): (u32, u32)| self.texts.get(start as usize..(start as usize + len as usize));
+        let records_fit = self.records.iter().all(|record| {
+            text(record.text).is_some()
+                && text(record.id).is_some()
+                && (record.owner == NO_OWNER || (record.owner as usize) < items)
+        });
+        let positions_fit = self.positions.iter().all(|(item, _)| (*item as usize) < items)
+            && self.positions.is_sorted_by_key(|(item, _)| *item);
+        entries_fit && records_fit && positions_fit && self.ascii.is_ascii()
+    }
+
+    /// The look-ups that are not stored, worked out from the entries.
+    fn with_lookups(mut self) -> Index {
+        self.slots = vec![0; self.entries.len()];
+        for (slot, entry) in self.entries.iter().enumerate() {
+            self.slots[entry.item as usize] = to_u32(slot);
+        }
+        self.every = (0..to_u32(self.entries.len())).collect();
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{CatalogSet, builtin_file, load_files};
+    use crate::search::SearchIndex;
+
+    fn builtin() -> CatalogSet {
+        let loaded = load_files(vec![builtin_file()]).unwrap();
+        CatalogSet::new(loaded.into_iter().map(|l| l.catalog).collect())
+    }
+
+    fn file(dir: &Path, key: u8) -> IndexFile {
+        IndexFile::new(&Cache::in_dir(dir), [key; 16])
+    }
+
+    #[test]
+    fn a_stored_index_searches_like_the_one_built() {
+        let dir = tempfile::tempdir().unwrap();
+        let built = Index::new(&builtin());
+        file(dir.path(), 1).write(&built).unwrap();
+        let read = file(dir.path(), 1).read().expect("stored index read back");
+        let (built, read) = (SearchIndex::ready(built), SearchIndex::ready(read));
+        assert_eq!(read.len(), built.len());
+        for item in 0..built.len() {
+            assert_eq!(read.item(item), built.item(item));
+        }
+        for query in ["cartera", "técnico", "SENA", "atencion al cliente", "zzz"] {
+            assert_eq!(read.search(query, None, Some(20)), built.search(query, None, Some(20)), "{query}");
+            for hit in built.search(query, None, Some(5)).hits {
+                assert_eq!(read.highlight(hit.item, query), built.highlight(hit.item, query));
+            }
+        }
+    }
+
+    #[test]
+    fn another_key_or_a_damaged_file_is_not_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let stored = file(dir.path(), 1);
+        stored.write(&Index::new(&builtin())).unwrap();
+        assert!(file(dir.path(), 2).read().is_none(), "another key");
+        let bytes = std::fs::read(stored.path()).unwrap();
+        for at in [0, 20, bytes.len() / 2, bytes.len() - 1] {
+            let mut damaged = bytes.clone();
+            damaged[at] ^= 0x40;
+            std::fs::write(stored.path(), &damaged).unwrap();
+            assert!(stored.read().is_none(), "byte {at} changed");
+        }
+        std::fs::write(stored.path(), &bytes[..bytes.len() - 3]).unwrap();
+        assert!(stored.read().is_none(), "truncated");
+    }
+
+    #[test]
+    fn a_whole_file_whose_index_does_not_hold_together_is_not_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = Index::new(&builtin());
+        let breakages: [fn(&mut Index); 6] = [
+            |index| index.entries[0].start = u32::MAX / 2,
+            |index| index.entries[1].item = index.entries[0].item,
+            |index| index.records[0].text = (0, u32::MAX / 2),
+            |index| index.records[3].owner = 10_000,
+            |index| index.texts = "ñ".repeat(index.texts.len() / 2),
+            |index| {
+                index.entries.pop();
+            },
+        ];
+        for (n, breakage) in breakages.into_iter().enumerate() {
+            let mut broken = good.clone();
+            breakage(&mut broken);
+            file(dir.path(), 1).write(&broken).unwrap();
+            assert!(file(dir.path(), 1).read().is_none(), "breakage {n}");
+        }
+        file(dir.path(), 1).write(&good).unwrap();
+        assert!(file(dir.path(), 1).read().is_some());
+    }
+}
