@@ -250,10 +250,7 @@ impl Workspace {
         let Some(sector) = set.sectors().nth(self.sector) else { return Vec::new() };
         let mut list: Vec<&Occupation> = set.occupations_in(&sector.id).collect();
         if self.sort_by_fit {
-            let fits: Vec<u8> = list
-                .iter()
-                .map(|o| crate::session::fit(&self.session, set, &o.id).map_or(0, |f| f.percent))
-                .collect();
+            let fits = crate::session::percents(&self.session, &list);
             let mut order: Vec<usize> = (0..list.len()).collect();
             order.sort_by_key(|&i| std::cmp::Reverse(fits[i]));
             list = order.into_iter().map(|i| list[i]).collect();

@@ -6,7 +6,7 @@
 
 use super::model::{Mark, MarkKind, MarkLevel, Session};
 use crate::catalog::{CatalogSet, Importance, Link, Occupation};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// One function or competency of an occupation, as fit and gap list it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,6 +124,32 @@ fn fit_with(levels: &Levels, set: &CatalogSet, occupation: &Occupation) -> Fit {
     fit
 }
 
+/// The fit percentage alone (what [`fit`] gives as `percent`), without listing the items: the
+/// occupations pane shows one per row on every frame.
+fn percent_with(levels: &Levels, occupation: &Occupation) -> u8 {
+    let functions = occupation.functions.iter().map(|f| (MarkKind::Function, f.id.as_str(), f.importance));
+    let needs =
+        occupation.competencies.iter().map(|n| (MarkKind::Competency, n.competency.as_str(), n.importance));
+    let (mut essential, mut halves) = (0, 0);
+    for (kind, id, importance) in functions.chain(needs) {
+        if importance == Importance::Essential {
+            essential += 1;
+            halves += match levels.get(kind, id) {
+                Some(MarkLevel::Has) => 2,
+                Some(MarkLevel::InDevelopment) => 1,
+                None => 0,
+            };
+        }
+    }
+    percent(halves, essential)
+}
+
+/// The fit percentage of each of `occupations`, in order (as [`fit`] would give them one by one).
+pub fn percents(session: &Session, occupations: &[&Occupation]) -> Vec<u8> {
+    let levels = Levels::of(session);
+    occupations.iter().map(|occupation| percent_with(&levels, occupation)).collect()
+}
+
 /// How well the person fits an occupation; `None` when the occupation is not in the catalogs.
 pub fn fit(session: &Session, set: &CatalogSet, occupation_id: &str) -> Option<Fit> {
     let occupation = set.occupation(occupation_id)?;
@@ -162,21 +188,44 @@ pub fn ranked(session: &Session, set: &CatalogSet) -> Vec<(String, u8)> {
 
 /// The best-fitting occupation's title and percentage, for the start screen; `None` while nothing the
 /// person marked counts anywhere (a "best fit" of 0% would only be the first occupation in the file).
+/// The same as the first of [`ranked`] with more than 0%, but only the occupations that hold something
+/// the person marked are worked out: listing saved sessions must not take longer as the catalogs grow.
 pub fn best_fit(session: &Session, set: &CatalogSet) -> Option<(String, u8)> {
-    let (id, percent) = ranked(session, set).into_iter().next().filter(|(_, p)| *p > 0)?;
-    set.occupation(&id).map(|o| (o.title.clone(), percent))
+    let levels = Levels::of(session);
+    let mut candidates: Vec<((usize, usize), &Occupation)> = Vec::new();
+    for mark in &session.marks {
+        match mark.kind {
+            MarkKind::Function => {
+                if let Some((occupation, _)) = set.function(&mark.id)
+                    && let Some(place) = set.occupation_place(&occupation.id)
+                {
+                    candidates.push((place, occupation));
+                }
+            }
+            MarkKind::Competency => candidates.extend(set.occupations_needing(&mark.id)),
+        }
+    }
+    // Catalog order, so that equal fits go to the first occupation, as in `ranked`.
+    candidates.sort_by_key(|(place, _)| *place);
+    candidates.dedup_by_key(|(place, _)| *place);
+    let mut best: Option<(&Occupation, u8)> = None;
+    for (_, occupation) in candidates {
+        let percent = percent_with(&levels, occupation);
+        if percent > best.map_or(0, |(_, p)| p) {
+            best = Some((occupation, percent));
+        }
+    }
+    best.map(|(occupation, percent)| (occupation.title.clone(), percent))
 }
 
 /// Marks whose item no loaded catalog has any more. They stay in the file (the mark's own text tells
 /// what it was); the UI lists them apart.
 pub fn orphans<'a>(session: &'a Session, set: &CatalogSet) -> Vec<&'a Mark> {
-    let functions: HashSet<&str> =
-        set.occupations().flat_map(|o| o.functions.iter().map(|f| f.id.as_str())).collect();
     session
         .marks
         .iter()
         .filter(|m| match m.kind {
-            MarkKind::Function => !functions.contains(m.id.as_str()),
+            MarkKind::Function => set.function(&m.id).is_none(),
             MarkKind::Competency => set.competency(&m.id).is_none(),
         })
         .collect()

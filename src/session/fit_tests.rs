@@ -240,3 +240,58 @@ fn marks_gone_from_the_catalog_are_orphans_and_kept() {
     assert_eq!(s.marks.len(), 4, "orphans stay in the session");
     assert_eq!(fit(&s, &set, AUX).unwrap().has.len(), 2);
 }
+
+/// Every item of the built-in catalog once: (kind, id), functions of each occupation first.
+fn all_items(set: &CatalogSet) -> Vec<(MarkKind, String)> {
+    let functions =
+        set.occupations().flat_map(|o| o.functions.iter().map(|f| (MarkKind::Function, f.id.clone())));
+    let competencies = set.competencies().map(|c| (MarkKind::Competency, c.id.clone()));
+    functions.chain(competencies).collect()
+}
+
+proptest::proptest! {
+    /// `best_fit` works out only the occupations holding a marked item; it must agree with ranking
+    /// every occupation, ties included (the catalog's first wins), for any marks.
+    #[test]
+    fn best_fit_is_the_first_of_the_full_ranking(
+        picks in proptest::collection::vec((0usize..200, proptest::bool::ANY), 0..12)
+    ) {
+        let set = builtin();
+        let items = all_items(&set);
+        let mut s = session(&set);
+        for (pick, has) in picks {
+            let (kind, id) = &items[pick % items.len()];
+            if s.mark_of(*kind, id).is_none() {
+                mark(&mut s, *kind, id, if has { MarkLevel::Has } else { MarkLevel::InDevelopment });
+            }
+        }
+        let reference = ranked(&s, &set)
+            .into_iter()
+            .next()
+            .filter(|(_, p)| *p > 0)
+            .map(|(id, p)| (set.occupation(&id).unwrap().title.clone(), p));
+        proptest::prop_assert_eq!(best_fit(&s, &set), reference);
+        let occupations: Vec<&Occupation> = set.occupations().collect();
+        let one_by_one: Vec<u8> = occupations.iter().map(|o| fit(&s, &set, &o.id).unwrap().percent).collect();
+        proptest::prop_assert_eq!(percents(&s, &occupations), one_by_one);
+    }
+}
+
+#[test]
+fn functions_and_competencies_are_found_with_their_occupations() {
+    let set = builtin();
+    for occupation in set.occupations() {
+        for function in &occupation.functions {
+            let (owner, found) = set.function(&function.id).unwrap();
+            assert_eq!((owner.id.as_str(), found), (occupation.id.as_str(), function));
+        }
+        for need in &occupation.competencies {
+            assert!(set.occupations_needing(&need.competency).any(|(_, o)| o.id == occupation.id));
+        }
+        assert!(set.occupations_in(&occupation.sector).any(|o| o.id == occupation.id));
+    }
+    assert!(set.function("no-existe").is_none());
+    assert_eq!(set.occupations_needing("no-existe").count(), 0);
+    let needing: usize = set.competencies().map(|c| set.occupations_needing(&c.id).count()).sum();
+    assert_eq!(needing, set.occupations().map(|o| o.competencies.len()).sum::<usize>());
+}

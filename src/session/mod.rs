@@ -16,7 +16,7 @@ mod fit_tests;
 mod model_tests;
 
 pub use error::{SessionError, StoreError};
-pub use fit::{Fit, FitItem, Gap, GapItem, GapProgram, best_fit, fit, gap, orphans, ranked};
+pub use fit::{Fit, FitItem, Gap, GapItem, GapProgram, best_fit, fit, gap, orphans, percents, ranked};
 pub use id::is_valid_id;
 pub use lock::SessionLock;
 pub use model::{CatalogRef, Consent, FORMAT, Focus, Mark, MarkKind, MarkLevel, Session, ShortlistEntry};

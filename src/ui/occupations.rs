@@ -4,7 +4,7 @@ use super::layout::WorkspaceAreas;
 use super::list::{clip, draw_rows, width, wrap_paragraphs};
 use super::{layout, pane_block, selection};
 use crate::app::{Model, Pane, Workspace};
-use crate::session::fit;
+use crate::session::percents;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -24,10 +24,11 @@ pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceA
         frame.render_widget(Paragraph::new(format!(" {}", s.no_occupations)).style(model.theme.dim), inner);
     }
     let room = usize::from(inner.width);
+    let percents = percents(&ws.session, &occupations);
     let rows = occupations
         .iter()
-        .map(|o| {
-            let percent = fit(&ws.session, set, &o.id).map_or(0, |f| f.percent);
+        .zip(percents)
+        .map(|(o, percent)| {
             let percent = format!("{percent:>3}% ");
             let name = clip(&format!(" {}", o.title), room.saturating_sub(width(&percent) + 1));
             let gap = room.saturating_sub(width(&name) + width(&percent));
