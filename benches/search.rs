@@ -54,3 +54,9 @@ fn highlight_30_rows(bencher: divan::Bencher, len: usize) {
         results.hits.iter().take(30).map(|hit| INDEX.highlight(hit.item, &query).len()).sum::<usize>()
     });
 }
+
+/// Every match ranked, no limit: what `rumbo search QUERY` without `--limit` does.
+#[divan::bench(args = ["sena", "ma", "soldadura", "mantenimiento de equipos"])]
+fn unlimited(bencher: divan::Bencher, query: &str) {
+    bencher.bench(|| INDEX.search(query, None, None));
+}

@@ -21,10 +21,14 @@ RUMBO=$PWD/target/release/rumbo
 export RUMBO_CONFIG_DIR="$PWD/$DIR/config" RUMBO_DATA_DIR="$PWD/$DIR/data" RUMBO_CACHE_DIR="$PWD/$DIR/cache"
 export LANG=es_CO.UTF-8
 "$RUMBO" search --no-builtin --catalog "$DIR/esco.ron" calentar >/dev/null
+# Let the 15 MB just written and the caches reach the disk first: the write-back otherwise takes
+# CPU from the first runs.
+sync
+sleep 3
 
 echo "fzf $(fzf --version), hyperfine $(hyperfine --version | cut -d' ' -f2), $(nproc) cores" | tee "$OUT"
 for query in "mantenimiento de equipos" "tecnico ventas" "soldadura" "sena" "ma"; do
-    hyperfine --warmup 3 --runs 20 --style basic --export-markdown "$DIR/vs-fzf-one.md" \
+    hyperfine --warmup 3 --runs 30 --style basic --export-markdown "$DIR/vs-fzf-one.md" \
         --command-name "rumbo search '$query'" \
         "$RUMBO search --no-builtin --catalog $DIR/esco.ron '$query' > /dev/null" \
         --command-name "fzf --filter '$query'" \

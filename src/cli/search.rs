@@ -6,7 +6,6 @@ use crate::catalog::ItemKind;
 use crate::catalog::cache::{self, Cache};
 use crate::i18n::{Lang, fill};
 use crate::search::{IndexFile, SearchIndex};
-use serde_json::json;
 use std::io::Write;
 use std::mem::ManuallyDrop;
 use std::process::ExitCode;
@@ -21,20 +20,16 @@ pub fn run(global: &GlobalArgs, lang: Lang, args: &SearchArgs) -> ExitCode {
     // Buffered: stdout alone writes line by line, a system call per result.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.json {
-        let list: Vec<_> = results
-            .hits
-            .iter()
-            .map(|hit| {
-                let item = index.item(hit.item);
-                let mut value =
-                    json!({"kind": item.kind, "id": item.id, "text": item.text, "score": hit.score});
-                if let Some((id, title)) = item.occupation {
-                    value["occupation"] = json!({"id": id, "title": title});
-                }
-                value
-            })
-            .collect();
-        let _ = writeln!(out, "{}", json!({ "results": list, "total": results.total }));
+        let list = results.hits.iter().map(|hit| {
+            let item = index.item(hit.item);
+            let occupation = item.occupation.map(|(id, title)| JsonOccupation { id, title });
+            JsonHit { id: item.id, kind: item.kind, occupation, score: hit.score, text: item.text }
+        });
+        let whole = JsonResults { results: list.collect(), total: results.total };
+        let _ = serde_json::to_writer(&mut out, &whole).map_err(std::io::Error::from).and_then(|()| {
+            writeln!(out)?;
+            out.flush()
+        });
         return ExitCode::SUCCESS;
     }
     if results.hits.is_empty() {
@@ -47,20 +42,51 @@ pub fn run(global: &GlobalArgs, lang: Lang, args: &SearchArgs) -> ExitCode {
     // The "in occupation" note split once around its placeholder, not filled again for every line.
     let in_occupation = fill(s.search_in_occupation, &[("title", &"\u{0}")]);
     let (before, after) = in_occupation.split_once('\u{0}').unwrap_or((&in_occupation, ""));
+    // Written piece by piece rather than through `format!` padding: a broad query prints tens of
+    // thousands of lines, and formatting them was a large part of the whole run.
+    let spaces = " ".repeat(kind_width.max(id_width));
+    let padded = |out: &mut dyn Write, text: &str, width: usize| -> std::io::Result<()> {
+        out.write_all(text.as_bytes())?;
+        out.write_all(&spaces.as_bytes()[..width.saturating_sub(text.chars().count())])?;
+        out.write_all(b"  ")
+    };
     for item in items {
-        let (kind, id, text) = (item.kind.name(lang), item.id, item.text);
-        let written = match item.occupation {
-            Some((_, title)) => {
-                writeln!(out, "{kind:kind_width$}  {id:id_width$}  {text}  ({before}{title}{after})")
-            }
-            None => writeln!(out, "{kind:kind_width$}  {id:id_width$}  {text}"),
-        };
+        let written = padded(&mut out, item.kind.name(lang), kind_width)
+            .and_then(|()| padded(&mut out, item.id, id_width))
+            .and_then(|()| out.write_all(item.text.as_bytes()))
+            .and_then(|()| match item.occupation {
+                Some((_, title)) => writeln!(out, "  ({before}{title}{after})"),
+                None => out.write_all(b"\n"),
+            });
         if written.is_err() {
             break; // the reader went away (`| head`): stop quietly
         }
     }
     let _ = out.flush();
     ExitCode::SUCCESS
+}
+
+/// One result of `--json`: fields in the order `serde_json` has always written them (by name).
+#[derive(serde::Serialize)]
+struct JsonHit<'a> {
+    id: &'a str,
+    kind: ItemKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    occupation: Option<JsonOccupation<'a>>,
+    score: u32,
+    text: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct JsonOccupation<'a> {
+    id: &'a str,
+    title: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct JsonResults<'a> {
+    results: Vec<JsonHit<'a>>,
+    total: usize,
 }
 
 fn item_kind(kind: KindArg) -> ItemKind {
