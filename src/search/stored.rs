@@ -65,8 +65,9 @@ impl IndexFile {
 
     /// Stores `index`; best effort (failing only costs the next start the build).
     pub(super) fn write(&self, index: &Index) -> std::io::Result<()> {
-        let payload = postcard::to_allocvec(index).map_err(std::io::Error::other)?;
-        envelope::write(&self.path, MAGIC, &self.key, &payload)
+        envelope::write_streamed(&self.path, MAGIC, &self.key, |out| {
+            postcard::to_io(index, out).map(drop).map_err(std::io::Error::other)
+        })
     }
 }
 

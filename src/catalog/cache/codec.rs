@@ -26,7 +26,9 @@ struct CatalogPart<'a> {
     programs: &'a [Program],
 }
 
-pub(super) fn encode(loaded: &[Loaded]) -> postcard::Result<Vec<u8>> {
+/// Writes the payload of `loaded` to `out`; the same bytes every time (see
+/// [`super::envelope::write_streamed`]).
+pub(super) fn encode(loaded: &[Loaded], out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut first = Vec::new();
     let mut rest = Vec::new();
     for l in loaded {
@@ -59,13 +61,12 @@ pub(super) fn encode(loaded: &[Loaded]) -> postcard::Result<Vec<u8>> {
         first.push((l.file.as_str(), part));
         rest.push(&occupations[split..]);
     }
-    let first = postcard::to_allocvec(&first)?;
-    let rest = postcard::to_allocvec(&rest)?;
-    let mut payload = Vec::with_capacity(8 + first.len() + rest.len());
-    payload.extend_from_slice(&(first.len() as u64).to_le_bytes());
-    payload.extend_from_slice(&first);
-    payload.extend_from_slice(&rest);
-    Ok(payload)
+    let first_len = postcard::serialize_with_flavor(&first, postcard::ser_flavors::Size::default())
+        .map_err(std::io::Error::other)?;
+    out.write_all(&(first_len as u64).to_le_bytes())?;
+    postcard::to_io(&first, &mut *out).map_err(std::io::Error::other)?;
+    postcard::to_io(&rest, out).map_err(std::io::Error::other)?;
+    Ok(())
 }
 
 /// The catalogs in `payload`, each part of which must decode to its last byte, each catalog from
@@ -101,6 +102,12 @@ fn whole<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
 mod tests {
     use super::*;
 
+    fn encoded(loaded: &[Loaded]) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        encode(loaded, &mut bytes).unwrap();
+        bytes
+    }
+
     #[test]
     fn catalogs_come_back_as_they_went_in() {
         let builtin = crate::catalog::load_files(vec![crate::catalog::builtin_file()]).unwrap();
@@ -119,12 +126,12 @@ mod tests {
             .map(|(file, catalog)| Loaded { file: file.into(), catalog })
             .collect();
         let names: Vec<String> = loaded.iter().map(|l| l.file.clone()).collect();
-        let back = decode(&encode(&loaded).unwrap(), &names).unwrap();
+        let back = decode(&encoded(&loaded), &names).unwrap();
         assert_eq!(back.len(), 3);
         for (back, sent) in back.iter().zip(&loaded) {
             assert_eq!((&back.file, &back.catalog), (&sent.file, &sent.catalog));
         }
         // Not from the files read: refused.
-        assert!(decode(&encode(&loaded).unwrap(), &names[..2]).is_none());
+        assert!(decode(&encoded(&loaded), &names[..2]).is_none());
     }
 }

@@ -4,25 +4,88 @@
 //! Layout: magic (16 bytes), key (16), payload length (u64 LE), payload checksum (xxh3-128, 16),
 //! payload.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::Path;
-use xxhash_rust::xxh3::xxh3_128;
+use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
 pub(super) const HEADER: usize = 16 + 16 + 8 + 16;
 
-/// Writes `payload` under `key` to `path`, atomically (a reader sees the old file or the new one,
-/// never half of one), creating the folder if need be.
-pub fn write(path: &Path, magic: &[u8; 16], key: &[u8; 16], payload: &[u8]) -> std::io::Result<()> {
+/// Writes a payload under `key` to `path`, atomically (a reader sees the old file or the new one,
+/// never half of one), creating the folder if need be. The payload is what `payload` writes to the
+/// writer it is given, so that a large one never sits whole in memory (the cache of an ESCO-sized catalog is 8 to 10 MB, which counted in
+/// the peak memory of a first start). `payload` is called twice and must write the same bytes both
+/// times: once to learn their length and checksum, once to write them. If they differ, nothing is
+/// written.
+pub fn write_streamed(
+    path: &Path,
+    magic: &[u8; 16],
+    key: &[u8; 16],
+    payload: impl Fn(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let measured = measure(&payload)?;
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
     let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
-    file.write_all(magic)?;
-    file.write_all(key)?;
-    file.write_all(&(payload.len() as u64).to_le_bytes())?;
-    file.write_all(&xxh3_128(payload).to_le_bytes())?;
-    file.write_all(payload)?;
+    let mut out = BufWriter::with_capacity(1 << 16, Measure::to(&mut file));
+    out.write_all(magic)?;
+    out.write_all(key)?;
+    out.write_all(&measured.len.to_le_bytes())?;
+    out.write_all(&measured.sum.to_le_bytes())?;
+    // Through the buffer first, so the header is not counted as payload.
+    out.flush()?;
+    out.get_mut().reset();
+    payload(&mut out)?;
+    let written = out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+    if written.len != measured.len || written.hasher.digest128() != measured.sum {
+        return Err(std::io::Error::other("the cache payload changed while it was written"));
+    }
     file.commit()
+}
+
+/// Length and checksum of what `payload` writes.
+struct Measured {
+    len: u64,
+    sum: u128,
+}
+
+fn measure(payload: &impl Fn(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<Measured> {
+    let mut sink = BufWriter::with_capacity(1 << 16, Measure::to(std::io::sink()));
+    payload(&mut sink)?;
+    let measure = sink.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+    Ok(Measured { len: measure.len, sum: measure.hasher.digest128() })
+}
+
+/// A writer that passes bytes on, counting and hashing them.
+struct Measure<W> {
+    inner: W,
+    len: u64,
+    hasher: Xxh3,
+}
+
+impl<W: Write> Measure<W> {
+    fn to(inner: W) -> Measure<W> {
+        Measure { inner, len: 0, hasher: Xxh3::new() }
+    }
+
+    /// Counts and hashes from here on (after the header).
+    fn reset(&mut self) {
+        self.len = 0;
+        self.hasher = Xxh3::new();
+    }
+}
+
+impl<W: Write> Write for Measure<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(bytes)?;
+        self.len += n as u64;
+        self.hasher.update(&bytes[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// The key and payload of `bytes` when the header is `magic`'s and length and checksum agree.
@@ -54,9 +117,24 @@ mod tests {
         let sent = b"payload".to_vec();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("cache").join("prueba.bin");
-        write(&path, MAGIC, &key, &sent).unwrap();
+        // Written in pieces, as postcard does.
+        write_streamed(&path, MAGIC, &key, |w| sent.iter().try_for_each(|b| w.write_all(&[*b]))).unwrap();
         let bytes = std::fs::read(&path).unwrap();
-        assert_eq!(bytes.len(), HEADER + sent.len());
+        let mut expected = MAGIC.to_vec();
+        expected.extend_from_slice(&key);
+        expected.extend_from_slice(&(sent.len() as u64).to_le_bytes());
+        expected.extend_from_slice(&xxh3_128(&sent).to_le_bytes());
+        expected.extend_from_slice(&sent);
+        assert_eq!(bytes, expected);
+        // A payload that writes other bytes the second time is not written.
+        let calls = std::cell::Cell::new(0u8);
+        let changing = |w: &mut dyn Write| {
+            calls.set(calls.get() + 1);
+            w.write_all(&[calls.get()])
+        };
+        let never = dir.path().join("cache").join("never.bin");
+        assert!(write_streamed(&never, MAGIC, &key, changing).is_err());
+        assert!(!never.exists());
         assert_eq!(payload(&bytes, MAGIC, &key), Some(&sent[..]));
         assert_eq!(payload(&bytes, b"rumbo otra cosa\n", &key), None, "another magic");
         assert_eq!(payload(&bytes, MAGIC, &[8u8; 16]), None, "another key");

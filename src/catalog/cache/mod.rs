@@ -86,8 +86,7 @@ impl Cache {
 
     /// Stores `loaded` under `key`; best effort.
     fn write(&self, key: &[u8; 16], loaded: &[Loaded]) -> std::io::Result<()> {
-        let payload = encode(loaded).map_err(std::io::Error::other)?;
-        envelope::write(&self.path, MAGIC, key, &payload)
+        envelope::write_streamed(&self.path, MAGIC, key, |out| encode(loaded, out))
     }
 }
 
