@@ -15,8 +15,8 @@ pub struct CatalogSet {
     competencies: HashMap<String, At>,
     programs: HashMap<String, At>,
     sources: HashMap<String, At>,
-    /// Occupation id → ids of the programs that serve it, in catalog order.
-    programs_by_occupation: HashMap<String, Vec<String>>,
+    /// Occupation id → the programs that serve it, in catalog order.
+    programs_by_occupation: HashMap<String, Vec<At>>,
     /// Sector id → its occupations, in catalog order.
     occupations_by_sector: HashMap<String, Vec<At>>,
     /// Made the first time a function or a competency's occupations are looked up: most starts
@@ -49,14 +49,23 @@ impl CatalogSet {
             index(&mut set.programs, catalog.programs.iter().map(|p| &p.id).collect());
             index(&mut set.sources, catalog.sources.iter().map(|s| &s.id).collect());
             for (i, occupation) in catalog.occupations.iter().enumerate() {
-                set.occupations_by_sector.entry(occupation.sector.clone()).or_default().push((c, i));
+                match set.occupations_by_sector.get_mut(occupation.sector.as_str()) {
+                    Some(occupations) => occupations.push((c, i)),
+                    None => {
+                        set.occupations_by_sector.insert(occupation.sector.clone(), vec![(c, i)]);
+                    }
+                }
             }
-            for program in &catalog.programs {
+            for (i, program) in catalog.programs.iter().enumerate() {
                 for occupation in &program.occupations {
-                    set.programs_by_occupation
-                        .entry(occupation.clone())
-                        .or_default()
-                        .push(program.id.clone());
+                    // Looked up before inserting: most occupations are served by several programs,
+                    // and a clone of the key for each would be wasted.
+                    match set.programs_by_occupation.get_mut(occupation.as_str()) {
+                        Some(programs) => programs.push((c, i)),
+                        None => {
+                            set.programs_by_occupation.insert(occupation.clone(), vec![(c, i)]);
+                        }
+                    }
                 }
             }
         }
@@ -152,11 +161,7 @@ impl CatalogSet {
 
     /// The programs that serve an occupation.
     pub fn programs_for(&self, occupation: &str) -> Vec<&Program> {
-        self.programs_by_occupation
-            .get(occupation)
-            .into_iter()
-            .flatten()
-            .filter_map(|id| self.program(id))
-            .collect()
+        let programs = self.programs_by_occupation.get(occupation).into_iter().flatten();
+        programs.map(|&(c, i)| &self.catalogs[c].programs[i]).collect()
     }
 }
