@@ -35,24 +35,21 @@ pub(super) const NO_OWNER: u32 = u32::MAX;
 /// The index itself (see [`SearchIndex`]). Item texts and ids lie back to back in one buffer
 /// rather than in a `String` each: a catalog the size of ESCO has 52,000 items, and 160,000 small
 /// allocations were most of what building an index cost, at every start. Kept in the cache as it
-/// is ([`super::stored`]), less what is quickly worked out again (the `serde(skip)` fields).
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+/// is ([`super::stored`]), less the look-ups that are quickly worked out again.
+#[derive(Clone, Debug, Default)]
 pub(super) struct Index {
     /// Every item's text, then its id, back to back.
     pub(super) texts: String,
     pub(super) records: Vec<Record>,
     /// [`SearchIndex::items`], made the first time it is asked for.
-    #[serde(skip)]
     pub(super) items: OnceLock<Vec<SearchItem>>,
     /// One per item, in the order a search scans them: shortest haystack first, equal lengths in
     /// item order, so the best possible ranks come first (see [`Best`]). Narrowed searches read
     /// them at increasing positions too, so a scan reads memory front to back.
     pub(super) entries: Vec<Entry>,
     /// Item → its position in `entries`.
-    #[serde(skip)]
     pub(super) slots: Vec<u32>,
     /// The folded haystacks that are pure ASCII, back to back in scan order.
-    #[serde(with = "serde_bytes")]
     pub(super) ascii: Vec<u8>,
     /// The other folded haystacks, back to back in scan order.
     pub(super) unicode: Vec<char>,
@@ -60,7 +57,6 @@ pub(super) struct Index {
     /// marks; sorted by item.
     pub(super) positions: Vec<(u32, Box<[u32]>)>,
     /// `0..entries.len()`: what a search that cannot narrow scans.
-    #[serde(skip)]
     pub(super) every: Vec<u32>,
 }
 

@@ -9,9 +9,10 @@
 //! hold together ([`Index::holds_together`]) is never used: the index is built again and the file
 //! replaced.
 
-use super::index::{Index, NO_OWNER};
+use super::index::{Entry, Index, NO_OWNER, Record};
 use super::to_u32;
 use crate::catalog::cache::{Cache, envelope};
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::Xxh3;
 
@@ -56,18 +57,76 @@ impl IndexFile {
     pub(super) fn read(&self) -> Option<Index> {
         let bytes = std::fs::read(&self.path).ok()?;
         let payload = envelope::payload(&bytes, MAGIC, &self.key)?;
-        let index = match postcard::take_from_bytes::<Index>(payload) {
-            Ok((index, [])) => index,
-            _ => return None,
-        };
+        let (len, payload) = payload.split_at_checked(8)?;
+        let len = usize::try_from(u64::from_le_bytes(len.try_into().ok()?)).ok()?;
+        let (texts, haystacks) = payload.split_at_checked(len)?;
+        // The two parts side by side, one per core: decoding is most of reading the index.
+        let (texts, haystacks) = std::thread::scope(|scope| {
+            let haystacks = scope.spawn(|| whole::<Haystacks>(haystacks));
+            (whole::<Texts>(texts), haystacks.join().ok().flatten())
+        });
+        let (Texts { texts, records }, Haystacks { entries, ascii, unicode, positions }) =
+            (texts?, haystacks?);
+        let ascii = ascii.into_vec();
+        let index = Index { texts, records, entries, ascii, unicode, positions, ..Index::default() };
         index.holds_together().then(|| index.with_lookups())
     }
 
     /// Stores `index`; best effort (failing only costs the next start the build).
     pub(super) fn write(&self, index: &Index) -> std::io::Result<()> {
+        let texts = TextsRef { texts: &index.texts, records: &index.records };
+        let haystacks = HaystacksRef {
+            entries: &index.entries,
+            ascii: serde_bytes::Bytes::new(&index.ascii),
+            unicode: &index.unicode,
+            positions: &index.positions,
+        };
+        let len = postcard::serialize_with_flavor(&texts, postcard::ser_flavors::Size::default())
+            .map_err(std::io::Error::other)?;
         envelope::write_streamed(&self.path, MAGIC, &self.key, |out| {
-            postcard::to_io(index, out).map(drop).map_err(std::io::Error::other)
+            out.write_all(&(len as u64).to_le_bytes())?;
+            postcard::to_io(&texts, &mut *out).map_err(std::io::Error::other)?;
+            postcard::to_io(&haystacks, out).map(drop).map_err(std::io::Error::other)
         })
+    }
+}
+
+/// The stored index is in two parts, decoded side by side: what shows the results (the items'
+/// texts, ids and owners), then what a search scans (the folded haystacks). Field by field as in
+/// [`Index`].
+#[derive(Serialize)]
+struct TextsRef<'a> {
+    texts: &'a str,
+    records: &'a [Record],
+}
+
+#[derive(Deserialize)]
+struct Texts {
+    texts: String,
+    records: Vec<Record>,
+}
+
+#[derive(Serialize)]
+struct HaystacksRef<'a> {
+    entries: &'a [Entry],
+    ascii: &'a serde_bytes::Bytes,
+    unicode: &'a [char],
+    positions: &'a [(u32, Box<[u32]>)],
+}
+
+#[derive(Deserialize)]
+struct Haystacks {
+    entries: Vec<Entry>,
+    ascii: serde_bytes::ByteBuf,
+    unicode: Vec<char>,
+    positions: Vec<(u32, Box<[u32]>)>,
+}
+
+/// `bytes` decoded, if they hold exactly one `T`.
+fn whole<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    match postcard::take_from_bytes::<T>(bytes) {
+        Ok((value, [])) => Some(value),
+        _ => None,
     }
 }
 
