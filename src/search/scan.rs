@@ -50,16 +50,12 @@ pub(super) enum Method {
 }
 
 impl Index {
-    /// The items matching every word of `query`, best first; only items of kind `filter` if given.
-    /// `limit` caps `hits`, not `total`. A query with no words (after removing forbidden
-    /// characters) matches nothing.
+    /// See [`super::SearchIndex::search`].
     pub fn search(&self, query: &str, filter: Option<ItemKind>, limit: Option<usize>) -> SearchResults {
         self.search_with(query, filter, limit, CaseMatching::Respect, None)
     }
 
-    /// The same results as [`SearchIndex::search`], for one of a sequence of queries typed one key at
-    /// a time: when `query` only adds to the query `narrowing` remembers (same filter), only the items
-    /// that one matched are scanned. `narrowing` is then updated for the next call.
+    /// See [`super::SearchIndex::search_narrowing`].
     pub fn search_narrowing(
         &self,
         query: &str,

@@ -203,6 +203,23 @@ mod tests {
     }
 
     #[test]
+    fn the_app_caches_the_index_it_builds_and_reads_it_the_next_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let set = std::sync::Arc::new(builtin());
+        let stored = file(dir.path(), 3);
+        let first = SearchIndex::in_background_stored(set.clone(), Some(stored.clone()));
+        // Waits for the thread, which writes the file before it hands the index over.
+        let expected = first.search("cartera", None, Some(10));
+        assert!(!expected.hits.is_empty());
+        assert!(stored.read().is_some(), "written by the first start");
+        let written = std::fs::metadata(stored.path()).unwrap().modified().unwrap();
+        let second = SearchIndex::in_background_stored(set, Some(stored.clone()));
+        assert_eq!(second.search("cartera", None, Some(10)), expected);
+        let modified = std::fs::metadata(stored.path()).unwrap().modified().unwrap();
+        assert_eq!(modified, written, "read, not written again");
+    }
+
+    #[test]
     fn another_key_or_a_damaged_file_is_not_used() {
         let dir = tempfile::tempdir().unwrap();
         let stored = file(dir.path(), 1);
