@@ -18,7 +18,7 @@ pub fn run(global: &GlobalArgs, lang: Lang, args: &SearchArgs) -> ExitCode {
     let results = index.search(&args.query, args.kind.map(item_kind), args.limit);
     let s = lang.strings();
     // Buffered: stdout alone writes line by line, a system call per result.
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     if args.json {
         let list = results.hits.iter().map(|hit| {
             let item = index.item(hit.item);
@@ -36,34 +36,45 @@ pub fn run(global: &GlobalArgs, lang: Lang, args: &SearchArgs) -> ExitCode {
         let _ = writeln!(std::io::stderr(), "{}", fill(s.search_no_results, &[("query", &args.query)]));
         return ExitCode::SUCCESS;
     }
-    let items: Vec<_> = results.hits.iter().map(|hit| index.item(hit.item)).collect();
-    let kind_width = items.iter().map(|item| item.kind.name(lang).chars().count()).max().unwrap_or(0);
-    let id_width = items.iter().map(|item| item.id.chars().count()).max().unwrap_or(0);
+    let (mut kind_width, mut id_width) = (0, 0);
+    for hit in &results.hits {
+        let (kind, id_len) = index.kind_and_id_len(hit.item);
+        kind_width = kind_width.max(kind.name(lang).chars().count());
+        id_width = id_width.max(id_len);
+    }
     // The "in occupation" note split once around its placeholder, not filled again for every line.
     let in_occupation = fill(s.search_in_occupation, &[("title", &"\u{0}")]);
     let (before, after) = in_occupation.split_once('\u{0}').unwrap_or((&in_occupation, ""));
-    // Written piece by piece rather than through `format!` padding: a broad query prints tens of
-    // thousands of lines, and formatting them was a large part of the whole run.
+    // Written piece by piece rather than through `format!`: a broad query prints tens of thousands
+    // of lines, and formatting them was a large part of the whole run.
     let spaces = " ".repeat(kind_width.max(id_width));
-    let padded = |out: &mut dyn Write, text: &str, width: usize| -> std::io::Result<()> {
-        out.write_all(text.as_bytes())?;
-        out.write_all(&spaces.as_bytes()[..width.saturating_sub(text.chars().count())])?;
-        out.write_all(b"  ")
-    };
-    for item in items {
-        let written = padded(&mut out, item.kind.name(lang), kind_width)
-            .and_then(|()| padded(&mut out, item.id, id_width))
-            .and_then(|()| out.write_all(item.text.as_bytes()))
-            .and_then(|()| match item.occupation {
-                Some((_, title)) => writeln!(out, "  ({before}{title}{after})"),
-                None => out.write_all(b"\n"),
-            });
+    for item in results.hits.iter().map(|hit| index.item(hit.item)) {
+        let written = write_parts(
+            &mut out,
+            &[
+                item.kind.name(lang),
+                &spaces[..kind_width.saturating_sub(item.kind.name(lang).chars().count())],
+                "  ",
+                item.id,
+                &spaces[..id_width.saturating_sub(item.id.chars().count())],
+                "  ",
+                item.text,
+            ],
+        )
+        .and_then(|()| match item.occupation {
+            Some((_, title)) => write_parts(&mut out, &["  (", before, title, after, ")\n"]),
+            None => out.write_all(b"\n"),
+        });
         if written.is_err() {
             break; // the reader went away (`| head`): stop quietly
         }
     }
     let _ = out.flush();
     ExitCode::SUCCESS
+}
+
+fn write_parts(out: &mut impl Write, parts: &[&str]) -> std::io::Result<()> {
+    parts.iter().try_for_each(|part| out.write_all(part.as_bytes()))
 }
 
 /// One result of `--json`: fields in the order `serde_json` has always written them (by name).

@@ -212,6 +212,14 @@ impl SearchIndex {
         self.built().item(item)
     }
 
+    /// The kind of item `item` and its id's length (ids are ASCII, so in chars too), read without
+    /// touching its texts: lining up the columns of tens of thousands of results otherwise reads
+    /// every text twice. Panics when out of range, as indexing does.
+    pub fn kind_and_id_len(&self, item: usize) -> (ItemKind, usize) {
+        let record = &self.built().records[item];
+        (record.kind, record.id.1 as usize)
+    }
+
     /// Every item, owned. Made on first use and kept (as much memory again as the index): prefer
     /// [`SearchIndex::item`].
     pub fn items(&self) -> &[SearchItem] {
