@@ -5,7 +5,7 @@ use super::{GlobalArgs, catalog_sources, load_indexable_or_report};
 use crate::catalog::ItemKind;
 use crate::catalog::cache::{self, Cache};
 use crate::i18n::{Lang, fill};
-use crate::search::{IndexFile, SearchIndex};
+use crate::search::SearchIndex;
 use std::io::Write;
 use std::mem::ManuallyDrop;
 use std::process::ExitCode;
@@ -117,8 +117,8 @@ fn item_kind(kind: KindArg) -> ItemKind {
 /// system takes the memory back when the process ends.
 fn index(global: &GlobalArgs, lang: Lang) -> Result<ManuallyDrop<SearchIndex>, ExitCode> {
     if let Some(cache) = Cache::from_env()
-        && let Some(key) = cache::sources_key(&catalog_sources(global, &[]), &cache)
-        && let Some(index) = SearchIndex::stored(&IndexFile::new(&cache, key))
+        && let Some(index) =
+            SearchIndex::stored_in(&cache, || cache::sources_key(&catalog_sources(global, &[]), &cache))
     {
         return Ok(ManuallyDrop::new(index));
     }

@@ -185,6 +185,15 @@ impl SearchIndex {
         file.read().map(SearchIndex::ready)
     }
 
+    /// [`SearchIndex::stored`] for the catalogs whose cache key `catalogs` works out (see
+    /// [`crate::catalog::cache::sources_key`]), which runs while the index is read on another core.
+    pub fn stored_in(
+        cache: &crate::catalog::cache::Cache,
+        catalogs: impl FnOnce() -> Option<[u8; 16]>,
+    ) -> Option<SearchIndex> {
+        stored::read_checked(cache, catalogs).map(SearchIndex::ready)
+    }
+
     fn ready(index: Index) -> SearchIndex {
         SearchIndex { built: OnceLock::from(index), pending: Mutex::new(None) }
     }

@@ -223,7 +223,8 @@ impl Index {
                 continue;
             }
             let haystack = self.haystack(entry);
-            if pruned && !query.matches(haystack) {
+            // Without bounds (no limit: every match is scored anyway) nucleo's own test decides.
+            if pruned && scan.bounds && !query.matches(haystack) {
                 continue;
             }
             // What is known from the last search, as a lower bound (a grown word is no longer EXACT).

@@ -55,21 +55,7 @@ impl IndexFile {
 
     /// The stored index, if there is one under this key and it holds together.
     pub(super) fn read(&self) -> Option<Index> {
-        let bytes = std::fs::read(&self.path).ok()?;
-        let payload = envelope::payload(&bytes, MAGIC, &self.key)?;
-        let (len, payload) = payload.split_at_checked(8)?;
-        let len = usize::try_from(u64::from_le_bytes(len.try_into().ok()?)).ok()?;
-        let (texts, haystacks) = payload.split_at_checked(len)?;
-        // The two parts side by side, one per core: decoding is most of reading the index.
-        let (texts, haystacks) = std::thread::scope(|scope| {
-            let haystacks = scope.spawn(|| whole::<Haystacks>(haystacks));
-            (whole::<Texts>(texts), haystacks.join().ok().flatten())
-        });
-        let (Texts { texts, records }, Haystacks { entries, ascii, unicode, positions }) =
-            (texts?, haystacks?);
-        let ascii = ascii.into_vec();
-        let index = Index { texts, records, entries, ascii, unicode, positions, ..Index::default() };
-        index.holds_together().then(|| index.with_lookups())
+        read_any(&self.path).filter(|(key, _)| *key == self.key).map(|(_, index)| index)
     }
 
     /// Stores `index`; best effort (failing only costs the next start the build).
@@ -89,6 +75,39 @@ impl IndexFile {
             postcard::to_io(&haystacks, out).map(drop).map_err(std::io::Error::other)
         })
     }
+}
+
+/// The index stored at `path` and the key it is stored under, if the file is whole and ours and
+/// the index holds together.
+fn read_any(path: &Path) -> Option<([u8; 16], Index)> {
+    let bytes = std::fs::read(path).ok()?;
+    let (key, payload) = envelope::open(&bytes, MAGIC)?;
+    let key: [u8; 16] = key.try_into().ok()?;
+    let (len, payload) = payload.split_at_checked(8)?;
+    let len = usize::try_from(u64::from_le_bytes(len.try_into().ok()?)).ok()?;
+    let (texts, haystacks) = payload.split_at_checked(len)?;
+    // The two parts side by side, one per core: decoding is most of reading the index.
+    let (texts, haystacks) = std::thread::scope(|scope| {
+        let haystacks = scope.spawn(|| whole::<Haystacks>(haystacks));
+        (whole::<Texts>(texts), haystacks.join().ok().flatten())
+    });
+    let (Texts { texts, records }, Haystacks { entries, ascii, unicode, positions }) = (texts?, haystacks?);
+    let ascii = ascii.into_vec();
+    let index = Index { texts, records, entries, ascii, unicode, positions, ..Index::default() };
+    index.holds_together().then(|| (key, index.with_lookups()))
+}
+
+/// The index stored in `cache`, if it is the index of the catalogs whose cache key `catalogs`
+/// works out. The file is read on another core while `catalogs` runs (hashing the source files
+/// takes a good part of the time the index takes to read), and only then is its key compared.
+pub(super) fn read_checked(cache: &Cache, catalogs: impl FnOnce() -> Option<[u8; 16]>) -> Option<Index> {
+    let path = cache.sibling(IndexFile::FILE_NAME);
+    let (key, stored) = std::thread::scope(|scope| {
+        let stored = scope.spawn(|| read_any(&path));
+        let key = catalogs().map(|catalogs| IndexFile::new(cache, catalogs).key);
+        (key, stored.join().ok().flatten())
+    });
+    stored.filter(|(stored, _)| Some(*stored) == key).map(|(_, index)| index)
 }
 
 /// The stored index is in two parts, decoded side by side: what shows the results (the items'
