@@ -64,14 +64,6 @@ fn begin_visit(app: &Rumbo, alias: &str) -> String {
     })
 }
 
-/// Opens the notes and types `text`; returns once it is on screen (and long before the debounced save).
-fn type_note(app: &Rumbo, text: &str) {
-    app.keys(&["n"]);
-    app.wait_for("De la sesión");
-    app.type_text(text);
-    app.wait_for(text);
-}
-
 fn notes_on_disk(env: &Env) -> String {
     let file = env.session_file();
     let id = file.file_stem().unwrap().to_str().unwrap();
@@ -151,7 +143,7 @@ fn nothing_a_visitor_presses_ends_a_kiosk_and_the_pin_does() {
 
     // The right PIN, from inside the notes: rumbo ends cleanly, the note typed just before saved.
     let note = "quiere turno de tarde";
-    type_note(&app, note);
+    app.type_note(note);
     admin_exit(&app, PIN);
     let started = Instant::now();
     assert_eq!(app.exit_status(), "0");
@@ -205,7 +197,7 @@ fn sigterm_saves_the_last_words_and_exits_0() {
     let app = env.start();
     begin_visit(&app, "Teresa");
     let note = "pregunta por cursos nocturnos";
-    type_note(&app, note);
+    app.type_note(note);
     let sent = Instant::now();
     app.signal("TERM");
     assert_eq!(app.exit_status(), "0");
@@ -221,7 +213,7 @@ fn sighup_saves_the_last_words_and_exits_0() {
     let app = env.start();
     begin_visit(&app, "Hilda");
     let note = "tiene experiencia en ventas";
-    type_note(&app, note);
+    app.type_note(note);
     let sent = Instant::now();
     app.signal("HUP");
     assert_eq!(app.exit_status(), "0");
@@ -237,7 +229,7 @@ fn closing_the_terminal_saves_the_last_words_and_exits_0() {
     let app = env.start();
     begin_visit(&app, "Carmen");
     let note = "vuelve el jueves con la hoja de vida";
-    type_note(&app, note);
+    app.type_note(note);
     let (status, took) = app.close_terminal_and_status(EXIT_WITHIN);
     eprintln!("kiosk exited with {status} {took:?} after its terminal closed");
     assert_eq!(status, "0");
@@ -252,7 +244,7 @@ fn a_panic_restores_the_terminal_and_saves_the_note_first() {
     let app = env.start_in_shell(&["RUMBO_TEST_PANIC=1"], r#""$RUMBO"; echo "FIN-$?"; stty -a"#);
     begin_visit(&app, "Pilar");
     let note = "lo último antes del fallo";
-    type_note(&app, note);
+    app.type_note(note);
     app.keys(&["F12"]);
     wait_until("the shell to finish", || (app.pane_var("pane_dead") == "1").then_some(()));
     let screen = app.screen_joined();
@@ -282,7 +274,7 @@ fn an_idle_visit_counts_down_is_saved_and_leaves_nothing_on_screen() {
     let alias = "Zacarías";
     let note = "prefiere trabajo remoto";
     begin_visit(&app, alias);
-    type_note(&app, note);
+    app.type_note(note);
     let typed = Instant::now();
 
     // 12 s idle: the countdown shows for the last 6. A key then cancels it, and does nothing else.
@@ -433,7 +425,7 @@ fn closing_the_terminal_ends_a_kiosk_mid_visit_even_with_sighup_blocked() {
     let app = env.start_via(&["perl", "-e", block_sighup]);
     begin_visit(&app, "Lucía");
     let note = "sin señal de cierre";
-    type_note(&app, note);
+    app.type_note(note);
     // Saved and drawn: nothing left that would make rumbo write to the closed terminal and notice.
     app.wait_for("guardado");
     app.close_terminal();

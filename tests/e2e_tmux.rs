@@ -41,14 +41,6 @@ fn new_session(app: &Rumbo, alias: &str, counselor: &str) {
     });
 }
 
-/// Opens the notes of the session and types `text` into them; returns once it is on screen.
-fn type_note(app: &Rumbo, text: &str) {
-    app.keys(&["n"]);
-    app.wait_for("De la sesión");
-    app.type_text(text);
-    app.wait_for(text);
-}
-
 /// Closes a popup with Escape alone, and waits for it to be gone before anything else is typed.
 fn close_popup(app: &Rumbo, marker: &str) {
     app.escape();
@@ -113,7 +105,7 @@ fn a_whole_session_is_typed_shown_saved_and_resumed() {
     });
 
     let typed = Instant::now();
-    type_note(&app, "Prefiere turnos de la mañana");
+    app.type_note("Prefiere turnos de la mañana");
     close_popup(&app, "De la sesión");
     let took = wait_file_contains(&file, "Prefiere turnos de la ma", typed);
     eprintln!("note on disk {took:?} after it was typed");
@@ -186,7 +178,7 @@ fn closing_the_terminal_with_a_save_pending_saves_at_once() {
     let app = env.start();
     new_session(&app, "Julia", "");
     let words = "y al final dijo que quiere estudiar";
-    type_note(&app, words);
+    app.type_note(words);
     let file = env.session_file();
     // The window closes while the debounced save is still ahead: only the shutdown can save the words.
     let pending =
@@ -203,7 +195,7 @@ fn sigterm_saves_the_last_words_and_exits_cleanly() {
     let app = env.start();
     new_session(&app, "Dora", "");
     let words = "trae la hoja de vida el martes";
-    type_note(&app, words);
+    app.type_note(words);
     let sent = Instant::now();
     app.signal("TERM");
     assert_eq!(app.exit_status(), "0");
@@ -225,7 +217,7 @@ fn closing_the_terminal_ends_rumbo_even_with_sighup_blocked() {
         "use POSIX; sigprocmask(SIG_BLOCK, POSIX::SigSet->new(SIGHUP)) or die; exec @ARGV or die";
     let app = env.start_via(&["perl", "-e", block_sighup]);
     new_session(&app, "Elena", "");
-    type_note(&app, "sin señal de cierre");
+    app.type_note("sin señal de cierre");
     let file = env.session_file();
     wait_file_contains(&file, "sin se", Instant::now());
     app.wait_for("guardado");

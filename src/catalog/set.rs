@@ -49,23 +49,11 @@ impl CatalogSet {
             index(&mut set.programs, catalog.programs.iter().map(|p| &p.id).collect());
             index(&mut set.sources, catalog.sources.iter().map(|s| &s.id).collect());
             for (i, occupation) in catalog.occupations.iter().enumerate() {
-                match set.occupations_by_sector.get_mut(occupation.sector.as_str()) {
-                    Some(occupations) => occupations.push((c, i)),
-                    None => {
-                        set.occupations_by_sector.insert(occupation.sector.clone(), vec![(c, i)]);
-                    }
-                }
+                push_under(&mut set.occupations_by_sector, &occupation.sector, (c, i));
             }
             for (i, program) in catalog.programs.iter().enumerate() {
                 for occupation in &program.occupations {
-                    // Looked up before inserting: most occupations are served by several programs,
-                    // and a clone of the key for each would be wasted.
-                    match set.programs_by_occupation.get_mut(occupation.as_str()) {
-                        Some(programs) => programs.push((c, i)),
-                        None => {
-                            set.programs_by_occupation.insert(occupation.clone(), vec![(c, i)]);
-                        }
-                    }
+                    push_under(&mut set.programs_by_occupation, occupation, (c, i));
                 }
             }
         }
@@ -110,7 +98,7 @@ impl CatalogSet {
                         by_item.functions.insert(function.id.clone(), ((c, i), f));
                     }
                     for need in &occupation.competencies {
-                        by_item.needing.entry(need.competency.clone()).or_default().push((c, i));
+                        push_under(&mut by_item.needing, &need.competency, (c, i));
                     }
                 }
             }
@@ -163,5 +151,16 @@ impl CatalogSet {
     pub fn programs_for(&self, occupation: &str) -> Vec<&Program> {
         let programs = self.programs_by_occupation.get(occupation).into_iter().flatten();
         programs.map(|&(c, i)| &self.catalogs[c].programs[i]).collect()
+    }
+}
+
+/// Adds `at` to the list under `key`. Looked up before inserting: most keys get many entries, and a
+/// copy of the key for each would be wasted.
+fn push_under(map: &mut HashMap<String, Vec<At>>, key: &str, at: At) {
+    match map.get_mut(key) {
+        Some(list) => list.push(at),
+        None => {
+            map.insert(key.to_string(), vec![at]);
+        }
     }
 }

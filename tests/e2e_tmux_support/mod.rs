@@ -338,6 +338,15 @@ impl Rumbo {
 
     /// Escape on its own: the caller waits for its effect before the next key, or the terminal would
     /// read Esc and that key together as Alt+key.
+    /// Opens the session notes and types `text`; returns once it is on screen (long before the
+    /// debounced save).
+    pub fn type_note(&self, text: &str) {
+        self.keys(&["n"]);
+        self.wait_for("De la sesión");
+        self.type_text(text);
+        self.wait_for(text);
+    }
+
     pub fn escape(&self) {
         self.keys(&["Escape"]);
     }

@@ -102,7 +102,8 @@ pub fn open<'a>(bytes: &'a [u8], expected: &[u8; 16]) -> Option<(&'a [u8], &'a [
 }
 
 /// The payload of `bytes` when they are whole, `magic`'s, and stored under `key`.
-pub fn payload<'a>(bytes: &'a [u8], magic: &[u8; 16], key: &[u8; 16]) -> Option<&'a [u8]> {
+#[cfg(test)]
+fn payload<'a>(bytes: &'a [u8], magic: &[u8; 16], key: &[u8; 16]) -> Option<&'a [u8]> {
     open(bytes, magic).filter(|(stored, _)| stored == key).map(|(_, payload)| payload)
 }
 
