@@ -6,7 +6,7 @@
 //! gives the same bytes: nothing depends on the clock, the machine or a hash seed.
 //!
 //! Shared by the benchmarks (`#[path]` module), by `benches/gen-catalog.rs`, which writes the catalog
-//! and its texts to a folder, and by `tests/perf_generator.rs`.
+//! and its texts to a folder, and by `tests/it/perf_generator.rs` (ignored by default: `cargo test -- --ignored perf_generator`).
 #![allow(dead_code)] // each user takes what it needs
 
 use std::fmt::Write as _;

@@ -1,0 +1,17 @@
+//! The example in docs/catalog-format.md is part of the contract: it must load as written.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use rumbo::catalog::{Importance, Link, SourceFile, load_files};
+
+#[test]
+fn the_documented_example_loads_as_written() {
+    let doc = include_str!("../../docs/catalog-format.md");
+    let start = doc.find("```ron\n").expect("a ron block") + "```ron\n".len();
+    let end = start + doc[start..].find("```").expect("block end");
+    let file = SourceFile { name: "docs/catalog-format.md".into(), text: doc[start..end].to_string() };
+    let loaded = load_files(vec![file]).unwrap_or_else(|p| panic!("{p:?}"));
+    let c = &loaded[0].catalog;
+    assert_eq!((c.id.as_str(), c.version.as_str()), ("bpo-bogota", "2026.1"));
+    assert_eq!(c.occupations[0].functions[0].importance, Importance::Essential);
+    assert_eq!(c.programs[0].link, Link::Inferred);
+}

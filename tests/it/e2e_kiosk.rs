@@ -1,0 +1,435 @@
+//! Kiosk mode end to end: the real `rumbo` binary in a real terminal (tmux), with `kiosk.enabled` in
+//! config.ron. What a visitor can press does not end it; only the administrator's PIN does. Signals, a
+//! closed window and a panic save what was typed. An idle visit is saved, then leaves nothing on screen;
+//! "Terminar" leaves a summary for the desk and shows only a code.
+//!
+//! tmux is required; without it these tests fail with a message saying so (`.ci/run` installs it).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)] // runs the rumbo binary and tmux
+
+use crate::e2e_tmux_support;
+
+use e2e_tmux_support::{Env, Rumbo, wait_until};
+use rumbo::catalog::{self, CatalogSet};
+use rumbo::session::{Session, SessionStore};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+const PIN: &str = "4821";
+const WELCOME: &str = "Pulse Enter para comenzar";
+const COUNTDOWN: &str = "se cerrará en";
+/// After SIGTERM, SIGHUP or the window closing.
+const EXIT_WITHIN: Duration = Duration::from_secs(3);
+
+fn pin_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| rumbo::kiosk::pin::hash(PIN).unwrap())
+}
+
+fn ron_string(text: &str) -> String {
+    ron::to_string(text).unwrap()
+}
+
+/// A kiosk's config.ron: enabled, with the PIN's hash and its own summaries folder (returned).
+fn kiosk_config(env: &Env, idle_seconds: u32, extra: &str) -> PathBuf {
+    let export = env.root().join("resumenes");
+    let text = format!(
+        "Config(\n    kiosk: Kiosk(enabled: true, idle_seconds: {idle_seconds}, export_dir: {}, admin_pin: {}),\n{extra})\n",
+        ron_string(export.to_str().unwrap()),
+        ron_string(pin_hash()),
+    );
+    std::fs::write(env.config().join("config.ron"), text).unwrap();
+    export
+}
+
+/// A kiosk that waits five minutes before ending an idle visit: longer than any of these tests.
+fn kiosk() -> (Env, PathBuf) {
+    let env = Env::new();
+    let export = kiosk_config(&env, 300, "");
+    (env, export)
+}
+
+/// From the welcome screen: Enter, the alias, consent, Enter — into the workspace, saved.
+fn begin_visit(app: &Rumbo, alias: &str) -> String {
+    app.wait_for(WELCOME);
+    app.keys(&["Enter"]);
+    app.wait_for("Nueva sesión");
+    app.type_text(alias);
+    app.keys(&["Tab", "Space"]);
+    app.wait_for("[x] Acepto que se guarde la sesión");
+    app.keys(&["Enter"]);
+    app.wait_screen("the visit's workspace, saved", |s| {
+        s.contains(&format!("rumbo · {alias}")) && s.contains("guardado")
+    })
+}
+
+fn notes_on_disk(env: &Env) -> String {
+    let file = env.session_file();
+    let id = file.file_stem().unwrap().to_str().unwrap();
+    SessionStore::open(&env.data()).unwrap().load(id).unwrap().notes
+}
+
+/// Ctrl+Alt+A, the PIN, Enter.
+fn admin_exit(app: &Rumbo, pin: &str) {
+    app.keys(&["C-M-a"]);
+    app.wait_for("Administración");
+    app.type_text(pin);
+    app.wait_for(&format!("PIN: {}▏", "•".repeat(pin.chars().count())));
+    app.keys(&["Enter"]);
+}
+
+/// What a visitor might press to get out: Ctrl+C, Ctrl+Z, Ctrl+\, Ctrl+D as raw bytes, q, Escape on its
+/// own, F1…F12, Alt+x — and SIGINT from outside.
+fn hostile() -> Vec<String> {
+    let mut keys: Vec<String> =
+        ["hex:03", "hex:1a", "hex:1c", "hex:04", "q", "Escape"].map(String::from).into();
+    keys.extend((1..=12).map(|n| format!("F{n}")));
+    keys.extend(["M-x".to_string(), "SIGINT".to_string()]);
+    keys
+}
+
+fn press(app: &Rumbo, key: &str) {
+    if key == "SIGINT" {
+        app.signal("INT");
+        return;
+    }
+    let before = app.bytes_read();
+    match key.strip_prefix("hex:") {
+        Some(byte) => app.send_hex(&[byte]),
+        None => app.keys(&[key]),
+    }
+    // Read on its own, so Escape is Escape and not Alt+ the probe's first key.
+    wait_until(&format!("rumbo to read {key}"), || (app.bytes_read() > before).then_some(()));
+}
+
+/// Presses each hostile key on a screen showing `before`; after each, rumbo still runs, still answers
+/// (`probe`: a key whose effect is seen and undone) and shows the same screen.
+fn survives_hostile_keys(app: &Rumbo, before: &str, probe: impl Fn(&Rumbo)) {
+    for key in hostile() {
+        press(app, &key);
+        sleep(Duration::from_millis(20));
+        assert!(app.is_running(), "{key} ended the kiosk");
+        probe(app);
+        assert!(app.is_running(), "{key} ended the kiosk");
+        // Waited for, not read once: tmux may show a frame half drawn.
+        app.wait_screen(&format!("the screen as it was before {key}"), |s| s == before);
+    }
+}
+
+#[test]
+fn nothing_a_visitor_presses_ends_a_kiosk_and_the_pin_does() {
+    let (env, _) = kiosk();
+    let app = env.start();
+    let welcome = app.wait_for(WELCOME);
+    // On the welcome screen: the admin prompt opens and closes again.
+    survives_hostile_keys(&app, &welcome, |app| {
+        app.keys(&["C-M-a"]);
+        app.wait_for("Administración");
+        app.escape();
+        app.wait_screen("the admin prompt to close", |s| !s.contains("Administración"));
+    });
+    eprintln!("{} hostile keys on the welcome screen: still running", hostile().len());
+
+    let workspace = begin_visit(&app, "Zulma");
+    // In the workspace: the help opens and closes again.
+    survives_hostile_keys(&app, &workspace, |app| {
+        app.keys(&["?"]);
+        app.wait_for("Teclas");
+        app.keys(&["?"]);
+        app.wait_screen("the help to close", |s| !s.contains("Teclas"));
+    });
+    eprintln!("{} hostile keys in the workspace: still running", hostile().len());
+
+    // The right PIN, from inside the notes: rumbo ends cleanly, the note typed just before saved.
+    let note = "quiere turno de tarde";
+    app.type_note(note);
+    admin_exit(&app, PIN);
+    let started = Instant::now();
+    assert_eq!(app.exit_status(), "0");
+    eprintln!("the right PIN ended the kiosk within {:?}", started.elapsed());
+    assert_eq!(notes_on_disk(&env), note);
+}
+
+#[test]
+fn three_wrong_pins_lock_the_prompt_even_for_the_right_one() {
+    let (env, _) = kiosk();
+    let app = env.start();
+    app.wait_for(WELCOME);
+    app.keys(&["C-M-a"]);
+    app.wait_for("Administración");
+    for attempt in 1..=3 {
+        app.type_text("1111");
+        app.wait_for("PIN: ••••▏");
+        app.keys(&["Enter"]);
+        let screen = app.wait_for("PIN: ▏");
+        if attempt < 3 {
+            assert!(screen.contains("PIN incorrecto."), "attempt {attempt}:\n{screen}");
+        }
+    }
+    let locked = app.wait_for("bloqueado: espere");
+    assert!(!locked.contains("1111"), "a PIN was shown:\n{locked}");
+
+    // The right PIN while locked: not even checked, and rumbo stays.
+    app.type_text(PIN);
+    app.wait_for("PIN: ••••▏");
+    app.keys(&["Enter"]);
+    app.wait_for("PIN: ▏");
+    sleep(Duration::from_millis(300));
+    assert!(app.is_running(), "the right PIN ended a locked kiosk");
+    assert!(app.screen().contains("bloqueado: espere"), "{}", app.screen());
+
+    // Closing the prompt does not reset the lock.
+    app.escape();
+    app.wait_screen("the prompt to close", |s| !s.contains("Administración"));
+    admin_exit(&app, PIN);
+    let screen = app.wait_for("PIN: ▏");
+    assert!(screen.contains("bloqueado: espere"), "{screen}");
+    sleep(Duration::from_millis(300));
+    assert!(app.is_running(), "the right PIN ended a locked kiosk after Esc");
+    let shown = app.screen();
+    assert!(!shown.contains(PIN), "the PIN was shown:\n{shown}");
+}
+
+#[test]
+fn sigterm_saves_the_last_words_and_exits_0() {
+    let (env, _) = kiosk();
+    let app = env.start();
+    begin_visit(&app, "Teresa");
+    let note = "pregunta por cursos nocturnos";
+    app.type_note(note);
+    let sent = Instant::now();
+    app.signal("TERM");
+    assert_eq!(app.exit_status(), "0");
+    let took = sent.elapsed();
+    eprintln!("kiosk exited {took:?} after SIGTERM");
+    assert!(took < EXIT_WITHIN, "{took:?}");
+    assert_eq!(notes_on_disk(&env), note);
+}
+
+#[test]
+fn sighup_saves_the_last_words_and_exits_0() {
+    let (env, _) = kiosk();
+    let app = env.start();
+    begin_visit(&app, "Hilda");
+    let note = "tiene experiencia en ventas";
+    app.type_note(note);
+    let sent = Instant::now();
+    app.signal("HUP");
+    assert_eq!(app.exit_status(), "0");
+    let took = sent.elapsed();
+    eprintln!("kiosk exited {took:?} after SIGHUP");
+    assert!(took < EXIT_WITHIN, "{took:?}");
+    assert_eq!(notes_on_disk(&env), note);
+}
+
+#[test]
+fn closing_the_terminal_saves_the_last_words_and_exits_0() {
+    let (env, _) = kiosk();
+    let app = env.start();
+    begin_visit(&app, "Carmen");
+    let note = "vuelve el jueves con la hoja de vida";
+    app.type_note(note);
+    let (status, took) = app.close_terminal_and_status(EXIT_WITHIN);
+    eprintln!("kiosk exited with {status} {took:?} after its terminal closed");
+    assert_eq!(status, "0");
+    assert_eq!(notes_on_disk(&env), note);
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_saves_the_note_first() {
+    let env = Env::new();
+    kiosk_config(&env, 300, "");
+    // The shell shows how rumbo ended and the terminal's modes it was left with.
+    let app = env.start_in_shell(&["RUMBO_TEST_PANIC=1"], r#""$RUMBO"; echo "FIN-$?"; stty -a"#);
+    begin_visit(&app, "Pilar");
+    let note = "lo último antes del fallo";
+    app.type_note(note);
+    app.keys(&["F12"]);
+    wait_until("the shell to finish", || (app.pane_var("pane_dead") == "1").then_some(()));
+    let screen = app.screen_joined();
+    assert_eq!(app.pane_var("alternate_on"), "0", "left on the alternate screen:\n{screen}");
+    let lines: Vec<&str> = screen.lines().map(str::trim_end).collect();
+    let fin = lines.iter().find_map(|l| l.strip_prefix("FIN-")).expect(&screen);
+    assert_ne!(fin, "0", "a panic ended rumbo with status 0:\n{screen}");
+    // The message is whole: the shell's next line did not land on top of it.
+    assert!(
+        lines.iter().any(|l| l.starts_with("thread 'main'") && l.contains("panicked at")),
+        "the panic message is missing or overwritten:\n{screen}"
+    );
+    assert!(screen.contains("prueba: pánico pedido con F12"), "{screen}");
+    // Raw mode undone: the terminal echoes, reads lines and turns Ctrl+C into SIGINT again.
+    let modes: Vec<&str> = screen.split_whitespace().collect();
+    for mode in ["icanon", "echo", "isig", "iexten", "icrnl", "ixon", "opost"] {
+        assert!(modes.contains(&mode), "«{mode}» is off after the panic:\n{screen}");
+    }
+    assert_eq!(notes_on_disk(&env), note, "the note typed before the panic was lost");
+}
+
+#[test]
+fn an_idle_visit_counts_down_is_saved_and_leaves_nothing_on_screen() {
+    let env = Env::new();
+    kiosk_config(&env, 12, "");
+    let app = env.start();
+    let alias = "Zacarías";
+    let note = "prefiere trabajo remoto";
+    begin_visit(&app, alias);
+    app.type_note(note);
+    let typed = Instant::now();
+
+    // 12 s idle: the countdown shows for the last 6. A key then cancels it, and does nothing else.
+    let countdown = app.wait_for(COUNTDOWN);
+    eprintln!("countdown {:?} after the last key", typed.elapsed());
+    assert!(countdown.contains(note), "the visit should still be there:\n{countdown}");
+    app.type_text("x");
+    let typed = Instant::now();
+    app.wait_screen("the countdown to be cancelled", |s| !s.contains(COUNTDOWN) && s.contains(note));
+    assert!(!app.screen().contains(&format!("{note}x")), "the key meant to stay was typed into the note");
+
+    // Idle again: countdown, then the welcome screen.
+    app.wait_for(COUNTDOWN);
+    let counted = typed.elapsed();
+    let welcome = app.wait_for(WELCOME);
+    let ended = typed.elapsed();
+    eprintln!("after the key: countdown again at {counted:?}, welcome at {ended:?}");
+    assert!(counted >= Duration::from_secs(5), "the countdown came back after {counted:?}");
+    assert!(ended >= Duration::from_secs(11), "the visit ended after {ended:?}, before 12 s idle");
+
+    for (what, text) in [
+        ("screen", welcome),
+        ("screen and scroll-back", app.screen_and_history()),
+        ("normal screen under rumbo's", app.screen_under()),
+    ] {
+        for secret in [alias, note] {
+            assert!(!text.contains(secret), "«{secret}» is still in the {what}:\n{text}");
+        }
+    }
+    assert_eq!(notes_on_disk(&env), note, "the idle visit's note was not saved");
+
+    // The next visitor starts from nothing.
+    app.keys(&["Enter"]);
+    let form = app.wait_for("Nueva sesión");
+    assert!(!form.contains(alias), "{form}");
+    assert!(app.is_running());
+}
+
+/// Whether `screen` shows something that looks like a file path (`/…/…`) or names `root`.
+fn shows_a_path(screen: &str, root: &Path) -> bool {
+    let root = root.to_str().unwrap();
+    screen.contains(root)
+        || screen.split_whitespace().any(|word| {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+            word.matches('/').count() >= 2 && word.chars().any(char::is_alphanumeric)
+        })
+}
+
+#[test]
+fn terminar_leaves_the_summary_for_the_desk_and_shows_only_its_code() {
+    let (env, export) = kiosk();
+    let app = env.start();
+    let mut screens = vec![app.wait_for(WELCOME)];
+    screens.push(begin_visit(&app, "Yolanda"));
+    app.keys(&["Tab", "Down", "Enter"]);
+    screens.push(app.wait_for("Espacio marcar"));
+    app.keys(&["Space"]);
+    screens.push(app.wait_for("◐"));
+    app.keys(&["t"]);
+    let done = app.wait_for("Dé este código en el mostrador");
+    screens.push(done.clone());
+
+    // The code: six letters or digits on a line of its own.
+    let codes: Vec<&str> = done
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c == '║' || c.is_whitespace()))
+        .filter(|l| l.len() == 6 && l.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+        .collect();
+    assert_eq!(codes.len(), 1, "no single code on screen:\n{done}");
+    let code = codes[0];
+    let files: Vec<PathBuf> = std::fs::read_dir(&export).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let name = files[0].file_name().unwrap().to_str().unwrap();
+    eprintln!("code {code}, summary {name}");
+    assert!(name.ends_with(".html"), "{name}");
+    assert!(name.contains(&code.to_lowercase()), "the code {code} is not in the file's name {name}");
+    let session = env.session_file();
+    assert!(session.file_stem().unwrap().to_str().unwrap().starts_with(&code.to_lowercase()));
+    let html = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(html.contains("Yolanda") && html.contains("<html"), "{html}");
+
+    app.keys(&["Enter"]);
+    let welcome = app.wait_for(WELCOME);
+    assert!(!welcome.contains("Yolanda") && !welcome.contains(code), "{welcome}");
+    screens.push(welcome);
+    screens.push(app.screen_and_history());
+    for screen in &screens {
+        assert!(!shows_a_path(screen, env.root()), "a path is shown:\n{screen}");
+    }
+    assert!(app.is_running());
+}
+
+#[test]
+fn a_summary_that_cannot_be_written_names_no_path() {
+    let (env, export) = kiosk();
+    // The summaries folder is a file: nothing can be written there.
+    std::fs::write(&export, "no es una carpeta").unwrap();
+    let app = env.start();
+    begin_visit(&app, "Rebeca");
+    app.keys(&["t"]);
+    let failed = app.wait_for("No se pudo guardar el resumen");
+    assert!(!shows_a_path(&failed, env.root()), "a path is shown:\n{failed}");
+    app.keys(&["Enter"]);
+    app.wait_for(WELCOME);
+    assert!(app.is_running());
+}
+
+fn set() -> &'static CatalogSet {
+    static SET: OnceLock<CatalogSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        let loaded = catalog::load_files(vec![catalog::builtin_file()]).unwrap();
+        CatalogSet::new(loaded.into_iter().map(|l| l.catalog).collect())
+    })
+}
+
+/// A session last changed `days` ago, saved in `data`; its file.
+fn saved_days_ago(data: &Path, alias: &str, days: i64) -> PathBuf {
+    let when = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24 * days);
+    let mut session = Session::new(alias, "", when, set()).unwrap();
+    session.created = when;
+    session.updated = when;
+    let store = SessionStore::open(data).unwrap();
+    store.save(&session).unwrap();
+    data.join("sessions").join(format!("{}.ron", session.id))
+}
+
+#[test]
+fn a_kiosk_purges_sessions_past_retention_when_it_starts() {
+    let env = Env::new();
+    kiosk_config(&env, 300, "    retention_days: 30,\n");
+    let old = saved_days_ago(&env.data(), "Antigua", 31);
+    let recent = saved_days_ago(&env.data(), "Reciente", 29);
+    assert!(old.exists() && recent.exists());
+    let app = env.start();
+    let welcome = app.wait_for(WELCOME);
+    assert!(!old.exists(), "a session 31 days old was kept with retention_days: 30");
+    assert!(recent.exists(), "a session 29 days old was purged with retention_days: 30");
+    assert!(!welcome.contains("Antigua") && !welcome.contains("Reciente"), "{welcome}");
+}
+
+#[test]
+fn closing_the_terminal_ends_a_kiosk_mid_visit_even_with_sighup_blocked() {
+    // Whoever starts the kiosk may block SIGHUP (the mask survives exec). A closed terminal must still end
+    // it within seconds, the note saved — not after the idle timeout, with the input thread spinning.
+    let (env, _) = kiosk();
+    let block_sighup =
+        "use POSIX; sigprocmask(SIG_BLOCK, POSIX::SigSet->new(SIGHUP)) or die; exec @ARGV or die";
+    let app = env.start_via(&["perl", "-e", block_sighup]);
+    begin_visit(&app, "Lucía");
+    let note = "sin señal de cierre";
+    app.type_note(note);
+    // Saved and drawn: nothing left that would make rumbo write to the closed terminal and notice.
+    app.wait_for("guardado");
+    app.close_terminal();
+    let took = app.wait_exit(Duration::from_secs(6));
+    eprintln!("with SIGHUP blocked, the kiosk exited {took:?} after its terminal closed");
+    assert_eq!(notes_on_disk(&env), note);
+}

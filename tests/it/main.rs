@@ -1,0 +1,39 @@
+//! Every integration test in one binary: one link instead of one per file, so a clean build stays quick.
+//! Shared fixtures live beside the tests (`common`, the tmux driver, the keyflow harness…).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)] // tests fail loudly by design
+
+#[path = "../../benches/esco/mod.rs"]
+mod esco;
+
+mod common;
+mod e2e_tmux_support;
+mod export_support;
+mod keyflow_support;
+
+mod builtin_catalog;
+mod catalog_cache;
+mod catalog_check;
+mod catalog_format_doc;
+mod catalog_fuzz;
+mod cli_usage;
+mod e2e_kiosk;
+mod e2e_tmux;
+mod export_cli;
+mod export_golden;
+mod export_hostile;
+mod export_json;
+mod keyflow;
+mod keyflow_catalog_change;
+mod keyflow_export;
+mod keyflow_kiosk;
+mod keyflow_saving;
+mod keyflow_search;
+mod keyflow_sessions;
+mod keyflow_workspace;
+mod kiosk_cli;
+mod perf_generator;
+mod search_cli;
+mod session_store;
+mod sessions_cli;
+mod ui_kiosk;
+mod ui_snapshots;
