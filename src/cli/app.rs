@@ -46,13 +46,15 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
             return ExitCode::from(EXIT_FAILURE);
         }
     };
-    runner.set_export_dir(config.export_dir(&data_dir), config.export_mode());
+    runner.set_export_dir(config.export_dir(&data_dir));
+    runner.set_export_mode(config.export_mode());
     let kiosk = if global.kiosk || config.kiosk.enabled {
         match kiosk_state(&config, lang) {
             Ok(state) => {
                 let dir = config.kiosk.export_dir.trim();
                 let dir = if dir.is_empty() { config.export_dir(&data_dir) } else { dir.into() };
-                runner.set_export_dir(dir, config.kiosk_export_mode());
+                runner.set_export_dir(dir);
+                runner.set_export_mode(config.kiosk_export_mode());
                 Some(state)
             }
             Err(message) => {

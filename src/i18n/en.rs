@@ -136,7 +136,7 @@ pub const EN: Strings = Strings {
     export_written: "Summary saved to {path}",
     delete_confirm: "Delete session `{alias}` ({id}) and everything saved of it? [y/N] ",
     delete_needs_yes: "to delete without asking (no terminal), add --yes",
-    deleted: "Session {id} deleted, with every copy rumbo kept of it. Summaries already handed to the person are not touched.",
+    deleted: "Session {id} deleted, with every copy rumbo made of it on this computer. What the person already took (printed, on their USB stick) is not touched.",
     delete_cancelled: "Nothing was deleted.",
     sessions_none: "No saved sessions.",
     show_id: "Id",

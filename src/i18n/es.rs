@@ -136,7 +136,7 @@ pub const ES: Strings = Strings {
     export_written: "Resumen guardado en {path}",
     delete_confirm: "¿Borrar la sesión «{alias}» ({id}) y todo lo guardado de ella? [s/N] ",
     delete_needs_yes: "para borrar sin preguntar (sin terminal), añada --yes",
-    deleted: "Sesión {id} borrada, con todas las copias que rumbo guardaba de ella. Los resúmenes ya entregados a la persona no se tocan.",
+    deleted: "Sesión {id} borrada, con todas las copias que rumbo hizo de ella en este equipo. Lo que la persona ya se llevó (impreso, en su memoria USB) no se toca.",
     delete_cancelled: "No se borró nada.",
     sessions_none: "No hay sesiones guardadas.",
     show_id: "Identificador",

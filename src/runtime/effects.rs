@@ -47,9 +47,13 @@ impl Runner {
     }
 
     /// Where `e` (or the kiosk's "Terminar") writes summaries (`export_dir` of config.ron, or
-    /// Documents/rumbo), and with which file mode (`export_permissions`).
-    pub fn set_export_dir(&mut self, dir: PathBuf, mode: Mode) {
+    /// Documents/rumbo).
+    pub fn set_export_dir(&mut self, dir: PathBuf) {
         self.export_dir = dir;
+    }
+
+    /// The file mode of the summaries written (`export_permissions`; private until set).
+    pub fn set_export_mode(&mut self, mode: Mode) {
         self.export_mode = mode;
     }
 
