@@ -192,7 +192,7 @@ pub const EN: Strings = Strings {
     erased_failed: "{path}: could not be deleted: {detail}",
     sessions_purged_at_start: "Retention: {count} sessions unchanged for more than {days} days were deleted.",
     sessions_deleted_notice: "Session deleted ({count} files).",
-    header_read_only_newer: "read-only: written by a newer rumbo, update rumbo (actualice rumbo)",
+    header_read_only_newer: "read-only: update rumbo (actualice rumbo)",
     session_newer_note: "note: session \"{id}\" comes from a newer rumbo (format {format}) and may hold data this one does not show: update rumbo (actualice rumbo)",
     problem_title_too_long: "\"{field}\" has {count} characters; a title may have at most {max}",
     problem_text_too_long: "\"{field}\" has {count} characters; a text may have at most {max}",

@@ -192,7 +192,7 @@ pub const ES: Strings = Strings {
     erased_failed: "{path}: no se pudo borrar: {detail}",
     sessions_purged_at_start: "Conservación: se borraron {count} sesiones sin cambios en más de {days} días.",
     sessions_deleted_notice: "Sesión borrada ({count} archivos).",
-    header_read_only_newer: "solo lectura: la escribió un rumbo más nuevo, actualice rumbo",
+    header_read_only_newer: "solo lectura: actualice rumbo",
     session_newer_note: "aviso: la sesión «{id}» viene de una versión más nueva de rumbo (formato {format}) y puede tener datos que esta no muestra: actualice rumbo",
     problem_title_too_long: "«{field}» tiene {count} caracteres; un título admite como máximo {max}",
     problem_text_too_long: "«{field}» tiene {count} caracteres; un texto admite como máximo {max}",

@@ -32,6 +32,7 @@ mod keyflow_sessions;
 mod keyflow_workspace;
 mod kiosk_cli;
 mod perf_generator;
+mod privacy_app;
 mod privacy_cli;
 mod search_cli;
 mod session_store;
