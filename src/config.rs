@@ -181,4 +181,28 @@ mod tests {
         assert_eq!(e.pos, Some(Pos { line: 2, col: 3 }), "{e}");
         assert!(e.to_string().starts_with("config.ron:2:3: "), "{e}");
     }
+
+    #[test]
+    fn the_example_in_docs_config_md_parses() {
+        let doc = include_str!("../docs/config.md");
+        let start = doc.find("```ron\n").unwrap() + "```ron\n".len();
+        let end = start + doc[start..].find("```").unwrap();
+        let c = Config::parse(&doc[start..end], Path::new("config.ron")).unwrap();
+        assert_eq!((c.export_mode(), c.kiosk_export_mode()), (Mode::Private, Mode::GroupRead));
+    }
+
+    #[test]
+    fn retention_and_modes_are_refused_where_they_are_written() {
+        let defaults = Config::default();
+        assert_eq!((defaults.export_mode(), defaults.kiosk_export_mode()), (Mode::Private, Mode::GroupRead));
+        let e = Config::parse("Config(\n  retention_days: 0,\n)", Path::new("c.ron")).unwrap_err();
+        assert_eq!(e.pos, Some(Pos { line: 2, col: 19 }), "{e}");
+        assert!(e.message.contains("1–3650"), "{e}");
+        for ok in [1, 3650] {
+            assert!(Config::parse(&format!("Config(retention_days: {ok})"), Path::new("c.ron")).is_ok());
+        }
+        let e = Config::parse("Config(kiosk: (export_permissions: \"0644\"))", Path::new("c.ron")).unwrap_err();
+        assert_eq!(e.pos, Some(Pos { line: 1, col: 36 }), "{e}");
+        assert!(e.message.contains("\"0600\", \"0640\", \"0660\""), "{e}");
+    }
 }

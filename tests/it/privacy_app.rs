@@ -101,6 +101,14 @@ fn the_kiosk_records_its_summary_in_the_visitors_session() {
     press(&mut model, &mut runner, "\nLucía\t \nt");
     let summaries = files_in(&exports);
     assert_eq!(summaries.len(), 1);
+    // The name the README gives the front desk: date and code, no alias (item 10).
+    let Screen::KioskDone(Some(Ok(code))) = &model.screen else { panic!("no code on screen") };
+    let name = summaries[0].file_name().unwrap().to_string_lossy().into_owned();
+    let date = jiff::Timestamp::now().to_zoned(model.tz.clone()).strftime("%Y-%m-%d").to_string();
+    assert_eq!(name, format!("rumbo-{date}-{}.html", code.to_lowercase()));
+    let readme = include_str!("../../README.md");
+    assert!(readme.contains("`rumbo-<fecha>-<código>.html`") && readme.contains("`rumbo-<date>-<code>.html`"));
+    assert!(!readme.contains("-<alias>-k7m2qx"), "the README names kiosk summaries as the code writes them");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
