@@ -190,7 +190,7 @@ pub const EN: Strings = Strings {
     erased_missing: "not found: {path}",
     erased_changed: "{path}: changed since it was exported: not deleted",
     erased_failed: "{path}: could not be deleted: {detail}",
-    sessions_purged_at_start: "Retention: {count} sessions unchanged for more than {days} days were deleted.",
+    sessions_purged_at_start: "Retention: sessions deleted at start, unchanged for more than {days} days: {count}.",
     sessions_deleted_notice: "Session deleted ({count} files).",
     header_read_only_newer: "read-only: update rumbo (actualice rumbo)",
     session_newer_note: "note: session \"{id}\" comes from a newer rumbo (format {format}) and may hold data this one does not show: update rumbo (actualice rumbo)",

@@ -190,7 +190,7 @@ pub const ES: Strings = Strings {
     erased_missing: "no se encontró {path}",
     erased_changed: "{path}: cambió desde la exportación: no se borró",
     erased_failed: "{path}: no se pudo borrar: {detail}",
-    sessions_purged_at_start: "Conservación: se borraron {count} sesiones sin cambios en más de {days} días.",
+    sessions_purged_at_start: "Conservación: sesiones borradas al iniciar por llevar más de {days} días sin cambios: {count}.",
     sessions_deleted_notice: "Sesión borrada ({count} archivos).",
     header_read_only_newer: "solo lectura: actualice rumbo",
     session_newer_note: "aviso: la sesión «{id}» viene de una versión más nueva de rumbo (formato {format}) y puede tener datos que esta no muestra: actualice rumbo",
