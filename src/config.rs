@@ -107,9 +107,10 @@ impl Config {
             );
             return Err(at("retention_days", message));
         }
-        for (key, value) in
-            [("export_permissions", &self.export_permissions), ("kiosk.export_permissions", &self.kiosk.export_permissions)]
-        {
+        for (key, value) in [
+            ("export_permissions", &self.export_permissions),
+            ("kiosk.export_permissions", &self.kiosk.export_permissions),
+        ] {
             if Mode::parse(value).is_none() {
                 let allowed = Mode::ALLOWED.map(|m| format!("\"{m}\"")).join(", ");
                 return Err(at(key, format!("{key}: \"{value}\" is not allowed; use one of {allowed}")));
@@ -201,7 +202,8 @@ mod tests {
         for ok in [1, 3650] {
             assert!(Config::parse(&format!("Config(retention_days: {ok})"), Path::new("c.ron")).is_ok());
         }
-        let e = Config::parse("Config(kiosk: (export_permissions: \"0644\"))", Path::new("c.ron")).unwrap_err();
+        let e =
+            Config::parse("Config(kiosk: (export_permissions: \"0644\"))", Path::new("c.ron")).unwrap_err();
         assert_eq!(e.pos, Some(Pos { line: 1, col: 36 }), "{e}");
         assert!(e.message.contains("\"0600\", \"0640\", \"0660\""), "{e}");
     }

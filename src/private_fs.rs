@@ -53,8 +53,11 @@ impl Mode {
 /// Creates `dir` and any missing parents, each created one with `mode`'s folder bits; folders that
 /// already exist keep theirs.
 pub fn create_dir_all(dir: &Path, mode: Mode) -> std::io::Result<()> {
-    let missing: Vec<PathBuf> =
-        dir.ancestors().take_while(|d| !d.as_os_str().is_empty() && !d.exists()).map(Path::to_path_buf).collect();
+    let missing: Vec<PathBuf> = dir
+        .ancestors()
+        .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+        .map(Path::to_path_buf)
+        .collect();
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -104,6 +107,7 @@ pub fn open_atomic(path: &Path, mode: Mode) -> std::io::Result<AtomicWriteFile> 
 }
 
 #[cfg(all(test, unix))]
+#[allow(clippy::unwrap_used)] // tests fail loudly by design
 mod tests {
     use super::*;
     use std::os::unix::fs::PermissionsExt;

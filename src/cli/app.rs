@@ -74,7 +74,8 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
     let mut model = Model::new(lang, theme(global), set, index);
     if purged > 0 {
         let days = config.retention_days;
-        model.sessions.notice = Some(fill(s.sessions_purged_at_start, &[("count", &purged), ("days", &days)]));
+        model.sessions.notice =
+            Some(fill(s.sessions_purged_at_start, &[("count", &purged), ("days", &days)]));
     }
     if let Some(state) = kiosk {
         model.kiosk = Some(state);

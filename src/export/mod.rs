@@ -13,9 +13,9 @@ pub use summary::{NotesChoice, Summary, explored, summarize};
 
 use crate::catalog::CatalogSet;
 use crate::i18n::Lang;
-use crate::session::Session;
 use crate::private_fs::Mode;
 use crate::session::ExportRecord;
+use crate::session::Session;
 use std::path::Path;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

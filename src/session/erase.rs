@@ -29,7 +29,8 @@ impl Erased {
     /// One line per file removed, then one per recorded export that was missing, had changed or could
     /// not be removed, by name.
     pub fn lines(&self, lang: Lang) -> Vec<String> {
-        let mut lines: Vec<String> = self.removed().map(|path| line(lang, &Removal::Removed(path.clone()))).collect();
+        let mut lines: Vec<String> =
+            self.removed().map(|path| line(lang, &Removal::Removed(path.clone()))).collect();
         lines.extend(self.problems(lang));
         lines
     }
@@ -72,7 +73,9 @@ fn line(lang: Lang, removal: &Removal) -> String {
         Removal::Removed(path) => fill(s.erased_file, &[("path", &shown(path))]),
         Removal::Missing(path) => fill(s.erased_missing, &[("path", &shown(path))]),
         Removal::Changed(path) => fill(s.erased_changed, &[("path", &shown(path))]),
-        Removal::Failed { path, detail } => fill(s.erased_failed, &[("path", &shown(path)), ("detail", detail)]),
+        Removal::Failed { path, detail } => {
+            fill(s.erased_failed, &[("path", &shown(path)), ("detail", detail)])
+        }
     }
 }
 

@@ -34,7 +34,10 @@ pub enum Removal {
     /// Someone changed it after rumbo wrote it: left in place, for a person to decide.
     Changed(PathBuf),
     /// It could not be read or removed (permissions…).
-    Failed { path: PathBuf, detail: String },
+    Failed {
+        path: PathBuf,
+        detail: String,
+    },
 }
 
 /// Removes `record`'s file if it is still exactly what rumbo wrote.

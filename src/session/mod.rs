@@ -19,8 +19,8 @@ mod model_tests;
 
 pub use erase::{Erased, MAX_DAYS, MIN_DAYS, Purged, erase, purge};
 pub use error::{SessionError, StoreError};
-pub use fit::{Fit, FitItem, Gap, GapItem, GapProgram, best_fit, fit, gap, orphans, percents, ranked};
 pub use exported::{ExportRecord, Removal, remove_recorded};
+pub use fit::{Fit, FitItem, Gap, GapItem, GapProgram, best_fit, fit, gap, orphans, percents, ranked};
 pub use id::is_valid_id;
 pub use lock::SessionLock;
 pub use model::{CatalogRef, Consent, FORMAT, Focus, Mark, MarkKind, MarkLevel, Session, ShortlistEntry};

@@ -31,6 +31,9 @@ fn the_start_screen_says_how_many_sessions_the_purge_at_start_removed() {
     let words = |screen: &str| screen.split_whitespace().collect::<Vec<_>>().join(" ");
     let expected = "Conservación: sesiones borradas al iniciar por llevar más de 30 días sin cambios: 2.";
     let screen = app.wait_screen("the purge count", |screen| words(screen).contains(expected));
-    assert!(screen.contains("Reciente") && !screen.contains("Antigua") && !screen.contains("Vieja"), "{screen}");
+    assert!(
+        screen.contains("Reciente") && !screen.contains("Antigua") && !screen.contains("Vieja"),
+        "{screen}"
+    );
     assert_eq!(env.session_files().len(), 1);
 }

@@ -65,7 +65,10 @@ fn d_names_an_export_that_changed_since() {
     assert!(file.exists());
     let screen = app.screen().iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
     let name = file.file_name().unwrap().to_string_lossy().into_owned();
-    assert!(screen.contains(&name) && screen.contains("cambió desde la exportación: no se borró"), "{screen}");
+    assert!(
+        screen.contains(&name) && screen.contains("cambió desde la exportación: no se borró"),
+        "{screen}"
+    );
 }
 
 /// A kiosk on `dir`, summaries to `exports`, with the kiosk's default mode.
@@ -107,7 +110,9 @@ fn the_kiosk_records_its_summary_in_the_visitors_session() {
     let date = jiff::Timestamp::now().to_zoned(model.tz.clone()).strftime("%Y-%m-%d").to_string();
     assert_eq!(name, format!("rumbo-{date}-{}.html", code.to_lowercase()));
     let readme = include_str!("../../README.md");
-    assert!(readme.contains("`rumbo-<fecha>-<código>.html`") && readme.contains("`rumbo-<date>-<code>.html`"));
+    assert!(
+        readme.contains("`rumbo-<fecha>-<código>.html`") && readme.contains("`rumbo-<date>-<code>.html`")
+    );
     assert!(!readme.contains("-<alias>-k7m2qx"), "the README names kiosk summaries as the code writes them");
     #[cfg(unix)]
     {

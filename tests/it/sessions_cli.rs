@@ -247,7 +247,11 @@ fn delete_leaves_nothing_of_the_person_in_the_data_folder() {
     for path in [&file, &temp, &lock] {
         assert!(printed.contains(&format!("borrado: {}\n", path.display())), "{printed}");
     }
-    assert_eq!(printed.matches("borrado: ").count(), if cfg!(target_os = "linux") { 6 } else { 3 }, "{printed}");
+    assert_eq!(
+        printed.matches("borrado: ").count(),
+        if cfg!(target_os = "linux") { 6 } else { 3 },
+        "{printed}"
+    );
     assert!(
         printed.ends_with(&format!(
             "Sesión {ID} borrada, con todas las copias que rumbo hizo de ella en este equipo. \
@@ -404,7 +408,8 @@ fn purge_deletes_old_sessions_and_names_none() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(stdout(&out), "Sesiones borradas por antigüedad: 1; resúmenes: 1.\n");
     assert!(!hers.exists());
-    for name in ["rumbo-2020-01-01-otra-zzzzzz.md", "otro-archivo-viejo.txt", "rumbo-hoy-bernardo-b3rn4r.md"] {
+    for name in ["rumbo-2020-01-01-otra-zzzzzz.md", "otro-archivo-viejo.txt", "rumbo-hoy-bernardo-b3rn4r.md"]
+    {
         assert!(exports.join(name).exists(), "{name} was not rumbo's to delete");
     }
     assert!(!session_file(home.path(), "v13j0aaaaaaa").exists());

@@ -1,9 +1,9 @@
 //! `e`: exporting the session's summary from the workspace, and the question before leaving a session
 //! that is not saved.
 
+use super::changed;
 use super::keys::typed;
 use super::workspace::leave;
-use super::changed;
 use crate::app::model::{ExportDialog, ExportField, Model, Overlay, Persistence, Screen};
 use crate::app::msg::Effect;
 use crate::export::{Format, NotesChoice};

@@ -148,7 +148,8 @@ pub fn deleted_notice(lang: crate::i18n::Lang, outcome: Result<crate::session::E
     match outcome {
         Ok(erased) => {
             let count = erased.removed().count();
-            let mut lines = vec![crate::i18n::fill(lang.strings().sessions_deleted_notice, &[("count", &count)])];
+            let mut lines =
+                vec![crate::i18n::fill(lang.strings().sessions_deleted_notice, &[("count", &count)])];
             lines.extend(erased.problems(lang));
             lines.join("\n")
         }
