@@ -194,6 +194,7 @@ pub const EN: Strings = Strings {
     sessions_deleted_notice: "Session deleted ({count} files).",
     header_read_only_newer: "read-only: update rumbo (actualice rumbo)",
     session_newer_note: "note: session \"{id}\" comes from a newer rumbo (format {format}) and may hold data this one does not show: update rumbo (actualice rumbo)",
+    export_read_only: "read-only: the summary could not be recorded in the session (to be deleted with it); export it from the rumbo that has it open, or update rumbo if a newer one wrote it",
     problem_title_too_long: "\"{field}\" has {count} characters; a title may have at most {max}",
     problem_text_too_long: "\"{field}\" has {count} characters; a text may have at most {max}",
     problem_file_too_large: "the file is {size} bytes; a catalog may be at most {max} (64 MB)",

@@ -194,6 +194,7 @@ pub const ES: Strings = Strings {
     sessions_deleted_notice: "Sesión borrada ({count} archivos).",
     header_read_only_newer: "solo lectura: actualice rumbo",
     session_newer_note: "aviso: la sesión «{id}» viene de una versión más nueva de rumbo (formato {format}) y puede tener datos que esta no muestra: actualice rumbo",
+    export_read_only: "solo lectura: el resumen no se podría anotar en la sesión (para borrarlo con ella); expórtelo desde el rumbo que la tiene abierta, o actualice rumbo si la escribió uno más nuevo",
     problem_title_too_long: "«{field}» tiene {count} caracteres; un título admite como máximo {max}",
     problem_text_too_long: "«{field}» tiene {count} caracteres; un texto admite como máximo {max}",
     problem_file_too_large: "el archivo ocupa {size} bytes; un catálogo admite como máximo {max} (64 MB)",

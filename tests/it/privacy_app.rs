@@ -163,3 +163,23 @@ fn a_session_from_a_newer_rumbo_opens_read_only_and_says_actualice_rumbo() {
     app.char('q');
     assert_eq!(fs::read_to_string(&file).unwrap(), text, "never written over");
 }
+
+#[test]
+fn a_read_only_session_exports_nothing_it_could_not_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SessionStore::open(dir.path()).unwrap();
+    let session = crate::export_support::session();
+    store.save(&session).unwrap();
+    let held = store.lock(&session.id).unwrap();
+    let shared = dir.path().join("compartida");
+    let mut app = App::start(dir.path());
+    app.runner.set_export_dir(shared.clone());
+    app.press(KeyCode::Enter);
+    assert!(app.ws().is_read_only(), "open in another rumbo");
+    app.char('e');
+    app.press(KeyCode::Enter);
+    assert!(files_in(&shared).is_empty());
+    let words = app.screen_text().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("solo lectura: el resumen no se podría anotar"), "{words}");
+    drop(held);
+}

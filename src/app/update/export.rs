@@ -33,6 +33,10 @@ pub fn key(model: &mut Model, mut dialog: ExportDialog, key: KeyEvent) -> Vec<Ef
                 dialog.outcome = None;
             }
         },
+        // A read-only session cannot record the file, which would then outlive the session's deletion.
+        (KeyCode::Enter, _) if ws.is_read_only() => {
+            dialog.outcome = Some(Err(model.lang.strings().export_read_only.to_string()));
+        }
         (KeyCode::Enter, _) => {
             let notes = if dialog.session_notes { NotesChoice::All } else { NotesChoice::Occupations };
             let effect =
