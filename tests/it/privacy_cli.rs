@@ -245,3 +245,35 @@ fn an_export_is_not_written_while_the_session_is_open_elsewhere() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     drop(held);
 }
+
+#[cfg(unix)]
+#[test]
+fn config_and_cache_rumbo_writes_are_private() {
+    // config.ron by `rumbo kiosk set-pin`, in a config folder it creates, under umask 022.
+    let home = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 022; printf 'k7Q-29xz-Lm\\n' | \"$0\" kiosk set-pin")
+        .arg(env!("CARGO_BIN_EXE_rumbo"))
+        .env("RUMBO_CONFIG_DIR", home.path().join("config"))
+        .env("RUMBO_DATA_DIR", home.path().join("data"))
+        .env("LANG", "es_CO.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let config = home.path().join("config");
+    assert_eq!((mode(&config), mode(&config.join("config.ron"))), (0o700, 0o600));
+
+    // The catalog cache, in a cache folder it creates.
+    let dir = home.path().join("cache").join("rumbo");
+    let cache = rumbo::catalog::cache::Cache::in_dir(&dir).with_min_bytes(0);
+    let sources = rumbo::catalog::CatalogSources { builtin: true, config_catalogs: None, paths: Vec::new() };
+    let (loaded, _) = rumbo::catalog::cache::load_reporting(&sources, Some(&cache));
+    assert!(loaded.is_ok());
+    let files: Vec<PathBuf> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    assert!(!files.is_empty());
+    assert_eq!(mode(&dir), 0o700);
+    for file in files {
+        assert_eq!(mode(&file), 0o600, "{}", file.display());
+    }
+}
