@@ -2,7 +2,8 @@
 //! out; an unknown key is an error (a typo must not silently leave a kiosk unlocked). Documented in
 //! docs/config.md.
 
-use crate::catalog::locate::Pos;
+use crate::catalog::locate::{Locations, Pos};
+use crate::private_fs::Mode;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -13,8 +14,10 @@ pub const FILE_NAME: &str = "config.ron";
 pub struct Config {
     /// Where exports go; empty means the user's Documents folder / rumbo.
     pub export_dir: String,
-    /// Sessions older than this many days are purged.
+    /// Sessions older than this many days are purged (1 to 3650).
     pub retention_days: u32,
+    /// Mode of the summaries `e` and `rumbo export` write: "0600", "0640" or "0660" (ignored on Windows).
+    pub export_permissions: String,
     pub kiosk: Kiosk,
 }
 
@@ -27,11 +30,18 @@ pub struct Kiosk {
     /// An argon2 hash of the administrator's PIN, never the PIN itself.
     pub admin_pin: String,
     pub admin_key: String,
+    /// Mode of the kiosk's summaries: group-readable by default, for the front desk.
+    pub export_permissions: String,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { export_dir: String::new(), retention_days: 180, kiosk: Kiosk::default() }
+        Config {
+            export_dir: String::new(),
+            retention_days: 180,
+            export_permissions: "0600".to_string(),
+            kiosk: Kiosk::default(),
+        }
     }
 }
 
@@ -43,6 +53,7 @@ impl Default for Kiosk {
             export_dir: String::new(),
             admin_pin: String::new(),
             admin_key: "ctrl+alt+a".to_string(),
+            export_permissions: "0640".to_string(),
         }
     }
 }
@@ -71,11 +82,51 @@ impl Config {
         if text.trim().is_empty() {
             return Ok(Config::default());
         }
-        ron::from_str::<Config>(text).map_err(|e| ConfigError {
+        let config = ron::from_str::<Config>(text).map_err(|e| ConfigError {
             file: file.to_path_buf(),
             pos: Some(Pos { line: e.span.start.line.max(1), col: e.span.start.col.max(1) }),
             message: e.code.to_string(),
-        })
+        })?;
+        config.check(text, file)?;
+        Ok(config)
+    }
+
+    /// Values serde accepts but rumbo must not: a retention that would purge the day's work (or never
+    /// end), a file mode other than the three allowed. Pointed at where the value is written.
+    fn check(&self, text: &str, file: &Path) -> Result<(), ConfigError> {
+        let at = |key: &str, message: String| ConfigError {
+            file: file.to_path_buf(),
+            pos: Some(Locations::of(text).find(key)),
+            message,
+        };
+        let (min, max) = (crate::session::MIN_DAYS, crate::session::MAX_DAYS);
+        if !(min..=max).contains(&self.retention_days) {
+            let message = format!(
+                "retention_days: {} is outside the allowed range {min}–{max} (days)",
+                self.retention_days
+            );
+            return Err(at("retention_days", message));
+        }
+        for (key, value) in [
+            ("export_permissions", &self.export_permissions),
+            ("kiosk.export_permissions", &self.kiosk.export_permissions),
+        ] {
+            if Mode::parse(value).is_none() {
+                let allowed = Mode::ALLOWED.map(|m| format!("\"{m}\"")).join(", ");
+                return Err(at(key, format!("{key}: \"{value}\" is not allowed; use one of {allowed}")));
+            }
+        }
+        Ok(())
+    }
+
+    /// The mode of the summaries `e` and `rumbo export` write.
+    pub fn export_mode(&self) -> Mode {
+        Mode::parse(&self.export_permissions).unwrap_or_default()
+    }
+
+    /// The mode of the summaries the kiosk writes.
+    pub fn kiosk_export_mode(&self) -> Mode {
+        Mode::parse(&self.kiosk.export_permissions).unwrap_or_default()
     }
 
     /// Reads `<config_dir>/config.ron`; a missing file is the default configuration.
@@ -130,5 +181,30 @@ mod tests {
         let e = Config::parse("Config(\n  retention_dias: 3,\n)", Path::new("config.ron")).unwrap_err();
         assert_eq!(e.pos, Some(Pos { line: 2, col: 3 }), "{e}");
         assert!(e.to_string().starts_with("config.ron:2:3: "), "{e}");
+    }
+
+    #[test]
+    fn the_example_in_docs_config_md_parses() {
+        let doc = include_str!("../docs/config.md");
+        let start = doc.find("```ron\n").unwrap() + "```ron\n".len();
+        let end = start + doc[start..].find("```").unwrap();
+        let c = Config::parse(&doc[start..end], Path::new("config.ron")).unwrap();
+        assert_eq!((c.export_mode(), c.kiosk_export_mode()), (Mode::Private, Mode::GroupRead));
+    }
+
+    #[test]
+    fn retention_and_modes_are_refused_where_they_are_written() {
+        let defaults = Config::default();
+        assert_eq!((defaults.export_mode(), defaults.kiosk_export_mode()), (Mode::Private, Mode::GroupRead));
+        let e = Config::parse("Config(\n  retention_days: 0,\n)", Path::new("c.ron")).unwrap_err();
+        assert_eq!(e.pos, Some(Pos { line: 2, col: 19 }), "{e}");
+        assert!(e.message.contains("1–3650"), "{e}");
+        for ok in [1, 3650] {
+            assert!(Config::parse(&format!("Config(retention_days: {ok})"), Path::new("c.ron")).is_ok());
+        }
+        let e =
+            Config::parse("Config(kiosk: (export_permissions: \"0644\"))", Path::new("c.ron")).unwrap_err();
+        assert_eq!(e.pos, Some(Pos { line: 1, col: 36 }), "{e}");
+        assert!(e.message.contains("\"0600\", \"0640\", \"0660\""), "{e}");
     }
 }

@@ -26,8 +26,10 @@ pub enum Msg {
     Saved(Result<(), String>),
     /// The counselor's name remembered on this computer.
     CounselorRemembered(String),
-    /// An export finished: where it was written, or why it failed.
-    Exported(Result<std::path::PathBuf, String>),
+    /// An export finished: the record of the file written (the session keeps it), or why it failed.
+    Exported(Result<crate::session::ExportRecord, String>),
+    /// A session was deleted (what went and what could not), or why it could not be.
+    Deleted(Result<crate::session::Erased, String>),
     /// SIGHUP, SIGTERM, SIGINT or the terminal going away: save now and leave.
     Shutdown,
     /// Kiosk mode: the time asked for by `Model::next_wake` has come (idle countdown).

@@ -88,6 +88,13 @@ fn list_folder(dir: &Path, list: &mut Vec<Result<Origin, Problem>>) {
 
 fn read_file(path: &Path, files: &mut Vec<SourceFile>, problems: &mut Vec<Problem>) {
     let name = display(path);
+    // Before reading it: a huge file (a mistake, or hostile) must not be taken into memory whole.
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > super::limits::FILE_BYTES
+    {
+        problems.push(Problem::in_file(&name, ProblemKind::FileTooLarge(meta.len())));
+        return;
+    }
     match std::fs::read(path) {
         Ok(bytes) => match SourceFile::from_bytes(&name, bytes) {
             Ok(file) => files.push(file),

@@ -1,5 +1,6 @@
 //! One catalog file: text → [`Catalog`], or every problem it has, each at its `FILE:LINE:COL`.
 
+use super::limits;
 use super::locate::{Locations, Pos};
 use super::model::{Catalog, FORMAT};
 use super::problem::{Problem, ProblemKind};
@@ -96,7 +97,14 @@ fn syntax_problem(file: &str, error: &SpannedError) -> Problem {
 fn check_texts(catalog: &Catalog, located: &Located) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut visit = |path: &dyn Fn() -> String, field: &str, value: &str, rule: Rule| {
-        if let Some((_, c)) = text::first_forbidden(value) {
+        let count = value.chars().count();
+        if count > limits::TEXT_CHARS {
+            let kind = ProblemKind::TextTooLong { field: field.to_string(), count };
+            problems.push(located.problem(&path(), kind));
+        } else if limits::is_title(field) && count > limits::TITLE_CHARS {
+            let kind = ProblemKind::TitleTooLong { field: field.to_string(), count };
+            problems.push(located.problem(&path(), kind));
+        } else if let Some((_, c)) = text::first_forbidden(value) {
             let kind = ProblemKind::ForbiddenChar { code: text::codepoint(c), field: field.to_string() };
             problems.push(located.problem(&path(), kind));
         } else if rule == Rule::Id && !is_valid_id(value) {

@@ -36,6 +36,18 @@ pub enum ProblemKind {
         field: String,
     },
     EmptyText(String),
+    /// A title (or name) longer than [`super::limits::TITLE_CHARS`].
+    TitleTooLong {
+        field: String,
+        count: usize,
+    },
+    /// Any text longer than [`super::limits::TEXT_CHARS`].
+    TextTooLong {
+        field: String,
+        count: usize,
+    },
+    /// A file larger than [`super::limits::FILE_BYTES`].
+    FileTooLarge(u64),
     Io(String),
     NotUtf8,
     NoCatalogs,
@@ -88,6 +100,17 @@ impl Problem {
                 fill(s.problem_forbidden_char, &[("code", code), ("field", field)])
             }
             ProblemKind::EmptyText(field) => fill(s.problem_empty_text, &[("field", field)]),
+            ProblemKind::TitleTooLong { field, count } => fill(
+                s.problem_title_too_long,
+                &[("field", field), ("count", count), ("max", &super::limits::TITLE_CHARS)],
+            ),
+            ProblemKind::TextTooLong { field, count } => fill(
+                s.problem_text_too_long,
+                &[("field", field), ("count", count), ("max", &super::limits::TEXT_CHARS)],
+            ),
+            ProblemKind::FileTooLarge(size) => {
+                fill(s.problem_file_too_large, &[("size", size), ("max", &super::limits::FILE_BYTES)])
+            }
             ProblemKind::Io(detail) => fill(s.problem_io, &[("detail", detail)]),
             ProblemKind::NotUtf8 => s.problem_not_utf8.to_string(),
             ProblemKind::NoCatalogs => s.problem_no_catalogs.to_string(),

@@ -47,12 +47,14 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
         }
     };
     runner.set_export_dir(config.export_dir(&data_dir));
+    runner.set_export_mode(config.export_mode());
     let kiosk = if global.kiosk || config.kiosk.enabled {
         match kiosk_state(&config, lang) {
             Ok(state) => {
-                if !config.kiosk.export_dir.trim().is_empty() {
-                    runner.set_export_dir(config.kiosk.export_dir.trim().into());
-                }
+                let dir = config.kiosk.export_dir.trim();
+                let dir = if dir.is_empty() { config.export_dir(&data_dir) } else { dir.into() };
+                runner.set_export_dir(dir);
+                runner.set_export_mode(config.kiosk_export_mode());
                 Some(state)
             }
             Err(message) => {
@@ -63,12 +65,18 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
     } else {
         None
     };
-    // Retention: sessions past `retention_days` go at every start (counts only, never names, are kept).
-    if let Ok(store) = SessionStore::open(&data_dir) {
-        let _ = store.purge_older_than(config.retention_days, jiff::Timestamp::now());
-        super::sessions::purge_exports(&config, &data_dir, config.retention_days);
-    }
+    // Retention: sessions past `retention_days` go at every start, with the exports they recorded
+    // (counts only, never names, are kept — and shown on the start screen).
+    let purged = SessionStore::open(&data_dir)
+        .ok()
+        .and_then(|store| crate::session::purge(&store, config.retention_days, jiff::Timestamp::now()).ok())
+        .map_or(0, |purged| purged.sessions);
     let mut model = Model::new(lang, theme(global), set, index);
+    if purged > 0 {
+        let days = config.retention_days;
+        model.sessions.notice =
+            Some(fill(s.sessions_purged_at_start, &[("count", &purged), ("days", &days)]));
+    }
     if let Some(state) = kiosk {
         model.kiosk = Some(state);
         model.screen = Screen::Welcome;

@@ -132,7 +132,7 @@ pub enum SessionsCommand {
     },
     /// Delete sessions older than the retention period; reports counts only, never names
     Purge {
-        /// Instead of retention_days from config.ron
+        /// Instead of retention_days from config.ron (1 to 3650)
         #[arg(long, value_name = "DAYS")]
         older_than: Option<u32>,
     },

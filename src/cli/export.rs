@@ -6,6 +6,7 @@ use super::{GlobalArgs, dirs, load_or_report};
 use crate::config::Config;
 use crate::export::{Format, NotesChoice, default_name, render, write_new};
 use crate::i18n::{Lang, fill};
+use crate::session::{ExportRecord, SessionStore, StoreError};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -35,35 +36,62 @@ pub fn run(global: &GlobalArgs, lang: Lang, args: &ExportArgs) -> ExitCode {
     };
     let tz = jiff::tz::TimeZone::system();
     let text = render(&session, &set, lang, format, notes, &tz);
+    if session.is_newer_format() {
+        let note = fill(s.session_newer_note, &[("id", &session.id), ("format", &session.format)]);
+        let _ = writeln!(std::io::stderr(), "{note}");
+    }
+    if args.output.as_ref().is_some_and(|path| path.as_os_str() == "-") {
+        return match std::io::stdout().lock().write_all(text.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(lang, &fill(s.export_failed, &[("detail", &e)])),
+        };
+    }
+    // A file is recorded in the session, so that deleting the session deletes it too; a session this
+    // rumbo cannot write back (newer format, open elsewhere) gets no file it could not record.
+    if session.is_newer_format() {
+        let e = StoreError::NewerFormat { id: session.id.clone(), format: session.format };
+        return fail(lang, &e.message(lang));
+    }
+    let _lock = match store.lock(&session.id) {
+        Ok(lock) => lock,
+        Err(e) => return fail(lang, &e.message(lang)),
+    };
+    let config = match dirs::config_dir(global).map(|d| Config::load(&d)).transpose() {
+        Ok(config) => config.unwrap_or_default(),
+        Err(e) => return fail(lang, &fill(s.config_invalid, &[("detail", &e)])),
+    };
+    let mode = config.export_mode();
     let written = match &args.output {
-        Some(path) if path.as_os_str() == "-" => {
-            return match std::io::stdout().lock().write_all(text.as_bytes()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => fail(lang, &fill(s.export_failed, &[("detail", &e)])),
-            };
-        }
         // A folder (`-o /media/usb/`) gets the file under its usual name, not a sibling named after it.
-        Some(path) if path.is_dir() => write_new(path, &default_name(&session, format, &tz), &text),
+        Some(path) if path.is_dir() => write_new(path, &default_name(&session, format, &tz), &text, mode),
         Some(path) => {
             let dir =
                 path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            write_new(dir, &name, &text)
+            write_new(dir, &name, &text, mode)
         }
         None => {
-            let config = match dirs::config_dir(global).map(|d| Config::load(&d)).transpose() {
-                Ok(config) => config.unwrap_or_default(),
-                Err(e) => return fail(lang, &fill(s.config_invalid, &[("detail", &e)])),
-            };
             let data = dirs::data_dir(global).unwrap_or_default();
-            write_new(&config.export_dir(&data), &default_name(&session, format, &tz), &text)
+            write_new(&config.export_dir(&data), &default_name(&session, format, &tz), &text, mode)
         }
     };
-    match written {
-        Ok(path) => {
-            let _ = writeln!(std::io::stdout(), "{}", fill(s.export_written, &[("path", &path.display())]));
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(lang, &fill(s.export_failed, &[("detail", &e)])),
+    let record = match written {
+        Ok(record) => record,
+        Err(e) => return fail(lang, &fill(s.export_failed, &[("detail", &e)])),
+    };
+    let path = record.path.clone();
+    if let Err(e) = record_in(&store, &session.id, record) {
+        // Unrecorded, the file would outlive the session's deletion: take it back.
+        let _ = std::fs::remove_file(&path);
+        return fail(lang, &fill(s.export_failed, &[("detail", &e.message(lang))]));
     }
+    let _ = writeln!(std::io::stdout(), "{}", fill(s.export_written, &[("path", &path.display())]));
+    ExitCode::SUCCESS
+}
+
+/// Adds the record to the session as it is on disk now (the caller holds its lock).
+fn record_in(store: &SessionStore, id: &str, record: ExportRecord) -> Result<(), StoreError> {
+    let mut session = store.load(id)?;
+    session.record_export(record);
+    store.save(&session)
 }

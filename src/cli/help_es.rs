@@ -57,7 +57,7 @@ pub fn localize(cmd: Command) -> Command {
                 .mut_subcommand("purge", |c| {
                     common(c)
                         .about("Borra las sesiones más antiguas que el plazo de conservación; solo informa cuántas, nunca nombres")
-                        .mut_arg("older_than", |a| a.help("En vez de retention_days de config.ron"))
+                        .mut_arg("older_than", |a| a.help("En vez de retention_days de config.ron (de 1 a 3650)"))
                 })
                 .mut_subcommand("delete", |c| {
                     common(c)

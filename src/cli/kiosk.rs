@@ -36,7 +36,9 @@ pub fn set_pin(global: &GlobalArgs, lang: Lang) -> ExitCode {
         Ok(edited) => edited,
         Err(e) => return fail(lang, &fill(s.config_invalid, &[("detail", &e)])),
     };
-    let written = std::fs::create_dir_all(&dir).and_then(|()| crate::export::write_to(&file, &edited));
+    let private = crate::private_fs::Mode::Private;
+    let written = crate::private_fs::create_dir_all(&dir, private)
+        .and_then(|()| crate::private_fs::write_atomic(&file, edited.as_bytes(), private));
     match written {
         Ok(()) => {
             let _ = writeln!(std::io::stdout(), "{}", fill(s.pin_saved, &[("path", &file.display())]));

@@ -23,6 +23,7 @@ use std::process::ExitCode;
 
 /// Exit codes: 0 fine, 1 the data or the request failed, 2 a usage error (clap's own).
 pub const EXIT_FAILURE: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
 
 pub fn run() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();

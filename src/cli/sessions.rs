@@ -141,6 +141,10 @@ fn show(global: &GlobalArgs, lang: Lang, store: &SessionStore, wanted: &str) -> 
         Err(code) => return code,
     };
     let s = lang.strings();
+    if session.is_newer_format() {
+        let note = fill(s.session_newer_note, &[("id", &session.id), ("format", &session.format)]);
+        let _ = writeln!(std::io::stderr(), "{note}");
+    }
     let consent = match &session.consent {
         Some(c) => fill(s.show_consent_given, &[("date", &date(&c.given_at)), ("version", &c.text_version)]),
         None => s.show_consent_missing.to_string(),
@@ -175,49 +179,40 @@ fn delete(lang: Lang, store: &SessionStore, wanted: &str, yes: bool) -> ExitCode
             return ExitCode::SUCCESS;
         }
     }
-    if let Err(e) = store.delete(&id) {
-        return fail(lang, &e.message(lang));
+    let erased = match crate::session::erase(store, &id) {
+        Ok(erased) => erased,
+        Err(e) => return fail(lang, &e.message(lang)),
+    };
+    let mut out = std::io::stdout().lock();
+    for line in erased.lines(lang) {
+        let _ = writeln!(out, "{line}");
     }
-    // Without a Documents folder, exports land in the data folder's `exports` (see `Config::export_dir`):
-    // copies rumbo made in its own folder, so they go with the session.
-    if let Some(dir) = store.dir().parent().map(|data| data.join("exports"))
-        && let Err(e) = crate::export::remove_exports(&dir, &id)
-    {
-        return fail(lang, &fill(s.store_io, &[("place", &dir.display()), ("detail", &e)]));
-    }
-    let _ = writeln!(std::io::stdout(), "{}", fill(s.deleted, &[("id", &id)]));
+    let _ = writeln!(out, "{}", fill(s.deleted, &[("id", &id)]));
     ExitCode::SUCCESS
 }
 
 fn purge(global: &GlobalArgs, lang: Lang, store: &SessionStore, older_than: Option<u32>) -> ExitCode {
     let s = lang.strings();
+    let (min, max) = (crate::session::MIN_DAYS, crate::session::MAX_DAYS);
+    if let Some(days) = older_than.filter(|days| !(min..=max).contains(days)) {
+        let message = fill(s.purge_days_range, &[("days", &days), ("min", &min), ("max", &max)]);
+        let _ = writeln!(std::io::stderr(), "{}: {message}", s.error_prefix);
+        return ExitCode::from(super::EXIT_USAGE);
+    }
     let config = match dirs::config_dir(global).map(|d| crate::config::Config::load(&d)).transpose() {
         Ok(config) => config.unwrap_or_default(),
         Err(e) => return fail(lang, &fill(s.config_invalid, &[("detail", &e)])),
     };
     let days = older_than.unwrap_or(config.retention_days);
-    match store.purge_older_than(days, jiff::Timestamp::now()) {
-        Ok(count) => {
-            let data = dirs::data_dir(global).unwrap_or_default();
-            let exports = purge_exports(&config, &data, days);
+    match crate::session::purge(store, days, jiff::Timestamp::now()) {
+        Ok(purged) => {
             let _ = writeln!(
                 std::io::stdout(),
                 "{}",
-                fill(s.purged, &[("count", &count), ("exports", &exports)])
+                fill(s.purged, &[("count", &purged.sessions), ("exports", &purged.exports_removed())])
             );
             ExitCode::SUCCESS
         }
         Err(e) => fail(lang, &e.message(lang)),
     }
-}
-
-/// Summaries past retention go too, from every folder rumbo writes them to: the counselor's, the
-/// kiosk's, and the data folder's fallback.
-pub fn purge_exports(config: &crate::config::Config, data: &std::path::Path, days: u32) -> usize {
-    let mut dirs = vec![config.export_dir(data), data.join("exports")];
-    if !config.kiosk.export_dir.trim().is_empty() {
-        dirs.push(config.kiosk.export_dir.trim().into());
-    }
-    dirs.dedup();
-    dirs.iter().map(|dir| crate::export::purge_old(dir, days, std::time::SystemTime::now())).sum()
 }

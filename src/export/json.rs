@@ -19,6 +19,9 @@ pub fn render(session: &Session, summary: &Summary, notes: NotesChoice) -> Strin
             session.occupation_notes.clear();
         }
     }
+    // Where the counselor's computer keeps earlier summaries is not the person's data, nor the office
+    // systems' business: the record stays in the session file.
+    session.exports.clear();
     // Every text of the copy, not only the typed ones: a mark's or shortlist entry's saved text, the
     // consent version and the focus can come from a hand-edited file as well.
     session.sanitize_loaded();

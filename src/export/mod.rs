@@ -13,9 +13,10 @@ pub use summary::{NotesChoice, Summary, explored, summarize};
 
 use crate::catalog::CatalogSet;
 use crate::i18n::Lang;
+use crate::private_fs::Mode;
+use crate::session::ExportRecord;
 use crate::session::Session;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Format {
@@ -58,56 +59,12 @@ pub fn default_name(session: &Session, format: Format, tz: &jiff::tz::TimeZone) 
     naming::file_name(&date, &session.alias, &session.id, format.extension())
 }
 
-/// Writes `text` atomically into `dir` under `name` (or `name-2`, `name-3`… if taken); returns the path.
-pub fn write_new(dir: &Path, name: &str, text: &str) -> std::io::Result<PathBuf> {
-    std::fs::create_dir_all(dir)?;
+/// Writes `text` atomically into `dir` under `name` (or `name-2`, `name-3`… if taken), creating the
+/// folder if need be; the new file (and any folder made for it) gets `mode`. Returns the record the
+/// session keeps of it, path included.
+pub fn write_new(dir: &Path, name: &str, text: &str, mode: Mode) -> std::io::Result<ExportRecord> {
+    crate::private_fs::create_dir_all(dir, mode)?;
     let path = naming::unused_path(dir, name);
-    write_to(&path, text)?;
-    Ok(path)
-}
-
-/// Removes every export of session `id` from `dir` (and temporary files of interrupted ones), for the
-/// person's right to deletion; returns how many went. A missing folder has none.
-pub fn remove_exports(dir: &Path, id: &str) -> std::io::Result<usize> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-        Err(e) => return Err(e),
-    };
-    let mut removed = 0;
-    for entry in entries {
-        let entry = entry?;
-        let ours = entry.file_name().to_str().is_some_and(|name| naming::is_export_of(name, id));
-        if ours && entry.file_type()?.is_file() {
-            std::fs::remove_file(entry.path())?;
-            removed += 1;
-        }
-    }
-    Ok(removed)
-}
-
-/// Writes `text` atomically to `path` (a temporary file beside it, then a rename).
-pub fn write_to(path: &Path, text: &str) -> std::io::Result<()> {
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
-    file.write_all(text.as_bytes())?;
-    file.commit()
-}
-
-/// Removes the summaries rumbo wrote into `dir` (`rumbo-*` files) that are older than `days`, so exports
-/// are kept no longer than the sessions they come from (the consent text promises at most that long).
-/// Returns how many went; other files are never touched.
-pub fn purge_old(dir: &Path, days: u32, now: std::time::SystemTime) -> usize {
-    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
-    let limit = std::time::Duration::from_secs(u64::from(days) * 86_400);
-    entries
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with("rumbo-"))
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .filter(|e| {
-            e.metadata()
-                .and_then(|m| m.modified())
-                .is_ok_and(|modified| now.duration_since(modified).is_ok_and(|age| age > limit))
-        })
-        .filter(|e| std::fs::remove_file(e.path()).is_ok())
-        .count()
+    crate::private_fs::write_atomic(&path, text.as_bytes(), mode)?;
+    Ok(ExportRecord::of(&path, text.as_bytes()))
 }

@@ -3,6 +3,7 @@
 
 use super::preferences::Preferences;
 use crate::app::{Effect, Model, Msg, update};
+use crate::private_fs::Mode;
 use crate::session::{SessionLock, SessionStore, StoreError};
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -23,6 +24,7 @@ pub struct Runner {
     store: SessionStore,
     preferences: PathBuf,
     export_dir: PathBuf,
+    export_mode: Mode,
     lock: Option<SessionLock>,
     save_at: Option<Instant>,
     quit: bool,
@@ -36,6 +38,7 @@ impl Runner {
             store: SessionStore::open(data_dir)?,
             preferences: data_dir.join("preferences.ron"),
             export_dir: data_dir.join("exports"),
+            export_mode: Mode::Private,
             lock: None,
             save_at: None,
             quit: false,
@@ -43,9 +46,15 @@ impl Runner {
         })
     }
 
-    /// Where `e` writes summaries (`export_dir` of config.ron, or Documents/rumbo).
+    /// Where `e` (or the kiosk's "Terminar") writes summaries (`export_dir` of config.ron, or
+    /// Documents/rumbo).
     pub fn set_export_dir(&mut self, dir: PathBuf) {
         self.export_dir = dir;
+    }
+
+    /// The file mode of the summaries written (`export_permissions`; private until set).
+    pub fn set_export_mode(&mut self, mode: Mode) {
+        self.export_mode = mode;
     }
 
     pub fn wants_quit(&self) -> bool {
@@ -131,9 +140,8 @@ impl Runner {
                     self.save_at = None;
                 }
                 Effect::DeleteSession(id) => {
-                    if let Err(e) = self.store.delete(&id) {
-                        replies.push(Msg::OpenFailed(e.message(lang)));
-                    }
+                    let erased = crate::session::erase(&self.store, &id);
+                    replies.push(Msg::Deleted(erased.map_err(|e| e.message(lang))));
                 }
                 Effect::RememberCounselor(name) => {
                     // Losing this preference is harmless: the counselor types the name again.
@@ -150,7 +158,7 @@ impl Runner {
                     let text =
                         crate::export::render(&session, &model.catalog, lang, format, notes, &model.tz);
                     let name = crate::export::default_name(&session, format, &model.tz);
-                    let written = crate::export::write_new(&self.export_dir, &name, &text);
+                    let written = crate::export::write_new(&self.export_dir, &name, &text, self.export_mode);
                     replies
                         .push(Msg::Exported(written.map_err(|e| {
                             crate::i18n::fill(lang.strings().export_failed, &[("detail", &e)])
@@ -166,13 +174,35 @@ impl Runner {
                     let code: String = session.id.chars().take(6).collect::<String>().to_uppercase();
                     let date = session.created.to_zoned(model.tz.clone()).strftime("%Y-%m-%d");
                     let name = format!("rumbo-{date}-{}.html", code.to_lowercase());
-                    let written = crate::export::write_new(&self.export_dir, &name, &text);
-                    replies.push(Msg::KioskFinished(written.map(|_| code).map_err(|e| e.to_string())));
+                    let written = crate::export::write_new(&self.export_dir, &name, &text, self.export_mode)
+                        .map_err(|e| e.to_string())
+                        .and_then(|record| self.record_kiosk_export(*session, record));
+                    replies.push(Msg::KioskFinished(written.map(|()| code)));
                 }
                 Effect::WipeScreen => self.wipe = true,
                 Effect::Quit => self.quit = true,
             }
         }
         replies
+    }
+
+    /// The kiosk's summary is recorded in the visitor's session (saved at once: the visitor is gone)
+    /// so that retention deletes it with the session. A visit without consent has no saved session to
+    /// record it in: the office removes those summaries (see README, "Modo quiosco").
+    fn record_kiosk_export(
+        &self,
+        mut session: crate::session::Session,
+        record: crate::session::ExportRecord,
+    ) -> Result<(), String> {
+        if session.consent.is_none() {
+            return Ok(());
+        }
+        let path = record.path.clone();
+        session.record_export(record);
+        self.store.save(&session).map_err(|e| {
+            // Unrecorded, the summary would outlive the session: take it back and say so.
+            let _ = std::fs::remove_file(&path);
+            e.to_string()
+        })
     }
 }

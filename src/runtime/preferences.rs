@@ -24,8 +24,6 @@ impl Preferences {
 
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
         let text = ron::ser::to_string(self).map_err(std::io::Error::other)?;
-        let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
-        std::io::Write::write_all(&mut file, text.as_bytes())?;
-        file.commit()
+        crate::private_fs::write_atomic(path, text.as_bytes(), crate::private_fs::Mode::Private)
     }
 }

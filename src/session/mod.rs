@@ -2,7 +2,9 @@
 //!
 //! `model` and `fit` are pure; `store` and `lock` are the only parts that touch the file system.
 
+mod erase;
 mod error;
+mod exported;
 mod fit;
 mod id;
 mod lock;
@@ -15,7 +17,9 @@ mod fit_tests;
 #[cfg(test)]
 mod model_tests;
 
+pub use erase::{Erased, MAX_DAYS, MIN_DAYS, Purged, erase, purge};
 pub use error::{SessionError, StoreError};
+pub use exported::{ExportRecord, Removal, remove_recorded};
 pub use fit::{Fit, FitItem, Gap, GapItem, GapProgram, best_fit, fit, gap, orphans, percents, ranked};
 pub use id::is_valid_id;
 pub use lock::SessionLock;

@@ -6,6 +6,7 @@
 //! corrupt to the person whose data it is.
 
 use super::error::SessionError;
+use super::exported::ExportRecord;
 use super::id::new_id;
 use crate::catalog::CatalogSet;
 use crate::text::{sanitize, sanitize_line};
@@ -14,7 +15,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The newest session format this rumbo writes and fully understands.
-pub const FORMAT: u32 = 1;
+///
+/// 2: `exports`, the files exported from the session (an older rumbo would drop them, and a deletion
+/// would then leave those copies behind). See docs/versions.md.
+pub const FORMAT: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -44,6 +48,9 @@ pub struct Session {
     pub occupation_notes: BTreeMap<String, String>,
     #[serde(default)]
     pub focus: Focus,
+    /// Every file exported from this session, so its deletion removes them too (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exports: Vec<ExportRecord>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -144,6 +151,7 @@ impl Session {
             notes: String::new(),
             occupation_notes: BTreeMap::new(),
             focus: Focus::default(),
+            exports: Vec::new(),
         };
         session.set_alias(alias)?;
         session.set_counselor(counselor);
@@ -154,6 +162,14 @@ impl Session {
     /// refuses to save it and the UI should open it read-only.
     pub fn is_newer_format(&self) -> bool {
         self.format > FORMAT
+    }
+
+    /// Remembers a file exported from this session. A session read from an older format is raised to
+    /// this one: the record is a field an older rumbo would drop.
+    pub fn record_export(&mut self, record: ExportRecord) {
+        self.exports.retain(|r| r.path != record.path);
+        self.exports.push(record);
+        self.format = self.format.max(FORMAT);
     }
 
     /// Records a change at `now`. Kept apart from the editing methods so they stay free of clocks.

@@ -92,9 +92,9 @@ fn minimal_old_file_loads_with_defaults() {
 
 #[test]
 fn newer_files_with_unknown_fields_still_load() {
-    let text = r#"Session(format: 2, id: "abc", alias: "Ana", created: "2026-01-01T00:00:00Z",
+    let text = r#"Session(format: NEWER, id: "abc", alias: "Ana", created: "2026-01-01T00:00:00Z",
         mood: "new field", marks: [Mark(kind: Competency, id: "ingles", level: Has, extra: 1)])"#;
-    let s: Session = ron::from_str(text).unwrap();
+    let s: Session = ron::from_str(&text.replace("NEWER", &(super::FORMAT + 1).to_string())).unwrap();
     assert!(s.is_newer_format());
     assert_eq!(s.mark_of(MarkKind::Competency, "ingles"), Some(MarkLevel::Has));
 }

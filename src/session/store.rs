@@ -9,7 +9,7 @@ use super::id::is_valid_id;
 use super::lock::{self, SessionLock};
 use super::model::Session;
 use atomic_write_file::AtomicWriteFile;
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::{fs, mem};
@@ -196,48 +196,40 @@ impl SessionStore {
         lock::is_locked(id, &self.lock_path(id)?)
     }
 
-    /// Removes the session file, any temporary files of interrupted saves of it, and its lock file, so
-    /// nothing of the person is left behind. Refuses while the session is locked, by anyone — a caller
-    /// holding the lock itself drops it first. Deleting a session that is not there is not an error.
+    /// Removes the session file, any temporary files of interrupted saves of it, its journal and its
+    /// lock file, so nothing of the person is left behind. Refuses while the session is locked, by
+    /// anyone — a caller holding the lock itself drops it first. Deleting a session that is not there
+    /// is not an error.
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
+        self.delete_reporting(id).map(drop)
+    }
+
+    /// [`delete`](Self::delete), returning the files it removed.
+    pub fn delete_reporting(&self, id: &str) -> Result<Vec<PathBuf>, StoreError> {
         let path = self.path_of(id)?;
         let lock_path = self.lock_path(id)?;
         let lock = self.lock(id)?;
-        remove_if_exists(&path)?;
+        let mut removed = Vec::new();
+        let mut remove = |path: &Path| -> Result<(), StoreError> {
+            if remove_if_exists(path)? {
+                removed.push(path.to_path_buf());
+            }
+            Ok(())
+        };
+        remove(&path)?;
+        // The journal of edits not yet folded into the file (written by the journal, if there is one).
+        remove(&path.with_extension("journal"))?;
         let temp_prefix = format!(".{id}.ron.");
         let entries = fs::read_dir(&self.dir).map_err(|e| StoreError::io(&self.dir, e))?;
         for entry in entries.filter_map(Result::ok) {
             if entry.file_name().to_str().is_some_and(|n| n.starts_with(&temp_prefix)) {
-                remove_if_exists(&entry.path())?;
+                remove(&entry.path())?;
             }
         }
         mem::drop(lock);
-        remove_if_exists(&lock_path)?;
-        sync_dir(&self.dir)
-    }
-
-    /// Deletes every session not updated in the last `days` days (by the file's modification time when
-    /// it cannot be read) and returns how many went. Sessions in use are left for a later run.
-    pub fn purge_older_than(&self, days: u32, now: Timestamp) -> Result<usize, StoreError> {
-        let Ok(cutoff) = now.checked_sub(SignedDuration::from_hours(i64::from(days) * 24)) else {
-            return Ok(0);
-        };
-        let mut purged = 0;
-        for listed in self.list()? {
-            let when = match &listed {
-                Listed::Ok(session) => Some(session.updated),
-                Listed::Corrupt { path, .. } | Listed::Unreadable { path, .. } => modified(path),
-            };
-            if when.is_none_or(|when| when >= cutoff) {
-                continue;
-            }
-            match self.delete(listed.id()) {
-                Ok(()) => purged += 1,
-                Err(StoreError::Locked { .. }) => {}
-                Err(e) => return Err(e),
-            }
-        }
-        Ok(purged)
+        remove(&lock_path)?;
+        sync_dir(&self.dir)?;
+        Ok(removed)
     }
 }
 
@@ -252,15 +244,18 @@ fn parse(id: &str, path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
     })
 }
 
-fn modified(path: &Path) -> Option<Timestamp> {
+/// When the file was last written, if it can be told.
+pub(super) fn modified(path: &Path) -> Option<Timestamp> {
     let time = fs::metadata(path).and_then(|m| m.modified()).ok()?;
     Timestamp::try_from(time).ok()
 }
 
-fn remove_if_exists(path: &Path) -> Result<(), StoreError> {
+/// Whether there was a file to remove.
+fn remove_if_exists(path: &Path) -> Result<bool, StoreError> {
     match fs::remove_file(path) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(StoreError::io(path, e)),
-        _ => Ok(()),
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(StoreError::io(path, e)),
     }
 }
 

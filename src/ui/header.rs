@@ -15,6 +15,10 @@ pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
         Persistence::Saved => (s.header_saved.to_string(), t.ok),
         Persistence::Pending => (s.header_pending.to_string(), t.dim),
         Persistence::Unsaved => (s.header_unsaved.to_string(), t.warning),
+        // Written by a newer rumbo: saving could drop what this one does not know, so it never saves.
+        Persistence::ReadOnly if ws.session.is_newer_format() => {
+            (s.header_read_only_newer.to_string(), t.warning)
+        }
         Persistence::ReadOnly => (s.header_read_only.to_string(), t.warning),
         // At a kiosk the detail (with its file path) is for the desk, not for the visitor's screen.
         Persistence::Failed(_) if model.kiosk.is_some() => (s.kiosk_save_failed.to_string(), t.error),

@@ -140,16 +140,17 @@ fn corrupt_file_is_reported_and_never_overwritten() {
 fn newer_sessions_open_but_are_not_saved_over() {
     let (_dir, store) = store();
     let id = "abcdefghijkl";
+    let newer = rumbo::session::FORMAT + 1;
     let text = format!(
-        "Session(format: 2, id: \"{id}\", alias: \"Ana\", created: \"2026-01-01T00:00:00Z\", aura: 3)"
+        "Session(format: {newer}, id: \"{id}\", alias: \"Ana\", created: \"2026-01-01T00:00:00Z\", aura: 3)"
     );
     fs::write(store.path_of(id).unwrap(), &text).unwrap();
     let mut s = store.load(id).unwrap();
     assert!(s.is_newer_format());
-    assert!(matches!(store.save(&s), Err(StoreError::NewerFormat { format: 2, .. })));
+    assert!(matches!(store.save(&s), Err(StoreError::NewerFormat { format, .. }) if format == newer));
     s.format = 1;
     assert!(
-        matches!(store.save(&s), Err(StoreError::NewerFormat { format: 2, .. })),
+        matches!(store.save(&s), Err(StoreError::NewerFormat { format, .. }) if format == newer),
         "the file on disk is newer"
     );
     assert_eq!(fs::read_to_string(store.path_of(id).unwrap()).unwrap(), text);
@@ -219,8 +220,14 @@ fn purge_removes_only_old_sessions() {
     for s in [&old, &recent, &old_but_open] {
         store.save(s).unwrap();
     }
+    // The files were written when their sessions last changed (the purge looks at both).
+    for s in [&old, &recent, &old_but_open] {
+        let file = fs::File::options().write(true).open(store.path_of(&s.id).unwrap()).unwrap();
+        file.set_modified(s.updated.into()).unwrap();
+    }
     let _held = store.lock(&old_but_open.id).unwrap();
-    assert_eq!(store.purge_older_than(30, at("2026-04-01T00:00:00Z")).unwrap(), 1);
+    let purged = rumbo::session::purge(&store, 30, at("2026-04-01T00:00:00Z")).unwrap();
+    assert_eq!(purged.sessions, 1);
     let left: Vec<String> = store.list().unwrap().iter().map(|l| l.id().to_string()).collect();
     assert_eq!(left, [recent.id.clone(), old_but_open.id.clone()]);
 }

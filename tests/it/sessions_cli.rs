@@ -242,12 +242,22 @@ fn delete_leaves_nothing_of_the_person_in_the_data_folder() {
 
     let out = rumbo(home.path(), &["sessions", "delete", "k3v9", "--yes"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let printed = stdout(&out);
+    // Each file removed, by name: the session, its temporary copy, its lock and her three summaries.
+    for path in [&file, &temp, &lock] {
+        assert!(printed.contains(&format!("borrado: {}\n", path.display())), "{printed}");
+    }
     assert_eq!(
-        stdout(&out),
-        format!(
-            "Sesión {ID} borrada, con todas las copias que rumbo guardaba de ella. \
-             Los resúmenes ya entregados a la persona no se tocan.\n"
-        )
+        printed.matches("borrado: ").count(),
+        if cfg!(target_os = "linux") { 6 } else { 3 },
+        "{printed}"
+    );
+    assert!(
+        printed.ends_with(&format!(
+            "Sesión {ID} borrada, con todas las copias que rumbo hizo de ella en este equipo. \
+             Lo que la persona ya se llevó (impreso, en su memoria USB) no se toca.\n"
+        )),
+        "{printed}"
     );
     assert!(!file.exists() && !temp.exists() && !lock.exists());
 
@@ -264,9 +274,11 @@ fn delete_leaves_nothing_of_the_person_in_the_data_folder() {
     }
     // The other person's session is untouched, even its stray temporary file.
     assert!(session_file(home.path(), "b3rn4rd0x2yz").exists() && others_temp.exists());
-    // Summaries are the person's to take home: the message says they stay, and they do.
+    // Her summaries went with her session (rumbo recorded each); his stays.
     if cfg!(target_os = "linux") {
-        assert_eq!(fs::read_dir(&exports).unwrap().count(), 4);
+        let left: Vec<PathBuf> = fs::read_dir(&exports).unwrap().map(|e| e.unwrap().path()).collect();
+        assert_eq!(left.len(), 1, "{left:?}");
+        assert!(left[0].to_string_lossy().contains("b3rn4r"), "{left:?}");
     }
     assert_eq!(code(&rumbo(home.path(), &["sessions", "show", "b3rn"])), 0);
     assert_eq!(code(&rumbo(home.path(), &["sessions", "show", "k3v9"])), 1);
@@ -360,48 +372,58 @@ fn a_damaged_session_can_still_be_deleted() {
     assert!(all_files(&home.path().join("data")).is_empty(), "{:?}", all_files(&home.path().join("data")));
 }
 
+/// Sets a file's modification time: the purge counts a session as changed when its file was written.
+fn backdate(path: &Path, when: jiff::Timestamp) {
+    fs::File::options().write(true).open(path).unwrap().set_modified(when.into()).unwrap();
+}
+
 #[test]
 fn purge_deletes_old_sessions_and_names_none() {
     let home = home();
+    let exports = home.path().join("resumenes");
+    fs::create_dir_all(&exports).unwrap();
+    // Summaries in the (shared) export folder: hers, recorded in her session, goes with it; an old
+    // `rumbo-*` file no session recorded, and anyone else's file, stay.
+    let hers = exports.join("rumbo-2020-01-01-ana-v13j0a.md");
+    fs::write(&hers, "resumen de Ana").unwrap();
     let mut old = session();
     old.id = "v13j0aaaaaaa".into();
     old.created = at("2020-01-01T10:00:00Z");
     old.updated = at("2020-01-02T10:00:00Z");
+    old.record_export(rumbo::session::ExportRecord::of(&hers, b"resumen de Ana"));
     save(home.path(), &old);
+    backdate(&session_file(home.path(), &old.id), old.updated);
     let mut recent = bernardo();
     recent.touch(jiff::Timestamp::now());
     save(home.path(), &recent);
-    // Summaries in the export folder: an old one of rumbo's goes, a recent one and anyone else's file stay.
-    let exports = home.path().join("resumenes");
     fs::create_dir_all(home.path().join("config")).unwrap();
     fs::write(home.path().join("config/config.ron"), format!("Config(export_dir: {:?})", exports)).unwrap();
-    fs::create_dir_all(&exports).unwrap();
-    let two_months_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60 * 86_400);
-    for name in ["rumbo-2020-01-01-ana-v13j0a.md", "otro-archivo-viejo.txt"] {
+    let two_months_ago = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(60 * 24);
+    for name in ["rumbo-2020-01-01-otra-zzzzzz.md", "otro-archivo-viejo.txt"] {
         fs::write(exports.join(name), "x").unwrap();
-        fs::File::options()
-            .write(true)
-            .open(exports.join(name))
-            .unwrap()
-            .set_modified(two_months_ago)
-            .unwrap();
+        backdate(&exports.join(name), two_months_ago);
     }
     fs::write(exports.join("rumbo-hoy-bernardo-b3rn4r.md"), "x").unwrap();
     let out = rumbo(home.path(), &["sessions", "purge", "--older-than", "30"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(stdout(&out), "Sesiones borradas por antigüedad: 1; resúmenes: 1.\n");
-    assert!(!exports.join("rumbo-2020-01-01-ana-v13j0a.md").exists());
-    assert!(
-        exports.join("otro-archivo-viejo.txt").exists()
-            && exports.join("rumbo-hoy-bernardo-b3rn4r.md").exists()
-    );
+    assert!(!hers.exists());
+    for name in ["rumbo-2020-01-01-otra-zzzzzz.md", "otro-archivo-viejo.txt", "rumbo-hoy-bernardo-b3rn4r.md"]
+    {
+        assert!(exports.join(name).exists(), "{name} was not rumbo's to delete");
+    }
     assert!(!session_file(home.path(), "v13j0aaaaaaa").exists());
     assert!(session_file(home.path(), "b3rn4rd0x2yz").exists());
     // retention_days from config.ron when no --older-than is given.
-    fs::write(home.path().join("config/config.ron"), "Config(retention_days: 0)").unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(20));
+    let mut older = bernardo();
+    older.id = "0ld3rrrrrrrr".into();
+    older.created = at("2020-01-01T10:00:00Z");
+    older.updated = at("2020-01-02T10:00:00Z");
+    save(home.path(), &older);
+    backdate(&session_file(home.path(), &older.id), older.updated);
+    fs::write(home.path().join("config/config.ron"), "Config(retention_days: 365)").unwrap();
     let out = rumbo(home.path(), &["sessions", "purge"]);
-    assert!(stdout(&out).starts_with("Sesiones borradas por antigüedad: 1; resúmenes: "), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "Sesiones borradas por antigüedad: 1; resúmenes: 0.\n", "{}", stderr(&out));
     fs::write(home.path().join("config/config.ron"), "Config(retention: 3)").unwrap();
     let out = rumbo(home.path(), &["sessions", "purge"]);
     assert_eq!(code(&out), 1);

@@ -1,11 +1,13 @@
 //! `e`: exporting the session's summary from the workspace, and the question before leaving a session
 //! that is not saved.
 
+use super::changed;
 use super::keys::typed;
 use super::workspace::leave;
-use crate::app::model::{ExportDialog, ExportField, Model, Overlay, Screen};
+use crate::app::model::{ExportDialog, ExportField, Model, Overlay, Persistence, Screen};
 use crate::app::msg::Effect;
 use crate::export::{Format, NotesChoice};
+use crate::session::ExportRecord;
 use crossterm::event::{KeyCode, KeyEvent};
 
 pub fn open(then_leave: bool) -> Overlay {
@@ -31,6 +33,10 @@ pub fn key(model: &mut Model, mut dialog: ExportDialog, key: KeyEvent) -> Vec<Ef
                 dialog.outcome = None;
             }
         },
+        // A read-only session cannot record the file, which would then outlive the session's deletion.
+        (KeyCode::Enter, _) if ws.is_read_only() => {
+            dialog.outcome = Some(Err(model.lang.strings().export_read_only.to_string()));
+        }
         (KeyCode::Enter, _) => {
             let notes = if dialog.session_notes { NotesChoice::All } else { NotesChoice::Occupations };
             let effect =
@@ -50,16 +56,27 @@ fn cycle(format: Format, forward: bool) -> Format {
     ALL[if forward { (at + 1) % 3 } else { (at + 2) % 3 }]
 }
 
-pub fn finished(model: &mut Model, outcome: Result<std::path::PathBuf, String>) -> Vec<Effect> {
+pub fn finished(model: &mut Model, outcome: Result<ExportRecord, String>) -> Vec<Effect> {
+    let now = model.now;
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
     let leave_now = matches!(&ws.overlay, Some(Overlay::Export(d)) if d.then_leave) && outcome.is_ok();
+    // The session remembers the file, so that deleting the session deletes it too.
+    let mut effects = Vec::new();
+    let outcome = outcome.map(|record| {
+        let path = record.path.clone();
+        if !matches!(ws.persistence, Persistence::Unsaved | Persistence::ReadOnly) {
+            ws.session.record_export(record);
+            effects = changed(ws, now);
+        }
+        path
+    });
     if let Some(Overlay::Export(dialog)) = &mut ws.overlay {
         dialog.outcome = Some(outcome);
     }
     if leave_now {
-        return leave(model);
+        effects.extend(leave(model));
     }
-    Vec::new()
+    effects
 }
 
 /// The answer to "leave without saving?": `s` leaves, `e` exports first, anything else stays.

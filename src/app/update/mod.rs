@@ -73,6 +73,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Exported(outcome) => export::finished(model, outcome),
+        Msg::Deleted(outcome) => {
+            model.sessions.notice = Some(sessions::deleted_notice(model.lang, outcome));
+            Vec::new()
+        }
         Msg::CounselorRemembered(name) => {
             model.counselor = name;
             Vec::new()

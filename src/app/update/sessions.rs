@@ -141,3 +141,18 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 fn file_name(path: &std::path::Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
+
+/// What `d` did, for the line under the list: how many files went, and each recorded export that was
+/// missing or had changed since it was written, by name.
+pub fn deleted_notice(lang: crate::i18n::Lang, outcome: Result<crate::session::Erased, String>) -> String {
+    match outcome {
+        Ok(erased) => {
+            let count = erased.removed().count();
+            let mut lines =
+                vec![crate::i18n::fill(lang.strings().sessions_deleted_notice, &[("count", &count)])];
+            lines.extend(erased.problems(lang));
+            lines.join("\n")
+        }
+        Err(message) => message,
+    }
+}

@@ -24,9 +24,9 @@ pub fn write_streamed(
 ) -> std::io::Result<()> {
     let measured = measure(&payload)?;
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
+        crate::private_fs::create_dir_all(dir, crate::private_fs::Mode::Private)?;
     }
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+    let mut file = crate::private_fs::open_atomic(path, crate::private_fs::Mode::Private)?;
     let mut out = BufWriter::with_capacity(1 << 16, Measure::to(&mut file));
     out.write_all(magic)?;
     out.write_all(key)?;
