@@ -3,12 +3,12 @@
 use super::args::ThemeArg;
 use super::{EXIT_FAILURE, GlobalArgs, dirs, load_indexable_or_report};
 use crate::app::kiosk::{AdminKey, KioskState};
-use crate::app::{Model, Screen};
+use crate::app::{Model, SaveFailure, Screen};
 use crate::config::Config;
 use crate::i18n::{Lang, fill};
 use crate::runtime::{Runner, run_loop};
 use crate::search::SearchIndex;
-use crate::session::SessionStore;
+use crate::session::{SaveCause, SessionStore};
 use crate::ui::theme::{Theme, ThemeName};
 use std::io::Write;
 use std::process::ExitCode;
@@ -39,15 +39,26 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
             return ExitCode::from(EXIT_FAILURE);
         }
     };
-    let mut runner = match Runner::new(&data_dir) {
-        Ok(runner) => runner,
+    let kiosk_wanted = global.kiosk || config.kiosk.enabled;
+    let (mut runner, read_only, trouble) = match open_data(&data_dir) {
+        Ok(DataFolder::Writable(runner, trouble)) => (runner, None, trouble),
+        // A kiosk that cannot save would lose every visitor's session: it says so and does not start.
+        Ok(DataFolder::ReadOnly(e)) if kiosk_wanted => {
+            let why = SaveFailure::from_store(&e, lang).cause_text(lang);
+            let message = fill(s.kiosk_data_read_only, &[("place", &data_dir.display()), ("detail", &why)]);
+            let _ = writeln!(std::io::stderr(), "{}: {message}", s.error_prefix);
+            return ExitCode::from(EXIT_FAILURE);
+        }
+        Ok(DataFolder::ReadOnly(e)) => {
+            (Runner::read_only(&data_dir), Some(SaveFailure::from_store(&e, lang).cause_text(lang)), None)
+        }
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "{}: {}", s.error_prefix, e.message(lang));
             return ExitCode::from(EXIT_FAILURE);
         }
     };
     runner.set_export_dir(config.export_dir(&data_dir));
-    let kiosk = if global.kiosk || config.kiosk.enabled {
+    let kiosk = if kiosk_wanted {
         match kiosk_state(&config, lang) {
             Ok(state) => {
                 if !config.kiosk.export_dir.trim().is_empty() {
@@ -64,11 +75,16 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
         None
     };
     // Retention: sessions past `retention_days` go at every start (counts only, never names, are kept).
-    if let Ok(store) = SessionStore::open(&data_dir) {
+    // Not from a read-only folder: nothing can be removed there.
+    if read_only.is_none()
+        && let Ok(store) = SessionStore::open(&data_dir)
+    {
         let _ = store.purge_older_than(config.retention_days, jiff::Timestamp::now());
         super::sessions::purge_exports(&config, &data_dir, config.retention_days);
     }
     let mut model = Model::new(lang, theme(global), set, index);
+    model.data_read_only = read_only;
+    model.save_trouble = trouble.map(|e| SaveFailure::from_store(&e, lang));
     if let Some(state) = kiosk {
         model.kiosk = Some(state);
         model.screen = Screen::Welcome;
@@ -83,6 +99,30 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
             let _ = writeln!(std::io::stderr(), "{}: {e}", s.error_prefix);
             ExitCode::from(EXIT_FAILURE)
         }
+    }
+}
+
+enum DataFolder {
+    /// Sessions can be written; the error is why a test write failed all the same (a full disk), so
+    /// saves will fail until space is freed.
+    Writable(Runner, Option<crate::session::StoreError>),
+    /// Nothing can be written there (a read-only file system, no permission): why.
+    ReadOnly(crate::session::StoreError),
+}
+
+/// Opens the data folder, and finds out with a test write whether sessions can be written there.
+fn open_data(data_dir: &std::path::Path) -> Result<DataFolder, crate::session::StoreError> {
+    let read_only =
+        |e: &crate::session::StoreError| matches!(e.cause(), SaveCause::ReadOnlyFs | SaveCause::NoPermission);
+    let runner = match Runner::new(data_dir) {
+        Ok(runner) => runner,
+        Err(e) if read_only(&e) => return Ok(DataFolder::ReadOnly(e)),
+        Err(e) => return Err(e),
+    };
+    match SessionStore::at(data_dir).probe() {
+        Ok(()) => Ok(DataFolder::Writable(runner, None)),
+        Err(e) if read_only(&e) => Ok(DataFolder::ReadOnly(e)),
+        Err(e) => Ok(DataFolder::Writable(runner, Some(e))),
     }
 }
 

@@ -46,6 +46,8 @@ strings! {
     kiosk_welcome_title, kiosk_welcome_body, kiosk_welcome_start, kiosk_keys_common, kiosk_done_title, kiosk_done_body, kiosk_done_writing, kiosk_done_failed, kiosk_done_hint, kiosk_countdown, kiosk_save_failed, kiosk_pin_title, kiosk_pin_label, kiosk_pin_wrong, kiosk_pin_locked, kiosk_pin_hint, kiosk_no_pin, kiosk_bad_key, help_body_kiosk,
     // general
     internal_error, error_prefix, config_dir_unknown,
+    // saves that fail, the quit question, copies elsewhere, a read-only data folder, import
+    cause_disk_full, cause_no_permission, cause_read_only_fs, keys_retry, sessions_unsaved_mark, quit_title, quit_body, quit_keys, copy_title, copy_drives, copy_no_drives, copy_typed, copy_keys, copy_failed, copy_done, kiosk_cannot_save, data_read_only_banner, data_read_only_refused, kiosk_data_read_only, exit_unsaved, import_done, import_renamed, import_same, import_newer,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

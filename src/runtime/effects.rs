@@ -2,9 +2,9 @@
 //! remembering the counselor, writing summaries, and deciding when to save.
 
 use super::preferences::Preferences;
-use crate::app::{Effect, Model, Msg, update};
+use crate::app::{Effect, Model, Msg, SaveFailure, update};
 use crate::session::{SessionLock, SessionStore, StoreError};
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -23,7 +23,10 @@ pub struct Runner {
     store: SessionStore,
     preferences: PathBuf,
     export_dir: PathBuf,
-    lock: Option<SessionLock>,
+    /// The open session's lock, and those of sessions left with unsaved changes (held until written).
+    locks: HashMap<String, SessionLock>,
+    /// The data folder cannot be written: sessions open read-only and nothing is locked or saved.
+    read_only: bool,
     save_at: Option<Instant>,
     quit: bool,
     /// `Effect::WipeScreen` was asked for: the loop clears the terminal before the next frame.
@@ -36,11 +39,27 @@ impl Runner {
             store: SessionStore::open(data_dir)?,
             preferences: data_dir.join("preferences.ron"),
             export_dir: data_dir.join("exports"),
-            lock: None,
+            locks: HashMap::new(),
+            read_only: false,
             save_at: None,
             quit: false,
             wipe: false,
         })
+    }
+
+    /// A runner for a data folder that cannot be written: it lists and opens sessions, read-only, and
+    /// writes nothing there — no lock file, no session, no preference.
+    pub fn read_only(data_dir: &std::path::Path) -> Runner {
+        Runner {
+            store: SessionStore::at(data_dir),
+            preferences: data_dir.join("preferences.ron"),
+            export_dir: data_dir.join("exports"),
+            locks: HashMap::new(),
+            read_only: true,
+            save_at: None,
+            quit: false,
+            wipe: false,
+        }
     }
 
     /// Where `e` writes summaries (`export_dir` of config.ron, or Documents/rumbo).
@@ -68,6 +87,10 @@ impl Runner {
     /// which a kiosk shows, so a kiosk does not even read them.
     pub fn start(&mut self, model: &mut Model) {
         if model.kiosk.is_some() {
+            // Started unable to save (a full disk): probe on the retry timer until it can.
+            if model.save_trouble.is_some() {
+                self.perform(model, vec![Effect::RetrySave]);
+            }
             return;
         }
         let name = Preferences::load(&self.preferences).counselor;
@@ -100,8 +123,13 @@ impl Runner {
                     replies.push(Msg::SessionsListed(listed));
                 }
                 Effect::OpenSession(id) => {
-                    self.lock = None;
-                    let (lock, read_only) = match self.store.lock(&id) {
+                    // A read-only data folder gets no lock file: it could not be written anyway.
+                    let locked = if self.read_only {
+                        Err(StoreError::Locked { id: id.clone() })
+                    } else {
+                        self.locks.remove(&id).map_or_else(|| self.store.lock(&id), Ok)
+                    };
+                    let (lock, read_only) = match locked {
                         Ok(lock) => (Some(lock), false),
                         Err(StoreError::Locked { .. }) => (None, true),
                         Err(e) => {
@@ -112,23 +140,43 @@ impl Runner {
                     match self.store.load(&id) {
                         Ok(session) => {
                             let read_only = read_only || session.is_newer_format();
-                            self.lock = lock;
+                            if let Some(lock) = lock {
+                                self.locks.insert(id, lock);
+                            }
                             replies.push(Msg::SessionOpened { session: Box::new(session), read_only });
                         }
                         Err(e) => replies.push(Msg::OpenFailed(e.message(lang))),
                     }
                 }
                 Effect::CreateSession(session) => {
-                    self.lock = self.store.lock(&session.id).ok();
-                    replies.push(Msg::Saved(self.store.save(&session).map_err(|e| e.message(lang))));
+                    if let Ok(lock) = self.store.lock(&session.id) {
+                        self.locks.insert(session.id.clone(), lock);
+                    }
+                    replies.push(Msg::Saved(self.save(&session, lang)));
                 }
                 Effect::SaveSession(session) => {
                     self.save_at = None;
-                    replies.push(Msg::Saved(self.store.save(&session).map_err(|e| e.message(lang))));
+                    replies.push(Msg::Saved(self.save(&session, lang)));
                 }
-                Effect::CloseSession(_) => {
-                    self.lock = None;
+                Effect::SaveLeft(session) => {
                     self.save_at = None;
+                    let result = self.save(&session, lang);
+                    replies.push(Msg::LeftSaved { id: session.id.clone(), result });
+                }
+                Effect::CloseSession(id) => {
+                    self.locks.remove(&id);
+                }
+                Effect::ListDrives => replies.push(Msg::DrivesListed(super::saving::removable_drives())),
+                Effect::SaveCopies { dir, sessions } => {
+                    let written = super::saving::write_copies(&dir, &sessions);
+                    replies.push(Msg::CopiesSaved(
+                        written.map_err(|e| crate::i18n::fill(lang.strings().copy_failed, &[("detail", &e)])),
+                    ));
+                }
+                Effect::ProbeStore => {
+                    self.save_at = None;
+                    let probed = self.store.probe().map_err(|e| SaveFailure::from_store(&e, lang));
+                    replies.push(Msg::StoreProbed(probed));
                 }
                 Effect::DeleteSession(id) => {
                     if let Err(e) = self.store.delete(&id) {
@@ -174,5 +222,9 @@ impl Runner {
             }
         }
         replies
+    }
+
+    fn save(&self, session: &crate::session::Session, lang: crate::i18n::Lang) -> Result<(), SaveFailure> {
+        self.store.save(session).map_err(|e| SaveFailure::from_store(&e, lang))
     }
 }

@@ -69,11 +69,29 @@ pub fn run_loop(mut model: Model, mut runner: Runner) -> std::io::Result<()> {
         }
         runner.dispatch(&mut model, vec![Msg::Shutdown]);
     }
-    match result {
+    let result = match result {
         // Drawing fails once the window is closed: that is how a session ends, not an error.
         Err(_) if terminal_gone() => Ok(()),
         other => other.map(|_| ()),
+    };
+    // Ending with text that never reached the disk (a signal while saves failed) is a failure, said so.
+    if result.is_ok() && model.would_lose_text() {
+        return Err(std::io::Error::other(unsaved_message(&model)));
     }
+    result
+}
+
+fn unsaved_message(model: &Model) -> String {
+    let open = model.workspace().and_then(|ws| match &ws.persistence {
+        crate::app::Persistence::Failed(failure) => Some(failure),
+        _ => None,
+    });
+    let left = model.unsaved.iter().filter(|u| u.copied_to.is_none());
+    let count = usize::from(open.is_some()) + left.clone().count();
+    let cause = open
+        .or_else(|| left.filter_map(|u| u.failure.as_ref()).next())
+        .map_or_else(String::new, |f| f.cause_text(model.lang));
+    crate::i18n::fill(model.lang.strings().exit_unsaved, &[("count", &count), ("cause", &cause)])
 }
 
 /// Whether the terminal has been closed (hung up): asking its size fails.

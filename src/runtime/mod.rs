@@ -6,6 +6,7 @@ mod effects;
 pub mod events;
 mod main_loop;
 mod preferences;
+mod saving;
 pub mod terminal;
 
 pub use effects::{PANICKED, Runner, SAVE_DELAY};

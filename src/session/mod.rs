@@ -15,9 +15,9 @@ mod fit_tests;
 #[cfg(test)]
 mod model_tests;
 
-pub use error::{SessionError, StoreError};
+pub use error::{SaveCause, SessionError, StoreError};
 pub use fit::{Fit, FitItem, Gap, GapItem, GapProgram, best_fit, fit, gap, orphans, percents, ranked};
-pub use id::is_valid_id;
+pub use id::{is_valid_id, new_id};
 pub use lock::SessionLock;
 pub use model::{CatalogRef, Consent, FORMAT, Focus, Mark, MarkKind, MarkLevel, Session, ShortlistEntry};
-pub use store::{Listed, SessionStore};
+pub use store::{Listed, SessionStore, parse, to_text};

@@ -49,13 +49,44 @@ impl SessionStore {
         std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
         builder.create(&dir).map_err(|e| StoreError::io(&dir, e))?;
         // The folder may predate this rumbo or have been made by hand; it holds personal data either way.
+        // Only the group's and others' bits go: a folder made read-only on purpose stays read-only (and
+        // rumbo then opens it read-only) instead of being made writable behind the administrator's back.
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            fs::set_permissions(&dir, fs::Permissions::from_mode(0o700))
-                .map_err(|e| StoreError::io(&dir, e))?;
+            let mode = fs::metadata(&dir).map_err(|e| StoreError::io(&dir, e))?.permissions().mode();
+            if mode & 0o077 != 0 {
+                fs::set_permissions(&dir, fs::Permissions::from_mode(mode & 0o700))
+                    .map_err(|e| StoreError::io(&dir, e))?;
+            }
         }
         Ok(SessionStore { dir })
+    }
+
+    /// The store of `<data_dir>/sessions` as it is, creating and changing nothing: for a data folder that
+    /// cannot be written (see [`probe`](Self::probe)).
+    pub fn at(data_dir: &Path) -> SessionStore {
+        SessionStore { dir: data_dir.join("sessions") }
+    }
+
+    /// Whether a session could be written now: writes a small file (a few kilobytes, like a session),
+    /// syncs it and removes it. The error's [`cause`](StoreError::cause) says why not (disk full,
+    /// read-only, no permission).
+    pub fn probe(&self) -> Result<(), StoreError> {
+        let path = self.dir.join(format!(".probe-{}", std::process::id()));
+        let io_error = |e| StoreError::io(&path, e);
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let written = options.open(&path).and_then(|mut file| {
+            file.write_all(&[b'\n'; 4096])?;
+            file.sync_all()
+        });
+        // Removed whether the write worked or not: a half-written probe is no use to anyone.
+        let removed = fs::remove_file(&path);
+        written.map_err(io_error)?;
+        removed.map_err(io_error)
     }
 
     /// The sessions folder.
@@ -94,9 +125,7 @@ impl SessionStore {
             return Err(StoreError::NewerFormat { id: id.clone(), format: session.format });
         }
         self.check_replaceable(id, &path)?;
-        let config = ron::ser::PrettyConfig::new().struct_names(true);
-        let text = ron::ser::to_string_pretty(session, config)
-            .map_err(|e| StoreError::Serialize { id: id.clone(), message: e.to_string() })?;
+        let text = to_text(session)?;
         let io_error = |e| StoreError::io(&path, e);
         let mut options = atomic_write_file::OpenOptions::new();
         #[cfg(unix)]
@@ -241,8 +270,15 @@ impl SessionStore {
     }
 }
 
+/// The text of a session file (RON, with struct names, as every session file is written).
+pub fn to_text(session: &Session) -> Result<String, StoreError> {
+    let config = ron::ser::PrettyConfig::new().struct_names(true);
+    ron::ser::to_string_pretty(session, config)
+        .map_err(|e| StoreError::Serialize { id: session.id.clone(), message: e.to_string() })
+}
+
 /// Parses a session file; a syntax or shape error becomes `Corrupt` with ron's position.
-fn parse(id: &str, path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
+pub fn parse(id: &str, path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
     ron::Options::default().from_bytes::<Session>(bytes).map_err(|e| StoreError::Corrupt {
         id: id.to_string(),
         path: path.to_path_buf(),
