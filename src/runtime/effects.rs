@@ -32,8 +32,22 @@ pub struct Runner {
 
 impl Runner {
     pub fn new(data_dir: &std::path::Path) -> Result<Runner, StoreError> {
+        Runner::with_store(data_dir, SessionStore::open(data_dir)?)
+    }
+
+    /// A runner whose sessions are written through `disk`: tests pass a
+    /// [`FaultyDisk`](crate::session::FaultyDisk) to make saves fail.
+    pub fn with_disk(
+        data_dir: &std::path::Path,
+        disk: std::sync::Arc<dyn crate::session::Disk>,
+    ) -> Result<Runner, StoreError> {
+        Runner::with_store(data_dir, SessionStore::with_disk(data_dir, disk)?)
+    }
+
+    /// A runner on `store` (opened on `data_dir`, whose other files — preferences, exports — it keeps).
+    pub fn with_store(data_dir: &std::path::Path, store: SessionStore) -> Result<Runner, StoreError> {
         Ok(Runner {
-            store: SessionStore::open(data_dir)?,
+            store,
             preferences: data_dir.join("preferences.ron"),
             export_dir: data_dir.join("exports"),
             lock: None,
