@@ -22,6 +22,10 @@ pub enum Msg {
     OpenFailed(String),
     /// The debounce interval after a change has passed: time to write.
     SaveDue,
+    /// The journal's (much shorter) interval after a change has passed: time to append the edits.
+    JournalDue,
+    /// The edits were appended to the session's journal (`true`) or could not be.
+    Journaled(bool),
     /// A save finished; `Err` carries the message to show.
     Saved(Result<(), String>),
     /// The counselor's name remembered on this computer.
@@ -50,8 +54,12 @@ pub enum Effect {
     CloseSession(String),
     DeleteSession(String),
     RememberCounselor(String),
-    /// Ask for a save within the debounce interval (the runtime answers with `Msg::SaveDue`).
+    /// Ask for a save within the debounce interval (the runtime answers with `Msg::SaveDue`), and for
+    /// the edits to reach the journal well before that (`Msg::JournalDue`).
     ScheduleSave,
+    /// Append to the session's journal what changed since the last append or save; answer with
+    /// `Msg::Journaled`.
+    AppendJournal(Box<Session>),
     /// A save failed: try again a little later, without waiting for another change.
     RetrySave,
     /// Write the session's summary to the export folder; answer with `Msg::Exported`.

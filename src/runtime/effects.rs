@@ -1,6 +1,7 @@
 //! The effects `update` asks for, carried out: reading and writing sessions, holding their locks,
 //! remembering the counselor, writing summaries, and deciding when to save.
 
+use super::journal::{JOURNAL_DELAY, JournalWriter};
 use super::preferences::Preferences;
 use crate::app::{Effect, Model, Msg, update};
 use crate::session::{SessionLock, SessionStore, StoreError};
@@ -25,6 +26,9 @@ pub struct Runner {
     export_dir: PathBuf,
     lock: Option<SessionLock>,
     save_at: Option<Instant>,
+    /// The open session's journal, when it may be written (locked, with consent).
+    journal: Option<JournalWriter>,
+    journal_at: Option<Instant>,
     quit: bool,
     /// `Effect::WipeScreen` was asked for: the loop clears the terminal before the next frame.
     pub(super) wipe: bool,
@@ -52,6 +56,8 @@ impl Runner {
             export_dir: data_dir.join("exports"),
             lock: None,
             save_at: None,
+            journal: None,
+            journal_at: None,
             quit: false,
             wipe: false,
         })
@@ -76,6 +82,17 @@ impl Runner {
     pub fn save_now(&mut self, model: &mut Model) {
         self.save_at = None;
         self.dispatch(model, vec![Msg::SaveDue]);
+    }
+
+    /// When the loop must wake up to append to the journal, if anything is pending.
+    pub fn journal_at(&self) -> Option<Instant> {
+        self.journal_at
+    }
+
+    /// The journal timer went off (cleared first, like the save timer).
+    pub fn journal_now(&mut self, model: &mut Model) {
+        self.journal_at = None;
+        self.dispatch(model, vec![Msg::JournalDue]);
     }
 
     /// Messages to start with: the counselor's remembered name and the list of sessions — neither of
@@ -123,9 +140,11 @@ impl Runner {
                             continue;
                         }
                     };
-                    match self.store.load(&id) {
-                        Ok(session) => {
+                    match self.store.load_replayed(&id) {
+                        Ok((session, replayed)) => {
                             let read_only = read_only || session.is_newer_format();
+                            self.journal =
+                                (!read_only).then(|| JournalWriter::opened(&self.store, &session, &replayed));
                             self.lock = lock;
                             replies.push(Msg::SessionOpened { session: Box::new(session), read_only });
                         }
@@ -134,15 +153,28 @@ impl Runner {
                 }
                 Effect::CreateSession(session) => {
                     self.lock = self.store.lock(&session.id).ok();
-                    replies.push(Msg::Saved(self.store.save(&session).map_err(|e| e.message(lang))));
+                    let saved = self.store.save(&session);
+                    self.journal = Some(JournalWriter::created(&session, saved.is_ok()));
+                    replies.push(Msg::Saved(saved.map_err(|e| e.message(lang))));
                 }
                 Effect::SaveSession(session) => {
                     self.save_at = None;
-                    replies.push(Msg::Saved(self.store.save(&session).map_err(|e| e.message(lang))));
+                    let saved = self.store.save(&session);
+                    if let Some(journal) = &mut self.journal {
+                        journal.saved(&self.store, &session, &saved);
+                    }
+                    replies.push(Msg::Saved(saved.map_err(|e| e.message(lang))));
+                }
+                Effect::AppendJournal(session) => {
+                    self.journal_at = None;
+                    let done = self.journal.as_mut().is_some_and(|j| j.append(&self.store, &session));
+                    replies.push(Msg::Journaled(done));
                 }
                 Effect::CloseSession(_) => {
                     self.lock = None;
                     self.save_at = None;
+                    self.journal = None;
+                    self.journal_at = None;
                 }
                 Effect::DeleteSession(id) => {
                     if let Err(e) = self.store.delete(&id) {
@@ -156,6 +188,9 @@ impl Runner {
                 }
                 Effect::ScheduleSave => {
                     self.save_at.get_or_insert_with(|| Instant::now() + SAVE_DELAY);
+                    if self.journal.is_some() {
+                        self.journal_at.get_or_insert_with(|| Instant::now() + JOURNAL_DELAY);
+                    }
                 }
                 Effect::RetrySave => {
                     self.save_at.get_or_insert_with(|| Instant::now() + RETRY_DELAY);

@@ -7,6 +7,7 @@ mod error;
 mod faulty;
 mod fit;
 mod id;
+pub mod journal;
 mod lock;
 mod model;
 mod store;
@@ -14,6 +15,8 @@ mod timestamp;
 
 #[cfg(test)]
 mod fit_tests;
+#[cfg(test)]
+mod journal_tests;
 #[cfg(test)]
 mod model_tests;
 

@@ -7,6 +7,7 @@
 use super::disk::{Disk, RealDisk};
 use super::error::StoreError;
 use super::id::is_valid_id;
+use super::journal::{self, Replayed};
 use super::lock::{self, SessionLock};
 use super::model::Session;
 use jiff::{SignedDuration, Timestamp};
@@ -77,7 +78,36 @@ impl SessionStore {
         self.path_of(id).map(|p| p.with_extension("lock"))
     }
 
-    /// Writes the session atomically with mode 0600. The caller is expected to hold its [`SessionLock`].
+    /// `<id>.journal`: the edits since the file was last written (see [`journal`](super::journal)).
+    pub fn journal_path(&self, id: &str) -> Result<PathBuf, StoreError> {
+        self.path_of(id).map(|p| p.with_extension("journal"))
+    }
+
+    /// Adds `bytes` (whole journal lines) at the end of the session's journal, creating it 0600. Not
+    /// fsync'd: written into the kernel, it survives the process being killed.
+    pub fn append_journal(&self, id: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        let path = self.journal_path(id)?;
+        self.disk.append(&path, bytes).map_err(|e| StoreError::io(&path, e))
+    }
+
+    /// The session's journal, if it has one.
+    pub fn read_journal(&self, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let path = self.journal_path(id)?;
+        match self.disk.read(&path) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(StoreError::io(&path, e)),
+        }
+    }
+
+    /// Removes the session's journal (not an error when there is none).
+    pub fn remove_journal(&self, id: &str) -> Result<(), StoreError> {
+        self.remove_if_exists(&self.journal_path(id)?)
+    }
+
+    /// Writes the session atomically with mode 0600, then removes its journal: the session saved holds
+    /// every edit the journal had (it was loaded with them, and changed since). The caller is expected to
+    /// hold its [`SessionLock`]. A journal that cannot be removed fails the save, so it is tried again.
     pub fn save(&self, session: &Session) -> Result<(), StoreError> {
         self.save_with(session, || Ok(()))
     }
@@ -101,7 +131,8 @@ impl SessionStore {
         let config = ron::ser::PrettyConfig::new().struct_names(true);
         let text = ron::ser::to_string_pretty(session, config)
             .map_err(|e| StoreError::Serialize { id: id.clone(), message: e.to_string() })?;
-        self.disk.write_atomic(&path, text.as_bytes(), &mut hook).map_err(|e| StoreError::io(&path, e))
+        self.disk.write_atomic(&path, text.as_bytes(), &mut hook).map_err(|e| StoreError::io(&path, e))?;
+        self.remove_journal(id)
     }
 
     /// Refuses to replace a file that is corrupt (it may be recoverable) or from a newer rumbo.
@@ -118,9 +149,26 @@ impl SessionStore {
         Ok(())
     }
 
-    /// Reads a session. Its texts are cleaned of control and bidi characters; the file is not touched.
-    /// The file's name is authoritative for the id, so a saved copy goes back to the same file.
+    /// Reads a session as last saved or journaled: the file with its journal replayed (a journal that
+    /// cannot be read counts as none; the file alone is still the session as last fully saved).
     pub fn load(&self, id: &str) -> Result<Session, StoreError> {
+        self.load_replayed(id).map(|(session, _)| session)
+    }
+
+    /// [`load`](Self::load), saying what the journal did.
+    pub fn load_replayed(&self, id: &str) -> Result<(Session, Replayed), StoreError> {
+        let mut session = self.load_file(id)?;
+        let replayed = match self.read_journal(id) {
+            Ok(Some(bytes)) => journal::replay(&mut session, &bytes),
+            Ok(None) | Err(_) => Replayed::Nothing,
+        };
+        Ok((session, replayed))
+    }
+
+    /// Reads the session file alone, without its journal. Its texts are cleaned of control and bidi
+    /// characters; the file is not touched. The file's name is authoritative for the id, so a saved
+    /// copy goes back to the same file.
+    pub fn load_file(&self, id: &str) -> Result<Session, StoreError> {
         let path = self.path_of(id)?;
         let bytes = match self.disk.read(&path) {
             Ok(bytes) => bytes,
@@ -188,6 +236,7 @@ impl SessionStore {
         let lock_path = self.lock_path(id)?;
         let lock = self.lock(id)?;
         self.remove_if_exists(&path)?;
+        self.remove_journal(id)?;
         let temp_prefix = format!(".{id}.ron.");
         let entries = fs::read_dir(&self.dir).map_err(|e| StoreError::io(&self.dir, e))?;
         for entry in entries.filter_map(Result::ok) {

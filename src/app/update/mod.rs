@@ -50,6 +50,21 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             _ => Vec::new(),
         },
+        Msg::JournalDue => match &model.screen {
+            Screen::Workspace(ws)
+                if !ws.journaled
+                    && matches!(ws.persistence, Persistence::Pending | Persistence::Failed(_)) =>
+            {
+                vec![Effect::AppendJournal(Box::new(ws.session.clone()))]
+            }
+            _ => Vec::new(),
+        },
+        Msg::Journaled(ok) => {
+            if let Screen::Workspace(ws) = &mut model.screen {
+                ws.journaled = ok;
+            }
+            Vec::new()
+        }
         Msg::Saved(result) => {
             match (&mut model.screen, result) {
                 (Screen::Workspace(ws), result)
@@ -111,6 +126,7 @@ pub(crate) fn changed(ws: &mut Workspace, now: jiff::Timestamp) -> Vec<Effect> {
         _ => {
             ws.session.touch(now);
             ws.persistence = Persistence::Pending;
+            ws.journaled = false;
             vec![Effect::ScheduleSave]
         }
     }
