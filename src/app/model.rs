@@ -151,6 +151,9 @@ pub enum Persistence {
 pub struct Workspace {
     pub session: Session,
     pub persistence: Persistence,
+    /// Every change is in the session's journal, if not yet in its file: on disk all the same, so the
+    /// header says "guardado" while the save is pending.
+    pub journaled: bool,
     pub focus: Pane,
     pub tab: DetailTab,
     pub sector: usize,
@@ -254,6 +257,7 @@ impl Workspace {
         Workspace {
             session,
             persistence,
+            journaled: false,
             focus: Pane::Sectors,
             tab: DetailTab::Functions,
             sector: 0,

@@ -22,6 +22,10 @@ pub enum Msg {
     OpenFailed(String),
     /// The debounce interval after a change has passed: time to write.
     SaveDue,
+    /// The journal's (much shorter) interval after a change has passed: time to append the edits.
+    JournalDue,
+    /// The edits were appended to the session's journal (`true`) or could not be.
+    Journaled(bool),
     /// A save of the open session finished; `Err` says why it failed.
     Saved(Result<(), super::SaveFailure>),
     /// A save of a session left unsaved (`Effect::SaveLeft`) finished.
@@ -62,13 +66,19 @@ pub enum Effect {
     CloseSession(String),
     DeleteSession(String),
     RememberCounselor(String),
-    /// Ask for a save within the debounce interval (the runtime answers with `Msg::SaveDue`).
+    /// Ask for a save within the debounce interval (the runtime answers with `Msg::SaveDue`), and for
+    /// the edits to reach the journal well before that (`Msg::JournalDue`).
     ScheduleSave,
+    /// Append to the session's journal what changed since the last append or save; answer with
+    /// `Msg::Journaled`.
+    AppendJournal(Box<Session>),
     /// A save failed: try again a little later, without waiting for another change.
     RetrySave,
     /// Write a session left with unsaved changes, keeping its lock until it is on disk (then
-    /// `CloseSession` releases it); answer with `Msg::LeftSaved`.
+    /// `ReleaseLock` releases it); answer with `Msg::LeftSaved`.
     SaveLeft(Box<Session>),
+    /// Release the lock of a session left unsaved, now written (the open session, if any, stays as it is).
+    ReleaseLock(String),
     /// Find the removable drives; answer with `Msg::DrivesListed`.
     ListDrives,
     /// Write each session file, as the store would, into `dir` (never over a file); answer with

@@ -1,6 +1,7 @@
 //! The effects `update` asks for, carried out: reading and writing sessions, holding their locks,
 //! remembering the counselor, writing summaries, and deciding when to save.
 
+use super::journal::{JOURNAL_DELAY, JournalWriter};
 use super::preferences::Preferences;
 use crate::app::{Effect, Model, Msg, SaveFailure, update};
 use crate::session::{SessionLock, SessionStore, StoreError};
@@ -28,6 +29,9 @@ pub struct Runner {
     /// The data folder cannot be written: sessions open read-only and nothing is locked or saved.
     read_only: bool,
     save_at: Option<Instant>,
+    /// The open session's journal, when it may be written (locked, with consent).
+    journal: Option<JournalWriter>,
+    journal_at: Option<Instant>,
     quit: bool,
     /// `Effect::WipeScreen` was asked for: the loop clears the terminal before the next frame.
     pub(super) wipe: bool,
@@ -35,13 +39,29 @@ pub struct Runner {
 
 impl Runner {
     pub fn new(data_dir: &std::path::Path) -> Result<Runner, StoreError> {
+        Runner::with_store(data_dir, SessionStore::open(data_dir)?)
+    }
+
+    /// A runner whose sessions are written through `disk`: tests pass a
+    /// [`FaultyDisk`](crate::session::FaultyDisk) to make saves fail.
+    pub fn with_disk(
+        data_dir: &std::path::Path,
+        disk: std::sync::Arc<dyn crate::session::Disk>,
+    ) -> Result<Runner, StoreError> {
+        Runner::with_store(data_dir, SessionStore::with_disk(data_dir, disk)?)
+    }
+
+    /// A runner on `store` (opened on `data_dir`, whose other files — preferences, exports — it keeps).
+    pub fn with_store(data_dir: &std::path::Path, store: SessionStore) -> Result<Runner, StoreError> {
         Ok(Runner {
-            store: SessionStore::open(data_dir)?,
+            store,
             preferences: data_dir.join("preferences.ron"),
             export_dir: data_dir.join("exports"),
             locks: HashMap::new(),
             read_only: false,
             save_at: None,
+            journal: None,
+            journal_at: None,
             quit: false,
             wipe: false,
         })
@@ -57,6 +77,8 @@ impl Runner {
             locks: HashMap::new(),
             read_only: true,
             save_at: None,
+            journal: None,
+            journal_at: None,
             quit: false,
             wipe: false,
         }
@@ -81,6 +103,17 @@ impl Runner {
     pub fn save_now(&mut self, model: &mut Model) {
         self.save_at = None;
         self.dispatch(model, vec![Msg::SaveDue]);
+    }
+
+    /// When the loop must wake up to append to the journal, if anything is pending.
+    pub fn journal_at(&self) -> Option<Instant> {
+        self.journal_at
+    }
+
+    /// The journal timer went off (cleared first, like the save timer).
+    pub fn journal_now(&mut self, model: &mut Model) {
+        self.journal_at = None;
+        self.dispatch(model, vec![Msg::JournalDue]);
     }
 
     /// Messages to start with: the counselor's remembered name and the list of sessions — neither of
@@ -137,9 +170,11 @@ impl Runner {
                             continue;
                         }
                     };
-                    match self.store.load(&id) {
-                        Ok(session) => {
+                    match self.store.load_replayed(&id) {
+                        Ok((session, replayed)) => {
                             let read_only = read_only || session.is_newer_format();
+                            self.journal =
+                                (!read_only).then(|| JournalWriter::opened(&self.store, &session, &replayed));
                             if let Some(lock) = lock {
                                 self.locks.insert(id, lock);
                             }
@@ -152,18 +187,35 @@ impl Runner {
                     if let Ok(lock) = self.store.lock(&session.id) {
                         self.locks.insert(session.id.clone(), lock);
                     }
-                    replies.push(Msg::Saved(self.save(&session, lang)));
+                    let saved = self.store.save(&session);
+                    self.journal = Some(JournalWriter::created(&session, saved.is_ok()));
+                    replies.push(Msg::Saved(saved.map_err(|e| SaveFailure::from_store(&e, lang))));
                 }
                 Effect::SaveSession(session) => {
                     self.save_at = None;
-                    replies.push(Msg::Saved(self.save(&session, lang)));
+                    let saved = self.store.save(&session);
+                    if let Some(journal) = &mut self.journal {
+                        journal.saved(&self.store, &session, &saved);
+                    }
+                    replies.push(Msg::Saved(saved.map_err(|e| SaveFailure::from_store(&e, lang))));
+                }
+                Effect::AppendJournal(session) => {
+                    self.journal_at = None;
+                    let done = self.journal.as_mut().is_some_and(|j| j.append(&self.store, &session));
+                    replies.push(Msg::Journaled(done));
                 }
                 Effect::SaveLeft(session) => {
                     self.save_at = None;
-                    let result = self.save(&session, lang);
+                    // The file written also folds and removes the session's journal (see `SessionStore::save`).
+                    let result = self.store.save(&session).map_err(|e| SaveFailure::from_store(&e, lang));
                     replies.push(Msg::LeftSaved { id: session.id.clone(), result });
                 }
                 Effect::CloseSession(id) => {
+                    self.locks.remove(&id);
+                    self.journal = None;
+                    self.journal_at = None;
+                }
+                Effect::ReleaseLock(id) => {
                     self.locks.remove(&id);
                 }
                 Effect::ListDrives => replies.push(Msg::DrivesListed(super::saving::removable_drives())),
@@ -190,6 +242,9 @@ impl Runner {
                 }
                 Effect::ScheduleSave => {
                     self.save_at.get_or_insert_with(|| Instant::now() + SAVE_DELAY);
+                    if self.journal.is_some() {
+                        self.journal_at.get_or_insert_with(|| Instant::now() + JOURNAL_DELAY);
+                    }
                 }
                 Effect::RetrySave => {
                     self.save_at.get_or_insert_with(|| Instant::now() + RETRY_DELAY);
@@ -224,7 +279,4 @@ impl Runner {
         replies
     }
 
-    fn save(&self, session: &crate::session::Session, lang: crate::i18n::Lang) -> Result<(), SaveFailure> {
-        self.store.save(session).map_err(|e| SaveFailure::from_store(&e, lang))
-    }
 }

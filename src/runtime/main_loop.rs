@@ -119,7 +119,10 @@ fn serve(
         // Never longer than TERMINAL_CHECK: a kiosk mid-visit has nothing to do until its countdown, minutes
         // away, and a terminal closed meanwhile (SIGHUP blocked) must still be noticed within seconds.
         let check_at = Instant::now() + TERMINAL_CHECK;
-        let wake = [runner.save_at(), kiosk_at].into_iter().flatten().fold(check_at, Instant::min);
+        let wake = [runner.save_at(), runner.journal_at(), kiosk_at]
+            .into_iter()
+            .flatten()
+            .fold(check_at, Instant::min);
         let waited = rx.recv_timeout(wake.saturating_duration_since(Instant::now()));
         stale = match waited {
             Ok(first) => {
@@ -148,8 +151,13 @@ fn serve(
                 runner.dispatch(model, vec![Msg::Tick]);
                 true
             }
-            // The save timer: handled below.
-            Err(RecvTimeoutError::Timeout) if runner.save_at().is_some_and(|at| at <= Instant::now()) => {
+            // The save and journal timers: handled below.
+            Err(RecvTimeoutError::Timeout)
+                if [runner.save_at(), runner.journal_at()]
+                    .into_iter()
+                    .flatten()
+                    .any(|at| at <= Instant::now()) =>
+            {
                 false
             }
             Err(RecvTimeoutError::Timeout) if terminal_gone() => {
@@ -160,6 +168,11 @@ fn serve(
         // Checked after events too, so typing that never pauses still gets saved on time.
         if runner.save_at().is_some_and(|at| at <= Instant::now()) {
             runner.save_now(model);
+            stale = true;
+        }
+        // After the save: a save that just wrote everything leaves the journal nothing to do.
+        if runner.journal_at().is_some_and(|at| at <= Instant::now()) {
+            runner.journal_now(model);
             stale = true;
         }
     }

@@ -1,10 +1,13 @@
 //! A guidance session: the person, the marks, the shortlist, the notes; fit and gap; the store on disk.
 //!
-//! `model` and `fit` are pure; `store` and `lock` are the only parts that touch the file system.
+//! `model` and `fit` are pure; `store`, `lock` and `disk` are the only parts that touch the file system.
 
+mod disk;
 mod error;
+mod faulty;
 mod fit;
 mod id;
+pub mod journal;
 mod lock;
 mod model;
 mod store;
@@ -13,9 +16,13 @@ mod timestamp;
 #[cfg(test)]
 mod fit_tests;
 #[cfg(test)]
+mod journal_tests;
+#[cfg(test)]
 mod model_tests;
 
+pub use disk::{Disk, RealDisk};
 pub use error::{SaveCause, SessionError, StoreError};
+pub use faulty::{DiskOp, Fault, FaultyDisk, Logged};
 pub use fit::{Fit, FitItem, Gap, GapItem, GapProgram, best_fit, fit, gap, orphans, percents, ranked};
 pub use id::{is_valid_id, new_id};
 pub use lock::SessionLock;

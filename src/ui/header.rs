@@ -12,6 +12,8 @@ pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
     let t = &model.theme;
     let (state, style) = match &ws.persistence {
         Persistence::Saved => (s.header_saved.to_string(), t.ok),
+        // In the journal: a crash now loses nothing, which is what "guardado" promises.
+        Persistence::Pending if ws.journaled => (s.header_saved.to_string(), t.ok),
         Persistence::Pending => (s.header_pending.to_string(), t.dim),
         Persistence::Unsaved => (s.header_unsaved.to_string(), t.warning),
         Persistence::ReadOnly => (s.header_read_only.to_string(), t.warning),

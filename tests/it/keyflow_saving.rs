@@ -274,3 +274,24 @@ fn the_occupation_marked_is_restored_even_if_the_selection_never_moved() {
     assert_eq!(app.occupation().as_deref(), Some(first.as_str()));
     assert_eq!(app.focus(), Pane::Occupations, "back on the occupations, not on the sectors");
 }
+
+/// The runtime writes through the store seam: a full disk seen through a `FaultyDisk` fails the save
+/// and the header says so.
+#[test]
+fn a_runner_on_a_faulty_disk_reports_the_failed_save() {
+    use rumbo::session::FaultyDisk;
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let disk = Arc::new(FaultyDisk::new());
+    let mut app = App::start_with_disk(dir.path(), disk.clone());
+    app.new_session("Ana", None, true);
+    app.press(KeyCode::Enter);
+    disk.fill();
+    mark_first_function(&mut app);
+    app.send(Msg::SaveDue);
+    assert!(matches!(app.ws().persistence, Persistence::Failed(_)), "{:?}", app.ws().persistence);
+    assert!(app.screen()[0].contains("sin guardar — disco lleno"), "{}", app.screen()[0]);
+    disk.clear();
+    app.send(Msg::SaveDue);
+    assert_eq!(app.ws().persistence, Persistence::Saved);
+}

@@ -25,6 +25,7 @@ mod export_json;
 mod keyflow;
 mod keyflow_catalog_change;
 mod keyflow_export;
+mod keyflow_journal;
 mod keyflow_kiosk;
 mod keyflow_saving;
 mod keyflow_search;

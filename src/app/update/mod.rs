@@ -43,6 +43,21 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.sessions.notice = Some(message);
             Vec::new()
         }
+        Msg::JournalDue => match &model.screen {
+            Screen::Workspace(ws)
+                if !ws.journaled
+                    && matches!(ws.persistence, Persistence::Pending | Persistence::Failed(_)) =>
+            {
+                vec![Effect::AppendJournal(Box::new(ws.session.clone()))]
+            }
+            _ => Vec::new(),
+        },
+        Msg::Journaled(ok) => {
+            if let Screen::Workspace(ws) = &mut model.screen {
+                ws.journaled = ok;
+            }
+            Vec::new()
+        }
         Msg::SaveDue => saving::due(model),
         Msg::Saved(result) => saving::saved(model, result),
         Msg::LeftSaved { id, result } => saving::left_saved(model, &id, result),
@@ -95,11 +110,13 @@ pub(crate) fn changed(ws: &mut Workspace, now: jiff::Timestamp) -> Vec<Effect> {
         // Still not on disk: the header keeps saying why until a save succeeds.
         Persistence::Failed(_) => {
             ws.session.touch(now);
+            ws.journaled = false;
             vec![Effect::ScheduleSave]
         }
         _ => {
             ws.session.touch(now);
             ws.persistence = Persistence::Pending;
+            ws.journaled = false;
             vec![Effect::ScheduleSave]
         }
     }

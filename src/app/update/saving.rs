@@ -48,7 +48,7 @@ pub fn left_saved(model: &mut Model, id: &str, result: Result<(), SaveFailure>) 
             if let Some(row) = model.sessions.rows.iter_mut().find(|r| r.id == id) {
                 row.unsaved = false;
             }
-            let mut effects = vec![Effect::CloseSession(id.to_string())];
+            let mut effects = vec![Effect::ReleaseLock(id.to_string())];
             // Asked to quit and retried: once nothing would be lost, the quit goes ahead.
             if model.sessions.quit_prompt.is_some() && !model.would_lose_text() {
                 model.sessions.quit_prompt = None;
@@ -114,7 +114,7 @@ pub fn reopen(model: &mut Model, id: &str) -> Option<Vec<Effect>> {
 pub fn forget(model: &mut Model, id: &str) -> Vec<Effect> {
     let before = model.unsaved.len();
     model.unsaved.retain(|u| u.session.id != id);
-    if model.unsaved.len() == before { Vec::new() } else { vec![Effect::CloseSession(id.to_string())] }
+    if model.unsaved.len() == before { Vec::new() } else { vec![Effect::ReleaseLock(id.to_string())] }
 }
 
 /// `q` (or Ctrl+C) on the start screen: quit, or ask first when text would be lost.
