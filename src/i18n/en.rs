@@ -212,4 +212,5 @@ pub const EN: Strings = Strings {
     import_renamed: "a different session {old} was already there: imported as {id} ({alias}); both are kept",
     import_same: "session {id} ({alias}) was already there, identical: nothing to import",
     import_newer: "{place}: written by a newer rumbo (format {format}): update rumbo to import it",
+    import_corrupt: "{place}: not a valid session file: {detail}",
 };

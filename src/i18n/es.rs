@@ -212,4 +212,5 @@ pub const ES: Strings = Strings {
     import_renamed: "ya había una sesión {old} distinta: importada como {id} ({alias}); las dos se conservan",
     import_same: "la sesión {id} ({alias}) ya estaba, idéntica: nada que importar",
     import_newer: "{place}: la escribió un rumbo más nuevo (formato {format}): actualice rumbo para importarla",
+    import_corrupt: "{place}: no es un archivo de sesión válido: {detail}",
 };

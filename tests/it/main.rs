@@ -37,5 +37,6 @@ mod perf_generator;
 mod search_cli;
 mod session_store;
 mod sessions_cli;
+mod sessions_import;
 mod ui_kiosk;
 mod ui_snapshots;
