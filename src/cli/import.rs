@@ -38,7 +38,11 @@ pub fn run(lang: Lang, store: &SessionStore, file: &Path) -> ExitCode {
         || match store.load(&old) {
             Err(StoreError::NotFound { .. }) => false,
             Ok(existing) if existing == session => {
-                let _ = writeln!(std::io::stdout(), "{}", fill(s.import_same, &[("id", &old), ("alias", &session.alias)]));
+                let _ = writeln!(
+                    std::io::stdout(),
+                    "{}",
+                    fill(s.import_same, &[("id", &old), ("alias", &session.alias)])
+                );
                 return ExitCode::SUCCESS;
             }
             // Different, corrupt or unreadable: left as it is.

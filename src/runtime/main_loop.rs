@@ -175,6 +175,10 @@ fn serve(
             runner.journal_now(model);
             stale = true;
         }
+        // A timer can end it too: a quit that waited for the unsaved sessions, once they are written.
+        if runner.wants_quit() {
+            return Ok(End::Quit);
+        }
     }
 }
 

@@ -16,6 +16,10 @@ pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
         Persistence::Pending if ws.journaled => (s.header_saved.to_string(), t.ok),
         Persistence::Pending => (s.header_pending.to_string(), t.dim),
         Persistence::Unsaved => (s.header_unsaved.to_string(), t.warning),
+        // The whole data folder, not another rumbo, is why: say that.
+        Persistence::ReadOnly if let Some(why) = &model.data_read_only => {
+            (crate::i18n::fill(s.data_read_only_banner, &[("detail", why)]), t.warning)
+        }
         Persistence::ReadOnly => (s.header_read_only.to_string(), t.warning),
         // At a kiosk the detail (with its file path) is for the desk, not for the visitor's screen.
         Persistence::Failed(_) if model.kiosk.is_some() => (s.kiosk_save_failed.to_string(), t.error),
