@@ -41,7 +41,7 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
     };
     let kiosk_wanted = global.kiosk || config.kiosk.enabled;
     let (mut runner, read_only, trouble) = match open_data(&data_dir) {
-        Ok(DataFolder::Writable(runner, trouble)) => (runner, None, trouble),
+        Ok(DataFolder::Writable(runner, trouble)) => (*runner, None, trouble),
         // A kiosk that cannot save would lose every visitor's session: it says so and does not start.
         Ok(DataFolder::ReadOnly(e)) if kiosk_wanted => {
             let why = SaveFailure::from_store(&e, lang).cause_text(lang);
@@ -105,7 +105,7 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
 enum DataFolder {
     /// Sessions can be written; the error is why a test write failed all the same (a full disk), so
     /// saves will fail until space is freed.
-    Writable(Runner, Option<crate::session::StoreError>),
+    Writable(Box<Runner>, Option<crate::session::StoreError>),
     /// Nothing can be written there (a read-only file system, no permission): why.
     ReadOnly(crate::session::StoreError),
 }
@@ -115,7 +115,7 @@ fn open_data(data_dir: &std::path::Path) -> Result<DataFolder, crate::session::S
     let read_only =
         |e: &crate::session::StoreError| matches!(e.cause(), SaveCause::ReadOnlyFs | SaveCause::NoPermission);
     let runner = match Runner::new(data_dir) {
-        Ok(runner) => runner,
+        Ok(runner) => Box::new(runner),
         Err(e) if read_only(&e) => return Ok(DataFolder::ReadOnly(e)),
         Err(e) => return Err(e),
     };

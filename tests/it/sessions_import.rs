@@ -34,7 +34,7 @@ fn import_brings_a_copy_back_and_twice_is_nothing_to_do() {
     let out = rumbo(home.path(), &["sessions", "import", file.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains(&format!("importada: {} (Ana)", session.id)), "{}", stdout(&out));
-    assert_eq!(stored(home.path()), [session.clone()]);
+    assert_eq!(stored(home.path()), std::slice::from_ref(&session));
     let again = rumbo(home.path(), &["sessions", "import", file.to_str().unwrap()]);
     assert!(again.status.success());
     assert!(stdout(&again).contains("ya estaba, idéntica"), "{}", stdout(&again));
