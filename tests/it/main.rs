@@ -24,6 +24,7 @@ mod export_golden;
 mod export_hostile;
 mod export_json;
 mod keyflow;
+mod keyflow_cannot_save;
 mod keyflow_catalog_change;
 mod keyflow_export;
 mod keyflow_journal;
