@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 const SAVED_AFTER_FREEING: Duration = Duration::from_secs(7);
 const NOTE: &str = "nota escrita con el disco lleno 7391";
 
-fn is_root() -> bool {
+pub(super) fn is_root() -> bool {
     let status = fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
         .lines()
@@ -28,7 +28,7 @@ fn is_root() -> bool {
 }
 
 /// Whether this machine lets the test mount a tmpfs in a private mount namespace; why not, if not.
-fn mount_namespaces() -> Result<(), String> {
+pub(super) fn mount_namespaces() -> Result<(), String> {
     if !is_root() {
         return Err("mounting a tmpfs needs root".into());
     }
@@ -46,10 +46,10 @@ fn mount_namespaces() -> Result<(), String> {
 
 /// A process left in rumbo's mount namespace (a `sleep` started before rumbo), so the tmpfs stays
 /// reachable through `/proc/<pid>/root` even once rumbo has ended. Killed on drop.
-struct Keeper(u32);
+pub(super) struct Keeper(u32);
 
 impl Keeper {
-    fn find(rumbo: &Rumbo) -> Keeper {
+    pub(super) fn find(rumbo: &Rumbo) -> Keeper {
         let pid = wait_until("the namespace keeper", || {
             fs::read_dir("/proc").ok()?.filter_map(Result::ok).find_map(|entry| {
                 let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
@@ -64,7 +64,7 @@ impl Keeper {
     }
 
     /// `path` as the processes in the namespace see it.
-    fn inside(&self, path: &Path) -> PathBuf {
+    pub(super) fn inside(&self, path: &Path) -> PathBuf {
         PathBuf::from(format!("/proc/{}/root", self.0)).join(path.strip_prefix("/").unwrap())
     }
 }
@@ -90,7 +90,7 @@ fn new_session(app: &Rumbo, alias: &str) {
 }
 
 /// Writes into `dir` until the file system is full; the file that filled it.
-fn fill(dir: &Path) -> PathBuf {
+pub(super) fn fill(dir: &Path) -> PathBuf {
     let path = dir.join("relleno");
     let mut file = fs::File::create(&path).unwrap();
     let chunk = vec![0u8; 4096];
@@ -103,6 +103,16 @@ fn fill(dir: &Path) -> PathBuf {
     }
 }
 
+/// rumbo with its data folder on a 512 KiB tmpfs mounted in a private mount namespace, and the keeper
+/// that holds that namespace.
+pub(super) fn start_on_tmpfs(env: &Env) -> (Rumbo, Keeper) {
+    // The keeper ignores SIGHUP: it must outlive rumbo, whose end hangs up its process group.
+    let script = r#"mount -t tmpfs -o size=512k,mode=0700 tmpfs "$RUMBO_DATA_DIR" && { (trap "" HUP; exec sleep 600) & exec "$@"; }"#;
+    let app = env.start_wrapped(&["unshare", "-m", "sh", "-c", script, "sh"]);
+    let keeper = Keeper::find(&app);
+    (app, keeper)
+}
+
 /// rumbo on a 512 KiB tmpfs in its own mount namespace, a session created, the tmpfs then filled, a
 /// note typed, Esc, `q`: on the start screen with the session unsaved. `None` when it cannot run here.
 fn left_on_a_full_tmpfs(env: &Env) -> Option<(Rumbo, Keeper, PathBuf, PathBuf)> {
@@ -110,10 +120,7 @@ fn left_on_a_full_tmpfs(env: &Env) -> Option<(Rumbo, Keeper, PathBuf, PathBuf)> 
         skip_or_fail(&why);
         return None;
     }
-    // The keeper ignores SIGHUP: it must outlive rumbo, whose end hangs up its process group.
-    let script = r#"mount -t tmpfs -o size=512k,mode=0700 tmpfs "$RUMBO_DATA_DIR" && { (trap "" HUP; exec sleep 600) & exec "$@"; }"#;
-    let app = env.start_wrapped(&["unshare", "-m", "sh", "-c", script, "sh"]);
-    let keeper = Keeper::find(&app);
+    let (app, keeper) = start_on_tmpfs(env);
     let data = keeper.inside(&env.data());
     new_session(&app, "Ana");
     let session_file = wait_until("the session file", || {

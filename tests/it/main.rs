@@ -18,6 +18,7 @@ mod catalog_fuzz;
 mod cli_usage;
 mod e2e_kiosk;
 mod e2e_savefail;
+mod e2e_savefail_kiosk;
 mod e2e_tmux;
 mod export_cli;
 mod export_golden;
