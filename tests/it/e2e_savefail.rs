@@ -174,21 +174,39 @@ fn ending_with_text_unsaved_exits_non_zero_and_says_so() {
 }
 
 /// A data folder rumbo cannot write: as root (who ignores permission bits) a read-only bind mount in
-/// a private mount namespace; otherwise the folder's write bits removed. The wrapper to start rumbo in.
-fn read_only_data(env: &Env) -> Option<Vec<&'static str>> {
+/// a private mount namespace; otherwise the folder's write bits removed (given back on drop, so the
+/// temporary folder can be removed). The wrapper to start rumbo in.
+fn read_only_data(env: &Env) -> Option<(Vec<&'static str>, Writable)> {
     if is_root() {
         if let Err(why) = mount_namespaces() {
             skip_or_fail(&why);
             return None;
         }
         let script = r#"mount --bind "$RUMBO_DATA_DIR" "$RUMBO_DATA_DIR" && mount -o remount,bind,ro "$RUMBO_DATA_DIR" && exec "$@""#;
-        return Some(vec!["unshare", "-m", "sh", "-c", script, "sh"]);
+        return Some((vec!["unshare", "-m", "sh", "-c", script, "sh"], Writable(Vec::new())));
     }
+    let dirs = vec![env.data().join("sessions"), env.data()];
+    for dir in &dirs {
+        fs::create_dir_all(dir).unwrap();
+        set_mode(dir, 0o500);
+    }
+    Some((Vec::new(), Writable(dirs)))
+}
+
+fn set_mode(dir: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
-    for dir in [env.data().join("sessions"), env.data()] {
-        fs::set_permissions(&dir, fs::Permissions::from_mode(0o500)).unwrap();
+    fs::set_permissions(dir, fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// Folders whose write bits come back on drop.
+struct Writable(Vec<PathBuf>);
+
+impl Drop for Writable {
+    fn drop(&mut self) {
+        for dir in &self.0 {
+            set_mode(dir, 0o700);
+        }
     }
-    Some(Vec::new())
 }
 
 fn files_under(dir: &Path) -> Vec<PathBuf> {
@@ -211,7 +229,7 @@ fn a_read_only_data_folder_opens_sessions_read_only_with_a_banner_and_writes_not
     session.notes = "lo de la semana pasada".into();
     SessionStore::open(&env.data()).unwrap().save(&session).unwrap();
     let before = files_under(&env.data());
-    let Some(wrapper) = read_only_data(&env) else { return };
+    let Some((wrapper, _writable)) = read_only_data(&env) else { return };
     let app = env.start_wrapped(&wrapper);
     let screen = app.wait_for("solo lectura: la carpeta de datos no admite escritura");
     assert!(screen.contains("Ana"), "{screen}");
@@ -231,7 +249,7 @@ fn a_read_only_data_folder_opens_sessions_read_only_with_a_banner_and_writes_not
 #[test]
 fn a_kiosk_refuses_to_start_on_a_read_only_data_folder_and_says_why() {
     let env = Env::new();
-    let Some(wrapper) = read_only_data(&env) else { return };
+    let Some((wrapper, _writable)) = read_only_data(&env) else { return };
     let (program, args) = match wrapper.split_first() {
         Some((program, args)) => (program.to_string(), args.to_vec()),
         None => (env!("CARGO_BIN_EXE_rumbo").to_string(), Vec::new()),
