@@ -5,9 +5,11 @@ pub mod kiosk;
 mod model;
 mod msg;
 mod rows;
+mod saving;
 mod update;
 
 pub use model::*;
 pub use msg::{Effect, Msg};
 pub use rows::DetailRow;
+pub use saving::{CopyDialog, QuitPrompt, SaveFailure, Unsaved};
 pub use update::update;

@@ -30,6 +30,14 @@ pub struct Model {
     pub quitting: bool,
     /// Kiosk mode: self-service, private between visitors, no way out but the administrator's PIN.
     pub kiosk: Option<super::kiosk::KioskState>,
+    /// Sessions left while their saves failed: kept here, retried until on disk (never at a kiosk, whose
+    /// idle wipe forgets the visitor whatever happens).
+    pub unsaved: Vec<super::saving::Unsaved>,
+    /// The last save (or, at a kiosk, the last probe) failed, and none has succeeded since.
+    pub save_trouble: Option<super::saving::SaveFailure>,
+    /// The data folder cannot be written (why, in words): sessions are listed and opened read-only,
+    /// none is created or deleted.
+    pub data_read_only: Option<String>,
 }
 
 pub enum Screen {
@@ -56,6 +64,8 @@ pub struct SessionsScreen {
     pub loaded: bool,
     /// The session to select when the list is next read: the one just left, which moved to the top.
     pub follow: Option<String>,
+    /// `q` with sessions unsaved: the question asked instead of quitting.
+    pub quit_prompt: Option<super::saving::QuitPrompt>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -66,6 +76,8 @@ pub struct SessionRow {
     pub best: Option<(String, u8)>,
     /// Why this file cannot be opened (corrupt: with line and column).
     pub problem: Option<String>,
+    /// Its latest changes are only in memory (saves are failing).
+    pub unsaved: bool,
 }
 
 impl SessionsScreen {
@@ -132,13 +144,16 @@ pub enum Persistence {
     Unsaved,
     /// Another rumbo has this session open.
     ReadOnly,
-    /// The last save failed; the text says why. Changes stay in memory and the next change retries.
-    Failed(String),
+    /// The last save failed; it says why. Changes stay in memory; retried every few seconds and on `r`.
+    Failed(super::saving::SaveFailure),
 }
 
 pub struct Workspace {
     pub session: Session,
     pub persistence: Persistence,
+    /// Every change is in the session's journal, if not yet in its file: on disk all the same, so the
+    /// header says "guardado" while the save is pending.
+    pub journaled: bool,
     pub focus: Pane,
     pub tab: DetailTab,
     pub sector: usize,
@@ -217,7 +232,16 @@ impl Model {
             counselor: String::new(),
             quitting: false,
             kiosk: None,
+            unsaved: Vec::new(),
+            save_trouble: None,
+            data_read_only: None,
         }
+    }
+
+    /// Whether quitting now would lose text: a session unsaved and not copied elsewhere either.
+    pub fn would_lose_text(&self) -> bool {
+        let open = self.workspace().is_some_and(|ws| matches!(ws.persistence, Persistence::Failed(_)));
+        open || self.unsaved.iter().any(|u| u.copied_to.is_none())
     }
 
     pub fn workspace(&self) -> Option<&Workspace> {
@@ -233,6 +257,7 @@ impl Workspace {
         Workspace {
             session,
             persistence,
+            journaled: false,
             focus: Pane::Sectors,
             tab: DetailTab::Functions,
             sector: 0,

@@ -22,8 +22,24 @@ pub enum Msg {
     OpenFailed(String),
     /// The debounce interval after a change has passed: time to write.
     SaveDue,
-    /// A save finished; `Err` carries the message to show.
-    Saved(Result<(), String>),
+    /// The journal's (much shorter) interval after a change has passed: time to append the edits.
+    JournalDue,
+    /// The edits were appended to the session's journal (`true`) or could not be.
+    Journaled(bool),
+    /// A save of the open session finished; `Err` says why it failed.
+    Saved(Result<(), super::SaveFailure>),
+    /// A save of a session left unsaved (`Effect::SaveLeft`) finished.
+    LeftSaved {
+        id: String,
+        result: Result<(), super::SaveFailure>,
+    },
+    /// The removable drives a copy can go to (`Effect::ListDrives`).
+    DrivesListed(Vec<std::path::PathBuf>),
+    /// The copies of the unsaved sessions were written (`Effect::SaveCopies`): the ids and the files, or
+    /// why not.
+    CopiesSaved(Result<Vec<(String, std::path::PathBuf)>, String>),
+    /// A kiosk whose saves failed tried writing to its data folder again (`Effect::ProbeStore`).
+    StoreProbed(Result<(), super::SaveFailure>),
     /// The counselor's name remembered on this computer.
     CounselorRemembered(String),
     /// An export finished: the record of the file written (the session keeps it), or why it failed.
@@ -52,10 +68,29 @@ pub enum Effect {
     CloseSession(String),
     DeleteSession(String),
     RememberCounselor(String),
-    /// Ask for a save within the debounce interval (the runtime answers with `Msg::SaveDue`).
+    /// Ask for a save within the debounce interval (the runtime answers with `Msg::SaveDue`), and for
+    /// the edits to reach the journal well before that (`Msg::JournalDue`).
     ScheduleSave,
+    /// Append to the session's journal what changed since the last append or save; answer with
+    /// `Msg::Journaled`.
+    AppendJournal(Box<Session>),
     /// A save failed: try again a little later, without waiting for another change.
     RetrySave,
+    /// Write a session left with unsaved changes, keeping its lock until it is on disk (then
+    /// `ReleaseLock` releases it); answer with `Msg::LeftSaved`.
+    SaveLeft(Box<Session>),
+    /// Release the lock of a session left unsaved, now written (the open session, if any, stays as it is).
+    ReleaseLock(String),
+    /// Find the removable drives; answer with `Msg::DrivesListed`.
+    ListDrives,
+    /// Write each session file, as the store would, into `dir` (never over a file); answer with
+    /// `Msg::CopiesSaved`.
+    SaveCopies {
+        dir: std::path::PathBuf,
+        sessions: Vec<Session>,
+    },
+    /// Kiosk mode after a failed save: try writing to the data folder; answer with `Msg::StoreProbed`.
+    ProbeStore,
     /// Write the session's summary to the export folder; answer with `Msg::Exported`.
     Export {
         session: Box<Session>,

@@ -3,12 +3,12 @@
 use super::args::ThemeArg;
 use super::{EXIT_FAILURE, GlobalArgs, dirs, load_indexable_or_report};
 use crate::app::kiosk::{AdminKey, KioskState};
-use crate::app::{Model, Screen};
+use crate::app::{Model, SaveFailure, Screen};
 use crate::config::Config;
 use crate::i18n::{Lang, fill};
 use crate::runtime::{Runner, run_loop};
 use crate::search::SearchIndex;
-use crate::session::SessionStore;
+use crate::session::{SaveCause, SessionStore};
 use crate::ui::theme::{Theme, ThemeName};
 use std::io::Write;
 use std::process::ExitCode;
@@ -39,8 +39,19 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
             return ExitCode::from(EXIT_FAILURE);
         }
     };
-    let mut runner = match Runner::new(&data_dir) {
-        Ok(runner) => runner,
+    let kiosk_wanted = global.kiosk || config.kiosk.enabled;
+    let (mut runner, read_only, trouble) = match open_data(&data_dir) {
+        Ok(DataFolder::Writable(runner, trouble)) => (*runner, None, trouble),
+        // A kiosk that cannot save would lose every visitor's session: it says so and does not start.
+        Ok(DataFolder::ReadOnly(e)) if kiosk_wanted => {
+            let why = SaveFailure::from_store(&e, lang).cause_text(lang);
+            let message = fill(s.kiosk_data_read_only, &[("place", &data_dir.display()), ("detail", &why)]);
+            let _ = writeln!(std::io::stderr(), "{}: {message}", s.error_prefix);
+            return ExitCode::from(EXIT_FAILURE);
+        }
+        Ok(DataFolder::ReadOnly(e)) => {
+            (Runner::read_only(&data_dir), Some(SaveFailure::from_store(&e, lang).cause_text(lang)), None)
+        }
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "{}: {}", s.error_prefix, e.message(lang));
             return ExitCode::from(EXIT_FAILURE);
@@ -48,7 +59,7 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
     };
     runner.set_export_dir(config.export_dir(&data_dir));
     runner.set_export_mode(config.export_mode());
-    let kiosk = if global.kiosk || config.kiosk.enabled {
+    let kiosk = if kiosk_wanted {
         match kiosk_state(&config, lang) {
             Ok(state) => {
                 let dir = config.kiosk.export_dir.trim();
@@ -66,17 +77,21 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
         None
     };
     // Retention: sessions past `retention_days` go at every start, with the exports they recorded
-    // (counts only, never names, are kept — and shown on the start screen).
-    let purged = SessionStore::open(&data_dir)
-        .ok()
-        .and_then(|store| crate::session::purge(&store, config.retention_days, jiff::Timestamp::now()).ok())
-        .map_or(0, |purged| purged.sessions);
+    // (counts only, never names, are kept — and shown on the start screen). Not from a read-only
+    // folder: nothing can be removed there.
+    let purged = match (&read_only, SessionStore::open(&data_dir)) {
+        (None, Ok(store)) => crate::session::purge(&store, config.retention_days, jiff::Timestamp::now())
+            .map_or(0, |purged| purged.sessions),
+        _ => 0,
+    };
     let mut model = Model::new(lang, theme(global), set, index);
     if purged > 0 {
         let days = config.retention_days;
         model.sessions.notice =
             Some(fill(s.sessions_purged_at_start, &[("count", &purged), ("days", &days)]));
     }
+    model.data_read_only = read_only;
+    model.save_trouble = trouble.map(|e| SaveFailure::from_store(&e, lang));
     if let Some(state) = kiosk {
         model.kiosk = Some(state);
         model.screen = Screen::Welcome;
@@ -91,6 +106,30 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
             let _ = writeln!(std::io::stderr(), "{}: {e}", s.error_prefix);
             ExitCode::from(EXIT_FAILURE)
         }
+    }
+}
+
+enum DataFolder {
+    /// Sessions can be written; the error is why a test write failed all the same (a full disk), so
+    /// saves will fail until space is freed.
+    Writable(Box<Runner>, Option<crate::session::StoreError>),
+    /// Nothing can be written there (a read-only file system, no permission): why.
+    ReadOnly(crate::session::StoreError),
+}
+
+/// Opens the data folder, and finds out with a test write whether sessions can be written there.
+fn open_data(data_dir: &std::path::Path) -> Result<DataFolder, crate::session::StoreError> {
+    let read_only =
+        |e: &crate::session::StoreError| matches!(e.cause(), SaveCause::ReadOnlyFs | SaveCause::NoPermission);
+    let runner = match Runner::new(data_dir) {
+        Ok(runner) => Box::new(runner),
+        Err(e) if read_only(&e) => return Ok(DataFolder::ReadOnly(e)),
+        Err(e) => return Err(e),
+    };
+    match SessionStore::at(data_dir).probe() {
+        Ok(()) => Ok(DataFolder::Writable(runner, None)),
+        Err(e) if read_only(&e) => Ok(DataFolder::ReadOnly(e)),
+        Err(e) => Ok(DataFolder::Writable(runner, Some(e))),
     }
 }
 

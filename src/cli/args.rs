@@ -130,6 +130,11 @@ pub enum SessionsCommand {
         #[arg(long)]
         yes: bool,
     },
+    /// Bring back a session file saved elsewhere (the copy rumbo offers when it cannot save)
+    Import {
+        /// The session file (`<id>.ron`)
+        file: std::path::PathBuf,
+    },
     /// Delete sessions older than the retention period; reports counts only, never names
     Purge {
         /// Instead of retention_days from config.ron (1 to 3650)

@@ -47,7 +47,7 @@ pub fn localize(cmd: Command) -> Command {
         })
         .mut_subcommand("sessions", |c| {
             common(c)
-                .about("Sesiones guardadas: listar, ver, borrar, depurar")
+                .about("Sesiones guardadas: listar, ver, borrar, depurar, importar")
                 .mut_subcommand("list", |c| {
                     common(c)
                         .about("Todas las sesiones: id, alias, creada, última vez, mejor ajuste")
@@ -64,6 +64,11 @@ pub fn localize(cmd: Command) -> Command {
                         .about("Borra una sesión y toda copia que rumbo hizo de ella (derecho de supresión)")
                         .mut_arg("session", |a| a.help(SESSION))
                         .mut_arg("yes", |a| a.help("No pide confirmación"))
+                })
+                .mut_subcommand("import", |c| {
+                    common(c)
+                        .about("Recupera un archivo de sesión guardado en otra parte (la copia que rumbo ofrece cuando no puede guardar)")
+                        .mut_arg("file", |a| a.help("El archivo de sesión (<id>.ron)"))
                 })
         })
         .mut_subcommand("kiosk", |c| {

@@ -7,6 +7,7 @@ pub mod dirs;
 mod errors_es;
 mod export;
 mod help_es;
+mod import;
 mod kiosk;
 mod search;
 mod sessions;

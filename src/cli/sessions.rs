@@ -20,6 +20,7 @@ pub fn run(global: &GlobalArgs, lang: Lang, command: &SessionsCommand) -> ExitCo
         SessionsCommand::Show { session } => show(global, lang, &store, session),
         SessionsCommand::Delete { session, yes } => delete(lang, &store, session, *yes),
         SessionsCommand::Purge { older_than } => purge(global, lang, &store, *older_than),
+        SessionsCommand::Import { file } => super::import::run(lang, &store, file),
     }
 }
 

@@ -48,6 +48,8 @@ strings! {
     purge_days_range, erased_file, erased_missing, erased_changed, erased_failed, sessions_purged_at_start, sessions_deleted_notice, header_read_only_newer, session_newer_note, export_read_only, problem_title_too_long, problem_text_too_long, problem_file_too_large,
     // general
     internal_error, error_prefix, config_dir_unknown,
+    // saves that fail, the quit question, copies elsewhere, a read-only data folder, import
+    cause_disk_full, cause_no_permission, cause_read_only_fs, keys_retry, sessions_unsaved_mark, quit_title, quit_body, quit_keys, copy_title, copy_drives, copy_no_drives, copy_typed, copy_keys, copy_failed, copy_done, kiosk_cannot_save, data_read_only_banner, data_read_only_refused, kiosk_data_read_only, exit_unsaved, import_done, import_renamed, import_same, import_newer, import_corrupt,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

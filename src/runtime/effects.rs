@@ -1,11 +1,12 @@
 //! The effects `update` asks for, carried out: reading and writing sessions, holding their locks,
 //! remembering the counselor, writing summaries, and deciding when to save.
 
+use super::journal::{JOURNAL_DELAY, JournalWriter};
 use super::preferences::Preferences;
-use crate::app::{Effect, Model, Msg, update};
+use crate::app::{Effect, Model, Msg, SaveFailure, update};
 use crate::private_fs::Mode;
 use crate::session::{SessionLock, SessionStore, StoreError};
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -25,8 +26,14 @@ pub struct Runner {
     preferences: PathBuf,
     export_dir: PathBuf,
     export_mode: Mode,
-    lock: Option<SessionLock>,
+    /// The open session's lock, and those of sessions left with unsaved changes (held until written).
+    locks: HashMap<String, SessionLock>,
+    /// The data folder cannot be written: sessions open read-only and nothing is locked or saved.
+    read_only: bool,
     save_at: Option<Instant>,
+    /// The open session's journal, when it may be written (locked, with consent).
+    journal: Option<JournalWriter>,
+    journal_at: Option<Instant>,
     quit: bool,
     /// `Effect::WipeScreen` was asked for: the loop clears the terminal before the next frame.
     pub(super) wipe: bool,
@@ -34,16 +41,51 @@ pub struct Runner {
 
 impl Runner {
     pub fn new(data_dir: &std::path::Path) -> Result<Runner, StoreError> {
+        Runner::with_store(data_dir, SessionStore::open(data_dir)?)
+    }
+
+    /// A runner whose sessions are written through `disk`: tests pass a
+    /// [`FaultyDisk`](crate::session::FaultyDisk) to make saves fail.
+    pub fn with_disk(
+        data_dir: &std::path::Path,
+        disk: std::sync::Arc<dyn crate::session::Disk>,
+    ) -> Result<Runner, StoreError> {
+        Runner::with_store(data_dir, SessionStore::with_disk(data_dir, disk)?)
+    }
+
+    /// A runner on `store` (opened on `data_dir`, whose other files — preferences, exports — it keeps).
+    pub fn with_store(data_dir: &std::path::Path, store: SessionStore) -> Result<Runner, StoreError> {
         Ok(Runner {
-            store: SessionStore::open(data_dir)?,
+            store,
             preferences: data_dir.join("preferences.ron"),
             export_dir: data_dir.join("exports"),
             export_mode: Mode::Private,
-            lock: None,
+            locks: HashMap::new(),
+            read_only: false,
             save_at: None,
+            journal: None,
+            journal_at: None,
             quit: false,
             wipe: false,
         })
+    }
+
+    /// A runner for a data folder that cannot be written: it lists and opens sessions, read-only, and
+    /// writes nothing there — no lock file, no session, no preference.
+    pub fn read_only(data_dir: &std::path::Path) -> Runner {
+        Runner {
+            store: SessionStore::at(data_dir),
+            preferences: data_dir.join("preferences.ron"),
+            export_dir: data_dir.join("exports"),
+            export_mode: Mode::Private,
+            locks: HashMap::new(),
+            read_only: true,
+            save_at: None,
+            journal: None,
+            journal_at: None,
+            quit: false,
+            wipe: false,
+        }
     }
 
     /// Where `e` (or the kiosk's "Terminar") writes summaries (`export_dir` of config.ron, or
@@ -73,10 +115,25 @@ impl Runner {
         self.dispatch(model, vec![Msg::SaveDue]);
     }
 
+    /// When the loop must wake up to append to the journal, if anything is pending.
+    pub fn journal_at(&self) -> Option<Instant> {
+        self.journal_at
+    }
+
+    /// The journal timer went off (cleared first, like the save timer).
+    pub fn journal_now(&mut self, model: &mut Model) {
+        self.journal_at = None;
+        self.dispatch(model, vec![Msg::JournalDue]);
+    }
+
     /// Messages to start with: the counselor's remembered name and the list of sessions — neither of
     /// which a kiosk shows, so a kiosk does not even read them.
     pub fn start(&mut self, model: &mut Model) {
         if model.kiosk.is_some() {
+            // Started unable to save (a full disk): probe on the retry timer until it can.
+            if model.save_trouble.is_some() {
+                self.perform(model, vec![Effect::RetrySave]);
+            }
             return;
         }
         let name = Preferences::load(&self.preferences).counselor;
@@ -109,8 +166,13 @@ impl Runner {
                     replies.push(Msg::SessionsListed(listed));
                 }
                 Effect::OpenSession(id) => {
-                    self.lock = None;
-                    let (lock, read_only) = match self.store.lock(&id) {
+                    // A read-only data folder gets no lock file: it could not be written anyway.
+                    let locked = if self.read_only {
+                        Err(StoreError::Locked { id: id.clone() })
+                    } else {
+                        self.locks.remove(&id).map_or_else(|| self.store.lock(&id), Ok)
+                    };
+                    let (lock, read_only) = match locked {
                         Ok(lock) => (Some(lock), false),
                         Err(StoreError::Locked { .. }) => (None, true),
                         Err(e) => {
@@ -118,26 +180,65 @@ impl Runner {
                             continue;
                         }
                     };
-                    match self.store.load(&id) {
-                        Ok(session) => {
+                    match self.store.load_replayed(&id) {
+                        Ok((session, replayed)) => {
                             let read_only = read_only || session.is_newer_format();
-                            self.lock = lock;
+                            self.journal =
+                                (!read_only).then(|| JournalWriter::opened(&self.store, &session, &replayed));
+                            if let Some(lock) = lock {
+                                self.locks.insert(id, lock);
+                            }
                             replies.push(Msg::SessionOpened { session: Box::new(session), read_only });
                         }
                         Err(e) => replies.push(Msg::OpenFailed(e.message(lang))),
                     }
                 }
                 Effect::CreateSession(session) => {
-                    self.lock = self.store.lock(&session.id).ok();
-                    replies.push(Msg::Saved(self.store.save(&session).map_err(|e| e.message(lang))));
+                    if let Ok(lock) = self.store.lock(&session.id) {
+                        self.locks.insert(session.id.clone(), lock);
+                    }
+                    let saved = self.store.save(&session);
+                    self.journal = Some(JournalWriter::created(&session, saved.is_ok()));
+                    replies.push(Msg::Saved(saved.map_err(|e| SaveFailure::from_store(&e, lang))));
                 }
                 Effect::SaveSession(session) => {
                     self.save_at = None;
-                    replies.push(Msg::Saved(self.store.save(&session).map_err(|e| e.message(lang))));
+                    let saved = self.store.save(&session);
+                    if let Some(journal) = &mut self.journal {
+                        journal.saved(&self.store, &session, &saved);
+                    }
+                    replies.push(Msg::Saved(saved.map_err(|e| SaveFailure::from_store(&e, lang))));
                 }
-                Effect::CloseSession(_) => {
-                    self.lock = None;
+                Effect::AppendJournal(session) => {
+                    self.journal_at = None;
+                    let done = self.journal.as_mut().is_some_and(|j| j.append(&self.store, &session));
+                    replies.push(Msg::Journaled(done));
+                }
+                Effect::SaveLeft(session) => {
                     self.save_at = None;
+                    // The file written also folds and removes the session's journal (see `SessionStore::save`).
+                    let result = self.store.save(&session).map_err(|e| SaveFailure::from_store(&e, lang));
+                    replies.push(Msg::LeftSaved { id: session.id.clone(), result });
+                }
+                Effect::CloseSession(id) => {
+                    self.locks.remove(&id);
+                    self.journal = None;
+                    self.journal_at = None;
+                }
+                Effect::ReleaseLock(id) => {
+                    self.locks.remove(&id);
+                }
+                Effect::ListDrives => replies.push(Msg::DrivesListed(super::saving::removable_drives())),
+                Effect::SaveCopies { dir, sessions } => {
+                    let written = super::saving::write_copies(&dir, &sessions);
+                    replies.push(Msg::CopiesSaved(
+                        written.map_err(|e| crate::i18n::fill(lang.strings().copy_failed, &[("detail", &e)])),
+                    ));
+                }
+                Effect::ProbeStore => {
+                    self.save_at = None;
+                    let probed = self.store.probe().map_err(|e| SaveFailure::from_store(&e, lang));
+                    replies.push(Msg::StoreProbed(probed));
                 }
                 Effect::DeleteSession(id) => {
                     let erased = crate::session::erase(&self.store, &id);
@@ -150,6 +251,9 @@ impl Runner {
                 }
                 Effect::ScheduleSave => {
                     self.save_at.get_or_insert_with(|| Instant::now() + SAVE_DELAY);
+                    if self.journal.is_some() {
+                        self.journal_at.get_or_insert_with(|| Instant::now() + JOURNAL_DELAY);
+                    }
                 }
                 Effect::RetrySave => {
                     self.save_at.get_or_insert_with(|| Instant::now() + RETRY_DELAY);

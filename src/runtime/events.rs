@@ -23,12 +23,16 @@ pub enum Incoming {
 
 /// Starts the input reader. It ends by itself when reading fails or the main loop has gone.
 pub fn spawn_input(tx: Sender<Incoming>) -> std::io::Result<()> {
+    let mut key_log = KeyLog::from_env();
     thread::Builder::new().name("input".into()).spawn(move || {
         loop {
             let incoming = match crossterm::event::read() {
                 Ok(event) => Incoming::Term(event),
                 Err(_) => Incoming::InputClosed,
             };
+            if let (Some(log), Incoming::Term(TermEvent::Key(key))) = (&mut key_log, &incoming) {
+                log.received(key);
+            }
             let closed = matches!(incoming, Incoming::InputClosed);
             if tx.send(incoming).is_err() || closed {
                 return;
@@ -36,6 +40,28 @@ pub fn spawn_input(tx: Sender<Incoming>) -> std::io::Result<()> {
         }
     })?;
     Ok(())
+}
+
+/// `RUMBO_KEY_LOG=<file>`: one line per key read, "<microseconds since the Unix epoch> <key>", appended
+/// as it arrives (one unbuffered write, so it survives a kill). For the crash bench (`benches/crash.rs`),
+/// which compares these times with the moment it killed rumbo; the bench and rumbo share the machine's
+/// clock. Off unless the variable is set; an unwritable file just means no log.
+struct KeyLog(std::fs::File);
+
+impl KeyLog {
+    fn from_env() -> Option<KeyLog> {
+        let path = std::env::var_os("RUMBO_KEY_LOG")?;
+        let file = std::fs::OpenOptions::new().create(true).append(true).open(path).ok()?;
+        Some(KeyLog(file))
+    }
+
+    fn received(&mut self, key: &crossterm::event::KeyEvent) {
+        let micros =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_micros());
+        let line = format!("{micros} {:?}\n", key.code);
+        // Losing a line of a bench's log is no reason to stop reading keys.
+        let _ = std::io::Write::write_all(&mut self.0, line.as_bytes());
+    }
 }
 
 /// Starts the signal thread for the signals that end a session. Only the first one matters.

@@ -69,11 +69,29 @@ pub fn run_loop(mut model: Model, mut runner: Runner) -> std::io::Result<()> {
         }
         runner.dispatch(&mut model, vec![Msg::Shutdown]);
     }
-    match result {
+    let result = match result {
         // Drawing fails once the window is closed: that is how a session ends, not an error.
         Err(_) if terminal_gone() => Ok(()),
         other => other.map(|_| ()),
+    };
+    // Ending with text that never reached the disk (a signal while saves failed) is a failure, said so.
+    if result.is_ok() && model.would_lose_text() {
+        return Err(std::io::Error::other(unsaved_message(&model)));
     }
+    result
+}
+
+fn unsaved_message(model: &Model) -> String {
+    let open = model.workspace().and_then(|ws| match &ws.persistence {
+        crate::app::Persistence::Failed(failure) => Some(failure),
+        _ => None,
+    });
+    let left = model.unsaved.iter().filter(|u| u.copied_to.is_none());
+    let count = usize::from(open.is_some()) + left.clone().count();
+    let cause = open
+        .or_else(|| left.filter_map(|u| u.failure.as_ref()).next())
+        .map_or_else(String::new, |f| f.cause_text(model.lang));
+    crate::i18n::fill(model.lang.strings().exit_unsaved, &[("count", &count), ("cause", &cause)])
 }
 
 /// Whether the terminal has been closed (hung up): asking its size fails.
@@ -101,7 +119,10 @@ fn serve(
         // Never longer than TERMINAL_CHECK: a kiosk mid-visit has nothing to do until its countdown, minutes
         // away, and a terminal closed meanwhile (SIGHUP blocked) must still be noticed within seconds.
         let check_at = Instant::now() + TERMINAL_CHECK;
-        let wake = [runner.save_at(), kiosk_at].into_iter().flatten().fold(check_at, Instant::min);
+        let wake = [runner.save_at(), runner.journal_at(), kiosk_at]
+            .into_iter()
+            .flatten()
+            .fold(check_at, Instant::min);
         let waited = rx.recv_timeout(wake.saturating_duration_since(Instant::now()));
         stale = match waited {
             Ok(first) => {
@@ -130,8 +151,13 @@ fn serve(
                 runner.dispatch(model, vec![Msg::Tick]);
                 true
             }
-            // The save timer: handled below.
-            Err(RecvTimeoutError::Timeout) if runner.save_at().is_some_and(|at| at <= Instant::now()) => {
+            // The save and journal timers: handled below.
+            Err(RecvTimeoutError::Timeout)
+                if [runner.save_at(), runner.journal_at()]
+                    .into_iter()
+                    .flatten()
+                    .any(|at| at <= Instant::now()) =>
+            {
                 false
             }
             Err(RecvTimeoutError::Timeout) if terminal_gone() => {
@@ -143,6 +169,15 @@ fn serve(
         if runner.save_at().is_some_and(|at| at <= Instant::now()) {
             runner.save_now(model);
             stale = true;
+        }
+        // After the save: a save that just wrote everything leaves the journal nothing to do.
+        if runner.journal_at().is_some_and(|at| at <= Instant::now()) {
+            runner.journal_now(model);
+            stale = true;
+        }
+        // A timer can end it too: a quit that waited for the unsaved sessions, once they are written.
+        if runner.wants_quit() {
+            return Ok(End::Quit);
         }
     }
 }

@@ -4,10 +4,13 @@
 
 mod effects;
 pub mod events;
+mod journal;
 mod main_loop;
 mod preferences;
+mod saving;
 pub mod terminal;
 
-pub use effects::{PANICKED, Runner, SAVE_DELAY};
+pub use effects::{PANICKED, RETRY_DELAY, Runner, SAVE_DELAY};
+pub use journal::JOURNAL_DELAY;
 pub use main_loop::run_loop;
 pub use preferences::Preferences;

@@ -38,7 +38,41 @@ pub enum StoreError {
     Serialize { id: String, message: String },
 }
 
+/// Why a save failed, in the few kinds a person can act on; the header names it ("sin guardar — disco lleno").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveCause {
+    /// No space (or quota) left: freeing space fixes it, and rumbo retries by itself.
+    DiskFull,
+    /// The folder or file may not be written by this user.
+    NoPermission,
+    /// The file system is mounted read-only.
+    ReadOnlyFs,
+    /// Anything else (a corrupt file in the way, an I/O error): the message says what.
+    Other,
+}
+
+impl SaveCause {
+    /// The cause of an I/O error, from its kind.
+    pub fn of_io(error: &std::io::Error) -> SaveCause {
+        use std::io::ErrorKind;
+        match error.kind() {
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => SaveCause::DiskFull,
+            ErrorKind::PermissionDenied => SaveCause::NoPermission,
+            ErrorKind::ReadOnlyFilesystem => SaveCause::ReadOnlyFs,
+            _ => SaveCause::Other,
+        }
+    }
+}
+
 impl StoreError {
+    /// Why this error stops a save, for the header.
+    pub fn cause(&self) -> SaveCause {
+        match self {
+            StoreError::Io { source, .. } => SaveCause::of_io(source),
+            _ => SaveCause::Other,
+        }
+    }
+
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> StoreError {
         StoreError::Io { path: path.into(), source }
     }

@@ -5,8 +5,9 @@
 //! The lock file itself is left in place when the lock is released: removing it would let two
 //! processes lock two different files of the same name. `SessionStore::delete` removes it.
 
+use super::disk::Disk;
 use super::error::StoreError;
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug)]
@@ -28,12 +29,8 @@ impl SessionLock {
 }
 
 /// Takes the lock at `path` without waiting.
-pub(super) fn acquire(id: &str, path: PathBuf) -> Result<SessionLock, StoreError> {
-    let mut options = OpenOptions::new();
-    options.create(true).truncate(false).write(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let file = options.open(&path).map_err(|e| StoreError::io(&path, e))?;
+pub(super) fn acquire(id: &str, path: PathBuf, disk: &dyn Disk) -> Result<SessionLock, StoreError> {
+    let file = disk.open_lock(&path).map_err(|e| StoreError::io(&path, e))?;
     try_lock(id, &path, &file)?;
     Ok(SessionLock { id: id.to_string(), path, _file: file })
 }

@@ -1,12 +1,15 @@
 //! A guidance session: the person, the marks, the shortlist, the notes; fit and gap; the store on disk.
 //!
-//! `model` and `fit` are pure; `store` and `lock` are the only parts that touch the file system.
+//! `model` and `fit` are pure; `store`, `lock` and `disk` are the only parts that touch the file system.
 
+mod disk;
 mod erase;
 mod error;
 mod exported;
+mod faulty;
 mod fit;
 mod id;
+pub mod journal;
 mod lock;
 mod model;
 mod store;
@@ -15,13 +18,17 @@ mod timestamp;
 #[cfg(test)]
 mod fit_tests;
 #[cfg(test)]
+mod journal_tests;
+#[cfg(test)]
 mod model_tests;
 
+pub use disk::{Disk, RealDisk};
 pub use erase::{Erased, MAX_DAYS, MIN_DAYS, Purged, erase, purge};
-pub use error::{SessionError, StoreError};
+pub use error::{SaveCause, SessionError, StoreError};
 pub use exported::{ExportRecord, Removal, remove_recorded};
+pub use faulty::{DiskOp, Fault, FaultyDisk, Logged};
 pub use fit::{Fit, FitItem, Gap, GapItem, GapProgram, best_fit, fit, gap, orphans, percents, ranked};
-pub use id::is_valid_id;
+pub use id::{is_valid_id, new_id};
 pub use lock::SessionLock;
 pub use model::{CatalogRef, Consent, FORMAT, Focus, Mark, MarkKind, MarkLevel, Session, ShortlistEntry};
-pub use store::{Listed, SessionStore};
+pub use store::{Listed, SessionStore, parse, to_text};

@@ -4,14 +4,16 @@
 //! crash or a full disk leaves the previous file whole. A file that does not parse is reported with
 //! its line and column and never written over: it may be the only copy of someone's session.
 
+use super::disk::{Disk, RealDisk};
 use super::error::StoreError;
 use super::id::is_valid_id;
+use super::journal::{self, Replayed};
 use super::lock::{self, SessionLock};
 use super::model::Session;
-use atomic_write_file::AtomicWriteFile;
 use jiff::Timestamp;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::{fs, mem};
 
 /// One entry of [`SessionStore::list`].
@@ -37,30 +39,47 @@ impl Listed {
 #[derive(Debug, Clone)]
 pub struct SessionStore {
     dir: PathBuf,
+    /// Every write, append and removal goes through it; reads of the folder listing do not.
+    disk: Arc<dyn Disk>,
 }
 
 impl SessionStore {
     /// Opens (creating if needed) `<data_dir>/sessions`, private to the user on Unix.
     pub fn open(data_dir: &Path) -> Result<SessionStore, StoreError> {
+        SessionStore::with_disk(data_dir, Arc::new(RealDisk))
+    }
+
+    /// [`open`](Self::open) writing through `disk`: tests pass a [`FaultyDisk`](super::FaultyDisk).
+    pub fn with_disk(data_dir: &Path, disk: Arc<dyn Disk>) -> Result<SessionStore, StoreError> {
         let dir = data_dir.join("sessions");
-        let mut builder = fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder.create(&dir).map_err(|e| StoreError::io(&dir, e))?;
-        // The folder may predate this rumbo or have been made by hand; it holds personal data either way.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            fs::set_permissions(&dir, fs::Permissions::from_mode(0o700))
-                .map_err(|e| StoreError::io(&dir, e))?;
-        }
-        Ok(SessionStore { dir })
+        disk.create_dir(&dir).map_err(|e| StoreError::io(&dir, e))?;
+        Ok(SessionStore { dir, disk })
+    }
+
+    /// The store of `<data_dir>/sessions` as it is, creating and changing nothing: for a data folder that
+    /// cannot be written (see [`probe`](Self::probe)).
+    pub fn at(data_dir: &Path) -> SessionStore {
+        SessionStore { dir: data_dir.join("sessions"), disk: Arc::new(RealDisk) }
+    }
+
+    /// Whether a session could be written now: writes a small file (a few kilobytes, like a session)
+    /// the way sessions are written, and removes it. The error's [`cause`](StoreError::cause) says why
+    /// not (disk full, read-only, no permission).
+    pub fn probe(&self) -> Result<(), StoreError> {
+        let path = self.dir.join(format!(".probe-{}", std::process::id()));
+        let written = self.disk.write_atomic(&path, &[b'\n'; 4096], &mut || Ok(()));
+        written.map_err(|e| StoreError::io(&path, e))?;
+        self.disk.remove(&path).map_err(|e| StoreError::io(&path, e))
     }
 
     /// The sessions folder.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// What the store writes through, for writes that belong with the session's (a copy elsewhere).
+    pub fn disk(&self) -> &Arc<dyn Disk> {
+        &self.disk
     }
 
     /// The file of session `id`; refuses ids that could name anything outside the folder.
@@ -75,7 +94,36 @@ impl SessionStore {
         self.path_of(id).map(|p| p.with_extension("lock"))
     }
 
-    /// Writes the session atomically with mode 0600. The caller is expected to hold its [`SessionLock`].
+    /// `<id>.journal`: the edits since the file was last written (see [`journal`](super::journal)).
+    pub fn journal_path(&self, id: &str) -> Result<PathBuf, StoreError> {
+        self.path_of(id).map(|p| p.with_extension("journal"))
+    }
+
+    /// Adds `bytes` (whole journal lines) at the end of the session's journal, creating it 0600. Not
+    /// fsync'd: written into the kernel, it survives the process being killed.
+    pub fn append_journal(&self, id: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        let path = self.journal_path(id)?;
+        self.disk.append(&path, bytes).map_err(|e| StoreError::io(&path, e))
+    }
+
+    /// The session's journal, if it has one.
+    pub fn read_journal(&self, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let path = self.journal_path(id)?;
+        match self.disk.read(&path) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(StoreError::io(&path, e)),
+        }
+    }
+
+    /// Removes the session's journal (not an error when there is none).
+    pub fn remove_journal(&self, id: &str) -> Result<(), StoreError> {
+        self.remove_if_exists(&self.journal_path(id)?).map(drop)
+    }
+
+    /// Writes the session atomically with mode 0600, then removes its journal: the session saved holds
+    /// every edit the journal had (it was loaded with them, and changed since). The caller is expected to
+    /// hold its [`SessionLock`]. A journal that cannot be removed fails the save, so it is tried again.
     pub fn save(&self, session: &Session) -> Result<(), StoreError> {
         self.save_with(session, || Ok(()))
     }
@@ -88,41 +136,22 @@ impl SessionStore {
         session: &Session,
         before_rename: impl FnOnce() -> io::Result<()>,
     ) -> Result<(), StoreError> {
+        let mut before_rename = Some(before_rename);
+        let mut hook = || before_rename.take().map_or(Ok(()), |f| f());
         let id = &session.id;
         let path = self.path_of(id)?;
         if session.is_newer_format() {
             return Err(StoreError::NewerFormat { id: id.clone(), format: session.format });
         }
         self.check_replaceable(id, &path)?;
-        let config = ron::ser::PrettyConfig::new().struct_names(true);
-        let text = ron::ser::to_string_pretty(session, config)
-            .map_err(|e| StoreError::Serialize { id: id.clone(), message: e.to_string() })?;
-        let io_error = |e| StoreError::io(&path, e);
-        let mut options = atomic_write_file::OpenOptions::new();
-        #[cfg(unix)]
-        {
-            use atomic_write_file::unix::OpenOptionsExt;
-            // Never copy a looser mode or another owner from the file being replaced.
-            options.preserve_mode(false).try_preserve_owner(false);
-            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        }
-        let mut file: AtomicWriteFile = options.open(&path).map_err(io_error)?;
-        // The creation mode is filtered by the umask; set it outright before any byte is written.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            file.set_permissions(fs::Permissions::from_mode(0o600)).map_err(io_error)?;
-        }
-        file.write_all(text.as_bytes()).map_err(io_error)?;
-        file.flush().map_err(io_error)?;
-        before_rename().map_err(io_error)?;
-        // fsync of the file, rename over the old one, fsync of the folder.
-        file.commit().map_err(io_error)
+        let text = to_text(session)?;
+        self.disk.write_atomic(&path, text.as_bytes(), &mut hook).map_err(|e| StoreError::io(&path, e))?;
+        self.remove_journal(id)
     }
 
     /// Refuses to replace a file that is corrupt (it may be recoverable) or from a newer rumbo.
     fn check_replaceable(&self, id: &str, path: &Path) -> Result<(), StoreError> {
-        let bytes = match fs::read(path) {
+        let bytes = match self.disk.read(path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
             Err(e) => return Err(StoreError::io(path, e)),
@@ -134,11 +163,28 @@ impl SessionStore {
         Ok(())
     }
 
-    /// Reads a session. Its texts are cleaned of control and bidi characters; the file is not touched.
-    /// The file's name is authoritative for the id, so a saved copy goes back to the same file.
+    /// Reads a session as last saved or journaled: the file with its journal replayed (a journal that
+    /// cannot be read counts as none; the file alone is still the session as last fully saved).
     pub fn load(&self, id: &str) -> Result<Session, StoreError> {
+        self.load_replayed(id).map(|(session, _)| session)
+    }
+
+    /// [`load`](Self::load), saying what the journal did.
+    pub fn load_replayed(&self, id: &str) -> Result<(Session, Replayed), StoreError> {
+        let mut session = self.load_file(id)?;
+        let replayed = match self.read_journal(id) {
+            Ok(Some(bytes)) => journal::replay(&mut session, &bytes),
+            Ok(None) | Err(_) => Replayed::Nothing,
+        };
+        Ok((session, replayed))
+    }
+
+    /// Reads the session file alone, without its journal. Its texts are cleaned of control and bidi
+    /// characters; the file is not touched. The file's name is authoritative for the id, so a saved
+    /// copy goes back to the same file.
+    pub fn load_file(&self, id: &str) -> Result<Session, StoreError> {
         let path = self.path_of(id)?;
-        let bytes = match fs::read(&path) {
+        let bytes = match self.disk.read(&path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Err(StoreError::NotFound { id: id.to_string() });
@@ -189,7 +235,7 @@ impl SessionStore {
 
     /// Takes the session's lock without waiting; `StoreError::Locked` when another holder has it.
     pub fn lock(&self, id: &str) -> Result<SessionLock, StoreError> {
-        lock::acquire(id, self.lock_path(id)?)
+        lock::acquire(id, self.lock_path(id)?, self.disk.as_ref())
     }
 
     pub fn is_locked(&self, id: &str) -> Result<bool, StoreError> {
@@ -211,14 +257,14 @@ impl SessionStore {
         let lock = self.lock(id)?;
         let mut removed = Vec::new();
         let mut remove = |path: &Path| -> Result<(), StoreError> {
-            if remove_if_exists(path)? {
+            if self.remove_if_exists(path)? {
                 removed.push(path.to_path_buf());
             }
             Ok(())
         };
         remove(&path)?;
-        // The journal of edits not yet folded into the file (written by the journal, if there is one).
-        remove(&path.with_extension("journal"))?;
+        // The journal of edits not yet folded into the file.
+        remove(&self.journal_path(id)?)?;
         let temp_prefix = format!(".{id}.ron.");
         let entries = fs::read_dir(&self.dir).map_err(|e| StoreError::io(&self.dir, e))?;
         for entry in entries.filter_map(Result::ok) {
@@ -228,13 +274,29 @@ impl SessionStore {
         }
         mem::drop(lock);
         remove(&lock_path)?;
-        sync_dir(&self.dir)?;
+        self.disk.sync_dir(&self.dir).map_err(|e| StoreError::io(&self.dir, e))?;
         Ok(removed)
+    }
+
+    /// Whether there was a file to remove.
+    fn remove_if_exists(&self, path: &Path) -> Result<bool, StoreError> {
+        match self.disk.remove(path) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(StoreError::io(path, e)),
+        }
     }
 }
 
+/// The text of a session file (RON, with struct names, as every session file is written).
+pub fn to_text(session: &Session) -> Result<String, StoreError> {
+    let config = ron::ser::PrettyConfig::new().struct_names(true);
+    ron::ser::to_string_pretty(session, config)
+        .map_err(|e| StoreError::Serialize { id: session.id.clone(), message: e.to_string() })
+}
+
 /// Parses a session file; a syntax or shape error becomes `Corrupt` with ron's position.
-fn parse(id: &str, path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
+pub fn parse(id: &str, path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
     ron::Options::default().from_bytes::<Session>(bytes).map_err(|e| StoreError::Corrupt {
         id: id.to_string(),
         path: path.to_path_buf(),
@@ -248,22 +310,4 @@ fn parse(id: &str, path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
 pub(super) fn modified(path: &Path) -> Option<Timestamp> {
     let time = fs::metadata(path).and_then(|m| m.modified()).ok()?;
     Timestamp::try_from(time).ok()
-}
-
-/// Whether there was a file to remove.
-fn remove_if_exists(path: &Path) -> Result<bool, StoreError> {
-    match fs::remove_file(path) {
-        Ok(()) => Ok(true),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
-        Err(e) => Err(StoreError::io(path, e)),
-    }
-}
-
-/// Makes removals durable, as `commit` does for writes. Folders cannot be opened as files on Windows.
-fn sync_dir(dir: &Path) -> Result<(), StoreError> {
-    #[cfg(unix)]
-    fs::File::open(dir).and_then(|d| d.sync_all()).map_err(|e| StoreError::io(dir, e))?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
 }

@@ -2,7 +2,7 @@
 //! reports its own keys, so the footer never lists a key that does nothing there.
 
 use super::list::clip;
-use crate::app::{Model, Pane, Workspace};
+use crate::app::{Model, Pane, Persistence, Workspace};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -24,8 +24,11 @@ pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
     // A kiosk shows "t Terminar" and never `q` or `e`, which do nothing there.
     let common = if model.kiosk.is_some() { s.kiosk_keys_common } else { s.keys_common };
     let first = if ws.is_read_only() { s.keys_read_only } else { pane_keys(model, ws.focus) };
+    // While saves fail, the key that retries at once comes first.
+    let failing = matches!(ws.persistence, Persistence::Failed(_)) && model.kiosk.is_none();
+    let first = if failing { format!(" {} · {first}", s.keys_retry) } else { format!(" {first}") };
     let lines = vec![
-        Line::from(Span::styled(clip(&format!(" {first}"), width), model.theme.key)),
+        Line::from(Span::styled(clip(&first, width), model.theme.key)),
         Line::from(Span::styled(clip(&format!(" {}", common), width), model.theme.dim)),
     ];
     frame.render_widget(Paragraph::new(lines), area);

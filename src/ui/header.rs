@@ -2,7 +2,6 @@
 
 use super::list::{clip, width};
 use crate::app::{Model, Persistence, Workspace};
-use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -13,16 +12,22 @@ pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
     let t = &model.theme;
     let (state, style) = match &ws.persistence {
         Persistence::Saved => (s.header_saved.to_string(), t.ok),
+        // In the journal: a crash now loses nothing, which is what "guardado" promises.
+        Persistence::Pending if ws.journaled => (s.header_saved.to_string(), t.ok),
         Persistence::Pending => (s.header_pending.to_string(), t.dim),
         Persistence::Unsaved => (s.header_unsaved.to_string(), t.warning),
         // Written by a newer rumbo: saving could drop what this one does not know, so it never saves.
         Persistence::ReadOnly if ws.session.is_newer_format() => {
             (s.header_read_only_newer.to_string(), t.warning)
         }
+        // The whole data folder, not another rumbo, is why: say that.
+        Persistence::ReadOnly if let Some(why) = &model.data_read_only => {
+            (crate::i18n::fill(s.data_read_only_banner, &[("detail", why)]), t.warning)
+        }
         Persistence::ReadOnly => (s.header_read_only.to_string(), t.warning),
         // At a kiosk the detail (with its file path) is for the desk, not for the visitor's screen.
         Persistence::Failed(_) if model.kiosk.is_some() => (s.kiosk_save_failed.to_string(), t.error),
-        Persistence::Failed(detail) => (fill(s.header_failed, &[("detail", detail)]), t.error),
+        Persistence::Failed(failure) => (failure.header(model.lang), t.error),
     };
     let left = format!(" rumbo · {} · {} ", ws.session.alias, super::local_time(model, ws.session.created));
     // A long state (a save error with its path) may take half the line, or all the alias leaves, but

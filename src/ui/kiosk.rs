@@ -22,6 +22,11 @@ pub fn welcome(model: &Model, frame: &mut Frame, area: Rect) {
         lines.extend(wrap(paragraph, room, 8).into_iter().map(Line::raw));
         lines.push(Line::default());
     }
+    // A save failed (the last visitor's, wiped all the same): until one works again, the desk must know.
+    if model.save_trouble.is_some() {
+        lines.extend(wrap(s.kiosk_cannot_save, room, 2).into_iter().map(|l| Line::styled(l, t.error)));
+        lines.push(Line::default());
+    }
     lines.push(Line::styled(s.kiosk_welcome_start, t.key).alignment(Alignment::Center));
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -14,6 +14,7 @@ mod new_session;
 mod notes;
 mod occupations;
 mod programs;
+mod quit;
 mod search;
 mod sectors;
 mod sessions;

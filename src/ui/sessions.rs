@@ -5,7 +5,7 @@ use super::local_time;
 use crate::app::Model;
 use crate::i18n::fill;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
@@ -50,6 +50,10 @@ pub fn draw(model: &Model, frame: &mut Frame, area: Rect) {
         }
     }
     frame.render_widget(Paragraph::new(Line::from(heading)), title);
+    // On the right of the title: why nothing can be written, or why something is not saved.
+    if let Some(state) = super::quit::title_state(model) {
+        frame.render_widget(Paragraph::new(Line::from(state)).alignment(Alignment::Right), title);
+    }
 
     let block = Block::default().borders(Borders::ALL).border_style(t.border_focused);
     let inner = block.inner(body);
@@ -86,12 +90,17 @@ pub fn draw(model: &Model, frame: &mut Frame, area: Rect) {
                 ])];
             }
             let date = pad(&r.updated.map(|ts| local_time(model, ts)).unwrap_or_default(), DATE);
+            // A session whose latest changes are only in memory says so where its date would be.
+            let (date, date_style) =
+                if r.unsaved { (pad(s.sessions_unsaved_mark, DATE), t.error) } else { (date, t.base) };
             let (best, fit) = match &r.best {
                 Some((title, percent)) => (clip(title, best_width.saturating_sub(1)), format!("{percent}%")),
                 None => (String::new(), String::new()),
             };
             vec![Line::from(vec![
-                Span::raw(format!(" {alias}{date}{}", pad(&best, best_width))),
+                Span::raw(format!(" {alias}")),
+                Span::styled(date, date_style),
+                Span::raw(pad(&best, best_width)),
                 Span::styled(format!("{fit:>FIT$}"), t.has),
             ])]
         })
@@ -104,8 +113,16 @@ pub fn draw(model: &Model, frame: &mut Frame, area: Rect) {
             message_lines.into_iter().map(|l| Line::from(Span::styled(l, style))).collect();
         frame.render_widget(Paragraph::new(lines), super::padded(notice));
     }
-    let keys = clip(&format!(" {}", s.keys_sessions), usize::from(footer.width));
+    let keys = if model.unsaved.is_empty() {
+        format!(" {}", s.keys_sessions)
+    } else {
+        format!(" {} · {}", s.keys_retry, s.keys_sessions)
+    };
+    let keys = clip(&keys, usize::from(footer.width));
     frame.render_widget(Paragraph::new(Line::styled(keys, t.key)), footer);
+    if let Some(prompt) = &list.quit_prompt {
+        super::quit::draw(model, prompt, frame, area);
+    }
 }
 
 fn pad(text: &str, to: usize) -> String {

@@ -42,3 +42,12 @@ pub fn stdout(output: &Output) -> String {
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
+
+/// A test that needs what this machine lacks (root, `unshare`, tmux): prints `SKIPPED: <reason>` so the
+/// run says so — unless `RUMBO_NO_SKIP=1` (CI), where a skip would hide a failure, so it panics.
+pub fn skip_or_fail(reason: &str) {
+    if std::env::var_os("RUMBO_NO_SKIP").is_some_and(|v| v == "1") {
+        panic!("cannot run: {reason} (RUMBO_NO_SKIP=1 forbids skipping)");
+    }
+    println!("SKIPPED: {reason}");
+}

@@ -49,6 +49,12 @@ impl Env {
         self.launch(&[], wrapper, Launch::Exec(&[]))
     }
 
+    /// Like [`start_via`](Self::start_via), for a wrapper the caller has checked runs here (`unshare`
+    /// has no `-v` to probe it with).
+    pub fn start_wrapped(&self, wrapper: &[&str]) -> Rumbo {
+        self.launch(&[], wrapper, Launch::Exec(&[]))
+    }
+
     /// Like [`start`](Self::start), with `extra` variables (`NAME=value`) added to rumbo's environment and
     /// `args` after it (`kiosk set-pin`…).
     pub fn start_with(&self, extra: &[&str], args: &[&str]) -> Rumbo {

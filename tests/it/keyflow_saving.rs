@@ -200,15 +200,17 @@ fn a_save_that_fails_keeps_the_file_and_says_so() {
     fs::write(&path, &broken).unwrap();
     mark_first_function(&mut app);
     app.send(Msg::SaveDue);
-    let Persistence::Failed(message) = &app.ws().persistence else { panic!("{:?}", app.ws().persistence) };
-    assert!(message.contains(":1:"), "{message}");
-    assert!(app.screen()[0].contains("no se pudo guardar"), "{}", app.screen()[0]);
-    // Leaving tries once more; the failure is still said on the start screen.
+    let Persistence::Failed(failure) = &app.ws().persistence else { panic!("{:?}", app.ws().persistence) };
+    assert!(failure.detail.contains(":1:"), "{failure:?}");
+    assert!(app.screen()[0].contains("sin guardar —"), "{}", app.screen()[0]);
+    // Leaving tries once more; it fails again, so the session is kept in memory and marked as unsaved on
+    // the start screen, whose title says why.
     app.char('q');
     assert!(matches!(app.model.screen, Screen::Sessions));
-    let notice = app.model.sessions.notice.clone().expect("the failed save is reported");
-    assert!(notice.contains("no se pudo guardar"), "{notice}");
-    assert!(app.screen_text().contains("no se pudo guardar"), "{}", app.screen_text());
+    assert_eq!(app.model.unsaved.len(), 1, "the changes are kept");
+    assert!(app.model.sessions.rows[0].unsaved);
+    let screen = app.screen_text();
+    assert!(screen.contains("sin guardar —") && screen.contains("● sin guardar"), "{screen}");
     assert_eq!(fs::read(&path).unwrap(), broken);
 }
 
@@ -271,4 +273,25 @@ fn the_occupation_marked_is_restored_even_if_the_selection_never_moved() {
     app.press(KeyCode::Enter);
     assert_eq!(app.occupation().as_deref(), Some(first.as_str()));
     assert_eq!(app.focus(), Pane::Occupations, "back on the occupations, not on the sectors");
+}
+
+/// The runtime writes through the store seam: a full disk seen through a `FaultyDisk` fails the save
+/// and the header says so.
+#[test]
+fn a_runner_on_a_faulty_disk_reports_the_failed_save() {
+    use rumbo::session::FaultyDisk;
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let disk = Arc::new(FaultyDisk::new());
+    let mut app = App::start_with_disk(dir.path(), disk.clone());
+    app.new_session("Ana", None, true);
+    app.press(KeyCode::Enter);
+    disk.fill();
+    mark_first_function(&mut app);
+    app.send(Msg::SaveDue);
+    assert!(matches!(app.ws().persistence, Persistence::Failed(_)), "{:?}", app.ws().persistence);
+    assert!(app.screen()[0].contains("sin guardar — disco lleno"), "{}", app.screen()[0]);
+    disk.clear();
+    app.send(Msg::SaveDue);
+    assert_eq!(app.ws().persistence, Persistence::Saved);
 }

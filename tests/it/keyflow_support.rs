@@ -10,7 +10,7 @@ use rumbo::catalog::{self, CatalogSet};
 use rumbo::i18n::Lang;
 use rumbo::runtime::Runner;
 use rumbo::search::SearchIndex;
-use rumbo::session::{Session, SessionStore};
+use rumbo::session::{Disk, Session, SessionStore};
 use rumbo::ui::theme::{Theme, ThemeName};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -62,6 +62,14 @@ impl App {
     pub fn start(dir: &Path) -> App {
         let mut model = new_model();
         let mut runner = Runner::new(dir).unwrap();
+        runner.start(&mut model);
+        App { model, runner, dir: dir.to_path_buf() }
+    }
+
+    /// [`start`](Self::start) with the sessions written through `disk` (a `FaultyDisk`, to inject faults).
+    pub fn start_with_disk(dir: &Path, disk: Arc<dyn Disk>) -> App {
+        let mut model = new_model();
+        let mut runner = Runner::with_disk(dir, disk).unwrap();
         runner.start(&mut model);
         App { model, runner, dir: dir.to_path_buf() }
     }

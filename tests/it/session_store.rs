@@ -243,3 +243,54 @@ fn ids_cannot_reach_outside_the_folder() {
     s.id = "../escape".into();
     assert!(matches!(store.save(&s), Err(StoreError::InvalidId { .. })));
 }
+
+/// The store seam: a `FaultyDisk` makes the real store fail where a full disk would, the file on disk
+/// stays the last good one, and once the fault clears the same store saves again.
+#[test]
+fn a_full_disk_through_the_seam_keeps_the_last_good_file() {
+    use rumbo::session::{DiskOp, FaultyDisk};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let disk = Arc::new(FaultyDisk::new());
+    let store = SessionStore::with_disk(dir.path(), disk.clone()).unwrap();
+    let mut s = session("Ana", "2026-01-10T10:00:00Z");
+    store.save(&s).unwrap();
+    let path = store.path_of(&s.id).unwrap();
+    let before = fs::read(&path).unwrap();
+
+    disk.fill();
+    s.set_notes("no cabe");
+    let Err(StoreError::Io { source, .. }) = store.save(&s) else { panic!("a full disk fails the save") };
+    assert_eq!(source.kind(), std::io::ErrorKind::StorageFull);
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert!(temp_files(&store).is_empty());
+    assert_eq!(disk.attempts(DiskOp::WriteAtomic), 2);
+    assert_eq!(disk.done(DiskOp::WriteAtomic), 1);
+
+    disk.clear();
+    store.save(&s).unwrap();
+    assert_eq!(store.load(&s.id).unwrap().notes, "no cabe");
+    assert_eq!(disk.done(DiskOp::WriteAtomic), 2);
+}
+
+/// `fail_next` fails only so many times; `stop_after` stands in for a crash after a given operation.
+#[test]
+fn the_fault_disk_fails_a_counted_number_of_times_and_stops_at_a_point() {
+    use rumbo::session::{Disk, DiskOp, Fault, FaultyDisk};
+    let dir = tempfile::tempdir().unwrap();
+    let disk = FaultyDisk::new();
+    let file = dir.path().join("f");
+    disk.fail_next(&[DiskOp::Append], Fault::NoSpace, 1);
+    assert_eq!(disk.append(&file, b"a").unwrap_err().kind(), std::io::ErrorKind::StorageFull);
+    disk.append(&file, b"b").unwrap();
+    disk.stop_after(1);
+    disk.append(&file, b"c").unwrap();
+    assert!(disk.append(&file, b"d").is_err(), "stopped");
+    assert!(disk.remove(&file).is_err(), "stopped");
+    disk.clear();
+    disk.tear_next_append(2);
+    assert!(disk.append(&file, b"xyz").is_err());
+    assert_eq!(fs::read(&file).unwrap(), b"bcxy");
+    assert_eq!(disk.attempts(DiskOp::Append), 5);
+    assert_eq!(disk.done(DiskOp::Append), 2);
+}

@@ -6,6 +6,7 @@ mod keys;
 mod kiosk;
 mod mouse;
 mod overlays;
+mod saving;
 mod sessions;
 mod workspace;
 
@@ -42,36 +43,33 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.sessions.notice = Some(message);
             Vec::new()
         }
-        Msg::SaveDue => match &model.screen {
+        Msg::JournalDue => match &model.screen {
             Screen::Workspace(ws)
-                if matches!(ws.persistence, Persistence::Pending | Persistence::Failed(_)) =>
+                if !ws.journaled
+                    && matches!(ws.persistence, Persistence::Pending | Persistence::Failed(_)) =>
             {
-                vec![Effect::SaveSession(Box::new(ws.session.clone()))]
+                vec![Effect::AppendJournal(Box::new(ws.session.clone()))]
             }
             _ => Vec::new(),
         },
-        Msg::Saved(result) => {
-            match (&mut model.screen, result) {
-                (Screen::Workspace(ws), result)
-                    if matches!(ws.persistence, Persistence::Pending | Persistence::Failed(_)) =>
-                {
-                    ws.persistence = match result {
-                        Ok(()) => Persistence::Saved,
-                        Err(message) => {
-                            ws.persistence = Persistence::Failed(message);
-                            return vec![Effect::RetrySave];
-                        }
-                    };
-                }
-                // The last save of a session just left failed: its header is gone, so say it here.
-                (Screen::Sessions, Err(message)) => {
-                    let s = model.lang.strings();
-                    model.sessions.notice = Some(crate::i18n::fill(s.header_failed, &[("detail", &message)]));
-                }
-                _ => {}
+        Msg::Journaled(ok) => {
+            if let Screen::Workspace(ws) = &mut model.screen {
+                ws.journaled = ok;
             }
             Vec::new()
         }
+        Msg::SaveDue => saving::due(model),
+        Msg::Saved(result) => saving::saved(model, result),
+        Msg::LeftSaved { id, result } => saving::left_saved(model, &id, result),
+        Msg::DrivesListed(drives) => {
+            saving::drives_listed(model, drives);
+            Vec::new()
+        }
+        Msg::CopiesSaved(outcome) => {
+            saving::copies_saved(model, outcome);
+            Vec::new()
+        }
+        Msg::StoreProbed(result) => saving::probed(model, result),
         Msg::Exported(outcome) => export::finished(model, outcome),
         Msg::Deleted(outcome) => {
             model.sessions.notice = Some(sessions::deleted_notice(model.lang, outcome));
@@ -85,6 +83,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Tick | Msg::KioskFinished(_) => Vec::new(),
         Msg::Shutdown => {
             let mut effects = flush(model);
+            effects.extend(saving::left_saves(model));
             effects.push(Effect::Quit);
             model.quitting = true;
             effects
@@ -112,9 +111,16 @@ fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
 pub(crate) fn changed(ws: &mut Workspace, now: jiff::Timestamp) -> Vec<Effect> {
     match ws.persistence {
         Persistence::Unsaved | Persistence::ReadOnly => Vec::new(),
+        // Still not on disk: the header keeps saying why until a save succeeds.
+        Persistence::Failed(_) => {
+            ws.session.touch(now);
+            ws.journaled = false;
+            vec![Effect::ScheduleSave]
+        }
         _ => {
             ws.session.touch(now);
             ws.persistence = Persistence::Pending;
+            ws.journaled = false;
             vec![Effect::ScheduleSave]
         }
     }

@@ -1,6 +1,7 @@
 //! The start screen "Sesiones": saved sessions, newest first.
 
 use super::keys::{is_ctrl_c, moved, typed};
+use super::saving;
 use crate::app::model::{Model, NewSessionForm, Screen, SessionRow};
 use crate::app::msg::Effect;
 use crate::session::{Listed, best_fit};
@@ -23,6 +24,7 @@ pub fn listed(model: &mut Model, listed: Vec<Listed>) {
                 updated: Some(session.updated),
                 best: best_fit(&session, &model.catalog),
                 problem: None,
+                unsaved: false,
             },
             Listed::Corrupt { id, path, line, col, message } => SessionRow {
                 id: id.clone(),
@@ -34,6 +36,7 @@ pub fn listed(model: &mut Model, listed: Vec<Listed>) {
                     // The file name is enough here: every session is in the same folder.
                     &[("place", &format!("{}:{line}:{col}", file_name(&path))), ("detail", &message)],
                 )),
+                unsaved: false,
             },
             Listed::Unreadable { id, path, message } => SessionRow {
                 id: id.clone(),
@@ -44,9 +47,11 @@ pub fn listed(model: &mut Model, listed: Vec<Listed>) {
                     s.sessions_unreadable,
                     &[("place", &path.display()), ("detail", &message)],
                 )),
+                unsaved: false,
             },
         })
         .collect();
+    mark_unsaved(model);
     model.sessions.loaded = true;
     let list = &mut model.sessions;
     let visible = list.visible();
@@ -55,19 +60,44 @@ pub fn listed(model: &mut Model, listed: Vec<Listed>) {
         .unwrap_or_else(|| list.selected.min(visible.len().saturating_sub(1)));
 }
 
+/// Sessions left unsaved show what is in memory (newer than their file, or with no file yet), marked.
+fn mark_unsaved(model: &mut Model) {
+    let catalog = model.catalog.clone();
+    for unsaved in &model.unsaved {
+        let session = &unsaved.session;
+        let row = SessionRow {
+            id: session.id.clone(),
+            alias: session.alias.clone(),
+            updated: Some(session.updated),
+            best: best_fit(session, &catalog),
+            problem: None,
+            unsaved: true,
+        };
+        match model.sessions.rows.iter_mut().find(|r| r.id == session.id) {
+            Some(existing) => *existing = row,
+            None => model.sessions.rows.insert(0, row),
+        }
+    }
+}
+
 pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    if model.sessions.quit_prompt.is_some() {
+        return saving::prompt_key(model, key);
+    }
     // Raw mode turns Ctrl+C into a key: it leaves the workspace there, and quits here.
     if is_ctrl_c(&key) {
-        model.quitting = true;
-        return vec![Effect::Quit];
+        return saving::quit(model);
     }
+    let read_only = model.data_read_only.is_some();
     let list = &mut model.sessions;
     if let Some(id) = list.confirm_delete.clone() {
         list.confirm_delete = None;
         return match typed(&key) {
             Some('s' | 'S' | 'y' | 'Y') => {
                 list.notice = None;
-                vec![Effect::DeleteSession(id), Effect::ListSessions]
+                let mut effects = saving::forget(model, &id);
+                effects.extend([Effect::DeleteSession(id), Effect::ListSessions]);
+                effects
             }
             _ => Vec::new(),
         };
@@ -98,9 +128,12 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     }
     let current = visible.get(list.selected).map(|&i| list.rows[i].clone());
     match (key.code, typed(&key)) {
-        (_, Some('q')) => {
-            model.quitting = true;
-            vec![Effect::Quit]
+        (_, Some('q')) => saving::quit(model),
+        (_, Some('r')) if !model.unsaved.is_empty() => saving::retry_now(model),
+        // A read-only data folder: nothing can be created or deleted there.
+        (_, Some('n' | 'd')) | (KeyCode::Delete, _) if read_only => {
+            list.notice = Some(model.lang.strings().data_read_only_refused.to_string());
+            Vec::new()
         }
         (_, Some('n')) => {
             list.notice = None;
@@ -130,7 +163,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             }
             Some(row) => {
                 list.notice = None;
-                vec![Effect::OpenSession(row.id)]
+                saving::reopen(model, &row.id).unwrap_or_else(|| vec![Effect::OpenSession(row.id)])
             }
             None => Vec::new(),
         },

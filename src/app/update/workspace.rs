@@ -1,7 +1,7 @@
 //! The workspace: four panes, marks, shortlist, sort by fit; `/`, `n`, `g`, `?` open overlays.
 
 use super::keys::{is_ctrl_c, moved, typed};
-use super::{changed, flush, overlays};
+use super::{changed, flush, overlays, saving};
 use crate::app::model::{DetailTab, Model, Overlay, Pane, Persistence, Screen, Workspace};
 use crate::app::msg::Effect;
 use crate::catalog::CatalogSet;
@@ -13,10 +13,14 @@ const PAGE: usize = 8;
 
 pub fn opened(model: &mut Model, session: Session, read_only: bool) -> Vec<Effect> {
     let persistence = if read_only { Persistence::ReadOnly } else { Persistence::Saved };
-    let mut ws = Workspace::new(session, persistence);
+    show(model, Workspace::new(session, persistence));
+    Vec::new()
+}
+
+/// Shows `ws`, on the sector and occupation its session was last on.
+pub(super) fn show(model: &mut Model, mut ws: Workspace) {
     restore_focus(&mut ws, &model.catalog);
     model.screen = Screen::Workspace(Box::new(ws));
-    Vec::new()
 }
 
 /// Puts the selection back on the sector and occupation the session was last on.
@@ -39,6 +43,10 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let overlay_open = matches!(&model.screen, Screen::Workspace(ws) if ws.overlay.is_some());
     if overlay_open {
         return overlays::key(model, key);
+    }
+    let failing = model.workspace().is_some_and(|ws| matches!(ws.persistence, Persistence::Failed(_)));
+    if typed(&key) == Some('r') && (failing || !model.unsaved.is_empty()) {
+        return saving::retry_now(model);
     }
     let set = model.catalog.clone();
     let now = model.now;
@@ -89,8 +97,15 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     Vec::new()
 }
 
-/// `q`: back to the start screen, saving first. Nothing to confirm: everything is saved.
+/// `q`: back to the start screen, saving first. Nothing to confirm: what cannot be saved yet is kept in
+/// memory and retried (see `saving`).
 pub(super) fn leave(model: &mut Model) -> Vec<Effect> {
+    if model.kiosk.is_none()
+        && let Some(effects) = saving::keep_on_leaving(model)
+    {
+        model.screen = Screen::Sessions;
+        return effects;
+    }
     let mut effects = flush(model);
     // An unsaved session holds no lock; every other one does, read-only ones included. It is also listed,
     // at the top: the start screen selects it there.

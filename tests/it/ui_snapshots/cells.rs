@@ -73,7 +73,7 @@ fn header_states_use_their_styles() {
         (states::workspace_default, "guardado", |t| t.ok),
         (states::header_unsaved, "sin guardar", |t| t.warning),
         (states::header_read_only, "solo lectura", |t| t.warning),
-        (states::header_save_failed, "no se pudo guardar", |t| t.error),
+        (states::header_save_failed, "sin guardar — disco lleno", |t| t.error),
     ];
     for (build, text, style) in cases {
         let mut m = model(Lang::Es, normal());

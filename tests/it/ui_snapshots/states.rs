@@ -215,12 +215,9 @@ pub fn header_read_only(m: &mut Model) {
 /// The disk is full: the header says why, the changes stay in memory.
 pub fn header_save_failed(m: &mut Model) {
     workspace_functions_marks(m);
-    let error = StoreError::Io {
-        path: corrupt_path(),
-        source: std::io::Error::other("No space left on device (os error 28)"),
-    };
-    let message = error.message(m.lang);
-    update(m, Msg::Saved(Err(message)));
+    // ENOSPC, as the kernel reports a full disk: the header names the cause, "disco lleno".
+    let error = StoreError::Io { path: corrupt_path(), source: std::io::Error::from_raw_os_error(28) };
+    update(m, Msg::Saved(Err(rumbo::app::SaveFailure::from_store(&error, m.lang))));
 }
 
 pub fn overlay_search(m: &mut Model) {
