@@ -86,6 +86,8 @@ pub const ES: Strings = Strings {
     notes_session_tab: "De la sesión",
     notes_occupation_tab: "Sobre: {title}",
     notes_hint: "Tab cambiar de nota · Esc cerrar (se guarda solo)",
+    notes_full: "La nota está llena: caben {max} caracteres",
+    notes_truncated: "Se pegó hasta llenar la nota ({max} caracteres): quedaron fuera {left} caracteres",
     gap_title: "Brecha: {title}",
     gap_missing: "Le falta",
     gap_developing: "En desarrollo",

@@ -27,6 +27,7 @@ mod keyflow_catalog_change;
 mod keyflow_export;
 mod keyflow_journal;
 mod keyflow_kiosk;
+mod keyflow_notes_limit;
 mod keyflow_saving;
 mod keyflow_search;
 mod keyflow_sessions;
