@@ -53,7 +53,7 @@ fn a_full_note_does_not_grow_by_typing_but_shrinks() {
     app.press(KeyCode::Enter);
     assert_eq!(app.ws().session.notes, text(NOTE_MAX_CHARS));
     assert_eq!(app.ws().persistence, Persistence::Saved, "nothing changed");
-    assert!(notice(&app).unwrap().contains("La nota está llena"));
+    assert!(notice(&app).unwrap().contains("Nota llena: caben 64000"));
     app.press(KeyCode::Backspace);
     assert_eq!(app.ws().session.notes.chars().count(), NOTE_MAX_CHARS - 1);
     assert_eq!(notice(&app), None);
