@@ -215,6 +215,8 @@ pub struct NotesEditor {
     pub editor: TextArea<'static>,
     /// The occupation the occupation tab writes to (the focused one when the editor opened).
     pub occupation: Option<String>,
+    /// Said under the editor instead of its keys: the note is full, or a paste did not fit whole.
+    pub notice: Option<String>,
 }
 
 impl Model {

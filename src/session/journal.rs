@@ -9,6 +9,11 @@
 //! save and before the journal was removed) and is ignored. A line that does not parse — the last one
 //! torn by a kill mid-write — ends the replay: what came before it is kept.
 //!
+//! Who replays and who folds: every read of a session replays its journal (`SessionStore::load`: the
+//! app, `sessions list/show`, `export`, the purge's dates), so each sees it as last saved or journaled.
+//! Only a writer holding the session's lock folds it — the app when it opens the session and at every
+//! full save (`SessionStore::save` removes it once the file is written). Read-only commands leave it.
+//!
 //! Notes are edited as splices (where, how much removed, what inserted, counted in characters), so a
 //! keystroke in a 64,000-character note writes a few bytes, not the note.
 

@@ -30,5 +30,7 @@ pub use faulty::{DiskOp, Fault, FaultyDisk, Logged};
 pub use fit::{Fit, FitItem, Gap, GapItem, GapProgram, best_fit, fit, gap, orphans, percents, ranked};
 pub use id::{is_valid_id, new_id};
 pub use lock::SessionLock;
-pub use model::{CatalogRef, Consent, FORMAT, Focus, Mark, MarkKind, MarkLevel, Session, ShortlistEntry};
+pub use model::{
+    CatalogRef, Consent, FORMAT, Focus, Mark, MarkKind, MarkLevel, NOTE_MAX_CHARS, Session, ShortlistEntry,
+};
 pub use store::{Listed, SessionStore, parse, to_text};

@@ -20,6 +20,10 @@ use std::collections::BTreeMap;
 /// would then leave those copies behind). See docs/versions.md.
 pub const FORMAT: u32 = 2;
 
+/// The most a note (the session's or an occupation's) may hold, in Unicode scalar values. Typing and
+/// pasting stop there; a longer note from an older file still loads whole and can only shrink.
+pub const NOTE_MAX_CHARS: usize = 64_000;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     pub format: u32,

@@ -7,7 +7,6 @@
 use super::disk::{Disk, RealDisk};
 use super::error::StoreError;
 use super::id::is_valid_id;
-use super::journal::{self, Replayed};
 use super::lock::{self, SessionLock};
 use super::model::Session;
 use jiff::Timestamp;
@@ -15,6 +14,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::{fs, mem};
+
+/// The journal's bytes: where they are kept, appended, read and folded.
+mod journal_files;
 
 /// One entry of [`SessionStore::list`].
 #[derive(Debug)]
@@ -94,33 +96,6 @@ impl SessionStore {
         self.path_of(id).map(|p| p.with_extension("lock"))
     }
 
-    /// `<id>.journal`: the edits since the file was last written (see [`journal`](super::journal)).
-    pub fn journal_path(&self, id: &str) -> Result<PathBuf, StoreError> {
-        self.path_of(id).map(|p| p.with_extension("journal"))
-    }
-
-    /// Adds `bytes` (whole journal lines) at the end of the session's journal, creating it 0600. Not
-    /// fsync'd: written into the kernel, it survives the process being killed.
-    pub fn append_journal(&self, id: &str, bytes: &[u8]) -> Result<(), StoreError> {
-        let path = self.journal_path(id)?;
-        self.disk.append(&path, bytes).map_err(|e| StoreError::io(&path, e))
-    }
-
-    /// The session's journal, if it has one.
-    pub fn read_journal(&self, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
-        let path = self.journal_path(id)?;
-        match self.disk.read(&path) {
-            Ok(bytes) => Ok(Some(bytes)),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(StoreError::io(&path, e)),
-        }
-    }
-
-    /// Removes the session's journal (not an error when there is none).
-    pub fn remove_journal(&self, id: &str) -> Result<(), StoreError> {
-        self.remove_if_exists(&self.journal_path(id)?).map(drop)
-    }
-
     /// Writes the session atomically with mode 0600, then removes its journal: the session saved holds
     /// every edit the journal had (it was loaded with them, and changed since). The caller is expected to
     /// hold its [`SessionLock`]. A journal that cannot be removed fails the save, so it is tried again.
@@ -167,16 +142,6 @@ impl SessionStore {
     /// cannot be read counts as none; the file alone is still the session as last fully saved).
     pub fn load(&self, id: &str) -> Result<Session, StoreError> {
         self.load_replayed(id).map(|(session, _)| session)
-    }
-
-    /// [`load`](Self::load), saying what the journal did.
-    pub fn load_replayed(&self, id: &str) -> Result<(Session, Replayed), StoreError> {
-        let mut session = self.load_file(id)?;
-        let replayed = match self.read_journal(id) {
-            Ok(Some(bytes)) => journal::replay(&mut session, &bytes),
-            Ok(None) | Err(_) => Replayed::Nothing,
-        };
-        Ok((session, replayed))
     }
 
     /// Reads the session file alone, without its journal. Its texts are cleaned of control and bidi

@@ -45,6 +45,10 @@ pub fn draw(model: &Model, ws: &Workspace, notes: &NotesEditor, frame: &mut Fram
     textarea.set_selection_style(t.selected);
     textarea.set_placeholder_style(t.dim);
     frame.render_widget(&textarea, super::padded(editor));
-    let hint_text = if ws.is_read_only() { s.keys_read_only } else { s.notes_hint };
-    frame.render_widget(Paragraph::new(Line::styled(format!(" {hint_text}"), t.key)), hint);
+    let line = match &notes.notice {
+        Some(notice) => Line::styled(format!(" {notice}"), t.warning),
+        None if ws.is_read_only() => Line::styled(format!(" {}", s.keys_read_only), t.key),
+        None => Line::styled(format!(" {}", s.notes_hint), t.key),
+    };
+    frame.render_widget(Paragraph::new(line), hint);
 }

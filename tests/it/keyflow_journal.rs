@@ -139,3 +139,37 @@ fn a_session_without_consent_writes_no_journal() {
 fn the_journal_timer_is_shorter_than_100_ms() {
     assert!(JOURNAL_DELAY < Duration::from_millis(100));
 }
+
+/// A crash at every point of a stretch of typing, journaling and saving (the disk refuses everything
+/// after its n-th change, as a killed process would do nothing more): the session reopened always has
+/// at least what the header had called saved, and nothing that was not typed.
+#[test]
+fn a_crash_at_any_point_keeps_everything_the_header_called_saved() {
+    let words = ["uno ", "dos ", "tres ", "cuatro ", "cinco"];
+    for stop in 0..16 {
+        let dir = tempfile::tempdir().unwrap();
+        let (disk, mut app) = notes_open(dir.path(), true);
+        disk.stop_after(stop);
+        let mut typed = String::new();
+        let mut acknowledged = String::new();
+        for (i, word) in words.iter().enumerate() {
+            app.type_text(word);
+            typed.push_str(word);
+            app.runner.journal_now(&mut app.model);
+            if i % 2 == 1 {
+                app.send(Msg::SaveDue);
+            }
+            let ws = app.ws();
+            if ws.persistence == Persistence::Saved
+                || (ws.persistence == Persistence::Pending && ws.journaled)
+            {
+                assert!(app.screen()[0].contains("guardado"), "{}", app.screen()[0]);
+                acknowledged = typed.clone();
+            }
+        }
+        drop(app);
+        let notes = reopened(dir.path()).ws().session.notes.clone();
+        assert!(notes.starts_with(&acknowledged), "stop {stop}: {notes:?} lost part of {acknowledged:?}");
+        assert!(typed.starts_with(&notes), "stop {stop}: {notes:?} is not what was typed");
+    }
+}

@@ -462,3 +462,26 @@ fn an_unusable_data_folder_is_a_clear_error() {
         assert!(stderr(&out).starts_with("error: error de disco: "), "{args:?}: {}", stderr(&out));
     }
 }
+
+/// A session whose last edits are only in its journal (rumbo was killed before the full save):
+/// `sessions show` and `export` read it as the next rumbo will, and leave the journal where it is.
+#[test]
+fn show_and_export_include_what_only_the_journal_has() {
+    use rumbo::session::journal;
+    let home = home();
+    let s = bernardo();
+    save(home.path(), &s);
+    let mut later = s.clone();
+    later.set_notes("Busca turno nocturno. Escrito justo antes del corte.");
+    later.touch(at("2026-03-05T13:10:00Z"));
+    let bytes = [journal::header(&s), journal::record(&s, &later).unwrap()].concat();
+    store(home.path()).append_journal(&s.id, &bytes).unwrap();
+
+    let out = rumbo(home.path(), &["sessions", "show", &s.id]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&out).contains("justo antes del corte"), "{}", stdout(&out));
+    let out = rumbo(home.path(), &["export", &s.id, "--format", "md", "--notes", "all", "-o", "-"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&out).contains("justo antes del corte"), "{}", stdout(&out));
+    assert!(store(home.path()).journal_path(&s.id).unwrap().exists(), "reading folds nothing");
+}

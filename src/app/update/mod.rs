@@ -5,6 +5,7 @@ mod form;
 mod keys;
 mod kiosk;
 mod mouse;
+mod notes;
 mod overlays;
 mod saving;
 mod sessions;

@@ -1,19 +1,14 @@
 //! Popups over the workspace: search (`/`), notes (`n`), gap (`g`), help (`?`). Esc closes any of them.
 
-use super::changed;
 use super::keys::{moved, typed};
+use super::notes;
 use super::workspace::select;
-use crate::app::model::{
-    DetailTab, Model, NotesEditor, NotesTab, Overlay, Pane, Screen, SearchPopup, Workspace,
-};
+use crate::app::model::{DetailTab, Model, Overlay, Pane, Screen, SearchPopup, Workspace};
 use crate::app::msg::Effect;
 use crate::catalog::{CatalogSet, ItemKind};
 use crate::search::SearchIndex;
-use crate::session::Session;
-use crate::text::{is_forbidden, sanitize, sanitize_line};
-use crate::ui::theme::Theme;
+use crate::text::{is_forbidden, sanitize_line};
 use crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
 
 /// Results kept for the popup; the count shown is always the full total.
 const SEARCH_ROWS: usize = 200;
@@ -28,30 +23,11 @@ pub fn new_search() -> SearchPopup {
     }
 }
 
-pub fn new_notes(session: &Session, occupation: Option<String>, theme: &Theme) -> NotesEditor {
-    let mut notes = NotesEditor { tab: NotesTab::Session, editor: TextArea::default(), occupation };
-    load_tab(&mut notes, session, theme);
-    notes
-}
-
-fn load_tab(notes: &mut NotesEditor, session: &Session, theme: &Theme) {
-    let text = match (notes.tab, &notes.occupation) {
-        (NotesTab::Session, _) => session.notes.clone(),
-        (NotesTab::Occupation, Some(id)) => session.occupation_note(id).unwrap_or_default().to_string(),
-        (NotesTab::Occupation, None) => String::new(),
-    };
-    let mut editor = TextArea::new(text.split('\n').map(str::to_string).collect());
-    editor.set_style(theme.base);
-    editor.set_cursor_line_style(theme.base);
-    editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    editor.move_cursor(ratatui_textarea::CursorMove::End);
-    notes.editor = editor;
-}
-
 pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let set = model.catalog.clone();
     let index = model.index.clone();
     let now = model.now;
+    let lang = model.lang;
     let theme = model.theme.clone();
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
     if key.code == KeyCode::Esc {
@@ -67,26 +43,10 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             ws.overlay = Some(Overlay::Search(popup));
             Vec::new()
         }
-        Some(Overlay::Notes(mut notes)) => {
-            if key.code == KeyCode::Tab || key.code == KeyCode::BackTab {
-                if notes.occupation.is_some() {
-                    notes.tab = match notes.tab {
-                        NotesTab::Session => NotesTab::Occupation,
-                        NotesTab::Occupation => NotesTab::Session,
-                    };
-                    load_tab(&mut notes, &ws.session, &theme);
-                }
-                ws.overlay = Some(Overlay::Notes(notes));
-                return Vec::new();
-            }
-            let effects = if ws.is_read_only() {
-                Vec::new()
-            } else if notes.editor.input(key) {
-                store_notes(ws, &notes, now)
-            } else {
-                Vec::new()
-            };
-            ws.overlay = Some(Overlay::Notes(notes));
+        Some(Overlay::Notes(mut editor)) => {
+            let ctx = notes::Context { lang, theme: &theme, now };
+            let effects = notes::key(ws, &mut editor, key, &ctx);
+            ws.overlay = Some(Overlay::Notes(editor));
             effects
         }
         Some(Overlay::Export(dialog)) => super::export::key(model, dialog, key),
@@ -128,20 +88,11 @@ fn rerun(popup: &mut SearchPopup, index: &SearchIndex) {
     popup.selected = 0;
 }
 
-/// Writes the editor's text into the session as it is typed, so a save at any moment has every word.
-fn store_notes(ws: &mut Workspace, notes: &NotesEditor, now: jiff::Timestamp) -> Vec<Effect> {
-    let text = notes.editor.lines().join("\n");
-    match (notes.tab, &notes.occupation) {
-        (NotesTab::Session, _) => ws.session.set_notes(&text),
-        (NotesTab::Occupation, Some(id)) => ws.session.set_occupation_note(id, &text),
-        (NotesTab::Occupation, None) => return Vec::new(),
-    }
-    changed(ws, now)
-}
-
 pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
     let index = model.index.clone();
     let now = model.now;
+    let lang = model.lang;
+    let theme = model.theme.clone();
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
     match ws.overlay.take() {
         Some(Overlay::Search(mut popup)) => {
@@ -150,10 +101,10 @@ pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
             ws.overlay = Some(Overlay::Search(popup));
             Vec::new()
         }
-        Some(Overlay::Notes(mut notes)) if !ws.is_read_only() => {
-            notes.editor.insert_str(sanitize(text));
-            let effects = store_notes(ws, &notes, now);
-            ws.overlay = Some(Overlay::Notes(notes));
+        Some(Overlay::Notes(mut editor)) if !ws.is_read_only() => {
+            let ctx = notes::Context { lang, theme: &theme, now };
+            let effects = notes::paste(ws, &mut editor, text, &ctx);
+            ws.overlay = Some(Overlay::Notes(editor));
             effects
         }
         other => {

@@ -82,8 +82,11 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         (_, Some('/')) => ws.overlay = Some(Overlay::Search(overlays::new_search())),
         (_, Some('n')) => {
             let occupation = ws.current_occupation(&set).map(|o| o.id.clone());
-            ws.overlay =
-                Some(Overlay::Notes(Box::new(overlays::new_notes(&ws.session, occupation, &model.theme))));
+            ws.overlay = Some(Overlay::Notes(Box::new(super::notes::new_notes(
+                &ws.session,
+                occupation,
+                &model.theme,
+            ))));
         }
         (_, Some('e')) => ws.overlay = Some(super::export::open(false)),
         // Without consent nothing is on disk: leaving would lose the session, so ask first.
