@@ -22,6 +22,8 @@ pub const RETRY_DELAY: Duration = Duration::from_secs(5);
 pub struct Runner {
     store: SessionStore,
     preferences: PathBuf,
+    /// Where the kiosk keeps its PIN lock (`kiosk-pin.ron`): the data folder.
+    data_dir: PathBuf,
     export_dir: PathBuf,
     lock: Option<SessionLock>,
     save_at: Option<Instant>,
@@ -35,6 +37,7 @@ impl Runner {
         Ok(Runner {
             store: SessionStore::open(data_dir)?,
             preferences: data_dir.join("preferences.ron"),
+            data_dir: data_dir.to_path_buf(),
             export_dir: data_dir.join("exports"),
             lock: None,
             save_at: None,
@@ -168,6 +171,14 @@ impl Runner {
                     let name = format!("rumbo-{date}-{}.html", code.to_lowercase());
                     let written = crate::export::write_new(&self.export_dir, &name, &text);
                     replies.push(Msg::KioskFinished(written.map(|_| code).map_err(|e| e.to_string())));
+                }
+                Effect::CheckPin { pin, hash } => {
+                    replies.push(Msg::PinChecked(crate::kiosk::pin::verify(&pin.0, &hash)));
+                }
+                Effect::SavePinLock(lock) => {
+                    // Not written (a full disk): the lock still holds until rumbo ends. Nothing to tell a
+                    // visitor, and the administrator's PIN still works.
+                    let _ = crate::kiosk::lock_file::save(&self.data_dir, &lock);
                 }
                 Effect::WipeScreen => self.wipe = true,
                 Effect::Quit => self.quit = true,
