@@ -16,6 +16,7 @@ mod catalog_check;
 mod catalog_format_doc;
 mod catalog_fuzz;
 mod cli_usage;
+mod e2e_escape;
 mod e2e_kiosk;
 mod e2e_tmux;
 mod export_cli;
