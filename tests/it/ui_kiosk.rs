@@ -66,10 +66,10 @@ fn kiosk_model(lang: Lang) -> Model {
 /// `update`, with the runtime's part of the PIN prompt played here: the check answered.
 fn send(model: &mut Model, msg: Msg) -> Vec<rumbo::app::Effect> {
     let mut effects = update(model, msg);
-    if let Some(i) = effects.iter().position(|e| matches!(e, rumbo::app::Effect::CheckPin { .. })) {
-        if let rumbo::app::Effect::CheckPin { pin, hash } = effects.remove(i) {
-            effects.extend(send(model, Msg::PinChecked(rumbo::kiosk::pin::verify(&pin.0, &hash))));
-        }
+    if let Some(i) = effects.iter().position(|e| matches!(e, rumbo::app::Effect::CheckPin { .. }))
+        && let rumbo::app::Effect::CheckPin { pin, hash } = effects.remove(i)
+    {
+        effects.extend(send(model, Msg::PinChecked(rumbo::kiosk::pin::verify(&pin.0, &hash))));
     }
     effects
 }
