@@ -59,8 +59,9 @@ fn begin_visit(app: &Rumbo, alias: &str) -> String {
     app.keys(&["Tab", "Space"]);
     app.wait_for("[x] Acepto que se guarde la sesión");
     app.keys(&["Enter"]);
+    // The footer too: it is drawn last, so the screen returned is the whole frame, not one half drawn.
     app.wait_screen("the visit's workspace, saved", |s| {
-        s.contains(&format!("rumbo · {alias}")) && s.contains("guardado")
+        s.contains(&format!("rumbo · {alias}")) && s.contains("guardado") && s.contains("t Terminar")
     })
 }
 
