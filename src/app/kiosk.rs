@@ -1,13 +1,9 @@
 //! Kiosk mode's state: the idle clock that ends a visitor's session, and the administrator's PIN prompt,
 //! the only way out. Pure: the time comes from `Model::now`, so tests drive the clock.
 
+use crate::kiosk::lock::PinLock;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::{SignedDuration, Timestamp};
-
-/// Wrong PINs in a row before the prompt locks.
-pub const PIN_TRIES: u8 = 3;
-/// How long the prompt stays locked after too many wrong PINs.
-pub const PIN_LOCK: SignedDuration = SignedDuration::from_secs(60);
 /// The countdown shows during the last 30 seconds (or the last half, when the timeout is shorter).
 const WARN_SECONDS: i64 = 30;
 
@@ -19,9 +15,11 @@ pub struct KioskState {
     pub pin_hash: String,
     pub last_input: Timestamp,
     pub pin: Option<PinPrompt>,
-    /// Consecutive wrong PINs, and the lock they caused; kept when the prompt closes so Esc cannot reset it.
-    pub failures: u8,
-    pub locked_until: Option<Timestamp>,
+    /// Wrong PINs in a row and the lock they caused; kept when the prompt closes so Esc cannot reset it,
+    /// and on disk (the runtime's `Effect::SavePinLock`) so a restart cannot either.
+    pub lock: PinLock,
+    /// A PIN was sent to the runtime to check (`Effect::CheckPin`) and its answer has not come yet.
+    pub checking: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -75,8 +73,8 @@ impl KioskState {
             pin_hash,
             last_input: now,
             pin: None,
-            failures: 0,
-            locked_until: None,
+            lock: PinLock::default(),
+            checking: false,
         }
     }
 
@@ -106,34 +104,9 @@ impl KioskState {
         if now < warn { warn } else { (now + SignedDuration::from_secs(1)).min(self.deadline()) }
     }
 
+    /// Seconds until the prompt takes a PIN again, while it is locked.
     pub fn locked(&self, now: Timestamp) -> Option<i64> {
-        self.locked_until.filter(|until| now < *until).map(|until| now.duration_until(until).as_secs().max(1))
-    }
-
-    /// Checks the PIN typed into the prompt: `true` when it is right. Wrong ones count toward the lock.
-    pub fn try_pin(&mut self, now: Timestamp) -> bool {
-        let Some(prompt) = &mut self.pin else { return false };
-        // Enter with nothing typed is a slip, not a guess: it must not help lock the administrator out.
-        if prompt.input.is_empty() {
-            return false;
-        }
-        if self.locked_until.is_some_and(|until| now < until) {
-            prompt.input.clear();
-            return false;
-        }
-        let right = crate::kiosk::pin::verify(&prompt.input, &self.pin_hash);
-        prompt.input.clear();
-        if right {
-            self.failures = 0;
-            return true;
-        }
-        prompt.wrong = true;
-        self.failures += 1;
-        if self.failures >= PIN_TRIES {
-            self.failures = 0;
-            self.locked_until = Some(now + PIN_LOCK);
-        }
-        false
+        self.lock.locked(now)
     }
 }
 

@@ -52,6 +52,8 @@ pub enum Msg {
     Tick,
     /// Kiosk mode: the visitor's summary was written (its code) or could not be.
     KioskFinished(Result<String, String>),
+    /// Kiosk mode: the answer to `Effect::CheckPin`: whether the PIN typed was the administrator's.
+    PinChecked(bool),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -99,6 +101,14 @@ pub enum Effect {
     },
     /// Kiosk mode's "Terminar": write the summary to the kiosk's export folder; answer `Msg::KioskFinished`.
     KioskFinish(Box<Session>),
+    /// Kiosk mode: check a typed PIN against the stored hash (argon2: slow on purpose, so not in
+    /// `update`); answer with `Msg::PinChecked`.
+    CheckPin {
+        pin: crate::kiosk::pin::Typed,
+        hash: String,
+    },
+    /// Kiosk mode: keep the PIN lock in `<data>/kiosk-pin.ron`, so a restart does not reset it.
+    SavePinLock(crate::kiosk::lock::PinLock),
     /// Clear the terminal, scroll-back included, so the next visitor sees nothing of the last one.
     WipeScreen,
     Quit,

@@ -60,7 +60,7 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
     runner.set_export_dir(config.export_dir(&data_dir));
     runner.set_export_mode(config.export_mode());
     let kiosk = if kiosk_wanted {
-        match kiosk_state(&config, lang) {
+        match kiosk_state(&config, &data_dir, lang) {
             Ok(state) => {
                 let dir = config.kiosk.export_dir.trim();
                 let dir = if dir.is_empty() { config.export_dir(&data_dir) } else { dir.into() };
@@ -135,7 +135,7 @@ fn open_data(data_dir: &std::path::Path) -> Result<DataFolder, crate::session::S
 
 /// Kiosk mode needs a way out for the administrator: without a PIN, or with an `admin_key` that cannot
 /// be typed, it refuses to start rather than start with no exit or an open one.
-fn kiosk_state(config: &Config, lang: Lang) -> Result<KioskState, String> {
+fn kiosk_state(config: &Config, data_dir: &std::path::Path, lang: Lang) -> Result<KioskState, String> {
     let s = lang.strings();
     // No PIN, or one no PIN can match (the PIN itself written there, a hash cut short): set it again.
     if !crate::kiosk::pin::is_hash(&config.kiosk.admin_pin) {
@@ -143,12 +143,16 @@ fn kiosk_state(config: &Config, lang: Lang) -> Result<KioskState, String> {
     }
     let key = AdminKey::parse(&config.kiosk.admin_key)
         .ok_or_else(|| fill(s.kiosk_bad_key, &[("key", &config.kiosk.admin_key)]))?;
-    Ok(KioskState::new(
-        config.kiosk.idle_seconds,
-        key,
-        config.kiosk.admin_pin.clone(),
-        jiff::Timestamp::now(),
-    ))
+    let now = jiff::Timestamp::now();
+    let mut state = KioskState::new(config.kiosk.idle_seconds, key, config.kiosk.admin_pin.clone(), now);
+    // The lock left by wrong PINs before this start. A damaged file locks for the longest; written back
+    // at once, so restarting again does not start that hour over.
+    let loaded = crate::kiosk::lock_file::load(data_dir, now);
+    if loaded.damaged {
+        let _ = crate::kiosk::lock_file::save(data_dir, &loaded.lock);
+    }
+    state.lock = loaded.lock;
+    Ok(state)
 }
 
 /// `NO_COLOR` set to anything non-empty turns colour off, whatever the theme (no-color.org).

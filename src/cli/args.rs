@@ -76,7 +76,8 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum KioskCommand {
-    /// Store the administrator's PIN (as an argon2 hash) in config.ron, keeping every other setting
+    /// Store the administrator's PIN (as an argon2 hash) in config.ron, keeping every other setting, and clear
+    /// the lock left by wrong PINs
     SetPin,
 }
 

@@ -73,7 +73,9 @@ pub fn localize(cmd: Command) -> Command {
         })
         .mut_subcommand("kiosk", |c| {
             common(c).about("Configuración del modo quiosco").mut_subcommand("set-pin", |c| {
-                common(c).about("Guarda el PIN de administrador (como hash argon2) en config.ron, sin cambiar lo demás")
+                common(c).about(
+                    "Guarda el PIN de administrador (como hash argon2) en config.ron, sin cambiar lo demás, y quita el bloqueo por PIN incorrectos",
+                )
             })
         })
         .mut_subcommand("search", |c| {

@@ -1,12 +1,13 @@
 //! `rumbo kiosk set-pin`: asks for the PIN twice on a terminal (without showing it), or reads it from
 //! standard input when that is not a terminal (one line; a second line, if given, must match), and
-//! stores only its argon2 hash in config.ron.
+//! stores only its argon2 hash in config.ron. A new PIN needs 6 characters and must not be trivial
+//! (`pin::is_trivial`); setting one clears the lock that wrong PINs left (`kiosk-pin.ron`).
 
 use super::sessions::fail;
 use super::{GlobalArgs, dirs};
 use crate::config::FILE_NAME;
 use crate::i18n::{Lang, fill};
-use crate::kiosk::{config_edit, pin};
+use crate::kiosk::{config_edit, lock_file, pin};
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, read};
 use crossterm::terminal::{disable_raw_mode, enable_raw_mode};
 use std::io::{BufRead, IsTerminal, Write};
@@ -24,6 +25,7 @@ pub fn set_pin(global: &GlobalArgs, lang: Lang) -> ExitCode {
         Ok(hash) => hash,
         Err(pin::PinError::TooShort) => return fail(lang, s.pin_too_short),
         Err(pin::PinError::Forbidden) => return fail(lang, s.pin_forbidden),
+        Err(pin::PinError::Trivial) => return fail(lang, s.pin_trivial),
         Err(pin::PinError::Hash(e)) => return fail(lang, &e),
     };
     let file = dir.join(FILE_NAME);
@@ -39,13 +41,17 @@ pub fn set_pin(global: &GlobalArgs, lang: Lang) -> ExitCode {
     let private = crate::private_fs::Mode::Private;
     let written = crate::private_fs::create_dir_all(&dir, private)
         .and_then(|()| crate::private_fs::write_atomic(&file, edited.as_bytes(), private));
-    match written {
-        Ok(()) => {
-            let _ = writeln!(std::io::stdout(), "{}", fill(s.pin_saved, &[("path", &file.display())]));
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(lang, &format!("{}: {e}", file.display())),
+    if let Err(e) = written {
+        return fail(lang, &format!("{}: {e}", file.display()));
     }
+    let _ = writeln!(std::io::stdout(), "{}", fill(s.pin_saved, &[("path", &file.display())]));
+    // A new PIN starts with no wrong tries against it: the lock left by guesses goes.
+    if let Some(data) = dirs::data_dir(global)
+        && let Err(e) = lock_file::clear(&data)
+    {
+        return fail(lang, &format!("{}: {e}", lock_file::path(&data).display()));
+    }
+    ExitCode::SUCCESS
 }
 
 fn read_piped(lang: Lang) -> Result<String, ExitCode> {

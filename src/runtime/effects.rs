@@ -24,6 +24,8 @@ pub const RETRY_DELAY: Duration = Duration::from_secs(5);
 pub struct Runner {
     store: SessionStore,
     preferences: PathBuf,
+    /// Where the kiosk keeps its PIN lock (`kiosk-pin.ron`): the data folder.
+    data_dir: PathBuf,
     export_dir: PathBuf,
     export_mode: Mode,
     /// The open session's lock, and those of sessions left with unsaved changes (held until written).
@@ -58,6 +60,7 @@ impl Runner {
         Ok(Runner {
             store,
             preferences: data_dir.join("preferences.ron"),
+            data_dir: data_dir.to_path_buf(),
             export_dir: data_dir.join("exports"),
             export_mode: Mode::Private,
             locks: HashMap::new(),
@@ -76,6 +79,7 @@ impl Runner {
         Runner {
             store: SessionStore::at(data_dir),
             preferences: data_dir.join("preferences.ron"),
+            data_dir: data_dir.to_path_buf(),
             export_dir: data_dir.join("exports"),
             export_mode: Mode::Private,
             locks: HashMap::new(),
@@ -282,6 +286,14 @@ impl Runner {
                         .map_err(|e| e.to_string())
                         .and_then(|record| self.record_kiosk_export(*session, record));
                     replies.push(Msg::KioskFinished(written.map(|()| code)));
+                }
+                Effect::CheckPin { pin, hash } => {
+                    replies.push(Msg::PinChecked(crate::kiosk::pin::verify(&pin.0, &hash)));
+                }
+                Effect::SavePinLock(lock) => {
+                    // Not written (a full disk): the lock still holds until rumbo ends. Nothing to tell a
+                    // visitor, and the administrator's PIN still works.
+                    let _ = crate::kiosk::lock_file::save(&self.data_dir, &lock);
                 }
                 Effect::WipeScreen => self.wipe = true,
                 Effect::Quit => self.quit = true,

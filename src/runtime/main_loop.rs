@@ -3,6 +3,7 @@
 
 use super::effects::{PANICKED, Runner};
 use super::events::{Incoming, spawn_input, spawn_signals};
+use super::input::to_msgs;
 use super::terminal::TerminalGuard;
 use crate::app::{Model, Msg};
 use crate::ui::view;
@@ -10,17 +11,6 @@ use crossterm::event::Event as TermEvent;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
-
-/// Turns a terminal event into a message for `update`.
-fn to_msg(event: TermEvent) -> Option<Msg> {
-    match event {
-        TermEvent::Key(key) => Some(Msg::Key(key)),
-        TermEvent::Mouse(mouse) => Some(Msg::Mouse(mouse)),
-        TermEvent::Paste(text) => Some(Msg::Paste(text)),
-        TermEvent::Resize(w, h) => Some(Msg::Resize(w, h)),
-        TermEvent::FocusGained | TermEvent::FocusLost => None,
-    }
-}
 
 /// After a signal, the end of input or a failed draw, events the input thread has already read (the last
 /// words typed before the window closed) are still taken in, until none has come for this long…
@@ -136,12 +126,13 @@ fn serve(
                     };
                     #[cfg(debug_assertions)]
                     test_panic(&event);
-                    if let Some(msg) = to_msg(event) {
+                    // Each message with what it leads to before the next (Esc, then the key after it).
+                    for msg in to_msgs(event, model) {
                         runner.dispatch(model, vec![msg]);
                         stale = true;
-                    }
-                    if runner.wants_quit() {
-                        return Ok(End::Quit);
+                        if runner.wants_quit() {
+                            return Ok(End::Quit);
+                        }
                     }
                 }
                 stale
@@ -188,12 +179,12 @@ fn take_last_input(model: &mut Model, runner: &mut Runner, rx: &Receiver<Incomin
     let limit = Instant::now() + GRACE_MAX;
     let mut until = Instant::now() + GRACE;
     while let Ok(incoming) = rx.recv_timeout(until.min(limit).saturating_duration_since(Instant::now())) {
-        if let Incoming::Term(event) = incoming
-            && let Some(msg) = to_msg(event)
-        {
-            runner.dispatch(model, vec![msg]);
-            if runner.wants_quit() {
-                return;
+        if let Incoming::Term(event) = incoming {
+            for msg in to_msgs(event, model) {
+                runner.dispatch(model, vec![msg]);
+                if runner.wants_quit() {
+                    return;
+                }
             }
             until = Instant::now() + GRACE;
         }

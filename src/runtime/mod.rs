@@ -4,6 +4,7 @@
 
 mod effects;
 pub mod events;
+mod input;
 mod journal;
 mod main_loop;
 mod preferences;

@@ -92,7 +92,13 @@ pub fn overlays(model: &Model, kiosk: &KioskState, frame: &mut Frame, area: Rect
             Span::styled("▏", t.key),
         ])];
         if let Some(seconds) = kiosk.locked(model.now) {
-            lines.push(Line::styled(fill(s.kiosk_pin_locked, &[("seconds", &seconds)]), t.error));
+            // Seconds for the first minute's lock; whole minutes, rounded up, for the longer ones.
+            let text = if seconds > 60 {
+                fill(s.kiosk_pin_locked_minutes, &[("minutes", &((seconds + 59) / 60))])
+            } else {
+                fill(s.kiosk_pin_locked, &[("seconds", &seconds)])
+            };
+            lines.push(Line::styled(text, t.error));
         } else if prompt.wrong {
             lines.push(Line::styled(s.kiosk_pin_wrong, t.error));
         } else {

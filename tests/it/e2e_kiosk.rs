@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-const PIN: &str = "4821";
+const PIN: &str = "482193";
 const WELCOME: &str = "Pulse Enter para comenzar";
 const COUNTDOWN: &str = "se cerrará en";
 /// After SIGTERM, SIGHUP or the window closing.
@@ -59,8 +59,9 @@ fn begin_visit(app: &Rumbo, alias: &str) -> String {
     app.keys(&["Tab", "Space"]);
     app.wait_for("[x] Acepto que se guarde la sesión");
     app.keys(&["Enter"]);
+    // The footer too: it is drawn last, so the screen returned is the whole frame, not one half drawn.
     app.wait_screen("the visit's workspace, saved", |s| {
-        s.contains(&format!("rumbo · {alias}")) && s.contains("guardado")
+        s.contains(&format!("rumbo · {alias}")) && s.contains("guardado") && s.contains("t Terminar")
     })
 }
 
@@ -160,13 +161,8 @@ fn nothing_a_visitor_presses_ends_a_kiosk_and_the_pin_does() {
     assert_eq!(notes_on_disk(&env), note);
 }
 
-#[test]
-fn three_wrong_pins_lock_the_prompt_even_for_the_right_one() {
-    let (env, _) = kiosk();
-    let app = env.start();
-    app.wait_for(WELCOME);
-    app.keys(&["C-M-a"]);
-    app.wait_for("Administración");
+/// Three wrong PINs typed into the open prompt: "1111", Enter, each answered before the next.
+fn three_wrong_pins(app: &Rumbo) {
     for attempt in 1..=3 {
         app.type_text("1111");
         app.wait_for("PIN: ••••▏");
@@ -176,28 +172,97 @@ fn three_wrong_pins_lock_the_prompt_even_for_the_right_one() {
             assert!(screen.contains("PIN incorrecto."), "attempt {attempt}:\n{screen}");
         }
     }
+}
+
+/// The right PIN and Enter at a locked prompt: not even checked, and rumbo stays. A key typed after Enter
+/// shows as one dot only once Enter was handled (it empties the prompt) — and rumbo, had Enter ended it,
+/// would never have drawn it.
+fn right_pin_refused_while_locked(app: &Rumbo, what: &str) {
+    app.type_text(PIN);
+    app.wait_for(&format!("PIN: {}▏", "•".repeat(PIN.len())));
+    app.keys(&["Enter"]);
+    app.type_text("7");
+    let screen = app.wait_for("PIN: •▏");
+    assert!(app.is_running(), "the right PIN ended a locked kiosk {what}");
+    assert!(screen.contains("bloqueado: espere"), "{what}:\n{screen}");
+    assert!(!screen.contains(PIN), "the PIN was shown:\n{screen}");
+    app.keys(&["BSpace"]);
+    app.wait_for("PIN: ▏");
+}
+
+#[test]
+fn three_wrong_pins_lock_the_prompt_even_for_the_right_one() {
+    let (env, _) = kiosk();
+    let app = env.start();
+    app.wait_for(WELCOME);
+    app.keys(&["C-M-a"]);
+    app.wait_for("Administración");
+    three_wrong_pins(&app);
     let locked = app.wait_for("bloqueado: espere");
     assert!(!locked.contains("1111"), "a PIN was shown:\n{locked}");
-
-    // The right PIN while locked: not even checked, and rumbo stays.
-    app.type_text(PIN);
-    app.wait_for("PIN: ••••▏");
-    app.keys(&["Enter"]);
-    app.wait_for("PIN: ▏");
-    sleep(Duration::from_millis(300));
-    assert!(app.is_running(), "the right PIN ended a locked kiosk");
-    assert!(app.screen().contains("bloqueado: espere"), "{}", app.screen());
+    right_pin_refused_while_locked(&app, "");
 
     // Closing the prompt does not reset the lock.
     app.escape();
     app.wait_screen("the prompt to close", |s| !s.contains("Administración"));
-    admin_exit(&app, PIN);
-    let screen = app.wait_for("PIN: ▏");
+    app.keys(&["C-M-a"]);
+    let screen = app.wait_for("Administración");
     assert!(screen.contains("bloqueado: espere"), "{screen}");
-    sleep(Duration::from_millis(300));
-    assert!(app.is_running(), "the right PIN ended a locked kiosk after Esc");
-    let shown = app.screen();
-    assert!(!shown.contains(PIN), "the PIN was shown:\n{shown}");
+    right_pin_refused_while_locked(&app, "after Esc");
+}
+
+/// The lock is kept in `<data>/kiosk-pin.ron` (0600): a restarted kiosk is still locked, until IT runs
+/// `rumbo kiosk set-pin`.
+#[test]
+fn the_pin_lock_survives_a_restart_until_set_pin() {
+    let (env, _) = kiosk();
+    let app = env.start();
+    app.wait_for(WELCOME);
+    app.keys(&["C-M-a"]);
+    app.wait_for("Administración");
+    three_wrong_pins(&app);
+    app.wait_for("bloqueado: espere");
+    // As systemd would restart it: SIGTERM ends a kiosk, and it starts again.
+    app.signal("TERM");
+    assert_eq!(app.exit_status(), "0");
+    drop(app);
+    let file = env.data().join("kiosk-pin.ron");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    let app = env.start();
+    app.wait_for(WELCOME);
+    app.keys(&["C-M-a"]);
+    let screen = app.wait_for("Administración");
+    assert!(screen.contains("bloqueado: espere"), "restarted unlocked:\n{screen}");
+    right_pin_refused_while_locked(&app, "after a restart");
+    app.signal("TERM");
+    assert_eq!(app.exit_status(), "0");
+    drop(app);
+
+    // IT sets the PIN again: the lock goes, and the new PIN opens the kiosk.
+    let new_pin = "730516";
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rumbo"))
+        .args(["kiosk", "set-pin"])
+        .env("RUMBO_CONFIG_DIR", env.config())
+        .env("RUMBO_DATA_DIR", env.data())
+        .env("LANG", "es_CO.UTF-8")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), format!("{new_pin}\n").as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!file.exists(), "set-pin left the lock");
+    let app = env.start();
+    app.wait_for(WELCOME);
+    admin_exit(&app, new_pin);
+    assert_eq!(app.exit_status(), "0");
 }
 
 #[test]

@@ -13,8 +13,9 @@ use crossterm::event::{
 };
 use jiff::{SignedDuration, Timestamp};
 use keyflow_support::{all_files, new_model, render, session_ids};
-use rumbo::app::kiosk::{AdminKey, KioskState, PIN_LOCK};
+use rumbo::app::kiosk::{AdminKey, KioskState};
 use rumbo::app::{Effect, FormField, Model, Msg, Overlay, Persistence, Screen, update};
+use rumbo::kiosk::lock::PinLock;
 use rumbo::runtime::Runner;
 use rumbo::session::{Session, SessionStore};
 use std::fs;
@@ -22,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 const IDLE: u32 = 300;
-const PIN: &str = "4821";
+const PIN: &str = "482193";
 /// What the first visitor writes: none of it may be on screen or in memory once they are gone.
 const ALIAS: &str = "Valentina";
 const NOTE: &str = "Vivo en Kennedy, turno noche 7391";
@@ -69,6 +70,8 @@ fn mouse_click(column: u16, row: u16) -> Msg {
 /// A kiosk driven through `update` alone, on a clock the test moves.
 struct Kiosk {
     model: Model,
+    /// The last lock `Effect::SavePinLock` asked to keep on disk.
+    saved_lock: Option<PinLock>,
 }
 
 impl Kiosk {
@@ -77,7 +80,7 @@ impl Kiosk {
     }
 
     fn with(idle: u32, admin_key: &str) -> Kiosk {
-        Kiosk { model: kiosk_model(idle, admin_key, t0()) }
+        Kiosk { model: kiosk_model(idle, admin_key, t0()), saved_lock: None }
     }
 
     fn send(&mut self, msg: Msg) -> Vec<Effect> {
@@ -104,9 +107,30 @@ impl Kiosk {
         self.send(ctrl_alt('a'))
     }
 
+    /// The PIN and Enter, the runtime's part played here: the check (`Effect::CheckPin`) answered, the
+    /// lock's saves (`Effect::SavePinLock`) checked against the lock and left out of what is returned.
     fn pin(&mut self, pin: &str) -> Vec<Effect> {
         self.type_text(pin);
-        self.press(KeyCode::Enter)
+        let effects = self.press(KeyCode::Enter);
+        self.carry_out_pin_effects(effects)
+    }
+
+    fn carry_out_pin_effects(&mut self, effects: Vec<Effect>) -> Vec<Effect> {
+        let mut rest = Vec::new();
+        for effect in effects {
+            match effect {
+                Effect::CheckPin { pin, hash } => {
+                    let answer = self.send(Msg::PinChecked(rumbo::kiosk::pin::verify(&pin.0, &hash)));
+                    rest.extend(self.carry_out_pin_effects(answer));
+                }
+                Effect::SavePinLock(lock) => {
+                    assert_eq!(lock, self.kiosk().lock, "the lock saved is the lock in force");
+                    self.saved_lock = Some(lock);
+                }
+                other => rest.push(other),
+            }
+        }
+        rest
     }
 
     /// The clock at `seconds` after the start.
@@ -1033,25 +1057,103 @@ fn three_wrong_pins_lock_the_prompt_for_a_minute() {
     assert!(k.pin(PIN).is_empty(), "still locked at 59 s");
 
     // A minute after the third wrong PIN, the right one exits.
-    k.at(PIN_LOCK.as_secs());
+    k.at(60);
     assert!(!k.text(80, 24).contains("bloqueado"));
     assert_eq!(k.pin(PIN), vec![Effect::Quit]);
     assert!(k.model.quitting);
 }
 
 #[test]
-fn after_a_lock_there_are_three_tries_again() {
+fn after_the_first_lock_each_wrong_pin_locks_for_5_then_15_then_60_minutes() {
     let mut k = Kiosk::new();
     k.admin_key();
     for pin in ["1111", "2222", "3333"] {
         k.pin(pin);
     }
-    k.at(60);
-    k.pin("4444");
-    k.pin("5555");
-    assert_eq!(k.kiosk().locked(k.model.now), None, "two wrong after the lock");
-    k.pin("6666");
-    assert_eq!(k.kiosk().locked(k.model.now), Some(60));
+    let mut now = 0;
+    let mut locks = vec![k.kiosk().locked(k.model.now).unwrap()];
+    for pin in ["4444", "5555", "6666", "7777", "8888"] {
+        now += locks.last().unwrap();
+        k.at(now);
+        assert_eq!(k.kiosk().locked(k.model.now), None);
+        assert!(k.pin(pin).is_empty());
+        locks.push(k.kiosk().locked(k.model.now).unwrap());
+        assert_eq!(k.saved_lock.as_ref(), Some(&k.kiosk().lock), "every wrong PIN is kept on disk");
+    }
+    assert_eq!(locks, [60, 300, 900, 3600, 3600, 3600]);
+    assert!(k.text(80, 24).contains("bloqueado: espere 60 min"), "{}", k.text(80, 24));
+    // The right PIN once the hour is over: rumbo ends, and the lock saved is cleared.
+    k.at(now + 3600);
+    assert_eq!(k.pin(PIN), vec![Effect::Quit]);
+    assert_eq!(k.saved_lock, Some(PinLock::default()));
+}
+
+/// The check is the runtime's (argon2 is slow on purpose): `update` only asks for it, counting the PIN
+/// as wrong — and asking to keep that on disk — before the answer comes.
+#[test]
+fn enter_asks_the_runtime_to_check_the_pin_and_keeps_the_try_on_disk_first() {
+    let mut k = Kiosk::new();
+    k.admin_key();
+    k.type_text("999999");
+    let effects = k.press(KeyCode::Enter);
+    let counted = PinLock { failures: 1, locked_until: None };
+    match effects.as_slice() {
+        [Effect::SavePinLock(lock), Effect::CheckPin { pin, hash }] => {
+            assert_eq!(lock, &counted);
+            assert_eq!(pin.0, "999999");
+            assert_eq!(hash, &pin_hash());
+            assert!(!format!("{effects:?}").contains("999999"), "the PIN in a debug print");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Enter again before the answer: not a second try.
+    k.type_text("1");
+    assert!(k.press(KeyCode::Enter).is_empty());
+    assert!(k.send(Msg::PinChecked(false)).is_empty());
+    assert_eq!(k.kiosk().lock, counted);
+    assert!(k.text(80, 24).contains("PIN incorrecto."));
+    // An answer nobody asked for changes nothing.
+    assert!(k.send(Msg::PinChecked(true)).is_empty());
+    assert!(!k.model.quitting);
+}
+
+/// A kiosk restarted after wrong PINs gets the lock it had from `kiosk-pin.ron`, not three fresh tries.
+#[test]
+fn the_lock_is_kept_across_a_restart_through_the_runner() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = KioskApp::start(dir.path());
+    app.send(ctrl_alt('a'));
+    for pin in ["111111", "222222", "333333"] {
+        app.type_text(&format!("{pin}\n"));
+    }
+    assert!(app.model.kiosk.as_ref().unwrap().locked(Timestamp::now()).is_some());
+    let file = dir.path().join(rumbo::kiosk::lock_file::FILE_NAME);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    let loaded = rumbo::kiosk::lock_file::load(dir.path(), Timestamp::now());
+    assert_eq!(loaded.lock.failures, 3);
+    assert!(loaded.lock.locked(Timestamp::now()).is_some_and(|s| s > 50), "{loaded:?}");
+    // The next start (as `rumbo` starts a kiosk: the lock read from the file) is still locked.
+    let mut app = KioskApp::start(dir.path());
+    app.model.kiosk.as_mut().unwrap().lock = loaded.lock;
+    app.send(ctrl_alt('a'));
+    app.type_text(&format!("{PIN}\n"));
+    assert!(!app.runner.wants_quit(), "locked: the right PIN is not even checked");
+}
+
+/// A hash stored by an older rumbo for a 4-digit PIN, when 4 were enough, still opens the kiosk.
+#[test]
+fn a_short_pin_stored_before_still_opens_the_kiosk() {
+    const LEGACY_4821: &str =
+        "$argon2id$v=19$m=19456,t=2,p=1$pq7yiMTdF2XUpP2B+K45WQ$rLDDMwDEFq5f00ef0e/aU8xMEGLLPgxR5apjOv3k5V4";
+    let mut k = Kiosk::new();
+    k.model.kiosk.as_mut().unwrap().pin_hash = LEGACY_4821.to_string();
+    k.admin_key();
+    assert!(k.pin("4822").is_empty());
+    assert_eq!(k.pin("4821"), vec![Effect::Quit]);
 }
 
 #[test]
@@ -1062,7 +1164,7 @@ fn enter_on_an_empty_prompt_is_not_a_wrong_try() {
         assert!(k.press(KeyCode::Enter).is_empty());
     }
     assert_eq!(k.kiosk().locked(k.model.now), None);
-    assert_eq!(k.kiosk().failures, 0);
+    assert_eq!(k.kiosk().lock.failures, 0);
     assert_eq!(k.pin(PIN), vec![Effect::Quit]);
 }
 
@@ -1111,6 +1213,7 @@ fn what_is_typed_into_the_pin_prompt_never_reaches_the_session() {
     // What was typed shows as dots, one per key (the paste went nowhere).
     let text = k.text(80, 24);
     assert!(text.contains("PIN: ••••••••▏"), "{text}");
-    assert!(k.press(KeyCode::Enter).is_empty(), "wrong");
+    let effects = k.press(KeyCode::Enter);
+    assert!(k.carry_out_pin_effects(effects).is_empty(), "wrong");
     assert!(!k.model.quitting);
 }

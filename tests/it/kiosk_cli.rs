@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
-const PIN: &str = "4821";
+const PIN: &str = "482193";
 
 /// A commented config.ron as IT staff might write it, with an old PIN hash in it.
 const OLD_HASH: &str =
@@ -124,7 +124,7 @@ fn assert_pin_stored(home: &Home, pin: &str) {
 #[test]
 fn set_pin_from_one_piped_line_stores_only_its_hash() {
     let home = Home::new();
-    let out = home.set_pin("4821\n");
+    let out = home.set_pin("482193\n");
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(stdout(&out).starts_with("PIN guardado en "), "{}", stdout(&out));
     assert!(!stdout(&out).contains(PIN) && !stderr(&out).contains(PIN));
@@ -136,9 +136,9 @@ fn set_pin_from_one_piped_line_stores_only_its_hash() {
     assert_eq!(config, expected);
     // Without a final newline too; a second run replaces the hash, salted anew.
     let first = home.stored_hash();
-    let out = home.set_pin("7391");
+    let out = home.set_pin("739164");
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_pin_stored(&home, "7391");
+    assert_pin_stored(&home, "739164");
     assert_ne!(home.stored_hash(), first);
 }
 
@@ -146,7 +146,7 @@ fn set_pin_from_one_piped_line_stores_only_its_hash() {
 fn set_pin_from_two_matching_lines() {
     let home = Home::new();
     home.write_config(COMMENTED);
-    let out = home.set_pin("4821\r\n4821\r\n");
+    let out = home.set_pin("482193\r\n482193\r\n");
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_pin_stored(&home, PIN);
 }
@@ -155,7 +155,7 @@ fn set_pin_from_two_matching_lines() {
 fn blanks_around_a_piped_pin_are_not_part_of_it() {
     let home = Home::new();
     home.write_config(COMMENTED);
-    let out = home.set_pin(" 4821 \n");
+    let out = home.set_pin(" 482193 \n");
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_pin_stored(&home, PIN);
 }
@@ -164,14 +164,14 @@ fn blanks_around_a_piped_pin_are_not_part_of_it() {
 fn two_different_lines_change_nothing() {
     let home = Home::new();
     home.write_config(COMMENTED);
-    let out = home.set_pin("4821\n4812\n");
+    let out = home.set_pin("482193\n482139\n");
     assert_eq!(code(&out), 1);
     assert_eq!(stderr(&out), "error: los dos PIN no coinciden; no se cambió nada\n");
     assert_eq!(stdout(&out), "");
     assert_eq!(home.config_text().unwrap(), COMMENTED, "config.ron was touched");
     // Nor is a file created where there was none.
     let empty = Home::new();
-    assert_eq!(code(&empty.set_pin("4821\n4812\n")), 1);
+    assert_eq!(code(&empty.set_pin("482193\n482139\n")), 1);
     assert_eq!(empty.config_text(), None);
 }
 
@@ -179,15 +179,46 @@ fn two_different_lines_change_nothing() {
 fn a_short_or_missing_pin_changes_nothing() {
     let home = Home::new();
     home.write_config(COMMENTED);
-    for input in ["123\n", "123\n123\n", "\n", ""] {
+    for input in ["123\n", "123\n123\n", "\n", "", "4821\n", "48219\n"] {
         let out = home.set_pin(input);
         assert_eq!(code(&out), 1, "{input:?}");
-        assert_eq!(stderr(&out), "error: el PIN debe tener al menos 4 caracteres\n", "{input:?}");
+        assert_eq!(stderr(&out), "error: el PIN debe tener al menos 6 caracteres\n", "{input:?}");
         assert_eq!(home.config_text().unwrap(), COMMENTED, "config.ron was touched by {input:?}");
     }
-    let out = home.set_pin("48\u{1b}21\n");
+    let out = home.set_pin("48\u{1b}2193\n");
     assert_eq!((code(&out), stderr(&out)), (1, "error: el PIN tiene caracteres no permitidos\n".into()));
     assert_eq!(home.config_text().unwrap(), COMMENTED);
+}
+
+#[test]
+fn a_trivial_pin_changes_nothing_and_says_why() {
+    let home = Home::new();
+    home.write_config(COMMENTED);
+    for input in ["000000\n", "123456\n", "654321\n", "abcdef\n", "9876543210\n"] {
+        let out = home.set_pin(input);
+        assert_eq!(code(&out), 1, "{input:?}");
+        let said = stderr(&out);
+        assert!(said.starts_with("error: ese PIN es de los primeros que se prueban"), "{input:?}: {said}");
+        assert!(said.contains("123456") && said.contains("elija otro"), "{said}");
+        assert_eq!(home.config_text().unwrap(), COMMENTED, "config.ron was touched by {input:?}");
+    }
+}
+
+/// The lock left by wrong PINs at the kiosk (`<data>/kiosk-pin.ron`) goes when IT sets a PIN.
+#[test]
+fn set_pin_clears_the_lock_of_wrong_pins() {
+    use rumbo::kiosk::{lock::PinLock, lock_file};
+    let home = Home::new();
+    let now = jiff::Timestamp::now();
+    lock_file::save(&home.data(), &PinLock::strictest(now)).unwrap();
+    assert!(lock_file::load(&home.data(), now).lock.locked(now).is_some());
+    // A PIN refused leaves the lock as it was.
+    assert_eq!(code(&home.set_pin("111111\n")), 1);
+    assert!(lock_file::load(&home.data(), now).lock.locked(now).is_some());
+    let out = home.set_pin("482193\n");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(!lock_file::path(&home.data()).exists());
+    assert_eq!(lock_file::load(&home.data(), now).lock, PinLock::default());
 }
 
 #[test]
@@ -195,7 +226,7 @@ fn set_pin_keeps_every_other_byte_of_config_ron() {
     // The PIN replaced: comments, order, spacing and every other key exactly as they were.
     let home = Home::new();
     home.write_config(COMMENTED);
-    let out = home.set_pin("4821\n");
+    let out = home.set_pin("482193\n");
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let hash = home.stored_hash();
     assert_eq!(home.config_text().unwrap(), COMMENTED.replace(OLD_HASH, &hash));
@@ -205,7 +236,7 @@ fn set_pin_keeps_every_other_byte_of_config_ron() {
     let without = COMMENTED.replace(&format!("        admin_pin: {},\n", ron_string(OLD_HASH)), "");
     assert!(!without.contains("admin_pin"));
     home.write_config(&without);
-    assert_eq!(code(&home.set_pin("4821\n")), 0);
+    assert_eq!(code(&home.set_pin("482193\n")), 0);
     let hash = home.stored_hash();
     let text = home.config_text().unwrap();
     let inserted = format!("admin_pin: {}, ", ron_string(&hash));
@@ -216,7 +247,7 @@ fn set_pin_keeps_every_other_byte_of_config_ron() {
     // And to a file with no kiosk at all, CRLF line ends kept.
     let plain = "// sin quiosco\r\nConfig(\r\n    retention_days: 30, // un mes\r\n)\r\n";
     home.write_config(plain);
-    assert_eq!(code(&home.set_pin("4821\n")), 0);
+    assert_eq!(code(&home.set_pin("482193\n")), 0);
     let text = home.config_text().unwrap();
     let hash = home.stored_hash();
     let inserted = format!("\n    kiosk: Kiosk(admin_pin: {}),", ron_string(&hash));
@@ -231,7 +262,7 @@ fn set_pin_leaves_a_broken_config_alone() {
     let home = Home::new();
     let broken = "Config(\n    kiosk: Kiosk(enabled: true, idle_secnds: 12),\n)\n";
     home.write_config(broken);
-    let out = home.set_pin("4821\n");
+    let out = home.set_pin("482193\n");
     assert_eq!(code(&out), 1);
     let place = format!("{}:2:33: ", home.config_file().display());
     assert!(
@@ -254,7 +285,7 @@ fn set_pin_on_a_terminal_asks_twice_and_shows_nothing() {
     app.keys(&["C-u"]);
     app.type_text("48");
     app.keys(&["C-d", "M-x"]);
-    app.type_text("21");
+    app.type_text("2193");
     app.keys(&["Enter"]);
     app.wait_for("Repita el PIN:");
     app.type_text(PIN);

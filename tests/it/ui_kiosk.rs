@@ -47,7 +47,7 @@ fn catalog() -> (Arc<CatalogSet>, Arc<SearchIndex>) {
 /// The PIN's hash, made once: argon2 is slow on purpose.
 fn pin_hash() -> String {
     static HASH: OnceLock<String> = OnceLock::new();
-    HASH.get_or_init(|| rumbo::kiosk::pin::hash("4821").unwrap()).clone()
+    HASH.get_or_init(|| rumbo::kiosk::pin::hash("482193").unwrap()).clone()
 }
 
 /// A kiosk on its welcome screen, as `rumbo --kiosk` starts, at a fixed time, in UTC.
@@ -63,8 +63,15 @@ fn kiosk_model(lang: Lang) -> Model {
     model
 }
 
+/// `update`, with the runtime's part of the PIN prompt played here: the check answered.
 fn send(model: &mut Model, msg: Msg) -> Vec<rumbo::app::Effect> {
-    update(model, msg)
+    let mut effects = update(model, msg);
+    if let Some(i) = effects.iter().position(|e| matches!(e, rumbo::app::Effect::CheckPin { .. }))
+        && let rumbo::app::Effect::CheckPin { pin, hash } = effects.remove(i)
+    {
+        effects.extend(send(model, Msg::PinChecked(rumbo::kiosk::pin::verify(&pin.0, &hash))));
+    }
+    effects
 }
 
 fn press(model: &mut Model, code: KeyCode) {

@@ -4,8 +4,11 @@
 
 use super::keys::{is_ctrl_c, is_press, typed};
 use super::{flush, form};
+use crate::app::kiosk::KioskState;
 use crate::app::model::{FormField, Model, NewSessionForm, Persistence, Screen};
 use crate::app::msg::{Effect, Msg};
+use crate::kiosk::lock::PinLock;
+use crate::kiosk::pin::Typed;
 use crossterm::event::{KeyCode, KeyEvent};
 
 /// `Some(effects)` when kiosk mode handled `msg`; `None` lets the ordinary `update` handle it.
@@ -43,6 +46,7 @@ pub fn before(model: &mut Model, msg: &Msg) -> Option<Vec<Effect>> {
             }
             Some(Vec::new())
         }
+        Msg::PinChecked(right) => Some(pin_checked(model, *right)),
         Msg::Key(key) => key_event(model, *key),
         // Nothing to click on these screens, nor under the PIN prompt.
         Msg::Mouse(_)
@@ -68,15 +72,7 @@ fn key_event(model: &mut Model, key: KeyEvent) -> Option<Vec<Effect>> {
             KeyCode::Backspace => {
                 prompt.input.pop();
             }
-            KeyCode::Enter => {
-                if kiosk.try_pin(now) {
-                    kiosk.pin = None;
-                    let mut effects = flush(model);
-                    effects.push(Effect::Quit);
-                    model.quitting = true;
-                    return Some(effects);
-                }
-            }
+            KeyCode::Enter => return Some(submit_pin(kiosk, now)),
             _ => {
                 if let Some(c) = typed(&key).filter(|c| !c.is_control()) {
                     prompt.wrong = false;
@@ -128,6 +124,47 @@ fn key_event(model: &mut Model, key: KeyEvent) -> Option<Vec<Effect>> {
         Screen::Workspace(_) if is_ctrl_c(&key) => Some(Vec::new()),
         _ => None,
     }
+}
+
+/// Enter in the PIN prompt: the PIN goes to the runtime to be checked (argon2 is slow on purpose), and
+/// counts as wrong until it comes back right — written to disk first, so stopping rumbo mid-check never
+/// gives a guess for free.
+fn submit_pin(kiosk: &mut KioskState, now: jiff::Timestamp) -> Vec<Effect> {
+    let Some(prompt) = &mut kiosk.pin else { return Vec::new() };
+    // Enter with nothing typed is a slip, not a guess: it must not help lock the administrator out.
+    if prompt.input.is_empty() || kiosk.checking {
+        return Vec::new();
+    }
+    let typed = Typed(std::mem::take(&mut prompt.input));
+    if kiosk.lock.locked(now).is_some() {
+        return Vec::new();
+    }
+    kiosk.lock.wrong(now);
+    kiosk.checking = true;
+    vec![
+        Effect::SavePinLock(kiosk.lock.clone()),
+        Effect::CheckPin { pin: typed, hash: kiosk.pin_hash.clone() },
+    ]
+}
+
+/// The runtime's answer: the right PIN clears the lock, saves what is pending and ends rumbo; a wrong
+/// one stays counted and says so.
+fn pin_checked(model: &mut Model, right: bool) -> Vec<Effect> {
+    let Some(kiosk) = model.kiosk.as_mut().filter(|k| k.checking) else { return Vec::new() };
+    kiosk.checking = false;
+    if !right {
+        if let Some(prompt) = &mut kiosk.pin {
+            prompt.wrong = true;
+        }
+        return Vec::new();
+    }
+    kiosk.pin = None;
+    kiosk.lock = PinLock::default();
+    let mut effects = vec![Effect::SavePinLock(PinLock::default())];
+    effects.extend(flush(model));
+    effects.push(Effect::Quit);
+    model.quitting = true;
+    effects
 }
 
 /// "Terminar": save, write the summary for the desk, and show its code.

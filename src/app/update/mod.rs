@@ -81,7 +81,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         // Kiosk messages are answered by `kiosk::before`; outside kiosk mode they mean nothing.
-        Msg::Tick | Msg::KioskFinished(_) => Vec::new(),
+        Msg::Tick | Msg::KioskFinished(_) | Msg::PinChecked(_) => Vec::new(),
         Msg::Shutdown => {
             let mut effects = flush(model);
             effects.extend(saving::left_saves(model));
