@@ -36,7 +36,7 @@ fn a_kiosk_wipes_a_visit_it_cannot_save_and_says_so_until_it_can_save_again() {
         skip_or_fail(&why);
         return;
     }
-    let hash = rumbo::kiosk::pin::hash("4821").unwrap();
+    let hash = rumbo::kiosk::pin::hash("482193").unwrap();
     let config = format!(
         "Config(kiosk: Kiosk(enabled: true, idle_seconds: {IDLE_SECONDS}, export_dir: {}, admin_pin: {}))\n",
         ron::to_string(env.root().join("resumenes").to_str().unwrap()).unwrap(),
