@@ -44,10 +44,10 @@ fn kiosk_config(env: &Env, idle_seconds: u32, extra: &str) -> PathBuf {
 }
 
 /// A kiosk that waits five minutes before ending an idle visit: longer than any of these tests.
-fn kiosk() -> (Env, PathBuf) {
-    let env = Env::new();
+fn kiosk() -> Option<(Env, PathBuf)> {
+    let env = Env::new()?;
     let export = kiosk_config(&env, 300, "");
-    (env, export)
+    Some((env, export))
 }
 
 /// From the welcome screen: Enter, the alias, consent, Enter — into the workspace, saved.
@@ -129,7 +129,7 @@ fn without_clock(screen: &str) -> String {
 
 #[test]
 fn nothing_a_visitor_presses_ends_a_kiosk_and_the_pin_does() {
-    let (env, _) = kiosk();
+    let Some((env, _)) = kiosk() else { return };
     let app = env.start();
     let welcome = app.wait_for(WELCOME);
     // On the welcome screen: the admin prompt opens and closes again.
@@ -192,7 +192,7 @@ fn right_pin_refused_while_locked(app: &Rumbo, what: &str) {
 
 #[test]
 fn three_wrong_pins_lock_the_prompt_even_for_the_right_one() {
-    let (env, _) = kiosk();
+    let Some((env, _)) = kiosk() else { return };
     let app = env.start();
     app.wait_for(WELCOME);
     app.keys(&["C-M-a"]);
@@ -215,7 +215,7 @@ fn three_wrong_pins_lock_the_prompt_even_for_the_right_one() {
 /// `rumbo kiosk set-pin`.
 #[test]
 fn the_pin_lock_survives_a_restart_until_set_pin() {
-    let (env, _) = kiosk();
+    let Some((env, _)) = kiosk() else { return };
     let app = env.start();
     app.wait_for(WELCOME);
     app.keys(&["C-M-a"]);
@@ -267,7 +267,7 @@ fn the_pin_lock_survives_a_restart_until_set_pin() {
 
 #[test]
 fn sigterm_saves_the_last_words_and_exits_0() {
-    let (env, _) = kiosk();
+    let Some((env, _)) = kiosk() else { return };
     let app = env.start();
     begin_visit(&app, "Teresa");
     let note = "pregunta por cursos nocturnos";
@@ -283,7 +283,7 @@ fn sigterm_saves_the_last_words_and_exits_0() {
 
 #[test]
 fn sighup_saves_the_last_words_and_exits_0() {
-    let (env, _) = kiosk();
+    let Some((env, _)) = kiosk() else { return };
     let app = env.start();
     begin_visit(&app, "Hilda");
     let note = "tiene experiencia en ventas";
@@ -299,7 +299,7 @@ fn sighup_saves_the_last_words_and_exits_0() {
 
 #[test]
 fn closing_the_terminal_saves_the_last_words_and_exits_0() {
-    let (env, _) = kiosk();
+    let Some((env, _)) = kiosk() else { return };
     let app = env.start();
     begin_visit(&app, "Carmen");
     let note = "vuelve el jueves con la hoja de vida";
@@ -312,7 +312,7 @@ fn closing_the_terminal_saves_the_last_words_and_exits_0() {
 
 #[test]
 fn a_panic_restores_the_terminal_and_saves_the_note_first() {
-    let env = Env::new();
+    let Some(env) = Env::new() else { return };
     kiosk_config(&env, 300, "");
     // The shell shows how rumbo ended and the terminal's modes it was left with.
     let app = env.start_in_shell(&["RUMBO_TEST_PANIC=1"], r#""$RUMBO"; echo "FIN-$?"; stty -a"#);
@@ -342,7 +342,7 @@ fn a_panic_restores_the_terminal_and_saves_the_note_first() {
 
 #[test]
 fn an_idle_visit_counts_down_is_saved_and_leaves_nothing_on_screen() {
-    let env = Env::new();
+    let Some(env) = Env::new() else { return };
     kiosk_config(&env, 12, "");
     let app = env.start();
     let alias = "Zacarías";
@@ -399,7 +399,7 @@ fn shows_a_path(screen: &str, root: &Path) -> bool {
 
 #[test]
 fn terminar_leaves_the_summary_for_the_desk_and_shows_only_its_code() {
-    let (env, export) = kiosk();
+    let Some((env, export)) = kiosk() else { return };
     let app = env.start();
     let mut screens = vec![app.wait_for(WELCOME)];
     screens.push(begin_visit(&app, "Yolanda"));
@@ -443,7 +443,7 @@ fn terminar_leaves_the_summary_for_the_desk_and_shows_only_its_code() {
 
 #[test]
 fn a_summary_that_cannot_be_written_names_no_path() {
-    let (env, export) = kiosk();
+    let Some((env, export)) = kiosk() else { return };
     // The summaries folder is a file: nothing can be written there.
     std::fs::write(&export, "no es una carpeta").unwrap();
     let app = env.start();
@@ -480,7 +480,7 @@ fn saved_days_ago(data: &Path, alias: &str, days: i64) -> PathBuf {
 
 #[test]
 fn a_kiosk_purges_sessions_past_retention_when_it_starts() {
-    let env = Env::new();
+    let Some(env) = Env::new() else { return };
     kiosk_config(&env, 300, "    retention_days: 30,\n");
     let old = saved_days_ago(&env.data(), "Antigua", 31);
     let recent = saved_days_ago(&env.data(), "Reciente", 29);
@@ -496,7 +496,7 @@ fn a_kiosk_purges_sessions_past_retention_when_it_starts() {
 fn closing_the_terminal_ends_a_kiosk_mid_visit_even_with_sighup_blocked() {
     // Whoever starts the kiosk may block SIGHUP (the mask survives exec). A closed terminal must still end
     // it within seconds, the note saved — not after the idle timeout, with the input thread spinning.
-    let (env, _) = kiosk();
+    let Some((env, _)) = kiosk() else { return };
     let block_sighup =
         "use POSIX; sigprocmask(SIG_BLOCK, POSIX::SigSet->new(SIGHUP)) or die; exec @ARGV or die";
     let app = env.start_via(&["perl", "-e", block_sighup]);
