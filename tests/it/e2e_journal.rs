@@ -3,23 +3,9 @@
 //! past the 64,000-character limit is cut, said, and on disk within two seconds.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use crate::e2e_tmux_support::{Env, Rumbo, wait_until};
+use crate::e2e_tmux_support::{Env, wait_until};
 use rumbo::session::{NOTE_MAX_CHARS, SessionStore};
 use std::time::{Duration, Instant};
-
-/// From the start screen: a new session with consent, into the workspace.
-fn new_session(app: &Rumbo, alias: &str) {
-    app.wait_for("n nueva");
-    app.keys(&["n"]);
-    app.wait_for("Nueva sesión");
-    app.type_text(alias);
-    app.keys(&["Tab", "Tab", "Space"]);
-    app.wait_for("[x] Acepto que se guarde la sesión");
-    app.keys(&["Enter"]);
-    app.wait_screen("the workspace, saved", |s| {
-        s.contains(&format!("rumbo · {alias}")) && s.contains("guardado")
-    });
-}
 
 fn session_id(env: &Env) -> String {
     env.session_file().file_stem().unwrap().to_str().unwrap().to_string()
@@ -29,7 +15,7 @@ fn session_id(env: &Env) -> String {
 fn a_note_typed_just_before_a_sigkill_is_there_when_the_session_is_reopened() {
     let Some(env) = Env::new() else { return };
     let app = env.start();
-    new_session(&app, "Marisol");
+    app.new_session("Marisol", "");
     let id = session_id(&env);
     let store = SessionStore::open(&env.data()).unwrap();
     app.type_note("Primera parte");
@@ -65,7 +51,7 @@ fn a_note_typed_just_before_a_sigkill_is_there_when_the_session_is_reopened() {
 fn a_paste_past_the_limit_is_cut_said_and_on_disk_within_two_seconds() {
     let Some(env) = Env::new() else { return };
     let app = env.start();
-    new_session(&app, "Rosa");
+    app.new_session("Rosa", "");
     let id = session_id(&env);
     app.keys(&["n"]);
     app.wait_for("De la sesión");

@@ -75,20 +75,6 @@ impl Drop for Keeper {
     }
 }
 
-/// From the start screen: `n`, alias, consent, Enter — into the workspace, saved.
-fn new_session(app: &Rumbo, alias: &str) {
-    app.wait_for("n nueva");
-    app.keys(&["n"]);
-    app.wait_for("Nueva sesión");
-    app.type_text(alias);
-    app.keys(&["Tab", "Tab", "Space"]);
-    app.wait_for("[x] Acepto que se guarde la sesión");
-    app.keys(&["Enter"]);
-    app.wait_screen("the workspace, saved", |s| {
-        s.contains(&format!("rumbo · {alias}")) && s.contains("guardado")
-    });
-}
-
 /// Writes into `dir` until the file system is full; the file that filled it.
 pub(super) fn fill(dir: &Path) -> PathBuf {
     let path = dir.join("relleno");
@@ -122,7 +108,7 @@ fn left_on_a_full_tmpfs(env: &Env) -> Option<(Rumbo, Keeper, PathBuf, PathBuf)> 
     }
     let (app, keeper) = start_on_tmpfs(env);
     let data = keeper.inside(&env.data());
-    new_session(&app, "Ana");
+    app.new_session("Ana", "");
     let session_file = wait_until("the session file", || {
         let files: Vec<PathBuf> = fs::read_dir(data.join("sessions"))
             .ok()?

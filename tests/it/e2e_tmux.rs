@@ -23,24 +23,6 @@ const IDLE_PERIOD: Duration = Duration::from_secs(2);
 /// After the window closes or SIGTERM arrives.
 const EXIT_WITHIN: Duration = Duration::from_secs(3);
 
-/// From the start screen: `n`, alias, counselor, consent, Enter — into the workspace, saved.
-fn new_session(app: &Rumbo, alias: &str, counselor: &str) {
-    app.wait_for("n nueva");
-    app.keys(&["n"]);
-    app.wait_for("Nueva sesión");
-    app.type_text(alias);
-    app.keys(&["Tab"]);
-    if !counselor.is_empty() {
-        app.type_text(counselor);
-    }
-    app.keys(&["Tab", "Space"]);
-    app.wait_for("[x] Acepto que se guarde la sesión");
-    app.keys(&["Enter"]);
-    app.wait_screen("the workspace, saved", |s| {
-        s.contains(&format!("rumbo · {alias}")) && s.contains("guardado")
-    });
-}
-
 /// Closes a popup with Escape alone, and waits for it to be gone before anything else is typed.
 fn close_popup(app: &Rumbo, marker: &str) {
     app.escape();
@@ -71,7 +53,7 @@ fn a_whole_session_is_typed_shown_saved_and_resumed() {
     let Some(env) = Env::new() else { return };
     let app = env.start();
     app.wait_for("Aún no hay sesiones guardadas");
-    new_session(&app, "Marisol", "Luz Ángela");
+    app.new_session("Marisol", "Luz Ángela");
     let file = env.session_file();
     #[cfg(unix)]
     {
@@ -159,7 +141,7 @@ fn a_whole_session_is_typed_shown_saved_and_resumed() {
 fn closing_the_terminal_right_after_typing_keeps_the_last_words() {
     let Some(env) = Env::new() else { return };
     let app = env.start();
-    new_session(&app, "Camilo", "");
+    app.new_session("Camilo", "");
     app.keys(&["n"]);
     app.wait_for("De la sesión");
     // A long burst, so the window closes while rumbo is still taking the keys in and drawing them.
@@ -176,7 +158,7 @@ fn closing_the_terminal_right_after_typing_keeps_the_last_words() {
 fn closing_the_terminal_with_a_save_pending_saves_at_once() {
     let Some(env) = Env::new() else { return };
     let app = env.start();
-    new_session(&app, "Julia", "");
+    app.new_session("Julia", "");
     let words = "y al final dijo que quiere estudiar";
     app.type_note(words);
     let file = env.session_file();
@@ -193,7 +175,7 @@ fn closing_the_terminal_with_a_save_pending_saves_at_once() {
 fn sigterm_saves_the_last_words_and_exits_cleanly() {
     let Some(env) = Env::new() else { return };
     let app = env.start();
-    new_session(&app, "Dora", "");
+    app.new_session("Dora", "");
     let words = "trae la hoja de vida el martes";
     app.type_note(words);
     let sent = Instant::now();
@@ -216,7 +198,7 @@ fn closing_the_terminal_ends_rumbo_even_with_sighup_blocked() {
     let block_sighup =
         "use POSIX; sigprocmask(SIG_BLOCK, POSIX::SigSet->new(SIGHUP)) or die; exec @ARGV or die";
     let app = env.start_via(&["perl", "-e", block_sighup]);
-    new_session(&app, "Elena", "");
+    app.new_session("Elena", "");
     app.type_note("sin señal de cierre");
     let file = env.session_file();
     wait_file_contains(&file, "sin se", Instant::now());
@@ -231,7 +213,7 @@ fn closing_the_terminal_ends_rumbo_even_with_sighup_blocked() {
 fn a_second_rumbo_opens_the_same_session_read_only() {
     let Some(env) = Env::new() else { return };
     let first = env.start();
-    new_session(&first, "Fabio", "Luz");
+    first.new_session("Fabio", "Luz");
     first.keys(&["Tab", "Enter"]);
     first.wait_for("Espacio marcar");
     first.keys(&["Space"]);
@@ -288,7 +270,7 @@ fn resizing_at_any_moment_keeps_it_running_and_redrawing() {
     app.resize(80, 24);
     app.wait_for("rumbo · Sesiones");
 
-    new_session(&app, "Gloria", "");
+    app.new_session("Gloria", "");
     app.keys(&["n"]);
     app.wait_for("De la sesión");
     app.type_text("antes ");
@@ -324,7 +306,7 @@ fn an_idle_rumbo_uses_no_cpu() {
     sleep(Duration::from_millis(200));
     let start_screen = app.idle_ticks(IDLE_PERIOD);
 
-    new_session(&app, "Hugo", "");
+    app.new_session("Hugo", "");
     app.keys(&["Tab", "Enter"]);
     app.wait_for("Espacio marcar");
     app.keys(&["Space"]);

@@ -200,6 +200,24 @@ pub struct Rumbo {
 }
 
 impl Rumbo {
+    /// From the start screen: `n`, alias, counselor (if any), consent, Enter — into the workspace, saved.
+    pub fn new_session(&self, alias: &str, counselor: &str) {
+        self.wait_for("n nueva");
+        self.keys(&["n"]);
+        self.wait_for("Nueva sesión");
+        self.type_text(alias);
+        self.keys(&["Tab"]);
+        if !counselor.is_empty() {
+            self.type_text(counselor);
+        }
+        self.keys(&["Tab", "Space"]);
+        self.wait_for("[x] Acepto que se guarde la sesión");
+        self.keys(&["Enter"]);
+        self.wait_screen("the workspace, saved", |s| {
+            s.contains(&format!("rumbo · {alias}")) && s.contains("guardado")
+        });
+    }
+
     /// Runs a tmux command against this test's server; panics with tmux's message if it fails.
     pub fn tmux(&self, args: &[&str]) -> String {
         let out = self.try_tmux(args);
