@@ -2,6 +2,7 @@
 //! out; an unknown key is an error (a typo must not silently leave a kiosk unlocked). Documented in
 //! docs/config.md.
 
+use crate::app::keymap::{Conflict, KeyOverrides, Keymap};
 use crate::catalog::locate::{Locations, Pos};
 use crate::private_fs::Mode;
 use serde::{Deserialize, Serialize};
@@ -19,6 +20,13 @@ pub struct Config {
     /// Mode of the summaries `e` and `rumbo export` write: "0600", "0640" or "0660" (ignored on Windows).
     pub export_permissions: String,
     pub kiosk: Kiosk,
+    /// Keys changed from the defaults, by action (`keys: (buscar: "ctrl+f")`); see docs/config.md.
+    #[serde(skip_serializing_if = "is_default")]
+    pub keys: KeyOverrides,
+}
+
+fn is_default(keys: &KeyOverrides) -> bool {
+    *keys == KeyOverrides::default()
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -41,6 +49,7 @@ impl Default for Config {
             retention_days: 180,
             export_permissions: "0600".to_string(),
             kiosk: Kiosk::default(),
+            keys: KeyOverrides::default(),
         }
     }
 }
@@ -116,7 +125,14 @@ impl Config {
                 return Err(at(key, format!("{key}: \"{value}\" is not allowed; use one of {allowed}")));
             }
         }
-        Ok(())
+        // Pointed at the key written for the action at fault.
+        self.keymap().map(|_| ()).map_err(|c| at(&format!("keys.{}", c.action.name()), c.message))
+    }
+
+    /// The keymap in force: the defaults with `keys:` over them, kept off the kiosk's `admin_key`.
+    pub fn keymap(&self) -> Result<Keymap, Conflict> {
+        let admin_key = crate::app::kiosk::AdminKey::parse(&self.kiosk.admin_key).map(|k| k.combo());
+        Keymap::new(&self.keys, admin_key)
     }
 
     /// The mode of the summaries `e` and `rumbo export` write.

@@ -1,6 +1,7 @@
 //! Kiosk mode's state: the idle clock that ends a visitor's session, and the administrator's PIN prompt,
 //! the only way out. Pure: the time comes from `Model::now`, so tests drive the clock.
 
+use crate::app::keymap::KeyCombo;
 use crate::kiosk::lock::PinLock;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::{SignedDuration, Timestamp};
@@ -36,24 +37,19 @@ pub struct AdminKey {
 }
 
 impl AdminKey {
-    /// Parses `ctrl+alt+a` (any order, any case); at least one of ctrl/alt, and one letter or digit.
+    /// Parses `ctrl+alt+a` (any order, any case; the syntax of `keys:`, see [`KeyCombo::parse`]); at least
+    /// one of ctrl/alt, and one letter or digit.
     pub fn parse(text: &str) -> Option<AdminKey> {
-        let mut modifiers = KeyModifiers::NONE;
-        let mut key = None;
-        for part in text.split('+').map(|p| p.trim().to_ascii_lowercase()) {
-            match part.as_str() {
-                "ctrl" | "control" => modifiers |= KeyModifiers::CONTROL,
-                "alt" => modifiers |= KeyModifiers::ALT,
-                "shift" => modifiers |= KeyModifiers::SHIFT,
-                p if p.chars().count() == 1 && key.is_none() => {
-                    key = p.chars().next().filter(char::is_ascii_alphanumeric);
-                    key?;
-                }
-                _ => return None,
-            }
-        }
-        let key = key?;
-        modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT).then_some(AdminKey { modifiers, key })
+        let combo = KeyCombo::parse(text)?;
+        let KeyCode::Char(key) = combo.code else { return None };
+        let modifiers = combo.modifiers;
+        (key.is_ascii_alphanumeric() && modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT))
+            .then_some(AdminKey { modifiers, key: key.to_ascii_lowercase() })
+    }
+
+    /// The same key as the keymap writes it, to keep every action off it.
+    pub fn combo(&self) -> KeyCombo {
+        KeyCombo { modifiers: self.modifiers, code: KeyCode::Char(self.key) }
     }
 
     pub fn matches(&self, event: &KeyEvent) -> bool {

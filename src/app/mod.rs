@@ -1,6 +1,7 @@
 //! The app in Elm style: a [`Model`], the [`Msg`]s that change it, [`update`] that returns [`Effect`]s and
 //! does no I/O, and `ui::view` that draws a model. The runtime (`crate::runtime`) runs the effects.
 
+pub mod keymap;
 pub mod kiosk;
 mod model;
 mod msg;

@@ -38,6 +38,8 @@ pub struct Model {
     /// The data folder cannot be written (why, in words): sessions are listed and opened read-only,
     /// none is created or deleted.
     pub data_read_only: Option<String>,
+    /// The keys in force: the defaults with config.ron's `keys:` over them.
+    pub keymap: super::keymap::Keymap,
 }
 
 pub enum Screen {
@@ -163,6 +165,8 @@ pub struct Workspace {
     pub program: usize,
     pub sort_by_fit: bool,
     pub overlay: Option<Overlay>,
+    /// Where the last key pressed works, when it did nothing here; cleared by the next key.
+    pub hint: Option<String>,
 }
 
 pub enum Overlay {
@@ -237,6 +241,7 @@ impl Model {
             unsaved: Vec::new(),
             save_trouble: None,
             data_read_only: None,
+            keymap: Default::default(),
         }
     }
 
@@ -269,6 +274,7 @@ impl Workspace {
             program: 0,
             sort_by_fit: false,
             overlay: None,
+            hint: None,
         }
     }
 

@@ -85,6 +85,8 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
         _ => 0,
     };
     let mut model = Model::new(lang, theme(global), set, index);
+    // Checked when config.ron was read: a conflict stopped rumbo there, with its line and column.
+    model.keymap = config.keymap().unwrap_or_default();
     if purged > 0 {
         let days = config.retention_days;
         model.sessions.notice =

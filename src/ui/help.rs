@@ -1,9 +1,10 @@
-//! `?`: every key of the workspace.
+//! `?`: every key of the workspace, from the keymap.
 
 use super::layout::centered;
 use super::list::{width, wrap};
 use super::{padded, popup};
 use crate::app::Model;
+use crate::app::keymap::FOOTER_CLOSE;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -14,10 +15,9 @@ pub fn draw(model: &Model, frame: &mut Frame, area: Rect) {
     let inner = padded(popup(model, frame, centered(area, 78, 18), s.help_title.to_string()));
     let room = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
-    let body = if model.kiosk.is_some() { s.help_body_kiosk } else { s.help_body };
-    for entry in body.lines() {
+    for entry in model.keymap.help_lines(model.kiosk.is_some(), model.lang) {
         // A line too long for the popup goes on under its description, not under the key.
-        let (key, text) = entry.split_once("    ").unwrap_or(("", entry));
+        let (key, text) = entry.split_once("    ").unwrap_or(("", entry.as_str()));
         let indent = if key.is_empty() { 0 } else { width(key) + 4 };
         let body = wrap(text.trim_start(), room.saturating_sub(indent).max(room / 2), usize::MAX);
         for (i, part) in body.into_iter().enumerate() {
@@ -26,6 +26,6 @@ pub fn draw(model: &Model, frame: &mut Frame, area: Rect) {
         }
     }
     lines.push(Line::default());
-    lines.push(Line::styled(s.help_hint, model.theme.key));
+    lines.push(Line::styled(model.keymap.footer(FOOTER_CLOSE, model.lang), model.theme.key));
     frame.render_widget(Paragraph::new(lines), inner);
 }

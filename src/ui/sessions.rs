@@ -113,10 +113,12 @@ pub fn draw(model: &Model, frame: &mut Frame, area: Rect) {
             message_lines.into_iter().map(|l| Line::from(Span::styled(l, style))).collect();
         frame.render_widget(Paragraph::new(lines), super::padded(notice));
     }
+    let (keymap, lang) = (&model.keymap, model.lang);
     let keys = if model.unsaved.is_empty() {
-        format!(" {}", s.keys_sessions)
+        format!(" {}", keymap.footer(crate::app::keymap::FOOTER_SESSIONS, lang))
     } else {
-        format!(" {} · {}", s.keys_retry, s.keys_sessions)
+        let retry = keymap.footer(crate::app::keymap::FOOTER_RETRY, lang);
+        format!(" {retry} · {}", keymap.footer(crate::app::keymap::FOOTER_SESSIONS, lang))
     };
     let keys = clip(&keys, usize::from(footer.width));
     frame.render_widget(Paragraph::new(Line::styled(keys, t.key)), footer);

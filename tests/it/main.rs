@@ -17,6 +17,7 @@ mod catalog_format_doc;
 mod catalog_fuzz;
 mod catalog_limits;
 mod cli_usage;
+mod config_keys;
 mod e2e_escape;
 mod e2e_journal;
 mod e2e_kiosk;

@@ -1,6 +1,7 @@
 //! The new-session form: alias (required), counselor (optional, remembered), consent (Ley 1581 de 2012).
 
 use super::keys::{is_ctrl_c, typed};
+use crate::app::keymap::Action;
 use crate::app::model::{CONSENT_VERSION, FormField, Model, NewSessionForm, Persistence, Screen, Workspace};
 use crate::app::msg::Effect;
 use crate::session::Session;
@@ -13,7 +14,7 @@ const MAX_FIELD: usize = 60;
 pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let Screen::NewSession(form) = &mut model.screen else { return Vec::new() };
     match key.code {
-        _ if key.code == KeyCode::Esc || is_ctrl_c(&key) => {
+        _ if model.keymap.is(Action::Close, &key) || is_ctrl_c(&key) => {
             model.screen = Screen::Sessions;
             return Vec::new();
         }

@@ -4,6 +4,7 @@
 
 use super::keys::{is_ctrl_c, is_press, typed};
 use super::{flush, form};
+use crate::app::keymap::{Action, Place};
 use crate::app::kiosk::KioskState;
 use crate::app::model::{FormField, Model, NewSessionForm, Persistence, Screen};
 use crate::app::msg::{Effect, Msg};
@@ -68,7 +69,7 @@ fn key_event(model: &mut Model, key: KeyEvent) -> Option<Vec<Effect>> {
     }
     if let Some(prompt) = &mut kiosk.pin {
         match key.code {
-            KeyCode::Esc => kiosk.pin = None,
+            _ if model.keymap.is(Action::Close, &key) => kiosk.pin = None,
             KeyCode::Backspace => {
                 prompt.input.pop();
             }
@@ -95,7 +96,7 @@ fn key_event(model: &mut Model, key: KeyEvent) -> Option<Vec<Effect>> {
         Screen::KioskDone(Some(_)) if key.code == KeyCode::Enter => Some(welcome(model)),
         Screen::KioskDone(_) => Some(Vec::new()),
         Screen::NewSession(form) => match key.code {
-            KeyCode::Esc => {
+            _ if model.keymap.is(Action::Close, &key) => {
                 model.screen = Screen::Welcome;
                 Some(Vec::new())
             }
@@ -113,11 +114,11 @@ fn key_event(model: &mut Model, key: KeyEvent) -> Option<Vec<Effect>> {
             _ if is_ctrl_c(&key) => Some(Vec::new()),
             _ => None,
         },
-        Screen::Workspace(ws) if ws.overlay.is_none() => match typed(&key) {
-            // `T` too: Caps Lock is easy to leave on at a shared keyboard.
-            Some('t' | 'T') => Some(finish(model)),
+        Screen::Workspace(ws) if ws.overlay.is_none() => match model.keymap.action(&key, Place::of_pane(ws.focus), true) {
+            // `T` too (a default key): Caps Lock is easy to leave on at a shared keyboard.
+            Some(Action::Finish) => Some(finish(model)),
             // Leaving and the counselor's export dialog are not for visitors.
-            Some('q' | 'e') => Some(Vec::new()),
+            Some(Action::Leave | Action::Export) => Some(Vec::new()),
             _ if is_ctrl_c(&key) => Some(Vec::new()),
             _ => None,
         },

@@ -14,7 +14,7 @@ mod workspace;
 use super::model::{Model, Persistence, Screen, Workspace};
 use super::msg::{Effect, Msg};
 
-pub use keys::is_press;
+pub use keys::{is_press, typed};
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     if let Some(effects) = kiosk::before(model, &msg) {

@@ -3,6 +3,7 @@
 use super::keys::{moved, typed};
 use super::notes;
 use super::workspace::select;
+use crate::app::keymap::{Action, Place};
 use crate::app::model::{DetailTab, Model, Overlay, Pane, Screen, SearchPopup, Workspace};
 use crate::app::msg::Effect;
 use crate::catalog::{CatalogSet, ItemKind};
@@ -29,8 +30,9 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let now = model.now;
     let lang = model.lang;
     let theme = model.theme.clone();
+    let closing = model.keymap.action(&key, Place::Popup, model.kiosk.is_some());
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
-    if key.code == KeyCode::Esc {
+    if closing == Some(Action::Close) {
         ws.overlay = None;
         return Vec::new();
     }
@@ -52,8 +54,8 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Some(Overlay::Export(dialog)) => super::export::key(model, dialog, key),
         Some(Overlay::ConfirmDiscard) => super::export::confirm_discard(model, key),
         Some(other) => {
-            // Gap and help: any key but Esc leaves them open, `q` and `?`/`g` close them too.
-            if !matches!(typed(&key), Some('q' | '?' | 'g')) {
+            // Gap and help: any other key leaves them open; `q` and the keys that open them close them too.
+            if !matches!(closing, Some(Action::Leave | Action::Help | Action::Gap)) {
                 ws.overlay = Some(other);
             }
             Vec::new()

@@ -1,11 +1,15 @@
 //! The start screen "Sesiones": saved sessions, newest first.
 
-use super::keys::{is_ctrl_c, moved, typed};
+use super::keys::{is_ctrl_c, typed};
 use super::saving;
+use crate::app::keymap::{Action, Place};
 use crate::app::model::{Model, NewSessionForm, Screen, SessionRow};
 use crate::app::msg::Effect;
 use crate::session::{Listed, best_fit};
 use crossterm::event::{KeyCode, KeyEvent};
+
+/// Rows moved by PgUp/PgDn.
+const PAGE: usize = 10;
 
 pub fn listed(model: &mut Model, listed: Vec<Listed>) {
     let s = model.lang.strings();
@@ -102,9 +106,10 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             _ => Vec::new(),
         };
     }
+    let keymap = model.keymap.clone();
     if list.filtering {
         match key.code {
-            KeyCode::Esc => {
+            _ if keymap.is(Action::Close, &key) => {
                 list.filtering = false;
                 list.filter.clear();
             }
@@ -122,41 +127,60 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     let visible = list.visible();
-    if let Some(next) = moved(list.selected, visible.len(), &key, 10) {
-        list.selected = next;
+    let current = visible.get(list.selected).map(|&i| list.rows[i].clone());
+    let Some(action) = keymap.action(&key, Place::Sessions, model.kiosk.is_some()) else {
+        // A key that works in the workspace says so, rather than doing nothing silently.
+        if let Some(other) = keymap.elsewhere(&key, model.kiosk.is_some()) {
+            list.notice = Some(keymap.hint(other, &key, model.lang));
+        }
+        return Vec::new();
+    };
+    let last = visible.len().saturating_sub(1);
+    let moved_to = match action {
+        Action::Up => Some(list.selected.saturating_sub(1)),
+        Action::Down => Some(list.selected + 1),
+        Action::PageUp => Some(list.selected.saturating_sub(PAGE)),
+        Action::PageDown => Some(list.selected + PAGE),
+        Action::First => Some(0),
+        Action::Last => Some(last),
+        _ => None,
+    };
+    if let Some(next) = moved_to {
+        if !visible.is_empty() {
+            list.selected = next.min(last);
+        }
         return Vec::new();
     }
-    let current = visible.get(list.selected).map(|&i| list.rows[i].clone());
-    match (key.code, typed(&key)) {
-        (_, Some('q')) => saving::quit(model),
-        (_, Some('r')) if !model.unsaved.is_empty() => saving::retry_now(model),
+    match action {
+        Action::Leave => saving::quit(model),
+        Action::Retry if !model.unsaved.is_empty() => saving::retry_now(model),
         // A read-only data folder: nothing can be created or deleted there.
-        (_, Some('n' | 'd')) | (KeyCode::Delete, _) if read_only => {
+        Action::NewSession | Action::Delete if read_only => {
             list.notice = Some(model.lang.strings().data_read_only_refused.to_string());
             Vec::new()
         }
-        (_, Some('n')) => {
+        Action::NewSession => {
             list.notice = None;
             let counselor = model.counselor.clone();
             model.screen = Screen::NewSession(NewSessionForm { counselor, ..NewSessionForm::default() });
             Vec::new()
         }
-        (_, Some('/')) => {
+        Action::Filter => {
             list.filtering = true;
             Vec::new()
         }
-        (KeyCode::Esc, _) => {
+        Action::Close => {
             list.filter.clear();
             list.notice = None;
             Vec::new()
         }
-        (_, Some('d')) | (KeyCode::Delete, _) => {
+        Action::Delete => {
             if let Some(row) = current {
                 list.confirm_delete = Some(row.id);
             }
             Vec::new()
         }
-        (KeyCode::Enter, _) => match current {
+        Action::Resume => match current {
             Some(row) if row.problem.is_some() => {
                 list.notice = row.problem;
                 Vec::new()

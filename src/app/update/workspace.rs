@@ -1,12 +1,13 @@
 //! The workspace: four panes, marks, shortlist, sort by fit; `/`, `n`, `g`, `?` open overlays.
 
-use super::keys::{is_ctrl_c, moved, typed};
+use super::keys::is_ctrl_c;
 use super::{changed, flush, overlays, saving};
+use crate::app::keymap::{Action, Place};
 use crate::app::model::{DetailTab, Model, Overlay, Pane, Persistence, Screen, Workspace};
 use crate::app::msg::Effect;
 use crate::catalog::CatalogSet;
 use crate::session::{MarkKind, Session};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 /// Rows moved by PgUp/PgDn.
 const PAGE: usize = 8;
@@ -44,43 +45,68 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     if overlay_open {
         return overlays::key(model, key);
     }
-    let failing = model.workspace().is_some_and(|ws| matches!(ws.persistence, Persistence::Failed(_)));
-    if typed(&key) == Some('r') && (failing || !model.unsaved.is_empty()) {
-        return saving::retry_now(model);
-    }
+    let kiosk = model.kiosk.is_some();
     let set = model.catalog.clone();
     let now = model.now;
+    let keymap = model.keymap.clone();
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
+    ws.hint = None;
+    let failing = matches!(ws.persistence, Persistence::Failed(_));
+    let Some(action) = keymap.action(&key, Place::of_pane(ws.focus), kiosk) else {
+        // Without consent nothing is on disk: leaving would lose the session, so ask first.
+        if is_ctrl_c(&key) {
+            return leave_or_ask(model);
+        }
+        // A key that works elsewhere says where, rather than doing nothing silently.
+        if let Some(other) = keymap.elsewhere(&key, kiosk) {
+            ws.hint = Some(keymap.hint(other, &key, model.lang));
+        }
+        return Vec::new();
+    };
     let len = pane_len(ws, &set, ws.focus);
-    if let Some(next) = moved(selected(ws, ws.focus), len, &key, PAGE) {
-        return select(ws, &set, ws.focus, next, now);
+    let current = selected(ws, ws.focus);
+    let moved_to = match action {
+        Action::Up => Some(current.saturating_sub(1)),
+        Action::Down => Some(current + 1),
+        Action::PageUp => Some(current.saturating_sub(PAGE)),
+        Action::PageDown => Some(current + PAGE),
+        Action::First => Some(0),
+        Action::Last => Some(usize::MAX),
+        _ => None,
+    };
+    if let Some(next) = moved_to {
+        if len == 0 {
+            return Vec::new();
+        }
+        return select(ws, &set, ws.focus, next.min(len - 1), now);
     }
-    match (key.code, typed(&key)) {
-        (KeyCode::Tab, _) => ws.focus = cycle(ws.focus, 1),
-        (KeyCode::BackTab, _) => ws.focus = cycle(ws.focus, Pane::ALL.len() - 1),
-        (KeyCode::Left | KeyCode::Right, _) if ws.focus == Pane::Functions => {
+    match action {
+        Action::Retry if failing || !model.unsaved.is_empty() => return saving::retry_now(model),
+        Action::NextPane => ws.focus = cycle(ws.focus, 1),
+        Action::PreviousPane => ws.focus = cycle(ws.focus, Pane::ALL.len() - 1),
+        Action::SwitchTab => {
             ws.tab = match ws.tab {
                 DetailTab::Functions => DetailTab::Competencies,
                 DetailTab::Competencies => DetailTab::Functions,
             };
         }
-        (KeyCode::Enter, _) => {
+        Action::Forward => {
             ws.focus = match ws.focus {
                 Pane::Sectors => Pane::Occupations,
                 Pane::Occupations => Pane::Functions,
                 Pane::Functions | Pane::Programs => Pane::Programs,
             }
         }
-        (_, Some(' ')) => return toggle(ws, &set, now),
-        (_, Some('s')) if ws.focus == Pane::Occupations || ws.focus == Pane::Sectors => {
+        Action::Mark => return toggle(ws, &set, now),
+        Action::SortByFit => {
             let current = ws.current_occupation(&set).map(|o| o.id.clone());
             ws.sort_by_fit = !ws.sort_by_fit;
             keep_occupation(ws, &set, current.as_deref());
         }
-        (_, Some('g')) if ws.current_occupation(&set).is_some() => ws.overlay = Some(Overlay::Gap),
-        (_, Some('?')) => ws.overlay = Some(Overlay::Help),
-        (_, Some('/')) => ws.overlay = Some(Overlay::Search(overlays::new_search())),
-        (_, Some('n')) => {
+        Action::Gap if ws.current_occupation(&set).is_some() => ws.overlay = Some(Overlay::Gap),
+        Action::Help => ws.overlay = Some(Overlay::Help),
+        Action::Search => ws.overlay = Some(Overlay::Search(overlays::new_search())),
+        Action::Notes => {
             let occupation = ws.current_occupation(&set).map(|o| o.id.clone());
             ws.overlay = Some(Overlay::Notes(Box::new(super::notes::new_notes(
                 &ws.session,
@@ -88,16 +114,22 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                 &model.theme,
             ))));
         }
-        (_, Some('e')) => ws.overlay = Some(super::export::open(false)),
-        // Without consent nothing is on disk: leaving would lose the session, so ask first.
-        _ if (typed(&key) == Some('q') || is_ctrl_c(&key)) && ws.persistence == Persistence::Unsaved => {
-            ws.overlay = Some(Overlay::ConfirmDiscard);
-        }
-        (_, Some('q')) => return leave(model),
-        _ if is_ctrl_c(&key) => return leave(model),
+        Action::Export => ws.overlay = Some(super::export::open(false)),
+        Action::Leave => return leave_or_ask(model),
         _ => {}
     }
     Vec::new()
+}
+
+/// `q` and Ctrl+C: leave, or, without consent (nothing is on disk), ask first.
+fn leave_or_ask(model: &mut Model) -> Vec<Effect> {
+    match &mut model.screen {
+        Screen::Workspace(ws) if ws.persistence == Persistence::Unsaved => {
+            ws.overlay = Some(Overlay::ConfirmDiscard);
+            Vec::new()
+        }
+        _ => leave(model),
+    }
 }
 
 /// `q`: back to the start screen, saving first. Nothing to confirm: what cannot be saved yet is kept in

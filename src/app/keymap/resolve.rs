@@ -1,0 +1,153 @@
+//! The keymap in force: the defaults with the office's `keys:` laid over them, checked for conflicts.
+
+use super::actions::{Action, KeyOverrides, Mode, Place};
+use super::combo::KeyCombo;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keymap {
+    /// One entry per action, in [`Action::ALL`]'s order.
+    keys: Vec<Vec<KeyCombo>>,
+}
+
+/// Why `keys:` was refused: the action whose key is at fault, in words (English, like config errors).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub action: Action,
+    pub message: String,
+}
+
+/// Keys no action may take: Ctrl+C (raw mode's interrupt: it leaves and quits everywhere).
+const CTRL_C: KeyCombo = KeyCombo { modifiers: KeyModifiers::CONTROL, code: KeyCode::Char('c') };
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let keys = Action::ALL
+            .iter()
+            .map(|a| a.default_keys().iter().filter_map(|k| KeyCombo::parse(k)).collect())
+            .collect();
+        Keymap { keys }
+    }
+}
+
+impl Keymap {
+    /// The defaults with `overrides` over them. `admin_key` is the kiosk's way out: no action may take it.
+    pub fn new(overrides: &KeyOverrides, admin_key: Option<KeyCombo>) -> Result<Keymap, Conflict> {
+        let mut map = Keymap::default();
+        let given = overrides.given();
+        for (action, text) in &given {
+            let Some(combo) = KeyCombo::parse(text) else {
+                let message = format!(
+                    "keys.{}: \"{text}\" is not a key (examples: \"ctrl+f\", \"s\", \"shift+tab\", \"f2\")",
+                    action.name()
+                );
+                return Err(Conflict { action: *action, message });
+            };
+            map.keys[index(*action)] = vec![combo];
+        }
+        // The actions the office changed are blamed first: that is where the line to fix is.
+        let mut order: Vec<Action> = given.iter().map(|(a, _)| *a).collect();
+        let rest: Vec<Action> = Action::ALL.iter().copied().filter(|a| !order.contains(a)).collect();
+        order.extend(rest);
+        for action in order {
+            map.check(action, admin_key)?;
+        }
+        Ok(map)
+    }
+
+    fn check(&self, action: Action, admin_key: Option<KeyCombo>) -> Result<(), Conflict> {
+        let name = action.name();
+        let refuse = |message: String| Err(Conflict { action, message });
+        for combo in self.keys(action) {
+            let shown = combo.display(crate::i18n::Lang::En);
+            if combo.same_key(&CTRL_C) {
+                return refuse(format!("keys.{name}: Ctrl+C is the kiosk's and the app's locked key (it leaves)"));
+            }
+            if admin_key.is_some_and(|admin| admin.same_key(combo)) {
+                return refuse(format!("keys.{name}: \"{shown}\" is kiosk.admin_key, the administrator's way out"));
+            }
+            if action.places().contains(&Place::Typing) && combo.is_plain_char() {
+                return refuse(format!(
+                    "keys.{name}: \"{shown}\" is a plain character, and {name} works where text is typed \
+                     (search, notes, alias): use a key with ctrl or alt, or a named key"
+                ));
+            }
+            for other in Action::ALL.iter().copied().filter(|o| *o != action) {
+                if both_apply(action, other) && self.keys(other).iter().any(|k| k.same_key(combo)) {
+                    return refuse(format!(
+                        "keys.{name}: \"{shown}\" is also the key of {}, and both work in the same place",
+                        other.name()
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn keys(&self, action: Action) -> &[KeyCombo] {
+        &self.keys[index(action)]
+    }
+
+    /// Whether `event` is one of `action`'s keys.
+    pub fn is(&self, action: Action, event: &KeyEvent) -> bool {
+        self.keys(action).iter().any(|k| k.matches(event))
+    }
+
+    /// The action `event` means at `place`, in or out of kiosk mode.
+    /// A key bound with its modifiers (`ctrl+up`) wins over the same key bound bare (`up`).
+    pub fn action(&self, event: &KeyEvent, place: Place, kiosk: bool) -> Option<Action> {
+        let here = || Action::ALL.iter().copied().filter(move |a| a.places().contains(&place) && active(*a, kiosk));
+        here()
+            .find(|a| self.keys(*a).iter().any(|k| k.exactly(event)))
+            .or_else(|| here().find(|a| self.is(*a, event)))
+    }
+
+    /// The action `event` would mean somewhere else (for the hint of where it works).
+    /// A kiosk has no start screen: its visitors are never sent there.
+    pub fn elsewhere(&self, event: &KeyEvent, kiosk: bool) -> Option<Action> {
+        let visible = |a: Action| !kiosk || a.places().iter().any(|p| Place::PANES.contains(p));
+        Action::ALL
+            .iter()
+            .copied()
+            .find(|a| active(*a, kiosk) && visible(*a) && *a != Action::Close && self.is(*a, event))
+    }
+}
+
+fn index(action: Action) -> usize {
+    Action::ALL.iter().position(|a| *a == action).unwrap_or(0)
+}
+
+fn active(action: Action, kiosk: bool) -> bool {
+    action.mode() == Mode::Both || kiosk
+}
+
+/// Two actions that can both be asked of one key press: a place in common (the kiosk-only ones also
+/// meet every other action, since the kiosk runs them all).
+fn both_apply(a: Action, b: Action) -> bool {
+    a.places().iter().any(|p| b.places().contains(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_defaults_have_no_conflict() {
+        let map = Keymap::new(&KeyOverrides::default(), KeyCombo::parse("ctrl+alt+a")).unwrap();
+        assert_eq!(map, Keymap::default());
+        for action in Action::ALL {
+            assert!(!map.keys(*action).is_empty(), "{action:?}");
+        }
+    }
+
+    #[test]
+    fn an_override_replaces_the_default_keys() {
+        let overrides = KeyOverrides { buscar: Some("ctrl+f".into()), ..KeyOverrides::default() };
+        let map = Keymap::new(&overrides, None).unwrap();
+        let ctrl_f = KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL);
+        let slash = KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE);
+        assert_eq!(map.action(&ctrl_f, Place::Sectors, false), Some(Action::Search));
+        assert_eq!(map.action(&slash, Place::Sectors, false), None);
+        assert_eq!(map.action(&slash, Place::Sessions, false), Some(Action::Filter));
+    }
+}
