@@ -515,3 +515,22 @@ fn purge_uses_180_days_by_default_and_reports_counts_only() {
     assert_eq!(report(&out), 2);
     assert_eq!(session_ids(&home.data()), Vec::<String>::new());
 }
+
+#[test]
+fn set_pin_keeps_the_keys_block_as_it_is() {
+    let home = Home::new();
+    let keys = "    keys: (\n        buscar: \"ctrl+f\", // como en el navegador\n        terminar:   \"f10\",\n    ),\n";
+    let text = COMMENTED.replacen("Config(\n", &format!("Config(\n{keys}"), 1);
+    home.write_config(&text);
+    let before = Config::parse(&text, &home.config_file()).unwrap();
+    assert_eq!(before.keys.buscar.as_deref(), Some("ctrl+f"));
+    let out = home.set_pin("482193\n");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let after_text = home.config_text().unwrap();
+    assert!(after_text.contains(keys), "the keys: block changed:\n{after_text}");
+    let after = Config::parse(&after_text, &home.config_file()).unwrap();
+    assert_eq!(after.keys, before.keys);
+    // Only the PIN's hash differs.
+    assert_eq!(after_text.replace(&after.kiosk.admin_pin, OLD_HASH), text);
+    assert_pin_stored(&home, PIN);
+}

@@ -164,11 +164,11 @@ impl Keymap {
             Lang::Es => {
                 let mut out = String::from("| Tecla | Qué hace |\n| --- | --- |\n");
                 for (keys, text) in rows.map(cell) {
-                    out.push_str(&format!("| {keys} | {text} |\n"));
+                    out.push_str(&format!("| `{keys}` | {text} |\n"));
                 }
                 out
             }
-            Lang::En => rows.map(cell).map(|(keys, text)| format!("- {keys} — {text}\n")).collect(),
+            Lang::En => rows.map(cell).map(|(keys, text)| format!("- `{keys}` — {text}\n")).collect(),
         }
     }
 
