@@ -56,3 +56,13 @@ fn an_unknown_action_or_key_is_refused_where_written() {
     let e = refused("Config(keys: (buscar: \"hyper+x\"))");
     assert!(e.starts_with("config.ron:1:23: keys.buscar: \"hyper+x\" is not a key"), "{e}");
 }
+
+#[test]
+fn every_action_name_is_documented_with_its_default_keys() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/config.md")).unwrap();
+    for action in Action::ALL {
+        let keys = action.default_keys().join(", ");
+        let row = format!("| `{}` | `{keys}` |", action.name());
+        assert!(doc.contains(&row), "docs/config.md lacks the row starting {row}");
+    }
+}

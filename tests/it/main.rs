@@ -20,6 +20,7 @@ mod cli_usage;
 mod config_keys;
 mod e2e_escape;
 mod e2e_journal;
+mod e2e_keys;
 mod e2e_kiosk;
 mod e2e_privacy;
 mod e2e_savefail;
