@@ -285,7 +285,10 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.ayuda", "this help"),
     ("ayuda.salir", "back to Sessions (everything is saved)"),
     ("ayuda.raton", "Mouse: click to choose, wheel to scroll"),
-    ("ayuda.reintentar", "when the header says \"sin guardar — …\": retry saving now (rumbo retries every 5 s by itself)"),
+    (
+        "ayuda.reintentar",
+        "when the header says \"sin guardar — …\": retry saving now (rumbo retries every 5 s by itself)",
+    ),
     ("ayuda.cerrar", "close the open popup; on Sessions, clear the filter"),
     ("ayuda.nueva", "on Sessions: start a new session"),
     ("ayuda.reanudar", "on Sessions: resume the chosen session"),

@@ -285,7 +285,10 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.ayuda", "esta ayuda"),
     ("ayuda.salir", "volver a Sesiones (todo queda guardado)"),
     ("ayuda.raton", "Ratón: clic para elegir, rueda para desplazarse"),
-    ("ayuda.reintentar", "cuando el encabezado dice «sin guardar — …»: reintentar guardar ya (rumbo reintenta solo cada 5 s)"),
+    (
+        "ayuda.reintentar",
+        "cuando el encabezado dice «sin guardar — …»: reintentar guardar ya (rumbo reintenta solo cada 5 s)",
+    ),
     ("ayuda.cerrar", "cerrar la ventana abierta; en Sesiones, quitar el filtro"),
     ("ayuda.nueva", "en Sesiones: empezar una sesión nueva"),
     ("ayuda.reanudar", "en Sesiones: reanudar la sesión elegida"),

@@ -22,8 +22,11 @@ pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
     };
     // While saves fail, the key that retries at once comes first.
     let failing = matches!(ws.persistence, Persistence::Failed(_)) && model.kiosk.is_none();
-    let first =
-        if failing { format!(" {} · {first}", keys.footer(FOOTER_RETRY, lang)) } else { format!(" {first}") };
+    let first = if failing {
+        format!(" {} · {first}", keys.footer(FOOTER_RETRY, lang))
+    } else {
+        format!(" {first}")
+    };
     let lines = vec![
         Line::from(Span::styled(clip(&first, width), model.theme.key)),
         Line::from(Span::styled(clip(&format!(" {}", common), width), model.theme.dim)),

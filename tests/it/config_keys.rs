@@ -12,10 +12,14 @@ fn refused(text: &str) -> String {
 
 #[test]
 fn a_partial_override_changes_one_action_and_keeps_the_rest() {
-    let config = Config::parse("Config(\n    keys: (buscar: \"ctrl+f\"),\n)", Path::new("config.ron")).unwrap();
+    let config =
+        Config::parse("Config(\n    keys: (buscar: \"ctrl+f\"),\n)", Path::new("config.ron")).unwrap();
     let map = config.keymap().unwrap();
     assert_eq!(map.keys(Action::Search)[0].display(rumbo::i18n::Lang::Es), "Ctrl+F");
-    let n = crossterm::event::KeyEvent::new(crossterm::event::KeyCode::Char('n'), crossterm::event::KeyModifiers::NONE);
+    let n = crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('n'),
+        crossterm::event::KeyModifiers::NONE,
+    );
     assert_eq!(map.action(&n, Place::Sectors, false), Some(Action::Notes));
 }
 

@@ -7,7 +7,8 @@ use crate::e2e_tmux_support::Env;
 #[test]
 fn a_key_changed_in_config_ron_works_in_the_running_app() {
     let Some(env) = Env::new() else { return };
-    std::fs::write(env.config().join("config.ron"), "Config(keys: (buscar: \"ctrl+f\", notas: \"f4\"))\n").unwrap();
+    std::fs::write(env.config().join("config.ron"), "Config(keys: (buscar: \"ctrl+f\", notas: \"f4\"))\n")
+        .unwrap();
     let app = env.start();
     app.new_session("Marisol", "");
     app.wait_screen("the footer with the office's keys", |s| s.contains("Ctrl+F buscar · F4 notas"));

@@ -5,7 +5,10 @@
 
 use crate::keyflow_support::{App, render};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use rumbo::app::keymap::{Action, FOOTER_CLOSE, FOOTER_COMMON, FOOTER_KIOSK, FOOTER_RETRY, FOOTER_SESSIONS, HELP, HELP_KIOSK, Keymap, Place, README_MORE, footer_pane};
+use rumbo::app::keymap::{
+    Action, FOOTER_CLOSE, FOOTER_COMMON, FOOTER_KIOSK, FOOTER_RETRY, FOOTER_SESSIONS, HELP, HELP_KIOSK,
+    Keymap, Place, README_MORE, footer_pane,
+};
 use rumbo::app::{Msg, Overlay, Pane};
 use rumbo::config::Config;
 use rumbo::i18n::Lang;
@@ -79,7 +82,10 @@ fn a_key_that_means_nothing_here_says_where_it_works() {
     app.char('q');
     app.char('g');
     let notice = app.model.sessions.notice.clone();
-    assert_eq!(notice.as_deref(), Some("g muestra la brecha — solo en Sectores, Ocupaciones, Funciones, Programas de formación"));
+    assert_eq!(
+        notice.as_deref(),
+        Some("g muestra la brecha — solo en Sectores, Ocupaciones, Funciones, Programas de formación")
+    );
 }
 
 #[test]
@@ -124,7 +130,8 @@ fn every_action_has_words_in_both_languages_and_a_place_in_the_help() {
             let key = map.keys(*action)[0].display(Lang::Es);
             let lines = [map.help_lines(false, Lang::Es), map.help_lines(true, Lang::Es)].concat();
             let hint = map.footer(FOOTER_CLOSE, Lang::Es);
-            let found = lines.iter().chain([&hint]).any(|l| l.split("    ").next().is_some_and(|k| k.contains(&key)));
+            let found =
+                lines.iter().chain([&hint]).any(|l| l.split("    ").next().is_some_and(|k| k.contains(&key)));
             assert!(found, "{action:?} ({key}) is not in the ? help");
         }
     }

@@ -15,10 +15,8 @@ fn the_readme_key_tables_are_the_keymaps() {
     let readme = std::fs::read_to_string(path).unwrap_or_default();
     for (lang, start, end) in MARKERS {
         let expected = Keymap::readme(lang);
-        let found = readme
-            .split_once(start)
-            .and_then(|(_, rest)| rest.split_once(end))
-            .map(|(inside, _)| inside);
+        let found =
+            readme.split_once(start).and_then(|(_, rest)| rest.split_once(end)).map(|(inside, _)| inside);
         assert!(
             found == Some(expected.as_str()),
             "README.md's {lang:?} key table is out of step with the keymap (src/app/keymap). \

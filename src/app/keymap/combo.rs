@@ -65,7 +65,11 @@ impl KeyCombo {
             NAMED.iter().find(|(name, _)| *name == lower).map(|(_, code)| *code)?
         };
         // Terminals send Shift+Tab as BackTab.
-        let code = if code == KeyCode::Tab && modifiers.contains(KeyModifiers::SHIFT) { KeyCode::BackTab } else { code };
+        let code = if code == KeyCode::Tab && modifiers.contains(KeyModifiers::SHIFT) {
+            KeyCode::BackTab
+        } else {
+            code
+        };
         if code == KeyCode::BackTab {
             modifiers -= KeyModifiers::SHIFT;
         }
@@ -95,7 +99,8 @@ impl KeyCombo {
 
     /// A character typed into a text field: no Ctrl and no Alt.
     pub fn is_plain_char(&self) -> bool {
-        matches!(self.code, KeyCode::Char(_)) && !self.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        matches!(self.code, KeyCode::Char(_))
+            && !self.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
     }
 
     /// Whether two combinations are one key as far as [`matches`](Self::matches) can tell.
@@ -146,7 +151,8 @@ impl KeyCombo {
 
     /// An arrow, shown run together with the next one in the footer (`↑↓`, `←→`).
     pub fn is_arrow(&self) -> bool {
-        self.modifiers.is_empty() && matches!(self.code, KeyCode::Up | KeyCode::Down | KeyCode::Left | KeyCode::Right)
+        self.modifiers.is_empty()
+            && matches!(self.code, KeyCode::Up | KeyCode::Down | KeyCode::Left | KeyCode::Right)
     }
 }
 

@@ -11,4 +11,7 @@ mod text;
 pub use actions::{Action, KeyOverrides, Mode, Place};
 pub use combo::KeyCombo;
 pub use resolve::{Conflict, Keymap};
-pub use text::{FOOTER_CLOSE, FOOTER_COMMON, FOOTER_KIOSK, FOOTER_RETRY, FOOTER_SESSIONS, HELP, HELP_KIOSK, README_MORE, Row, footer_pane};
+pub use text::{
+    FOOTER_CLOSE, FOOTER_COMMON, FOOTER_KIOSK, FOOTER_RETRY, FOOTER_SESSIONS, HELP, HELP_KIOSK, README_MORE,
+    Row, footer_pane,
+};

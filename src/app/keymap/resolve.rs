@@ -61,10 +61,14 @@ impl Keymap {
         for combo in self.keys(action) {
             let shown = combo.display(crate::i18n::Lang::En);
             if combo.same_key(&CTRL_C) {
-                return refuse(format!("keys.{name}: Ctrl+C is the kiosk's and the app's locked key (it leaves)"));
+                return refuse(format!(
+                    "keys.{name}: Ctrl+C is the kiosk's and the app's locked key (it leaves)"
+                ));
             }
             if admin_key.is_some_and(|admin| admin.same_key(combo)) {
-                return refuse(format!("keys.{name}: \"{shown}\" is kiosk.admin_key, the administrator's way out"));
+                return refuse(format!(
+                    "keys.{name}: \"{shown}\" is kiosk.admin_key, the administrator's way out"
+                ));
             }
             if action.places().contains(&Place::Typing) && combo.is_plain_char() {
                 return refuse(format!(
@@ -96,7 +100,8 @@ impl Keymap {
     /// The action `event` means at `place`, in or out of kiosk mode.
     /// A key bound with its modifiers (`ctrl+up`) wins over the same key bound bare (`up`).
     pub fn action(&self, event: &KeyEvent, place: Place, kiosk: bool) -> Option<Action> {
-        let here = || Action::ALL.iter().copied().filter(move |a| a.places().contains(&place) && active(*a, kiosk));
+        let here =
+            || Action::ALL.iter().copied().filter(move |a| a.places().contains(&place) && active(*a, kiosk));
         here()
             .find(|a| self.keys(*a).iter().any(|k| k.exactly(event)))
             .or_else(|| here().find(|a| self.is(*a, event)))

@@ -24,7 +24,12 @@ pub type Entry = (&'static [&'static [Action]], &'static str);
 
 pub const HELP: &[Row] = &[
     Row { groups: &[&[NextPane], &[PreviousPane]], sep: " / ", primary: false, text: "ayuda.panel" },
-    Row { groups: &[&[Up, Down], &[PageUp, PageDown], &[First, Last]], sep: "  ", primary: false, text: "ayuda.moverse" },
+    Row {
+        groups: &[&[Up, Down], &[PageUp, PageDown], &[First, Last]],
+        sep: "  ",
+        primary: false,
+        text: "ayuda.moverse",
+    },
     row(&[&[Forward]], "ayuda.avanzar"),
     row(&[&[Mark]], "ayuda.marcar"),
     row(&[&[SwitchTab]], "ayuda.competencias"),
@@ -99,7 +104,9 @@ pub fn footer_pane(place: Place) -> &'static [Entry] {
             (&[&[SortByFit]], "pie.ordenar"),
             (&[&[Gap]], "pie.brecha"),
         ],
-        Place::Functions => &[(&[&[Mark]], "pie.marcar"), (&[&[SwitchTab]], "pie.pestana"), (&[&[Gap]], "pie.brecha")],
+        Place::Functions => {
+            &[(&[&[Mark]], "pie.marcar"), (&[&[SwitchTab]], "pie.pestana"), (&[&[Gap]], "pie.brecha")]
+        }
         Place::Programs => &[(&[&[Mark]], "pie.elegir_programa"), (&[&[Gap]], "pie.brecha")],
         Place::Sessions | Place::Popup | Place::Typing => &[],
     }
@@ -137,7 +144,11 @@ impl Keymap {
                 actions.iter().flat_map(|a| self.keys(*a).iter().skip(1)).collect()
             };
             let tight = actions.len() > 1 && first.iter().all(|k| k.is_arrow());
-            let mut words = vec![first.iter().map(|k| k.display(lang)).collect::<Vec<_>>().join(if tight { "" } else { " " })];
+            let mut words = vec![first.iter().map(|k| k.display(lang)).collect::<Vec<_>>().join(if tight {
+                ""
+            } else {
+                " "
+            })];
             words.extend(rest.iter().map(|k| k.display(lang)));
             words.join(" ")
         };
@@ -159,7 +170,8 @@ impl Keymap {
     pub fn readme(lang: Lang) -> String {
         let map = Keymap::default();
         let rows = HELP.iter().chain(README_MORE);
-        let cell = |r: &Row| (map.row_keys(r, lang).replace('|', "\\|"), lang.label(r.text).replace('|', "\\|"));
+        let cell =
+            |r: &Row| (map.row_keys(r, lang).replace('|', "\\|"), lang.label(r.text).replace('|', "\\|"));
         match lang {
             Lang::Es => {
                 let mut out = String::from("| Tecla | Qué hace |\n| --- | --- |\n");
@@ -175,7 +187,11 @@ impl Keymap {
     /// "`s` ordenar por ajuste — solo en Sectores, Ocupaciones": where a key that did nothing works.
     pub fn hint(&self, action: Action, pressed: &crossterm::event::KeyEvent, lang: Lang) -> String {
         let s = lang.strings();
-        let key = self.keys(action).iter().find(|k| k.matches(pressed)).map_or_else(String::new, |k| k.display(lang));
+        let key = self
+            .keys(action)
+            .iter()
+            .find(|k| k.matches(pressed))
+            .map_or_else(String::new, |k| k.display(lang));
         let places: Vec<&str> = action
             .places()
             .iter()

@@ -114,14 +114,16 @@ fn key_event(model: &mut Model, key: KeyEvent) -> Option<Vec<Effect>> {
             _ if is_ctrl_c(&key) => Some(Vec::new()),
             _ => None,
         },
-        Screen::Workspace(ws) if ws.overlay.is_none() => match model.keymap.action(&key, Place::of_pane(ws.focus), true) {
-            // `T` too (a default key): Caps Lock is easy to leave on at a shared keyboard.
-            Some(Action::Finish) => Some(finish(model)),
-            // Leaving and the counselor's export dialog are not for visitors.
-            Some(Action::Leave | Action::Export) => Some(Vec::new()),
-            _ if is_ctrl_c(&key) => Some(Vec::new()),
-            _ => None,
-        },
+        Screen::Workspace(ws) if ws.overlay.is_none() => {
+            match model.keymap.action(&key, Place::of_pane(ws.focus), true) {
+                // `T` too (a default key): Caps Lock is easy to leave on at a shared keyboard.
+                Some(Action::Finish) => Some(finish(model)),
+                // Leaving and the counselor's export dialog are not for visitors.
+                Some(Action::Leave | Action::Export) => Some(Vec::new()),
+                _ if is_ctrl_c(&key) => Some(Vec::new()),
+                _ => None,
+            }
+        }
         Screen::Workspace(_) if is_ctrl_c(&key) => Some(Vec::new()),
         _ => None,
     }
