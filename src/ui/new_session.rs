@@ -62,5 +62,8 @@ pub fn draw(model: &Model, form: &NewSessionForm, frame: &mut Frame, area: Rect)
         lines.push(Line::styled(s.form_unsaved_hint, t.dim));
     }
     frame.render_widget(Paragraph::new(lines), consent_box);
-    frame.render_widget(Paragraph::new(Line::styled(s.form_keys, t.key)), keys);
+    frame.render_widget(
+        Paragraph::new(Line::styled(model.keymap.footer(crate::app::keymap::FOOTER_FORM, model.lang), t.key)),
+        keys,
+    );
 }

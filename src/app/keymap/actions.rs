@@ -14,8 +14,10 @@ pub enum Place {
     Sessions,
     /// A popup over the workspace that takes no text (help, gap, export, confirm).
     Popup,
-    /// A field that takes typed text (search query, notes, alias, filter, PIN): plain characters are text.
+    /// A field that takes typed text (search query, notes, filter, PIN): plain characters are text.
     Typing,
+    /// The new-session form: its alias and counselor fields take typed text too.
+    Form,
 }
 
 /// Counselor's computer, kiosk, or both.
@@ -109,11 +111,19 @@ actions! {
     Resume reanudar ["enter"] &[Sessions], Both;
     Delete borrar ["d", "delete"] &[Sessions], Both;
     Filter filtrar ["/"] &[Sessions], Both;
-    Close cerrar ["esc"] &[Popup, Typing, Sessions], Both;
+    Close cerrar ["esc"] &[Popup, Typing, Form, Sessions], Both;
+    NextField campo_siguiente ["tab", "down"] &[Form], Both;
+    PreviousField campo_anterior ["shift+tab", "up"] &[Form], Both;
+    Start comenzar ["enter"] &[Form], Both;
 }
 
 impl Place {
     pub const PANES: &[Place] = PANES;
+
+    /// Where plain characters are typed text, so no action may take one.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Typing | Form)
+    }
 
     pub fn of_pane(pane: crate::app::Pane) -> Place {
         match pane {

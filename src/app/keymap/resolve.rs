@@ -70,7 +70,7 @@ impl Keymap {
                     "keys.{name}: \"{shown}\" is kiosk.admin_key, the administrator's way out"
                 ));
             }
-            if action.places().contains(&Place::Typing) && combo.is_plain_char() {
+            if action.places().iter().any(|p| p.takes_text()) && combo.is_plain_char() {
                 return refuse(format!(
                     "keys.{name}: \"{shown}\" is a plain character, and {name} works where text is typed \
                      (search, notes, alias): use a key with ctrl or alt, or a named key"

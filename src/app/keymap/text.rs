@@ -63,6 +63,8 @@ pub const README_MORE: &[Row] = &[
     row(&[&[Resume]], "ayuda.reanudar"),
     row(&[&[Delete]], "ayuda.borrar"),
     row(&[&[Filter]], "ayuda.filtrar"),
+    Row { groups: &[&[NextField], &[PreviousField]], sep: " / ", primary: false, text: "ayuda.campo" },
+    row(&[&[Start]], "ayuda.comenzar"),
     Row { groups: &[&[Finish]], sep: " ", primary: true, text: "ayuda.terminar" },
 ];
 
@@ -92,6 +94,13 @@ pub const FOOTER_SESSIONS: &[Entry] = &[
 ];
 
 pub const FOOTER_RETRY: &[Entry] = &[(&[&[Retry]], "pie.reintentar")];
+/// The new-session form. Space ticks the consent box, and is typed text in the other fields: not an action.
+pub const FOOTER_FORM: &[Entry] = &[
+    (&[&[NextField], &[PreviousField]], "pie.campo"),
+    (&[], "pie.espacio"),
+    (&[&[Start]], "pie.comenzar"),
+    (&[&[Close]], "pie.volver"),
+];
 pub const FOOTER_CLOSE: &[Entry] = &[(&[&[Close]], "pie.cerrar")];
 
 /// The focused pane's own keys, first line of the workspace's footer.
@@ -108,7 +117,7 @@ pub fn footer_pane(place: Place) -> &'static [Entry] {
             &[(&[&[Mark]], "pie.marcar"), (&[&[SwitchTab]], "pie.pestana"), (&[&[Gap]], "pie.brecha")]
         }
         Place::Programs => &[(&[&[Mark]], "pie.elegir_programa"), (&[&[Gap]], "pie.brecha")],
-        Place::Sessions | Place::Popup | Place::Typing => &[],
+        Place::Sessions | Place::Popup | Place::Typing | Place::Form => &[],
     }
 }
 
@@ -117,6 +126,10 @@ impl Keymap {
     pub fn footer(&self, entries: &[Entry], lang: Lang) -> String {
         let item = |(groups, label): &Entry| {
             let keys: Vec<String> = groups.iter().map(|g| self.footer_keys(g, lang)).collect();
+            // No actions: a key that is not one (Space in the form), written into the label itself.
+            if keys.is_empty() {
+                return lang.label(label).to_string();
+            }
             format!("{} {}", keys.join("/"), lang.label(label))
         };
         entries.iter().map(item).collect::<Vec<_>>().join(" · ")
@@ -127,7 +140,9 @@ impl Keymap {
             .iter()
             .flat_map(|a| {
                 let keys = self.keys(*a);
-                keys.iter().take(1).chain(keys.iter().skip(1).filter(|k| k.is_arrow()))
+                // `←→` together, but the form's `Tab` without its `↓`.
+                let arrows = keys.first().is_some_and(KeyCombo::is_arrow);
+                keys.iter().take(1).chain(keys.iter().skip(1).filter(move |k| arrows && k.is_arrow()))
             })
             .collect();
         let sep = if shown.iter().all(|k| k.is_arrow()) { "" } else { "/" };
@@ -201,7 +216,7 @@ impl Keymap {
                 Place::Functions => Some(s.pane_functions),
                 Place::Programs => Some(s.pane_programs),
                 Place::Sessions => Some(s.sessions_title),
-                Place::Popup | Place::Typing => None,
+                Place::Popup | Place::Typing | Place::Form => None,
             })
             .collect();
         crate::i18n::fill(

@@ -1,7 +1,7 @@
 //! The new-session form: alias (required), counselor (optional, remembered), consent (Ley 1581 de 2012).
 
 use super::keys::{is_ctrl_c, typed};
-use crate::app::keymap::Action;
+use crate::app::keymap::{Action, Place};
 use crate::app::model::{CONSENT_VERSION, FormField, Model, NewSessionForm, Persistence, Screen, Workspace};
 use crate::app::msg::Effect;
 use crate::session::Session;
@@ -12,16 +12,17 @@ use crossterm::event::{KeyCode, KeyEvent};
 const MAX_FIELD: usize = 60;
 
 pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    let action = model.keymap.action(&key, Place::Form, model.kiosk.is_some());
     let Screen::NewSession(form) = &mut model.screen else { return Vec::new() };
-    match key.code {
-        _ if model.keymap.is(Action::Close, &key) || is_ctrl_c(&key) => {
+    match (action, key.code) {
+        _ if action == Some(Action::Close) || is_ctrl_c(&key) => {
             model.screen = Screen::Sessions;
             return Vec::new();
         }
-        KeyCode::Tab | KeyCode::Down => form.field = next(form.field),
-        KeyCode::BackTab | KeyCode::Up => form.field = previous(form.field),
-        KeyCode::Enter => return submit(model),
-        KeyCode::Backspace => {
+        (Some(Action::NextField), _) => form.field = next(form.field),
+        (Some(Action::PreviousField), _) => form.field = previous(form.field),
+        (Some(Action::Start), _) => return submit(model),
+        (_, KeyCode::Backspace) => {
             field_text(form).map(String::pop);
         }
         _ => match (form.field, typed(&key)) {

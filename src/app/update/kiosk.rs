@@ -95,18 +95,18 @@ fn key_event(model: &mut Model, key: KeyEvent) -> Option<Vec<Effect>> {
         // While the summary is being written there is no code yet: Enter would lose it.
         Screen::KioskDone(Some(_)) if key.code == KeyCode::Enter => Some(welcome(model)),
         Screen::KioskDone(_) => Some(Vec::new()),
-        Screen::NewSession(form) => match key.code {
-            _ if model.keymap.is(Action::Close, &key) => {
+        Screen::NewSession(form) => match model.keymap.action(&key, Place::Form, true) {
+            Some(Action::Close) => {
                 model.screen = Screen::Welcome;
                 Some(Vec::new())
             }
             // No counselor field at a kiosk: the alias and the consent box only.
-            KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
+            Some(Action::NextField | Action::PreviousField) => {
                 form.field =
                     if form.field == FormField::Alias { FormField::Consent } else { FormField::Alias };
                 Some(Vec::new())
             }
-            KeyCode::Enter => {
+            Some(Action::Start) => {
                 let effects = form::key(model, key);
                 // The counselor's name is a preference of counselors' computers, not of a kiosk.
                 Some(effects.into_iter().filter(|e| !matches!(e, Effect::RememberCounselor(_))).collect())
