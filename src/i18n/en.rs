@@ -79,7 +79,7 @@ pub const EN: Strings = Strings {
     notes_title: "Notes",
     notes_session_tab: "Session",
     notes_occupation_tab: "On: {title}",
-    notes_hint: "Tab switch note · Esc close (saved automatically)",
+    notes_hint: "Tab/Shift+Tab switch note · Esc close (saved automatically)",
     notes_full: "Note full: it holds {max} characters",
     notes_truncated: "Note full ({max}): {left} pasted characters were left out",
     gap_title: "Gap: {title}",

@@ -79,7 +79,7 @@ pub const ES: Strings = Strings {
     notes_title: "Notas",
     notes_session_tab: "De la sesión",
     notes_occupation_tab: "Sobre: {title}",
-    notes_hint: "Tab cambiar de nota · Esc cerrar (se guarda solo)",
+    notes_hint: "Tab/Mayús+Tab cambiar de nota · Esc cerrar (se guarda solo)",
     notes_full: "Nota llena: caben {max} caracteres",
     notes_truncated: "Nota llena ({max}): quedaron fuera {left} caracteres del pegado",
     gap_title: "Brecha: {title}",
