@@ -49,7 +49,7 @@ strings! {
     // general
     internal_error, error_prefix, config_dir_unknown,
     // saves that fail, the quit question, copies elsewhere, a read-only data folder, import
-    cause_disk_full, cause_no_permission, cause_read_only_fs, sessions_unsaved_mark, quit_title, quit_body, quit_keys, copy_title, copy_drives, copy_no_drives, copy_typed, copy_keys, copy_failed, copy_done, kiosk_cannot_save, data_read_only_banner, data_read_only_refused, kiosk_data_read_only, exit_unsaved, import_done, import_renamed, import_same, import_newer, import_corrupt,
+    cause_disk_full, cause_no_permission, cause_read_only_fs, sessions_unsaved_mark, quit_title, quit_body, copy_title, copy_drives, copy_no_drives, copy_typed, copy_keys, copy_failed, copy_done, kiosk_cannot_save, data_read_only_banner, data_read_only_refused, kiosk_data_read_only, exit_unsaved, import_done, import_renamed, import_same, import_newer, import_corrupt,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

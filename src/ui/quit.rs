@@ -47,7 +47,8 @@ fn ask(model: &Model, frame: &mut Frame, area: Rect) {
     let body = fill(s.quit_body, &[("count", &count), ("cause", &cause)]);
     let mut lines: Vec<Line> = wrap(&body, room, 5).into_iter().map(|l| Line::styled(l, t.warning)).collect();
     lines.push(Line::default());
-    lines.extend(wrap(s.quit_keys, room, 2).into_iter().map(|l| Line::styled(l, t.key)));
+    let keys = model.keymap.footer(crate::app::keymap::FOOTER_QUIT, model.lang);
+    lines.extend(wrap(&keys, room, 2).into_iter().map(|l| Line::styled(l, t.key)));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

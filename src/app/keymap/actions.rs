@@ -105,7 +105,10 @@ actions! {
     Export exportar ["e"] PANES, Both;
     Help ayuda ["?"] PANES_POPUP, Both;
     Leave salir ["q"] EVERYWHERE, Both;
-    Retry reintentar ["r"] LISTS, Both;
+    // In the quit question too, where `R` (Caps Lock) has always worked.
+    Retry reintentar ["r", "R"] &[Sectors, Occupations, Functions, Programs, Sessions, Popup], Both;
+    Copy copiar ["c", "C"] &[Popup], Both;
+    Confirm confirmar ["s", "S", "y", "Y"] &[Popup], Both;
     Finish terminar ["t", "T"] PANES, Kiosk;
     NewSession nueva ["n"] &[Sessions], Both;
     Resume reanudar ["enter"] &[Sessions], Both;

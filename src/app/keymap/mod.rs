@@ -12,6 +12,6 @@ pub use actions::{Action, KeyOverrides, Mode, Place};
 pub use combo::KeyCombo;
 pub use resolve::{Conflict, Keymap};
 pub use text::{
-    FOOTER_CLOSE, FOOTER_COMMON, FOOTER_FORM, FOOTER_KIOSK, FOOTER_RETRY, FOOTER_SESSIONS, HELP, HELP_KIOSK,
-    README_MORE, Row, footer_pane,
+    FOOTER_CLOSE, FOOTER_COMMON, FOOTER_FORM, FOOTER_KIOSK, FOOTER_QUIT, FOOTER_RETRY, FOOTER_SESSIONS, HELP,
+    HELP_KIOSK, README_MORE, Row, footer_pane,
 };

@@ -108,9 +108,11 @@ impl Keymap {
     }
 
     /// The action `event` would mean somewhere else (for the hint of where it works).
-    /// A kiosk has no start screen: its visitors are never sent there.
+    /// A kiosk has no start screen: its visitors are never sent there; popups' own keys give no hint.
     pub fn elsewhere(&self, event: &KeyEvent, kiosk: bool) -> Option<Action> {
-        let visible = |a: Action| !kiosk || a.places().iter().any(|p| Place::PANES.contains(p));
+        // Only where a hint can name the place: a pane, or (not at a kiosk) the start screen.
+        let named = |p: &Place| Place::PANES.contains(p) || (!kiosk && *p == Place::Sessions);
+        let visible = |a: Action| a.places().iter().any(named);
         Action::ALL
             .iter()
             .copied()

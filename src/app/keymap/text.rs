@@ -59,6 +59,8 @@ pub const HELP_KIOSK: &[Row] = &[
 pub const README_MORE: &[Row] = &[
     row(&[&[Retry]], "ayuda.reintentar"),
     row(&[&[Close]], "ayuda.cerrar"),
+    row(&[&[Confirm]], "ayuda.confirmar"),
+    row(&[&[Copy]], "ayuda.copiar"),
     row(&[&[NewSession]], "ayuda.nueva"),
     row(&[&[Resume]], "ayuda.reanudar"),
     row(&[&[Delete]], "ayuda.borrar"),
@@ -101,6 +103,9 @@ pub const FOOTER_FORM: &[Entry] = &[
     (&[&[Start]], "pie.comenzar"),
     (&[&[Close]], "pie.volver"),
 ];
+/// The question before quitting with sessions unsaved.
+pub const FOOTER_QUIT: &[Entry] =
+    &[(&[&[Retry]], "pie.reintentar_ahora"), (&[&[Copy]], "pie.copiar"), (&[&[Close]], "pie.quedarse")];
 pub const FOOTER_CLOSE: &[Entry] = &[(&[&[Close]], "pie.cerrar")];
 
 /// The focused pane's own keys, first line of the workspace's footer.

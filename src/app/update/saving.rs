@@ -3,6 +3,7 @@
 //! written elsewhere. A kiosk never keeps a visitor's text: it only learns when it can save again.
 
 use super::keys::{is_ctrl_c, typed};
+use crate::app::keymap::{Action, Place};
 use crate::app::model::{Model, Persistence, Screen, Workspace};
 use crate::app::msg::Effect;
 use crate::app::saving::{CopyDialog, QuitPrompt, SaveFailure, Unsaved};
@@ -131,13 +132,13 @@ pub fn quit(model: &mut Model) -> Vec<Effect> {
 pub fn prompt_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let Some(prompt) = &mut model.sessions.quit_prompt else { return Vec::new() };
     match prompt {
-        QuitPrompt::Ask => match (key.code, typed(&key)) {
-            (_, Some('r' | 'R')) => retry_now(model),
-            (_, Some('c' | 'C')) => {
+        QuitPrompt::Ask => match model.keymap.action(&key, Place::Popup, false) {
+            Some(Action::Retry) => retry_now(model),
+            Some(Action::Copy) => {
                 *prompt = QuitPrompt::Copy(CopyDialog::default());
                 vec![Effect::ListDrives]
             }
-            (KeyCode::Esc, _) => {
+            Some(Action::Close) => {
                 model.sessions.quit_prompt = None;
                 Vec::new()
             }
@@ -146,7 +147,7 @@ pub fn prompt_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         QuitPrompt::Copy(dialog) => {
             let rows = dialog.drives.as_ref().map_or(0, Vec::len) + 1;
             match key.code {
-                KeyCode::Esc => *prompt = QuitPrompt::Ask,
+                _ if model.keymap.is(Action::Close, &key) => *prompt = QuitPrompt::Ask,
                 KeyCode::Up => dialog.selected = dialog.selected.saturating_sub(1),
                 KeyCode::Down | KeyCode::Tab => dialog.selected = (dialog.selected + 1).min(rows - 1),
                 KeyCode::Enter => {

@@ -96,8 +96,8 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let list = &mut model.sessions;
     if let Some(id) = list.confirm_delete.clone() {
         list.confirm_delete = None;
-        return match typed(&key) {
-            Some('s' | 'S' | 'y' | 'Y') => {
+        return match model.keymap.action(&key, Place::Popup, false) {
+            Some(Action::Confirm) => {
                 list.notice = None;
                 let mut effects = saving::forget(model, &id);
                 effects.extend([Effect::DeleteSession(id), Effect::ListSessions]);
