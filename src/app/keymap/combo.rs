@@ -64,6 +64,10 @@ impl KeyCombo {
         } else {
             NAMED.iter().find(|(name, _)| *name == lower).map(|(_, code)| *code)?
         };
+        // Shift with a letter is the capital letter, which is what terminals send.
+        if let (KeyCode::Char(c), KeyModifiers::SHIFT) = (code, modifiers) {
+            return Some(KeyCombo::plain(KeyCode::Char(c.to_uppercase().next().unwrap_or(c))));
+        }
         // Terminals send Shift+Tab as BackTab.
         let code = if code == KeyCode::Tab && modifiers.contains(KeyModifiers::SHIFT) {
             KeyCode::BackTab
@@ -168,6 +172,7 @@ mod tests {
         assert!(!f.matches(&KeyEvent::new(KeyCode::Char('f'), KeyModifiers::NONE)));
         let back = KeyCombo::parse("shift+tab").unwrap();
         assert!(back.matches(&KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)));
+        assert_eq!(KeyCombo::parse("shift+t"), KeyCombo::parse("T"));
         let t = KeyCombo::parse("T").unwrap();
         assert!(t.matches(&KeyEvent::new(KeyCode::Char('T'), KeyModifiers::SHIFT)));
         assert!(!t.matches(&KeyEvent::new(KeyCode::Char('t'), KeyModifiers::NONE)));

@@ -128,8 +128,8 @@ fn active(action: Action, kiosk: bool) -> bool {
     action.mode() == Mode::Both || kiosk
 }
 
-/// Two actions that can both be asked of one key press: a place in common (the kiosk-only ones also
-/// meet every other action, since the kiosk runs them all).
+/// Two actions that can both be asked of one key press: a place in common. A kiosk-only action counts
+/// too (`terminar` against `buscar`): the kiosk runs every action of both modes.
 fn both_apply(a: Action, b: Action) -> bool {
     a.places().iter().any(|p| b.places().contains(p))
 }
