@@ -9,7 +9,7 @@ mod saving;
 mod update;
 
 pub use model::*;
-pub use msg::{Effect, Msg};
+pub use msg::{Area, Effect, Msg};
 pub use rows::DetailRow;
 pub use saving::{CopyDialog, QuitPrompt, SaveFailure, Unsaved};
 pub use update::update;

@@ -4,7 +4,6 @@ use crate::catalog::{CatalogSet, Occupation};
 use crate::i18n::Lang;
 use crate::search::{Hit, SearchIndex};
 use crate::session::Session;
-use crate::ui::theme::Theme;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui_textarea::TextArea;
@@ -15,7 +14,6 @@ pub const CONSENT_VERSION: &str = "ley-1581-2012/v1";
 
 pub struct Model {
     pub lang: Lang,
-    pub theme: Theme,
     pub catalog: Arc<CatalogSet>,
     pub index: Arc<SearchIndex>,
     /// Set by the runtime before each `update`; tests set it by hand.
@@ -220,10 +218,9 @@ pub struct NotesEditor {
 }
 
 impl Model {
-    pub fn new(lang: Lang, theme: Theme, catalog: Arc<CatalogSet>, index: Arc<SearchIndex>) -> Model {
+    pub fn new(lang: Lang, catalog: Arc<CatalogSet>, index: Arc<SearchIndex>) -> Model {
         Model {
             lang,
-            theme,
             catalog,
             index,
             now: Timestamp::UNIX_EPOCH,
@@ -287,6 +284,19 @@ impl Workspace {
 
     pub fn current_occupation<'a>(&self, set: &'a CatalogSet) -> Option<&'a Occupation> {
         self.occupations(set).get(self.occupation).copied()
+    }
+
+    /// The selected row of `pane` (of the tab shown, in the functions pane).
+    pub fn selected(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Sectors => self.sector,
+            Pane::Occupations => self.occupation,
+            Pane::Functions => match self.tab {
+                DetailTab::Functions => self.function,
+                DetailTab::Competencies => self.competency,
+            },
+            Pane::Programs => self.program,
+        }
     }
 
     pub fn is_read_only(&self) -> bool {

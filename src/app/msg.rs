@@ -4,10 +4,28 @@
 use crate::session::{Listed, Session};
 use crossterm::event::{KeyEvent, MouseEvent};
 
+/// Something the view draws that a click or the wheel acts on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Area {
+    Pane(super::Pane),
+}
+
 #[derive(Debug)]
 pub enum Msg {
     Key(KeyEvent),
+    /// Pointer activity over nothing that takes a click (moves, other buttons): a kiosk's visitor is there.
     Mouse(MouseEvent),
+    /// A left click on `area` as the last frame drew it, on list row `row` (counted from the list's first
+    /// item, not the screen's) when it landed on one. The runtime finds both in the view's region map.
+    Clicked {
+        area: Area,
+        row: Option<usize>,
+    },
+    /// The wheel turned over `area` (`down`: towards the end of its list).
+    Wheel {
+        area: Area,
+        down: bool,
+    },
     /// Bracketed paste: the whole pasted text at once.
     Paste(String),
     Resize(u16, u16),

@@ -84,7 +84,7 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
             .map_or(0, |purged| purged.sessions),
         _ => 0,
     };
-    let mut model = Model::new(lang, theme(global), set, index);
+    let mut model = Model::new(lang, set, index);
     if purged > 0 {
         let days = config.retention_days;
         model.sessions.notice =
@@ -96,7 +96,7 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
         model.kiosk = Some(state);
         model.screen = Screen::Welcome;
     }
-    match run_loop(model, runner) {
+    match run_loop(model, theme(global), runner) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.to_string() == crate::runtime::PANICKED => {
             let _ = writeln!(std::io::stderr(), "{}: {}", s.error_prefix, s.internal_error);

@@ -6,6 +6,8 @@ use super::events::{Incoming, spawn_input, spawn_signals};
 use super::input::to_msgs;
 use super::terminal::TerminalGuard;
 use crate::app::{Model, Msg};
+use crate::ui::regions::Regions;
+use crate::ui::theme::Theme;
 use crate::ui::view;
 use crossterm::event::Event as TermEvent;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
@@ -35,9 +37,16 @@ enum End {
     Shutdown,
 }
 
+/// What the loop keeps of the view: the theme it draws in, and where the last frame drew what takes clicks.
+struct Shown {
+    theme: Theme,
+    regions: Regions,
+}
+
 /// Runs the app until the user quits, a signal arrives or the terminal goes away. Whichever way it ends,
 /// what was typed is saved before it returns — including when drawing fails because the window was closed.
-pub fn run_loop(mut model: Model, mut runner: Runner) -> std::io::Result<()> {
+pub fn run_loop(mut model: Model, theme: Theme, mut runner: Runner) -> std::io::Result<()> {
+    let mut shown = Shown { theme, regions: Regions::default() };
     let mut guard = TerminalGuard::enter()?;
     let (tx, rx) = mpsc::channel();
     spawn_signals(tx.clone())?;
@@ -49,13 +58,13 @@ pub fn run_loop(mut model: Model, mut runner: Runner) -> std::io::Result<()> {
     // A panic inside the loop must not lose the session: the panic hook has restored the terminal; here
     // the session is saved before rumbo ends with an error.
     let served = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        serve(&mut guard, &mut model, &mut runner, &rx)
+        serve(&mut guard, &mut shown, &mut model, &mut runner, &rx)
     }));
     let result = served.unwrap_or_else(|_| Err(std::io::Error::other(PANICKED)));
     let panicked = matches!(&result, Err(e) if e.to_string() == PANICKED);
     if !matches!(result, Ok(End::Quit)) {
         if !panicked {
-            take_last_input(&mut model, &mut runner, &rx);
+            take_last_input(&mut model, &shown.regions, &mut runner, &rx);
         }
         runner.dispatch(&mut model, vec![Msg::Shutdown]);
     }
@@ -92,6 +101,7 @@ fn terminal_gone() -> bool {
 /// Draws, waits for the next event (or the save timer), hands it to `update`; until told to stop.
 fn serve(
     guard: &mut TerminalGuard,
+    shown: &mut Shown,
     model: &mut Model,
     runner: &mut Runner,
     rx: &Receiver<Incoming>,
@@ -100,10 +110,11 @@ fn serve(
     loop {
         if std::mem::take(&mut runner.wipe) {
             wipe(guard)?;
+            shown.regions = Regions::default();
             stale = true;
         }
         if stale {
-            draw(guard, model)?;
+            shown.regions = draw(guard, &shown.theme, model)?;
         }
         let kiosk_at = kiosk_wake(model);
         // Never longer than TERMINAL_CHECK: a kiosk mid-visit has nothing to do until its countdown, minutes
@@ -127,7 +138,7 @@ fn serve(
                     #[cfg(debug_assertions)]
                     test_panic(&event);
                     // Each message with what it leads to before the next (Esc, then the key after it).
-                    for msg in to_msgs(event, model) {
+                    for msg in to_msgs(event, model, &shown.regions) {
                         runner.dispatch(model, vec![msg]);
                         stale = true;
                         if runner.wants_quit() {
@@ -175,12 +186,12 @@ fn serve(
 
 /// Takes in, without drawing, the events already on their way when the loop was told to stop: a signal
 /// can overtake the keys typed just before it, and a failed draw leaves the rest of them unread.
-fn take_last_input(model: &mut Model, runner: &mut Runner, rx: &Receiver<Incoming>) {
+fn take_last_input(model: &mut Model, regions: &Regions, runner: &mut Runner, rx: &Receiver<Incoming>) {
     let limit = Instant::now() + GRACE_MAX;
     let mut until = Instant::now() + GRACE;
     while let Ok(incoming) = rx.recv_timeout(until.min(limit).saturating_duration_since(Instant::now())) {
         if let Incoming::Term(event) = incoming {
-            for msg in to_msgs(event, model) {
+            for msg in to_msgs(event, model, regions) {
                 runner.dispatch(model, vec![msg]);
                 if runner.wants_quit() {
                     return;
@@ -232,9 +243,11 @@ fn test_panic(event: &TermEvent) {
 }
 
 /// One frame, inside a synchronized update so the terminal shows it whole.
-fn draw(guard: &mut TerminalGuard, model: &Model) -> std::io::Result<()> {
+/// Returns the frame's region map.
+fn draw(guard: &mut TerminalGuard, theme: &Theme, model: &Model) -> std::io::Result<Regions> {
     crossterm::queue!(guard.terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    guard.terminal.draw(|frame| view(model, frame))?;
+    let mut regions = Regions::default();
+    guard.terminal.draw(|frame| regions = view(model, theme, frame))?;
     crossterm::execute!(guard.terminal.backend_mut(), EndSynchronizedUpdate)?;
-    Ok(())
+    Ok(regions)
 }

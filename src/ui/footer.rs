@@ -1,14 +1,15 @@
 //! The footer: the keys that work in the focused pane, then the ones that work everywhere. Each pane
 //! reports its own keys, so the footer never lists a key that does nothing there.
 
+use super::Ui;
 use super::list::clip;
-use crate::app::{Model, Pane, Persistence, Workspace};
+use crate::app::{Pane, Persistence, Workspace};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn pane_keys(model: &Model, pane: Pane) -> &'static str {
+pub fn pane_keys(model: &Ui, pane: Pane) -> &'static str {
     let s = model.lang.strings();
     match pane {
         Pane::Sectors => s.keys_sectors,
@@ -18,7 +19,7 @@ pub fn pane_keys(model: &Model, pane: Pane) -> &'static str {
     }
 }
 
-pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
+pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let width = usize::from(area.width);
     // A kiosk shows "t Terminar" and never `q` or `e`, which do nothing there.

@@ -1,13 +1,14 @@
 //! The header: who the session is for, when, and whether it is saved.
 
+use super::Ui;
 use super::list::{clip, width};
-use crate::app::{Model, Persistence, Workspace};
+use crate::app::{Persistence, Workspace};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
+pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let t = &model.theme;
     let (state, style) = match &ws.persistence {

@@ -1,15 +1,15 @@
 //! `?`: every key of the workspace.
 
+use super::Ui;
 use super::layout::centered;
 use super::list::{width, wrap};
 use super::{padded, popup};
-use crate::app::Model;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-pub fn draw(model: &Model, frame: &mut Frame, area: Rect) {
+pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let inner = padded(popup(model, frame, centered(area, 78, 18), s.help_title.to_string()));
     let room = usize::from(inner.width);

@@ -1,10 +1,11 @@
 //! The start screen while saves fail: the state on the title line, and the question asked by `q` with
 //! sessions unsaved (retry, a copy in another folder, or stay).
 
+use super::Ui;
 use super::layout::centered;
 use super::list::wrap;
 use super::{padded, popup};
-use crate::app::{CopyDialog, Model, QuitPrompt};
+use crate::app::{CopyDialog, QuitPrompt};
 use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,7 +14,7 @@ use ratatui::widgets::Paragraph;
 
 /// The title line's right side: the read-only banner, or "sin guardar — disco lleno" while sessions are
 /// kept unsaved.
-pub fn title_state(model: &Model) -> Option<Span<'static>> {
+pub fn title_state(model: &Ui) -> Option<Span<'static>> {
     let s = model.lang.strings();
     let t = &model.theme;
     if let Some(why) = &model.data_read_only {
@@ -26,14 +27,14 @@ pub fn title_state(model: &Model) -> Option<Span<'static>> {
     Some(Span::styled(format!(" {} ", failure.header(model.lang)), t.error))
 }
 
-pub fn draw(model: &Model, prompt: &QuitPrompt, frame: &mut Frame, area: Rect) {
+pub fn draw(model: &Ui, prompt: &QuitPrompt, frame: &mut Frame, area: Rect) {
     match prompt {
         QuitPrompt::Ask => ask(model, frame, area),
         QuitPrompt::Copy(dialog) => copy(model, dialog, frame, area),
     }
 }
 
-fn ask(model: &Model, frame: &mut Frame, area: Rect) {
+fn ask(model: &Ui, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let t = &model.theme;
     let inner = padded(popup(model, frame, centered(area, 70, 10), s.quit_title.to_string()));
@@ -51,7 +52,7 @@ fn ask(model: &Model, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn copy(model: &Model, dialog: &CopyDialog, frame: &mut Frame, area: Rect) {
+fn copy(model: &Ui, dialog: &CopyDialog, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let t = &model.theme;
     let inner = padded(popup(model, frame, centered(area, 72, 16), s.copy_title.to_string()));

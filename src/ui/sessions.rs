@@ -1,8 +1,8 @@
 //! The start screen "Sesiones": alias, last seen, best-fitting occupation and its fit, newest first.
 
+use super::Ui;
 use super::list::{clip, draw_rows, width};
 use super::local_time;
-use crate::app::Model;
 use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -15,7 +15,7 @@ const FIT: usize = 7;
 /// The most lines a notice or a confirmation under the list may take.
 const MESSAGE_LINES: usize = 4;
 
-pub fn draw(model: &Model, frame: &mut Frame, area: Rect) {
+pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let t = &model.theme;
     let list = &model.sessions;

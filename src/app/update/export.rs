@@ -3,7 +3,7 @@
 
 use super::changed;
 use super::keys::typed;
-use super::workspace::leave;
+use super::leave::leave;
 use crate::app::model::{ExportDialog, ExportField, Model, Overlay, Persistence, Screen};
 use crate::app::msg::Effect;
 use crate::export::{Format, NotesChoice};

@@ -4,10 +4,12 @@ mod export;
 mod form;
 mod keys;
 mod kiosk;
+mod leave;
 mod mouse;
 mod notes;
 mod overlays;
 mod saving;
+mod selection;
 mod sessions;
 mod workspace;
 
@@ -28,7 +30,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Screen::Workspace(_) => workspace::key(model, key),
             Screen::Welcome | Screen::KioskDone(_) => Vec::new(),
         },
-        Msg::Mouse(mouse) => mouse::handle(model, mouse),
+        // Pointer activity over nothing clickable: only a kiosk's idle clock minds it (`kiosk::before`).
+        Msg::Mouse(_) => Vec::new(),
+        Msg::Clicked { area, row } => mouse::clicked(model, area, row),
+        Msg::Wheel { area, down } => mouse::wheel(model, area, down),
         Msg::Paste(text) => paste(model, &text),
         Msg::Resize(w, h) => {
             model.size = (w, h);

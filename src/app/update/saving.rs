@@ -106,7 +106,7 @@ pub fn reopen(model: &mut Model, id: &str) -> Option<Vec<Effect>> {
         None => (Persistence::Pending, Effect::ScheduleSave),
     };
     let ws = Workspace::new(unsaved.session, persistence);
-    super::workspace::show(model, ws);
+    super::selection::show(model, ws);
     Some(vec![effect])
 }
 
