@@ -1,6 +1,7 @@
 //! The effects `update` asks for, carried out: reading and writing sessions, holding their locks,
 //! remembering the counselor, writing summaries, and deciding when to save.
 
+use super::events::Incoming;
 use super::journal::{JOURNAL_DELAY, JournalWriter};
 use super::preferences::Preferences;
 use crate::app::{Effect, Model, Msg, SaveFailure, update};
@@ -8,6 +9,7 @@ use crate::private_fs::Mode;
 use crate::session::{SessionLock, SessionStore, StoreError};
 use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
+use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 /// How long after a change the session is written: often enough that a closed window loses nothing
@@ -39,6 +41,9 @@ pub struct Runner {
     quit: bool,
     /// `Effect::WipeScreen` was asked for: the loop clears the terminal before the next frame.
     pub(super) wipe: bool,
+    /// Where slow effects (the argon2 PIN check) send their answer from a worker thread; without it they
+    /// run in place and answer at once (tests that drive the runner by hand).
+    answers: Option<Sender<Incoming>>,
 }
 
 impl Runner {
@@ -70,6 +75,7 @@ impl Runner {
             journal_at: None,
             quit: false,
             wipe: false,
+            answers: None,
         })
     }
 
@@ -89,6 +95,7 @@ impl Runner {
             journal_at: None,
             quit: false,
             wipe: false,
+            answers: None,
         }
     }
 
@@ -101,6 +108,13 @@ impl Runner {
     /// The file mode of the summaries written (`export_permissions`; private until set).
     pub fn set_export_mode(&mut self, mode: Mode) {
         self.export_mode = mode;
+    }
+
+    /// From now on slow effects run on a worker thread each, and answer through `answers` as
+    /// `Incoming::Answer`: the loop that draws never waits for them. The loop feeds the answer back in
+    /// with [`dispatch`](Self::dispatch).
+    pub fn answer_through(&mut self, answers: Sender<Incoming>) {
+        self.answers = Some(answers);
     }
 
     pub fn wants_quit(&self) -> bool {
@@ -288,7 +302,11 @@ impl Runner {
                     replies.push(Msg::KioskFinished(written.map(|()| code)));
                 }
                 Effect::CheckPin { pin, hash } => {
-                    replies.push(Msg::PinChecked(crate::kiosk::pin::verify(&pin.0, &hash)));
+                    let check = move || Msg::PinChecked(crate::kiosk::pin::verify(&pin.0, &hash));
+                    match &self.answers {
+                        Some(answers) => answer_later(answers.clone(), check),
+                        None => replies.push(check()),
+                    }
                 }
                 Effect::SavePinLock(lock) => {
                     // Not written (a full disk): the lock still holds until rumbo ends. Nothing to tell a
@@ -320,5 +338,31 @@ impl Runner {
             let _ = std::fs::remove_file(&path);
             e.to_string()
         })
+    }
+}
+
+/// Runs `work` on a thread of its own and sends its message back to the loop. If the thread cannot be
+/// started the work is done all the same, on a thread of the moment's choosing — here, in place — rather
+/// than never answered (the PIN prompt would stay "checking" for ever).
+fn answer_later(answers: Sender<Incoming>, work: impl FnOnce() -> Msg + Send + 'static) {
+    let (work_tx, work_rx) = std::sync::mpsc::sync_channel(1);
+    let spawned = std::thread::Builder::new().name("slow-effect".into()).spawn({
+        let answers = answers.clone();
+        move || {
+            if let Ok(work) = work_rx.recv() {
+                let work: Box<dyn FnOnce() -> Msg + Send> = work;
+                // The loop may have ended meanwhile: nobody is left to tell.
+                let _ = answers.send(Incoming::Answer(work()));
+            }
+        }
+    });
+    let work: Box<dyn FnOnce() -> Msg + Send> = Box::new(work);
+    match spawned {
+        Ok(_) => {
+            let _ = work_tx.send(work);
+        }
+        Err(_) => {
+            let _ = answers.send(Incoming::Answer(work()));
+        }
     }
 }

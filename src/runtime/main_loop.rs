@@ -50,7 +50,8 @@ pub fn run_loop(mut model: Model, theme: Theme, mut runner: Runner) -> std::io::
     let mut guard = TerminalGuard::enter()?;
     let (tx, rx) = mpsc::channel();
     spawn_signals(tx.clone())?;
-    spawn_input(tx)?;
+    spawn_input(tx.clone())?;
+    runner.answer_through(tx);
     let size = guard.terminal.size()?;
     model.size = (size.width, size.height);
     model.tz = jiff::tz::TimeZone::system();
@@ -132,6 +133,14 @@ fn serve(
                 for incoming in std::iter::once(first).chain(rx.try_iter().take(BATCH)) {
                     let event = match incoming {
                         Incoming::Term(event) => event,
+                        Incoming::Answer(msg) => {
+                            runner.dispatch(model, vec![msg]);
+                            stale = true;
+                            if runner.wants_quit() {
+                                return Ok(End::Quit);
+                            }
+                            continue;
+                        }
                         Incoming::Interrupt if model.kiosk.is_some() => continue,
                         _ => return Ok(End::Shutdown),
                     };

@@ -91,7 +91,10 @@ pub fn overlays(model: &Ui, kiosk: &KioskState, frame: &mut Frame, area: Rect) {
             Span::raw(dots),
             Span::styled("▏", t.key),
         ])];
-        if let Some(seconds) = kiosk.locked(model.now) {
+        // The check (argon2, slow on purpose) runs off the drawing thread: say so until its answer comes.
+        if kiosk.checking {
+            lines.push(Line::styled(s.kiosk_pin_checking, t.dim));
+        } else if let Some(seconds) = kiosk.locked(model.now) {
             // Seconds for the first minute's lock; whole minutes, rounded up, for the longer ones.
             let text = if seconds > 60 {
                 fill(s.kiosk_pin_locked_minutes, &[("minutes", &((seconds + 59) / 60))])

@@ -36,6 +36,7 @@ mod keyflow_journal;
 mod keyflow_kiosk;
 mod keyflow_mouse;
 mod keyflow_notes_limit;
+mod keyflow_pin_check;
 mod keyflow_savefail;
 mod keyflow_saving;
 mod keyflow_search;
