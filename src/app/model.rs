@@ -42,7 +42,7 @@ pub enum Screen {
     /// Kiosk mode's first screen: what this is and "Pulse Enter para comenzar".
     Welcome,
     /// Kiosk mode after "Terminar": the code to give at the desk (`None` while writing, or if it failed).
-    KioskDone(Option<Result<String, String>>),
+    KioskDone(Option<Result<String, super::Failure>>),
     Sessions,
     NewSession(NewSessionForm),
     Workspace(Box<Workspace>),
@@ -58,12 +58,25 @@ pub struct SessionsScreen {
     /// `d` pressed: the id waiting for confirmation.
     pub confirm_delete: Option<String>,
     /// A message for the counselor (open failed, corrupt file…).
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
     pub loaded: bool,
     /// The session to select when the list is next read: the one just left, which moved to the top.
     pub follow: Option<String>,
     /// `q` with sessions unsaved: the question asked instead of quitting.
     pub quit_prompt: Option<super::saving::QuitPrompt>,
+}
+
+/// The line under the start screen's list.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// Already in words (counts, places: nothing that failed).
+    Said(String),
+    /// A session could not be opened.
+    OpenFailed(super::Failure),
+    /// `d` deleted a session (what went, what could not), or could not.
+    Deleted(Result<crate::session::Erased, super::Failure>),
+    /// A save of the session just left failed.
+    SaveFailed(super::SaveFailure),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -188,7 +201,7 @@ pub struct ExportDialog {
     pub session_notes: bool,
     pub field: ExportField,
     /// Where the last export went, or why it failed.
-    pub outcome: Option<Result<std::path::PathBuf, String>>,
+    pub outcome: Option<Result<std::path::PathBuf, super::Failure>>,
     /// The dialog was opened from the discard question: leave once the export is written.
     pub then_leave: bool,
 }

@@ -1,7 +1,7 @@
 //! The main loop: draws, blocks on the channel of events (input thread, signal thread), hands each to
 //! `update` through the [`Runner`], and ends saving whatever way it ends.
 
-use super::effects::{PANICKED, Runner};
+use super::effects::Runner;
 use super::events::{Incoming, spawn_input, spawn_signals};
 use super::input::to_msgs;
 use super::terminal::TerminalGuard;
@@ -37,6 +37,11 @@ enum End {
     Shutdown,
 }
 
+/// The error `run_loop` returns after a panic in the loop (the session was saved first): known by its type.
+#[derive(Debug, thiserror::Error)]
+#[error("panic")]
+pub struct Panicked;
+
 /// What the loop keeps of the view: the theme it draws in, and where the last frame drew what takes clicks.
 struct Shown {
     theme: Theme,
@@ -61,8 +66,9 @@ pub fn run_loop(mut model: Model, theme: Theme, mut runner: Runner) -> std::io::
     let served = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         serve(&mut guard, &mut shown, &mut model, &mut runner, &rx)
     }));
-    let result = served.unwrap_or_else(|_| Err(std::io::Error::other(PANICKED)));
-    let panicked = matches!(&result, Err(e) if e.to_string() == PANICKED);
+    // A panic is told by its type (`app::Panicked` inside the error), never by an error's text.
+    let panicked = served.is_err();
+    let result = served.unwrap_or_else(|_| Err(std::io::Error::other(Panicked)));
     if !matches!(result, Ok(End::Quit)) {
         if !panicked {
             take_last_input(&mut model, &shown.regions, &mut runner, &rx);
@@ -90,7 +96,7 @@ fn unsaved_message(model: &Model) -> String {
     let count = usize::from(open.is_some()) + left.clone().count();
     let cause = open
         .or_else(|| left.filter_map(|u| u.failure.as_ref()).next())
-        .map_or_else(String::new, |f| f.cause_text(model.lang));
+        .map_or_else(String::new, |f| crate::ui::failure::save_cause(f, model.lang));
     crate::i18n::fill(model.lang.strings().exit_unsaved, &[("count", &count), ("cause", &cause)])
 }
 

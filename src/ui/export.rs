@@ -44,8 +44,9 @@ pub fn draw(model: &Ui, dialog: &ExportDialog, frame: &mut Frame, area: Rect) {
             let text = fill(s.dialog_export_done, &[("path", &path.display())]);
             lines.extend(wrap(&text, room, 3).into_iter().map(|l| Line::styled(l, t.ok)));
         }
-        Some(Err(message)) => {
-            lines.extend(wrap(message, room, 3).into_iter().map(|l| Line::styled(l, t.error)))
+        Some(Err(failure)) => {
+            let message = super::failure::text(failure, model.lang);
+            lines.extend(wrap(&message, room, 3).into_iter().map(|l| Line::styled(l, t.error)))
         }
         None => {}
     }

@@ -31,7 +31,12 @@ pub fn welcome(model: &Ui, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-pub fn done(model: &Ui, outcome: Option<&Result<String, String>>, frame: &mut Frame, area: Rect) {
+pub fn done(
+    model: &Ui,
+    outcome: Option<&Result<String, crate::app::Failure>>,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let s = model.lang.strings();
     let t = &model.theme;
     let inner = padded(popup(model, frame, centered(area, 64, 12), s.kiosk_done_title.to_string()));

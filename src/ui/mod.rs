@@ -3,6 +3,7 @@
 //! part; every string comes from `crate::i18n`, every style from [`theme`].
 
 mod export;
+pub mod failure;
 mod footer;
 mod functions;
 mod gap;

@@ -24,7 +24,7 @@ pub fn title_state(model: &Ui) -> Option<Span<'static>> {
         ));
     }
     let failure = model.unsaved.iter().find_map(|u| u.failure.as_ref())?;
-    Some(Span::styled(format!(" {} ", failure.header(model.lang)), t.error))
+    Some(Span::styled(format!(" {} ", super::failure::save_header(failure, model.lang)), t.error))
 }
 
 pub fn draw(model: &Ui, prompt: &QuitPrompt, frame: &mut Frame, area: Rect) {
@@ -43,7 +43,7 @@ fn ask(model: &Ui, frame: &mut Frame, area: Rect) {
         .unsaved
         .iter()
         .find_map(|u| u.failure.as_ref())
-        .map_or_else(String::new, |f| f.cause_text(model.lang));
+        .map_or_else(String::new, |f| super::failure::save_cause(f, model.lang));
     let count = model.unsaved.iter().filter(|u| u.copied_to.is_none()).count();
     let body = fill(s.quit_body, &[("count", &count), ("cause", &cause)]);
     let mut lines: Vec<Line> = wrap(&body, room, 5).into_iter().map(|l| Line::styled(l, t.warning)).collect();
@@ -75,7 +75,8 @@ fn copy(model: &Ui, dialog: &CopyDialog, frame: &mut Frame, area: Rect) {
     ]));
     lines.push(Line::default());
     if let Some(error) = &dialog.error {
-        lines.extend(wrap(error, room, 3).into_iter().map(|l| Line::styled(l, t.error)));
+        let error = super::failure::text(error, model.lang);
+        lines.extend(wrap(&error, room, 3).into_iter().map(|l| Line::styled(l, t.error)));
     }
     let hint_y = inner.bottom().saturating_sub(1);
     frame.render_widget(Paragraph::new(lines), Rect { height: inner.height.saturating_sub(1), ..inner });

@@ -26,7 +26,7 @@ pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
             let alias = list.rows.iter().find(|r| &r.id == id).map_or(id.as_str(), |r| r.alias.as_str());
             Some((fill(s.sessions_confirm_delete, &[("alias", &alias)]), t.warning))
         }
-        (None, Some(notice)) => Some((notice.clone(), t.error)),
+        (None, Some(notice)) => Some((super::failure::notice(notice, model.lang), t.error)),
         _ => None,
     };
     let message_width = usize::from(area.width.saturating_sub(2));

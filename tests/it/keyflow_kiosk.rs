@@ -586,7 +586,7 @@ enum Place {
     Form,
     /// The session's id: it must be the same session, still there.
     Workspace(String),
-    Done(Option<Result<String, String>>),
+    Done(Option<Result<String, rumbo::app::Failure>>),
 }
 
 fn place(model: &Model) -> Place {

@@ -32,6 +32,7 @@ mod keyflow;
 mod keyflow_cannot_save;
 mod keyflow_catalog_change;
 mod keyflow_export;
+mod keyflow_failures;
 mod keyflow_journal;
 mod keyflow_kiosk;
 mod keyflow_mouse;

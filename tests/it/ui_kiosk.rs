@@ -235,7 +235,7 @@ fn done_code(m: &mut Model) {
 fn done_failed(m: &mut Model) {
     done_writing(m);
     let detail = "/srv/rumbo/resumenes: Permission denied (os error 13)".to_string();
-    send(m, Msg::KioskFinished(Err(detail)));
+    send(m, Msg::KioskFinished(Err(detail.into())));
 }
 
 /// 290 of the 300 seconds gone: 10 left, over the workspace.

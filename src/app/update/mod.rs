@@ -46,7 +46,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::SessionOpened { session, read_only } => workspace::opened(model, *session, read_only),
         Msg::OpenFailed(message) => {
             model.screen = Screen::Sessions;
-            model.sessions.notice = Some(message);
+            model.sessions.notice = Some(super::Notice::OpenFailed(message));
             Vec::new()
         }
         Msg::JournalDue => match &model.screen {
@@ -78,7 +78,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::StoreProbed(result) => saving::probed(model, result),
         Msg::Exported(outcome) => export::finished(model, outcome),
         Msg::Deleted(outcome) => {
-            model.sessions.notice = Some(sessions::deleted_notice(model.lang, outcome));
+            model.sessions.notice = Some(super::Notice::Deleted(outcome));
             Vec::new()
         }
         Msg::CounselorRemembered(name) => {

@@ -3,7 +3,8 @@
 //! written elsewhere. A kiosk never keeps a visitor's text: it only learns when it can save again.
 
 use super::keys::{is_ctrl_c, typed};
-use crate::app::model::{Model, Persistence, Screen, Workspace};
+use crate::app::Failure;
+use crate::app::model::{Model, Notice, Persistence, Screen, Workspace};
 use crate::app::msg::Effect;
 use crate::app::saving::{CopyDialog, QuitPrompt, SaveFailure, Unsaved};
 use crossterm::event::{KeyCode, KeyEvent};
@@ -27,7 +28,7 @@ pub fn saved(model: &mut Model, result: Result<(), SaveFailure>) -> Vec<Effect> 
         // A kiosk's last save failed after the visitor was wiped: the welcome screen says so until a probe
         // (on the retry timer) finds the folder writable again.
         (_, Err(_)) if model.kiosk.is_some() => return vec![Effect::RetrySave],
-        (Screen::Sessions, Err(failure)) => model.sessions.notice = Some(failure.header(model.lang)),
+        (Screen::Sessions, Err(failure)) => model.sessions.notice = Some(Notice::SaveFailed(failure)),
         _ => {}
     }
     Vec::new()
@@ -183,7 +184,7 @@ pub fn drives_listed(model: &mut Model, drives: Vec<PathBuf>) {
 
 /// `Msg::CopiesSaved`: the copies are written (the counselor is told where, and how to bring them back),
 /// or the dialog says why not.
-pub fn copies_saved(model: &mut Model, outcome: Result<Vec<(String, PathBuf)>, String>) {
+pub fn copies_saved(model: &mut Model, outcome: Result<Vec<(String, PathBuf)>, Failure>) {
     let s = model.lang.strings();
     match outcome {
         Ok(files) => {
@@ -195,11 +196,12 @@ pub fn copies_saved(model: &mut Model, outcome: Result<Vec<(String, PathBuf)>, S
                 }
             }
             model.sessions.quit_prompt = None;
-            model.sessions.notice = Some(crate::i18n::fill(s.copy_done, &[("files", &places.join(", "))]));
+            model.sessions.notice =
+                Some(Notice::Said(crate::i18n::fill(s.copy_done, &[("files", &places.join(", "))])));
         }
-        Err(message) => {
+        Err(failure) => {
             if let Some(QuitPrompt::Copy(dialog)) = &mut model.sessions.quit_prompt {
-                dialog.error = Some(message);
+                dialog.error = Some(failure);
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use super::keys::{is_ctrl_c, moved, typed};
 use super::saving;
-use crate::app::model::{Model, NewSessionForm, Screen, SessionRow};
+use crate::app::model::{Model, NewSessionForm, Notice, Screen, SessionRow};
 use crate::app::msg::Effect;
 use crate::session::{Listed, best_fit};
 use crossterm::event::{KeyCode, KeyEvent};
@@ -132,7 +132,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         (_, Some('r')) if !model.unsaved.is_empty() => saving::retry_now(model),
         // A read-only data folder: nothing can be created or deleted there.
         (_, Some('n' | 'd')) | (KeyCode::Delete, _) if read_only => {
-            list.notice = Some(model.lang.strings().data_read_only_refused.to_string());
+            list.notice = Some(Notice::Said(model.lang.strings().data_read_only_refused.to_string()));
             Vec::new()
         }
         (_, Some('n')) => {
@@ -158,7 +158,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         }
         (KeyCode::Enter, _) => match current {
             Some(row) if row.problem.is_some() => {
-                list.notice = row.problem;
+                list.notice = row.problem.map(Notice::Said);
                 Vec::new()
             }
             Some(row) => {
@@ -173,19 +173,4 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 
 fn file_name(path: &std::path::Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
-}
-
-/// What `d` did, for the line under the list: how many files went, and each recorded export that was
-/// missing or had changed since it was written, by name.
-pub fn deleted_notice(lang: crate::i18n::Lang, outcome: Result<crate::session::Erased, String>) -> String {
-    match outcome {
-        Ok(erased) => {
-            let count = erased.removed().count();
-            let mut lines =
-                vec![crate::i18n::fill(lang.strings().sessions_deleted_notice, &[("count", &count)])];
-            lines.extend(erased.problems(lang));
-            lines.join("\n")
-        }
-        Err(message) => message,
-    }
 }
