@@ -66,15 +66,30 @@ pub struct SessionsScreen {
     pub quit_prompt: Option<super::saving::QuitPrompt>,
 }
 
+/// Why a session file in the list cannot be opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RowProblem {
+    /// It does not parse: the file's name, where, and the parser's message.
+    Corrupt { file: String, line: usize, col: usize, message: String },
+    /// It could not be read at all.
+    Unreadable { path: std::path::PathBuf, message: String },
+}
+
 /// The line under the start screen's list.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
-    /// Already in words (counts, places: nothing that failed).
-    Said(String),
+    /// Sessions past `retention_days` were deleted at start.
+    Purged { count: usize, days: u32 },
+    /// The data folder is read-only: no session can be created or deleted.
+    ReadOnlyRefused,
+    /// The copies of the unsaved sessions were written: where.
+    Copied(Vec<std::path::PathBuf>),
     /// A session could not be opened.
     OpenFailed(super::Failure),
     /// `d` deleted a session (what went, what could not), or could not.
     Deleted(Result<crate::session::Erased, super::Failure>),
+    /// Enter on a session file that cannot be opened: why.
+    Damaged(RowProblem),
     /// A save of the session just left failed.
     SaveFailed(super::SaveFailure),
 }
@@ -86,7 +101,7 @@ pub struct SessionRow {
     pub updated: Option<Timestamp>,
     pub best: Option<(String, u8)>,
     /// Why this file cannot be opened (corrupt: with line and column).
-    pub problem: Option<String>,
+    pub problem: Option<RowProblem>,
     /// Its latest changes are only in memory (saves are failing).
     pub unsaved: bool,
 }
@@ -221,13 +236,21 @@ pub enum NotesTab {
     Occupation,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotesNotice {
+    /// A key would take the note past its limit (of `max` characters).
+    Full { max: usize },
+    /// A paste was cut to fit: `left` characters left out.
+    Truncated { left: usize, max: usize },
+}
+
 pub struct NotesEditor {
     pub tab: NotesTab,
     pub editor: TextArea<'static>,
     /// The occupation the occupation tab writes to (the focused one when the editor opened).
     pub occupation: Option<String>,
     /// Said under the editor instead of its keys: the note is full, or a paste did not fit whole.
-    pub notice: Option<String>,
+    pub notice: Option<NotesNotice>,
 }
 
 impl Model {

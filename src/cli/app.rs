@@ -89,8 +89,7 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
     let mut model = Model::new(lang, set, index);
     if purged > 0 {
         let days = config.retention_days;
-        model.sessions.notice =
-            Some(Notice::Said(fill(s.sessions_purged_at_start, &[("count", &purged), ("days", &days)])));
+        model.sessions.notice = Some(Notice::Purged { count: purged, days });
     }
     model.data_read_only = read_only;
     model.save_trouble = trouble.map(SaveFailure::from_store);

@@ -1,7 +1,7 @@
-//! Failures in the user's words: the runtime sends what went wrong as typed values (`app::Failure`,
-//! `SaveFailure`, a `Notice`), and they are translated here, where they are shown.
+//! Failures and notices in the user's words: the runtime and `update` keep what happened as typed values
+//! (`app::Failure`, `SaveFailure`, a `Notice`), and they are translated here, where they are shown.
 
-use crate::app::{Failure, Notice, SaveFailure};
+use crate::app::{Failure, NotesNotice, Notice, RowProblem, SaveFailure};
 use crate::i18n::{Lang, fill};
 use crate::session::SaveCause;
 
@@ -39,7 +39,14 @@ pub fn save_header(failure: &SaveFailure, lang: Lang) -> String {
 /// The line under the start screen's list.
 pub fn notice(notice: &Notice, lang: Lang) -> String {
     match notice {
-        Notice::Said(text) => text.clone(),
+        Notice::Purged { count, days } => {
+            fill(lang.strings().sessions_purged_at_start, &[("count", count), ("days", days)])
+        }
+        Notice::ReadOnlyRefused => lang.strings().data_read_only_refused.to_string(),
+        Notice::Copied(places) => {
+            let places: Vec<String> = places.iter().map(|p| p.display().to_string()).collect();
+            fill(lang.strings().copy_done, &[("files", &places.join(", "))])
+        }
         Notice::OpenFailed(failure) | Notice::Deleted(Err(failure)) => text(failure, lang),
         // How many files went, and each recorded export that was missing or had changed since it was
         // written, by name.
@@ -50,5 +57,28 @@ pub fn notice(notice: &Notice, lang: Lang) -> String {
             lines.join("\n")
         }
         Notice::SaveFailed(failure) => save_header(failure, lang),
+        Notice::Damaged(problem) => row_problem(problem, lang),
+    }
+}
+
+/// Why a listed session cannot be opened.
+pub fn row_problem(problem: &RowProblem, lang: Lang) -> String {
+    let s = lang.strings();
+    match problem {
+        RowProblem::Corrupt { file, line, col, message } => {
+            fill(s.sessions_corrupt, &[("place", &format!("{file}:{line}:{col}")), ("detail", message)])
+        }
+        RowProblem::Unreadable { path, message } => {
+            fill(s.sessions_unreadable, &[("place", &path.display()), ("detail", message)])
+        }
+    }
+}
+
+/// Said under the notes editor instead of its keys.
+pub fn notes_notice(notice: NotesNotice, lang: Lang) -> String {
+    let s = lang.strings();
+    match notice {
+        NotesNotice::Full { max } => fill(s.notes_full, &[("max", &max)]),
+        NotesNotice::Truncated { left, max } => fill(s.notes_truncated, &[("left", &left), ("max", &max)]),
     }
 }

@@ -49,7 +49,9 @@ pub fn draw(model: &Ui, ws: &Workspace, notes: &NotesEditor, frame: &mut Frame, 
     textarea.set_placeholder_style(t.dim);
     frame.render_widget(&textarea, super::padded(editor));
     let line = match &notes.notice {
-        Some(notice) => Line::styled(format!(" {notice}"), t.warning),
+        Some(notice) => {
+            Line::styled(format!(" {}", super::failure::notes_notice(*notice, model.lang)), t.warning)
+        }
         None if ws.is_read_only() => Line::styled(format!(" {}", s.keys_read_only), t.key),
         None => Line::styled(format!(" {}", s.notes_hint), t.key),
     };

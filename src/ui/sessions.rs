@@ -86,7 +86,13 @@ pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
             if let Some(problem) = &r.problem {
                 return vec![Line::from(vec![
                     Span::raw(format!(" {alias}")),
-                    Span::styled(clip(problem, room.saturating_sub(ALIAS + 1)), t.error),
+                    Span::styled(
+                        clip(
+                            &super::failure::row_problem(problem, model.lang),
+                            room.saturating_sub(ALIAS + 1),
+                        ),
+                        t.error,
+                    ),
                 ])];
             }
             let date = pad(&r.updated.map(|ts| local_time(model, ts)).unwrap_or_default(), DATE);

@@ -41,6 +41,21 @@ fn src_app_names_nothing_of_src_ui() {
     assert!(found.is_empty(), "src/app must not depend on src/ui:\n{}", found.join("\n"));
 }
 
+/// Errors and notices are kept typed in the model and put into words where they are shown (`ui`): no
+/// string of the language is looked up under src/app.
+#[test]
+fn src_app_puts_nothing_into_words() {
+    let mut found = Vec::new();
+    for (path, text) in sources("src/app") {
+        for (line, code) in code_lines(&text) {
+            if code.contains(".strings()") || code.contains("i18n::fill") {
+                found.push(format!("{}:{line}: {}", path.display(), code.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "translated in src/app, not where shown:\n{}", found.join("\n"));
+}
+
 #[test]
 fn the_modules_of_app_update_import_each_other_without_a_circle() {
     let files = sources("src/app/update");

@@ -3,9 +3,8 @@
 //! journal append at any moment has every word.
 
 use super::changed;
-use crate::app::model::{NotesEditor, NotesTab, Workspace};
+use crate::app::model::{NotesEditor, NotesNotice, NotesTab, Workspace};
 use crate::app::msg::Effect;
-use crate::i18n::{Lang, fill};
 use crate::session::{NOTE_MAX_CHARS, Session};
 use crate::text::sanitize;
 use crossterm::event::{KeyCode, KeyEvent};
@@ -39,7 +38,6 @@ fn load_tab(notes: &mut NotesEditor, session: &Session) {
 
 /// What the editor needs from the model besides the workspace.
 pub struct Context {
-    pub lang: Lang,
     pub now: jiff::Timestamp,
 }
 
@@ -71,7 +69,7 @@ pub fn key(ws: &mut Workspace, notes: &mut NotesEditor, key: KeyEvent, ctx: &Con
                 notes.editor.undo();
             }
         }
-        notes.notice = Some(fill(ctx.lang.strings().notes_full, &[("max", &NOTE_MAX_CHARS)]));
+        notes.notice = Some(NotesNotice::Full { max: NOTE_MAX_CHARS });
         return Vec::new();
     }
     notes.notice = None;
@@ -86,8 +84,7 @@ pub fn paste(ws: &mut Workspace, notes: &mut NotesEditor, text: &str, ctx: &Cont
     if count > room {
         let kept: String = text.chars().take(room).collect();
         notes.editor.insert_str(kept);
-        let s = ctx.lang.strings();
-        notes.notice = Some(fill(s.notes_truncated, &[("left", &(count - room)), ("max", &NOTE_MAX_CHARS)]));
+        notes.notice = Some(NotesNotice::Truncated { left: count - room, max: NOTE_MAX_CHARS });
     } else {
         notes.editor.insert_str(text);
         notes.notice = None;

@@ -27,7 +27,6 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let set = model.catalog.clone();
     let index = model.index.clone();
     let now = model.now;
-    let lang = model.lang;
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
     if key.code == KeyCode::Esc {
         ws.overlay = None;
@@ -43,7 +42,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         Some(Overlay::Notes(mut editor)) => {
-            let ctx = notes::Context { lang, now };
+            let ctx = notes::Context { now };
             let effects = notes::key(ws, &mut editor, key, &ctx);
             ws.overlay = Some(Overlay::Notes(editor));
             effects
@@ -90,7 +89,6 @@ fn rerun(popup: &mut SearchPopup, index: &SearchIndex) {
 pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
     let index = model.index.clone();
     let now = model.now;
-    let lang = model.lang;
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
     match ws.overlay.take() {
         Some(Overlay::Search(mut popup)) => {
@@ -100,7 +98,7 @@ pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
             Vec::new()
         }
         Some(Overlay::Notes(mut editor)) if !ws.is_read_only() => {
-            let ctx = notes::Context { lang, now };
+            let ctx = notes::Context { now };
             let effects = notes::paste(ws, &mut editor, text, &ctx);
             ws.overlay = Some(Overlay::Notes(editor));
             effects

@@ -185,19 +185,17 @@ pub fn drives_listed(model: &mut Model, drives: Vec<PathBuf>) {
 /// `Msg::CopiesSaved`: the copies are written (the counselor is told where, and how to bring them back),
 /// or the dialog says why not.
 pub fn copies_saved(model: &mut Model, outcome: Result<Vec<(String, PathBuf)>, Failure>) {
-    let s = model.lang.strings();
     match outcome {
         Ok(files) => {
             let mut places = Vec::new();
             for (id, path) in files {
-                places.push(path.display().to_string());
+                places.push(path.clone());
                 if let Some(u) = model.unsaved.iter_mut().find(|u| u.session.id == id) {
                     u.copied_to = Some(path);
                 }
             }
             model.sessions.quit_prompt = None;
-            model.sessions.notice =
-                Some(Notice::Said(crate::i18n::fill(s.copy_done, &[("files", &places.join(", "))])));
+            model.sessions.notice = Some(Notice::Copied(places));
         }
         Err(failure) => {
             if let Some(QuitPrompt::Copy(dialog)) = &mut model.sessions.quit_prompt {

@@ -2,13 +2,12 @@
 
 use super::keys::{is_ctrl_c, moved, typed};
 use super::saving;
-use crate::app::model::{Model, NewSessionForm, Notice, Screen, SessionRow};
+use crate::app::model::{Model, NewSessionForm, Notice, RowProblem, Screen, SessionRow};
 use crate::app::msg::Effect;
 use crate::session::{Listed, best_fit};
 use crossterm::event::{KeyCode, KeyEvent};
 
 pub fn listed(model: &mut Model, listed: Vec<Listed>) {
-    let s = model.lang.strings();
     // The list is re-sorted on every read (a session just saved moves to the top): the selection stays on
     // the same session, not on the same row, so Enter opens the one the counselor sees selected.
     let keep = model.sessions.follow.take().or_else(|| {
@@ -31,11 +30,8 @@ pub fn listed(model: &mut Model, listed: Vec<Listed>) {
                 alias: id,
                 updated: None,
                 best: None,
-                problem: Some(crate::i18n::fill(
-                    s.sessions_corrupt,
-                    // The file name is enough here: every session is in the same folder.
-                    &[("place", &format!("{}:{line}:{col}", file_name(&path))), ("detail", &message)],
-                )),
+                // The file name is enough here: every session is in the same folder.
+                problem: Some(RowProblem::Corrupt { file: file_name(&path), line, col, message }),
                 unsaved: false,
             },
             Listed::Unreadable { id, path, message } => SessionRow {
@@ -43,10 +39,7 @@ pub fn listed(model: &mut Model, listed: Vec<Listed>) {
                 alias: id,
                 updated: None,
                 best: None,
-                problem: Some(crate::i18n::fill(
-                    s.sessions_unreadable,
-                    &[("place", &path.display()), ("detail", &message)],
-                )),
+                problem: Some(RowProblem::Unreadable { path, message }),
                 unsaved: false,
             },
         })
@@ -132,7 +125,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         (_, Some('r')) if !model.unsaved.is_empty() => saving::retry_now(model),
         // A read-only data folder: nothing can be created or deleted there.
         (_, Some('n' | 'd')) | (KeyCode::Delete, _) if read_only => {
-            list.notice = Some(Notice::Said(model.lang.strings().data_read_only_refused.to_string()));
+            list.notice = Some(Notice::ReadOnlyRefused);
             Vec::new()
         }
         (_, Some('n')) => {
@@ -158,7 +151,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         }
         (KeyCode::Enter, _) => match current {
             Some(row) if row.problem.is_some() => {
-                list.notice = row.problem.map(Notice::Said);
+                list.notice = row.problem.map(Notice::Damaged);
                 Vec::new()
             }
             Some(row) => {
