@@ -335,6 +335,8 @@ fn a_panic_restores_the_terminal_and_saves_the_note_first() {
         "the panic message is missing or overwritten:\n{screen}"
     );
     assert!(screen.contains("prueba: pánico pedido con F12"), "{screen}");
+    // The panic is known by its type (not by an error's text): the person reads what happened, in words.
+    assert!(screen.contains("rumbo se cerró por un error interno"), "{screen}");
     // Raw mode undone: the terminal echoes, reads lines and turns Ctrl+C into SIGINT again.
     let modes: Vec<&str> = screen.split_whitespace().collect();
     for mode in ["icanon", "echo", "isig", "iexten", "icrnl", "ixon", "opost"] {
