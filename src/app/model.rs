@@ -1,5 +1,6 @@
 //! Everything the screen shows, derived where it can be from the catalog and the session.
 
+use super::notice::{NotesNotice, Notice, RowProblem};
 use crate::catalog::{CatalogSet, Occupation};
 use crate::i18n::Lang;
 use crate::search::{Hit, SearchIndex};
@@ -64,34 +65,6 @@ pub struct SessionsScreen {
     pub follow: Option<String>,
     /// `q` with sessions unsaved: the question asked instead of quitting.
     pub quit_prompt: Option<super::saving::QuitPrompt>,
-}
-
-/// Why a session file in the list cannot be opened.
-#[derive(Clone, Debug, PartialEq)]
-pub enum RowProblem {
-    /// It does not parse: the file's name, where, and the parser's message.
-    Corrupt { file: String, line: usize, col: usize, message: String },
-    /// It could not be read at all.
-    Unreadable { path: std::path::PathBuf, message: String },
-}
-
-/// The line under the start screen's list.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Notice {
-    /// Sessions past `retention_days` were deleted at start.
-    Purged { count: usize, days: u32 },
-    /// The data folder is read-only: no session can be created or deleted.
-    ReadOnlyRefused,
-    /// The copies of the unsaved sessions were written: where.
-    Copied(Vec<std::path::PathBuf>),
-    /// A session could not be opened.
-    OpenFailed(super::Failure),
-    /// `d` deleted a session (what went, what could not), or could not.
-    Deleted(Result<crate::session::Erased, super::Failure>),
-    /// Enter on a session file that cannot be opened: why.
-    Damaged(RowProblem),
-    /// A save of the session just left failed.
-    SaveFailed(super::SaveFailure),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -234,14 +207,6 @@ pub struct SearchPopup {
 pub enum NotesTab {
     Session,
     Occupation,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NotesNotice {
-    /// A key would take the note past its limit (of `max` characters).
-    Full { max: usize },
-    /// A paste was cut to fit: `left` characters left out.
-    Truncated { left: usize, max: usize },
 }
 
 pub struct NotesEditor {

@@ -297,7 +297,7 @@ impl Runner {
                 Effect::CheckPin { pin, hash } => {
                     let check = move || Msg::PinChecked(crate::kiosk::pin::verify(&pin.0, &hash));
                     match &self.answers {
-                        Some(answers) => answer_later(answers.clone(), check),
+                        Some(answers) => super::worker::answer_later(answers.clone(), check),
                         None => replies.push(check()),
                     }
                 }
@@ -331,31 +331,5 @@ impl Runner {
             let _ = std::fs::remove_file(&path);
             Failure::from(e)
         })
-    }
-}
-
-/// Runs `work` on a thread of its own and sends its message back to the loop. If the thread cannot be
-/// started the work is done all the same, on a thread of the moment's choosing — here, in place — rather
-/// than never answered (the PIN prompt would stay "checking" for ever).
-fn answer_later(answers: Sender<Incoming>, work: impl FnOnce() -> Msg + Send + 'static) {
-    let (work_tx, work_rx) = std::sync::mpsc::sync_channel(1);
-    let spawned = std::thread::Builder::new().name("slow-effect".into()).spawn({
-        let answers = answers.clone();
-        move || {
-            if let Ok(work) = work_rx.recv() {
-                let work: Box<dyn FnOnce() -> Msg + Send> = work;
-                // The loop may have ended meanwhile: nobody is left to tell.
-                let _ = answers.send(Incoming::Answer(work()));
-            }
-        }
-    });
-    let work: Box<dyn FnOnce() -> Msg + Send> = Box::new(work);
-    match spawned {
-        Ok(_) => {
-            let _ = work_tx.send(work);
-        }
-        Err(_) => {
-            let _ = answers.send(Incoming::Answer(work()));
-        }
     }
 }

@@ -10,6 +10,7 @@ mod main_loop;
 mod preferences;
 mod saving;
 pub mod terminal;
+mod worker;
 
 pub use effects::{RETRY_DELAY, Runner, SAVE_DELAY};
 pub use journal::JOURNAL_DELAY;

@@ -3,7 +3,8 @@
 //! journal append at any moment has every word.
 
 use super::changed;
-use crate::app::model::{NotesEditor, NotesNotice, NotesTab, Workspace};
+use crate::app::NotesNotice;
+use crate::app::model::{NotesEditor, NotesTab, Workspace};
 use crate::app::msg::Effect;
 use crate::session::{NOTE_MAX_CHARS, Session};
 use crate::text::sanitize;

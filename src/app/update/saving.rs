@@ -4,7 +4,8 @@
 
 use super::keys::{is_ctrl_c, typed};
 use crate::app::Failure;
-use crate::app::model::{Model, Notice, Persistence, Screen, Workspace};
+use crate::app::Notice;
+use crate::app::model::{Model, Persistence, Screen, Workspace};
 use crate::app::msg::Effect;
 use crate::app::saving::{CopyDialog, QuitPrompt, SaveFailure, Unsaved};
 use crossterm::event::{KeyCode, KeyEvent};

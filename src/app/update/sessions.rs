@@ -2,8 +2,9 @@
 
 use super::keys::{is_ctrl_c, moved, typed};
 use super::saving;
-use crate::app::model::{Model, NewSessionForm, Notice, RowProblem, Screen, SessionRow};
+use crate::app::model::{Model, NewSessionForm, Screen, SessionRow};
 use crate::app::msg::Effect;
+use crate::app::{Notice, RowProblem};
 use crate::session::{Listed, best_fit};
 use crossterm::event::{KeyCode, KeyEvent};
 
