@@ -2,7 +2,7 @@
 //! out; an unknown key is an error (a typo must not silently leave a kiosk unlocked). Documented in
 //! docs/config.md.
 
-use crate::app::keymap::{Conflict, KeyOverrides, Keymap};
+use crate::app::keymap::{Conflict, ConflictKind, KeyOverrides, Keymap};
 use crate::catalog::locate::{Locations, Pos};
 use crate::private_fs::Mode;
 use serde::{Deserialize, Serialize};
@@ -126,7 +126,10 @@ impl Config {
             }
         }
         // Pointed at the key written for the action at fault.
-        self.keymap().map(|_| ()).map_err(|c| at(&format!("keys.{}", c.action.name()), c.message))
+        self.keymap().map(|_| ()).map_err(|c| {
+            let name = c.action.name();
+            at(&format!("keys.{name}"), format!("keys.{name}: {}", conflict_words(&c.kind, name)))
+        })
     }
 
     /// The keymap in force: the defaults with `keys:` over them, kept off the kiosk's `admin_key`.
@@ -165,6 +168,24 @@ impl Config {
         directories::UserDirs::new()
             .map(|u| u.document_dir().unwrap_or(u.home_dir()).join("rumbo"))
             .unwrap_or_else(|| fallback.join("exports"))
+    }
+}
+
+/// What is wrong with a key of `keys:`, for the error that points at it.
+fn conflict_words(kind: &ConflictKind, name: &str) -> String {
+    match kind {
+        ConflictKind::NotAKey(text) => {
+            format!("\"{text}\" is not a key (examples: \"ctrl+f\", \"s\", \"shift+tab\", \"f2\")")
+        }
+        ConflictKind::CtrlC => "ctrl+c is locked: it always leaves (and does nothing at a kiosk)".to_string(),
+        ConflictKind::AdminKey(key) => format!("\"{key}\" is kiosk.admin_key, the administrator's way out"),
+        ConflictKind::PlainWhileTyping(key) => format!(
+            "\"{key}\" is a plain character, and {name} works where text is typed (search, notes, the new \
+             session's fields): use a key with ctrl or alt, or a named key"
+        ),
+        ConflictKind::Shared(key, other) => {
+            format!("\"{key}\" is also the key of {}, and both work in the same place", other.name())
+        }
     }
 }
 

@@ -751,15 +751,9 @@ pub struct App {
 
 impl App {
     pub fn start(scale: Option<Scale>, width: u16, height: u16) -> App {
-        use rumbo::ui::theme::{Theme, ThemeName};
         use std::sync::Arc;
         let (set, index) = load(scale);
-        let mut model = rumbo::app::Model::new(
-            rumbo::i18n::Lang::Es,
-            Theme::new(ThemeName::Normal, false),
-            Arc::new(set),
-            Arc::new(index),
-        );
+        let mut model = rumbo::app::Model::new(rumbo::i18n::Lang::Es, Arc::new(set), Arc::new(index));
         model.size = (width, height);
         let dir = tempfile::tempdir().expect("a temporary folder");
         let mut runner = rumbo::runtime::Runner::new(dir.path()).expect("a data folder");
@@ -783,7 +777,12 @@ impl App {
     /// One frame, as the main loop draws it after each batch of events.
     pub fn draw(&mut self) {
         let model = &self.model;
-        self.terminal.draw(|frame| rumbo::ui::view(model, frame)).expect("drawn");
+        let theme = rumbo::ui::theme::Theme::new(rumbo::ui::theme::ThemeName::Normal, false);
+        self.terminal
+            .draw(|frame| {
+                rumbo::ui::view(model, &theme, frame);
+            })
+            .expect("drawn");
     }
 
     /// From the start screen: a new session with consent, so it is saved like a real one.

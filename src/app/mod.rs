@@ -1,16 +1,20 @@
 //! The app in Elm style: a [`Model`], the [`Msg`]s that change it, [`update`] that returns [`Effect`]s and
 //! does no I/O, and `ui::view` that draws a model. The runtime (`crate::runtime`) runs the effects.
 
+mod failure;
 pub mod keymap;
 pub mod kiosk;
 mod model;
 mod msg;
+mod notice;
 mod rows;
 mod saving;
 mod update;
 
+pub use failure::Failure;
 pub use model::*;
-pub use msg::{Effect, Msg};
+pub use msg::{Area, Effect, Msg};
+pub use notice::{NotesNotice, Notice, RowProblem};
 pub use rows::DetailRow;
 pub use saving::{CopyDialog, QuitPrompt, SaveFailure, Unsaved};
 pub use update::update;

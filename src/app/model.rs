@@ -1,10 +1,10 @@
 //! Everything the screen shows, derived where it can be from the catalog and the session.
 
+use super::notice::{NotesNotice, Notice, RowProblem};
 use crate::catalog::{CatalogSet, Occupation};
 use crate::i18n::Lang;
 use crate::search::{Hit, SearchIndex};
 use crate::session::Session;
-use crate::ui::theme::Theme;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui_textarea::TextArea;
@@ -15,7 +15,6 @@ pub const CONSENT_VERSION: &str = "ley-1581-2012/v1";
 
 pub struct Model {
     pub lang: Lang,
-    pub theme: Theme,
     pub catalog: Arc<CatalogSet>,
     pub index: Arc<SearchIndex>,
     /// Set by the runtime before each `update`; tests set it by hand.
@@ -46,7 +45,7 @@ pub enum Screen {
     /// Kiosk mode's first screen: what this is and "Pulse Enter para comenzar".
     Welcome,
     /// Kiosk mode after "Terminar": the code to give at the desk (`None` while writing, or if it failed).
-    KioskDone(Option<Result<String, String>>),
+    KioskDone(Option<Result<String, super::Failure>>),
     Sessions,
     NewSession(NewSessionForm),
     Workspace(Box<Workspace>),
@@ -62,7 +61,7 @@ pub struct SessionsScreen {
     /// `d` pressed: the id waiting for confirmation.
     pub confirm_delete: Option<String>,
     /// A message for the counselor (open failed, corrupt file…).
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
     pub loaded: bool,
     /// The session to select when the list is next read: the one just left, which moved to the top.
     pub follow: Option<String>,
@@ -77,7 +76,7 @@ pub struct SessionRow {
     pub updated: Option<Timestamp>,
     pub best: Option<(String, u8)>,
     /// Why this file cannot be opened (corrupt: with line and column).
-    pub problem: Option<String>,
+    pub problem: Option<RowProblem>,
     /// Its latest changes are only in memory (saves are failing).
     pub unsaved: bool,
 }
@@ -166,7 +165,7 @@ pub struct Workspace {
     pub sort_by_fit: bool,
     pub overlay: Option<Overlay>,
     /// Where the last key pressed works, when it did nothing here; cleared by the next key.
-    pub hint: Option<String>,
+    pub hint: Option<super::keymap::KeyHint>,
 }
 
 pub enum Overlay {
@@ -194,7 +193,7 @@ pub struct ExportDialog {
     pub session_notes: bool,
     pub field: ExportField,
     /// Where the last export went, or why it failed.
-    pub outcome: Option<Result<std::path::PathBuf, String>>,
+    pub outcome: Option<Result<std::path::PathBuf, super::Failure>>,
     /// The dialog was opened from the discard question: leave once the export is written.
     pub then_leave: bool,
 }
@@ -220,14 +219,13 @@ pub struct NotesEditor {
     /// The occupation the occupation tab writes to (the focused one when the editor opened).
     pub occupation: Option<String>,
     /// Said under the editor instead of its keys: the note is full, or a paste did not fit whole.
-    pub notice: Option<String>,
+    pub notice: Option<NotesNotice>,
 }
 
 impl Model {
-    pub fn new(lang: Lang, theme: Theme, catalog: Arc<CatalogSet>, index: Arc<SearchIndex>) -> Model {
+    pub fn new(lang: Lang, catalog: Arc<CatalogSet>, index: Arc<SearchIndex>) -> Model {
         Model {
             lang,
-            theme,
             catalog,
             index,
             now: Timestamp::UNIX_EPOCH,
@@ -293,6 +291,19 @@ impl Workspace {
 
     pub fn current_occupation<'a>(&self, set: &'a CatalogSet) -> Option<&'a Occupation> {
         self.occupations(set).get(self.occupation).copied()
+    }
+
+    /// The selected row of `pane` (of the tab shown, in the functions pane).
+    pub fn selected(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Sectors => self.sector,
+            Pane::Occupations => self.occupation,
+            Pane::Functions => match self.tab {
+                DetailTab::Functions => self.function,
+                DetailTab::Competencies => self.competency,
+            },
+            Pane::Programs => self.program,
+        }
     }
 
     pub fn is_read_only(&self) -> bool {

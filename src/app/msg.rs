@@ -4,10 +4,28 @@
 use crate::session::{Listed, Session};
 use crossterm::event::{KeyEvent, MouseEvent};
 
+/// Something the view draws that a click or the wheel acts on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Area {
+    Pane(super::Pane),
+}
+
 #[derive(Debug)]
 pub enum Msg {
     Key(KeyEvent),
+    /// Pointer activity over nothing that takes a click (moves, other buttons): a kiosk's visitor is there.
     Mouse(MouseEvent),
+    /// A left click on `area` as the last frame drew it, on list row `row` (counted from the list's first
+    /// item, not the screen's) when it landed on one. The runtime finds both in the view's region map.
+    Clicked {
+        area: Area,
+        row: Option<usize>,
+    },
+    /// The wheel turned over `area` (`down`: towards the end of its list).
+    Wheel {
+        area: Area,
+        down: bool,
+    },
     /// Bracketed paste: the whole pasted text at once.
     Paste(String),
     Resize(u16, u16),
@@ -18,8 +36,8 @@ pub enum Msg {
         session: Box<Session>,
         read_only: bool,
     },
-    /// Opening failed (corrupt, unreadable, vanished); the text says why, in the user's language.
-    OpenFailed(String),
+    /// Opening failed (corrupt, unreadable, vanished): why.
+    OpenFailed(super::Failure),
     /// The debounce interval after a change has passed: time to write.
     SaveDue,
     /// The journal's (much shorter) interval after a change has passed: time to append the edits.
@@ -37,21 +55,21 @@ pub enum Msg {
     DrivesListed(Vec<std::path::PathBuf>),
     /// The copies of the unsaved sessions were written (`Effect::SaveCopies`): the ids and the files, or
     /// why not.
-    CopiesSaved(Result<Vec<(String, std::path::PathBuf)>, String>),
+    CopiesSaved(Result<Vec<(String, std::path::PathBuf)>, super::Failure>),
     /// A kiosk whose saves failed tried writing to its data folder again (`Effect::ProbeStore`).
     StoreProbed(Result<(), super::SaveFailure>),
     /// The counselor's name remembered on this computer.
     CounselorRemembered(String),
     /// An export finished: the record of the file written (the session keeps it), or why it failed.
-    Exported(Result<crate::session::ExportRecord, String>),
+    Exported(Result<crate::session::ExportRecord, super::Failure>),
     /// A session was deleted (what went and what could not), or why it could not be.
-    Deleted(Result<crate::session::Erased, String>),
+    Deleted(Result<crate::session::Erased, super::Failure>),
     /// SIGHUP, SIGTERM, SIGINT or the terminal going away: save now and leave.
     Shutdown,
     /// Kiosk mode: the time asked for by `Model::next_wake` has come (idle countdown).
     Tick,
     /// Kiosk mode: the visitor's summary was written (its code) or could not be.
-    KioskFinished(Result<String, String>),
+    KioskFinished(Result<String, super::Failure>),
     /// Kiosk mode: the answer to `Effect::CheckPin`: whether the PIN typed was the administrator's.
     PinChecked(bool),
 }

@@ -2,49 +2,34 @@
 //! memory and retried until they are), why the last save failed, and the question asked before quitting
 //! with any of them unsaved.
 
-use crate::i18n::Lang;
+use super::Failure;
 use crate::session::{SaveCause, Session, StoreError};
 use std::path::PathBuf;
 
-/// A failed save: its cause (what the header names) and the full message (what the counselor can read).
+/// A failed save: its cause (what the header names) and what went wrong (what the counselor can read,
+/// in words chosen where it is shown: `ui::failure`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SaveFailure {
     pub cause: SaveCause,
-    pub detail: String,
+    pub error: Failure,
 }
 
 impl SaveFailure {
-    pub fn from_store(error: &StoreError, lang: Lang) -> SaveFailure {
-        SaveFailure { cause: error.cause(), detail: error.message(lang) }
-    }
-
-    /// The cause in words: "disco lleno", or the whole message when it is none of the known kinds.
-    pub fn cause_text(&self, lang: Lang) -> String {
-        let s = lang.strings();
-        match self.cause {
-            SaveCause::DiskFull => s.cause_disk_full.to_string(),
-            SaveCause::NoPermission => s.cause_no_permission.to_string(),
-            SaveCause::ReadOnlyFs => s.cause_read_only_fs.to_string(),
-            SaveCause::Other => self.detail.clone(),
-        }
-    }
-
-    /// "sin guardar — disco lleno".
-    pub fn header(&self, lang: Lang) -> String {
-        crate::i18n::fill(lang.strings().header_failed, &[("cause", &self.cause_text(lang))])
+    pub fn from_store(error: StoreError) -> SaveFailure {
+        SaveFailure { cause: error.cause(), error: error.into() }
     }
 }
 
 /// A message alone is a failure of no known kind (tests, and errors that are not the store's).
 impl From<&str> for SaveFailure {
     fn from(detail: &str) -> SaveFailure {
-        SaveFailure { cause: SaveCause::Other, detail: detail.to_string() }
+        SaveFailure { cause: SaveCause::Other, error: detail.into() }
     }
 }
 
 impl From<String> for SaveFailure {
     fn from(detail: String) -> SaveFailure {
-        SaveFailure { cause: SaveCause::Other, detail }
+        SaveFailure { cause: SaveCause::Other, error: detail.into() }
     }
 }
 
@@ -76,7 +61,7 @@ pub struct CopyDialog {
     pub selected: usize,
     pub typed: String,
     /// Why the last attempt to write the copies failed.
-    pub error: Option<String>,
+    pub error: Option<Failure>,
 }
 
 impl CopyDialog {

@@ -3,7 +3,7 @@
 use super::args::ThemeArg;
 use super::{EXIT_FAILURE, GlobalArgs, dirs, load_indexable_or_report};
 use crate::app::kiosk::{AdminKey, KioskState};
-use crate::app::{Model, SaveFailure, Screen};
+use crate::app::{Model, Notice, SaveFailure, Screen};
 use crate::config::Config;
 use crate::i18n::{Lang, fill};
 use crate::runtime::{Runner, run_loop};
@@ -44,14 +44,16 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
         Ok(DataFolder::Writable(runner, trouble)) => (*runner, None, trouble),
         // A kiosk that cannot save would lose every visitor's session: it says so and does not start.
         Ok(DataFolder::ReadOnly(e)) if kiosk_wanted => {
-            let why = SaveFailure::from_store(&e, lang).cause_text(lang);
+            let why = crate::ui::failure::save_cause(&SaveFailure::from_store(e), lang);
             let message = fill(s.kiosk_data_read_only, &[("place", &data_dir.display()), ("detail", &why)]);
             let _ = writeln!(std::io::stderr(), "{}: {message}", s.error_prefix);
             return ExitCode::from(EXIT_FAILURE);
         }
-        Ok(DataFolder::ReadOnly(e)) => {
-            (Runner::read_only(&data_dir), Some(SaveFailure::from_store(&e, lang).cause_text(lang)), None)
-        }
+        Ok(DataFolder::ReadOnly(e)) => (
+            Runner::read_only(&data_dir),
+            Some(crate::ui::failure::save_cause(&SaveFailure::from_store(e), lang)),
+            None,
+        ),
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "{}: {}", s.error_prefix, e.message(lang));
             return ExitCode::from(EXIT_FAILURE);
@@ -84,23 +86,22 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
             .map_or(0, |purged| purged.sessions),
         _ => 0,
     };
-    let mut model = Model::new(lang, theme(global), set, index);
+    let mut model = Model::new(lang, set, index);
     // Checked when config.ron was read: a conflict stopped rumbo there, with its line and column.
     model.keymap = config.keymap().unwrap_or_default();
     if purged > 0 {
         let days = config.retention_days;
-        model.sessions.notice =
-            Some(fill(s.sessions_purged_at_start, &[("count", &purged), ("days", &days)]));
+        model.sessions.notice = Some(Notice::Purged { count: purged, days });
     }
     model.data_read_only = read_only;
-    model.save_trouble = trouble.map(|e| SaveFailure::from_store(&e, lang));
+    model.save_trouble = trouble.map(SaveFailure::from_store);
     if let Some(state) = kiosk {
         model.kiosk = Some(state);
         model.screen = Screen::Welcome;
     }
-    match run_loop(model, runner) {
+    match run_loop(model, theme(global), runner) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.to_string() == crate::runtime::PANICKED => {
+        Err(e) if e.get_ref().is_some_and(|inner| inner.is::<crate::runtime::Panicked>()) => {
             let _ = writeln!(std::io::stderr(), "{}: {}", s.error_prefix, s.internal_error);
             ExitCode::from(EXIT_FAILURE)
         }

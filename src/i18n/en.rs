@@ -176,6 +176,7 @@ pub const EN: Strings = Strings {
     kiosk_pin_wrong: "Wrong PIN.",
     kiosk_pin_locked: "locked: wait {seconds} s",
     kiosk_pin_locked_minutes: "locked: wait {minutes} min",
+    kiosk_pin_checking: "checking…",
     kiosk_pin_hint: "Enter confirm · Esc close",
     kiosk_no_pin: "kiosk mode needs an administrator PIN: run “rumbo kiosk set-pin”",
     kiosk_bad_key: "invalid admin_key “{key}” in config.ron (example: ctrl+alt+a)",

@@ -176,6 +176,7 @@ pub const ES: Strings = Strings {
     kiosk_pin_wrong: "PIN incorrecto.",
     kiosk_pin_locked: "bloqueado: espere {seconds} s",
     kiosk_pin_locked_minutes: "bloqueado: espere {minutes} min",
+    kiosk_pin_checking: "comprobando…",
     kiosk_pin_hint: "Enter confirmar · Esc cerrar",
     kiosk_no_pin: "el modo quiosco necesita un PIN de administrador: ejecute «rumbo kiosk set-pin»",
     kiosk_bad_key: "admin_key no válido «{key}» en config.ron (ejemplo: ctrl+alt+a)",

@@ -1,21 +1,21 @@
 //! The effects `update` asks for, carried out: reading and writing sessions, holding their locks,
 //! remembering the counselor, writing summaries, and deciding when to save.
 
+use super::events::Incoming;
 use super::journal::{JOURNAL_DELAY, JournalWriter};
 use super::preferences::Preferences;
-use crate::app::{Effect, Model, Msg, SaveFailure, update};
+use crate::app::{Effect, Failure, Model, Msg, SaveFailure, update};
 use crate::private_fs::Mode;
 use crate::session::{SessionLock, SessionStore, StoreError};
 use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 /// How long after a change the session is written: often enough that a closed window loses nothing
 /// that matters (SIGHUP saves at once anyway), rarely enough not to write on every keystroke.
 pub const SAVE_DELAY: Duration = Duration::from_millis(800);
-
-/// The error `run_loop` returns after a panic in the loop (the session was saved first).
-pub const PANICKED: &str = "panic";
 
 /// How long after a failed save the next attempt comes, when nothing else changes meanwhile.
 pub const RETRY_DELAY: Duration = Duration::from_secs(5);
@@ -39,6 +39,9 @@ pub struct Runner {
     quit: bool,
     /// `Effect::WipeScreen` was asked for: the loop clears the terminal before the next frame.
     pub(super) wipe: bool,
+    /// Where slow effects (the argon2 PIN check) send their answer from a worker thread; without it they
+    /// run in place and answer at once (tests that drive the runner by hand).
+    answers: Option<Sender<Incoming>>,
 }
 
 impl Runner {
@@ -70,6 +73,7 @@ impl Runner {
             journal_at: None,
             quit: false,
             wipe: false,
+            answers: None,
         })
     }
 
@@ -89,6 +93,7 @@ impl Runner {
             journal_at: None,
             quit: false,
             wipe: false,
+            answers: None,
         }
     }
 
@@ -101,6 +106,13 @@ impl Runner {
     /// The file mode of the summaries written (`export_permissions`; private until set).
     pub fn set_export_mode(&mut self, mode: Mode) {
         self.export_mode = mode;
+    }
+
+    /// From now on slow effects run on a worker thread each, and answer through `answers` as
+    /// `Incoming::Answer`: the loop that draws never waits for them. The loop feeds the answer back in
+    /// with [`dispatch`](Self::dispatch).
+    pub fn answer_through(&mut self, answers: Sender<Incoming>) {
+        self.answers = Some(answers);
     }
 
     pub fn wants_quit(&self) -> bool {
@@ -180,7 +192,7 @@ impl Runner {
                         Ok(lock) => (Some(lock), false),
                         Err(StoreError::Locked { .. }) => (None, true),
                         Err(e) => {
-                            replies.push(Msg::OpenFailed(e.message(lang)));
+                            replies.push(Msg::OpenFailed(e.into()));
                             continue;
                         }
                     };
@@ -194,7 +206,7 @@ impl Runner {
                             }
                             replies.push(Msg::SessionOpened { session: Box::new(session), read_only });
                         }
-                        Err(e) => replies.push(Msg::OpenFailed(e.message(lang))),
+                        Err(e) => replies.push(Msg::OpenFailed(e.into())),
                     }
                 }
                 Effect::CreateSession(session) => {
@@ -203,7 +215,7 @@ impl Runner {
                     }
                     let saved = self.store.save(&session);
                     self.journal = Some(JournalWriter::created(&session, saved.is_ok()));
-                    replies.push(Msg::Saved(saved.map_err(|e| SaveFailure::from_store(&e, lang))));
+                    replies.push(Msg::Saved(saved.map_err(SaveFailure::from_store)));
                 }
                 Effect::SaveSession(session) => {
                     self.save_at = None;
@@ -211,7 +223,7 @@ impl Runner {
                     if let Some(journal) = &mut self.journal {
                         journal.saved(&self.store, &session, &saved);
                     }
-                    replies.push(Msg::Saved(saved.map_err(|e| SaveFailure::from_store(&e, lang))));
+                    replies.push(Msg::Saved(saved.map_err(SaveFailure::from_store)));
                 }
                 Effect::AppendJournal(session) => {
                     self.journal_at = None;
@@ -221,7 +233,7 @@ impl Runner {
                 Effect::SaveLeft(session) => {
                     self.save_at = None;
                     // The file written also folds and removes the session's journal (see `SessionStore::save`).
-                    let result = self.store.save(&session).map_err(|e| SaveFailure::from_store(&e, lang));
+                    let result = self.store.save(&session).map_err(SaveFailure::from_store);
                     replies.push(Msg::LeftSaved { id: session.id.clone(), result });
                 }
                 Effect::CloseSession(id) => {
@@ -235,18 +247,16 @@ impl Runner {
                 Effect::ListDrives => replies.push(Msg::DrivesListed(super::saving::removable_drives())),
                 Effect::SaveCopies { dir, sessions } => {
                     let written = super::saving::write_copies(&dir, &sessions);
-                    replies.push(Msg::CopiesSaved(
-                        written.map_err(|e| crate::i18n::fill(lang.strings().copy_failed, &[("detail", &e)])),
-                    ));
+                    replies.push(Msg::CopiesSaved(written));
                 }
                 Effect::ProbeStore => {
                     self.save_at = None;
-                    let probed = self.store.probe().map_err(|e| SaveFailure::from_store(&e, lang));
+                    let probed = self.store.probe().map_err(SaveFailure::from_store);
                     replies.push(Msg::StoreProbed(probed));
                 }
                 Effect::DeleteSession(id) => {
                     let erased = crate::session::erase(&self.store, &id);
-                    replies.push(Msg::Deleted(erased.map_err(|e| e.message(lang))));
+                    replies.push(Msg::Deleted(erased.map_err(Failure::from)));
                 }
                 Effect::RememberCounselor(name) => {
                     // Losing this preference is harmless: the counselor types the name again.
@@ -267,10 +277,7 @@ impl Runner {
                         crate::export::render(&session, &model.catalog, lang, format, notes, &model.tz);
                     let name = crate::export::default_name(&session, format, &model.tz);
                     let written = crate::export::write_new(&self.export_dir, &name, &text, self.export_mode);
-                    replies
-                        .push(Msg::Exported(written.map_err(|e| {
-                            crate::i18n::fill(lang.strings().export_failed, &[("detail", &e)])
-                        })));
+                    replies.push(Msg::Exported(written.map_err(|e| Failure::Export(Arc::new(e)))));
                 }
                 Effect::KioskFinish(session) => {
                     let format = crate::export::Format::Html;
@@ -283,12 +290,16 @@ impl Runner {
                     let date = session.created.to_zoned(model.tz.clone()).strftime("%Y-%m-%d");
                     let name = format!("rumbo-{date}-{}.html", code.to_lowercase());
                     let written = crate::export::write_new(&self.export_dir, &name, &text, self.export_mode)
-                        .map_err(|e| e.to_string())
+                        .map_err(|e| Failure::Export(Arc::new(e)))
                         .and_then(|record| self.record_kiosk_export(*session, record));
                     replies.push(Msg::KioskFinished(written.map(|()| code)));
                 }
                 Effect::CheckPin { pin, hash } => {
-                    replies.push(Msg::PinChecked(crate::kiosk::pin::verify(&pin.0, &hash)));
+                    let check = move || Msg::PinChecked(crate::kiosk::pin::verify(&pin.0, &hash));
+                    match &self.answers {
+                        Some(answers) => super::worker::answer_later(answers.clone(), check),
+                        None => replies.push(check()),
+                    }
                 }
                 Effect::SavePinLock(lock) => {
                     // Not written (a full disk): the lock still holds until rumbo ends. Nothing to tell a
@@ -309,7 +320,7 @@ impl Runner {
         &self,
         mut session: crate::session::Session,
         record: crate::session::ExportRecord,
-    ) -> Result<(), String> {
+    ) -> Result<(), Failure> {
         if session.consent.is_none() {
             return Ok(());
         }
@@ -318,7 +329,7 @@ impl Runner {
         self.store.save(&session).map_err(|e| {
             // Unrecorded, the summary would outlive the session: take it back and say so.
             let _ = std::fs::remove_file(&path);
-            e.to_string()
+            Failure::from(e)
         })
     }
 }

@@ -19,6 +19,8 @@ pub enum Incoming {
     Signal(i32),
     /// SIGINT: ends a counselor's rumbo like SIGTERM, but not a kiosk's (only the PIN does).
     Interrupt,
+    /// The answer of an effect carried out on a worker thread (see `Runner::answer_through`).
+    Answer(crate::app::Msg),
 }
 
 /// Starts the input reader. It ends by itself when reading fails or the main loop has gone.

@@ -10,16 +10,18 @@
 //! become Esc and a letter: they close the notes, like Esc, and lose nothing.)
 
 use crate::app::{Model, Msg};
+use crate::ui::regions::Regions;
 use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyModifiers};
 
-/// The messages a terminal event stands for: none (focus changes), one, or Esc and a key.
-pub fn to_msgs(event: TermEvent, model: &Model) -> Vec<Msg> {
+/// The messages a terminal event stands for: none (focus changes), one, or Esc and a key. A mouse event is
+/// looked up in `regions`, the map of what the last frame drew where.
+pub fn to_msgs(event: TermEvent, model: &Model, regions: &Regions) -> Vec<Msg> {
     match event {
         TermEvent::Key(key) => match split_escape(key, model) {
             Some(plain) => vec![Msg::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)), Msg::Key(plain)],
             None => vec![Msg::Key(key)],
         },
-        TermEvent::Mouse(mouse) => vec![Msg::Mouse(mouse)],
+        TermEvent::Mouse(mouse) => vec![regions.message(mouse)],
         TermEvent::Paste(text) => vec![Msg::Paste(text)],
         TermEvent::Resize(w, h) => vec![Msg::Resize(w, h)],
         TermEvent::FocusGained | TermEvent::FocusLost => Vec::new(),
@@ -56,8 +58,7 @@ mod tests {
         let loaded = load_files(vec![builtin_file()]).unwrap();
         let set = Arc::new(CatalogSet::new(loaded.into_iter().map(|l| l.catalog).collect()));
         let index = Arc::new(SearchIndex::new(&set));
-        let theme = crate::ui::theme::Theme::new(crate::ui::theme::ThemeName::Normal, true);
-        Model::new(crate::i18n::Lang::Es, theme, set, index)
+        Model::new(crate::i18n::Lang::Es, set, index)
     }
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> TermEvent {
@@ -85,7 +86,7 @@ mod tests {
             (KeyCode::Enter, alt, (KeyCode::Enter, KeyModifiers::NONE)),
             (KeyCode::Backspace, alt, (KeyCode::Backspace, KeyModifiers::NONE)),
         ] {
-            assert_eq!(keys(&to_msgs(key(code, mods), &m)), [esc, then], "{code:?}");
+            assert_eq!(keys(&to_msgs(key(code, mods), &m, &Regions::default())), [esc, then], "{code:?}");
         }
     }
 
@@ -101,13 +102,17 @@ mod tests {
             (KeyCode::Up, KeyModifiers::ALT),
             (KeyCode::Esc, KeyModifiers::NONE),
         ] {
-            assert_eq!(keys(&to_msgs(key(code, mods), &m)), [(code, mods)], "{code:?} {mods:?}");
+            assert_eq!(
+                keys(&to_msgs(key(code, mods), &m, &Regions::default())),
+                [(code, mods)],
+                "{code:?} {mods:?}"
+            );
         }
         // A kiosk whose admin key is Alt+K: that one stays whole, other Alt keys are split.
         let admin = AdminKey::parse("alt+k").unwrap();
         m.kiosk = Some(KioskState::new(300, admin, String::new(), jiff::Timestamp::now()));
         let alt_k = (KeyCode::Char('k'), KeyModifiers::ALT);
-        assert_eq!(keys(&to_msgs(key(alt_k.0, alt_k.1), &m)), [alt_k]);
-        assert_eq!(to_msgs(key(KeyCode::Char('x'), KeyModifiers::ALT), &m).len(), 2);
+        assert_eq!(keys(&to_msgs(key(alt_k.0, alt_k.1), &m, &Regions::default())), [alt_k]);
+        assert_eq!(to_msgs(key(KeyCode::Char('x'), KeyModifiers::ALT), &m, &Regions::default()).len(), 2);
     }
 }

@@ -1,11 +1,13 @@
 //! The main loop: draws, blocks on the channel of events (input thread, signal thread), hands each to
 //! `update` through the [`Runner`], and ends saving whatever way it ends.
 
-use super::effects::{PANICKED, Runner};
+use super::effects::Runner;
 use super::events::{Incoming, spawn_input, spawn_signals};
 use super::input::to_msgs;
 use super::terminal::TerminalGuard;
 use crate::app::{Model, Msg};
+use crate::ui::regions::Regions;
+use crate::ui::theme::Theme;
 use crate::ui::view;
 use crossterm::event::Event as TermEvent;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
@@ -35,13 +37,26 @@ enum End {
     Shutdown,
 }
 
+/// The error `run_loop` returns after a panic in the loop (the session was saved first): known by its type.
+#[derive(Debug, thiserror::Error)]
+#[error("panic")]
+pub struct Panicked;
+
+/// What the loop keeps of the view: the theme it draws in, and where the last frame drew what takes clicks.
+struct Shown {
+    theme: Theme,
+    regions: Regions,
+}
+
 /// Runs the app until the user quits, a signal arrives or the terminal goes away. Whichever way it ends,
 /// what was typed is saved before it returns — including when drawing fails because the window was closed.
-pub fn run_loop(mut model: Model, mut runner: Runner) -> std::io::Result<()> {
+pub fn run_loop(mut model: Model, theme: Theme, mut runner: Runner) -> std::io::Result<()> {
+    let mut shown = Shown { theme, regions: Regions::default() };
     let mut guard = TerminalGuard::enter()?;
     let (tx, rx) = mpsc::channel();
     spawn_signals(tx.clone())?;
-    spawn_input(tx)?;
+    spawn_input(tx.clone())?;
+    runner.answer_through(tx);
     let size = guard.terminal.size()?;
     model.size = (size.width, size.height);
     model.tz = jiff::tz::TimeZone::system();
@@ -49,13 +64,14 @@ pub fn run_loop(mut model: Model, mut runner: Runner) -> std::io::Result<()> {
     // A panic inside the loop must not lose the session: the panic hook has restored the terminal; here
     // the session is saved before rumbo ends with an error.
     let served = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        serve(&mut guard, &mut model, &mut runner, &rx)
+        serve(&mut guard, &mut shown, &mut model, &mut runner, &rx)
     }));
-    let result = served.unwrap_or_else(|_| Err(std::io::Error::other(PANICKED)));
-    let panicked = matches!(&result, Err(e) if e.to_string() == PANICKED);
+    // A panic is told by its type (`app::Panicked` inside the error), never by an error's text.
+    let panicked = served.is_err();
+    let result = served.unwrap_or_else(|_| Err(std::io::Error::other(Panicked)));
     if !matches!(result, Ok(End::Quit)) {
         if !panicked {
-            take_last_input(&mut model, &mut runner, &rx);
+            take_last_input(&mut model, &shown.regions, &mut runner, &rx);
         }
         runner.dispatch(&mut model, vec![Msg::Shutdown]);
     }
@@ -80,7 +96,7 @@ fn unsaved_message(model: &Model) -> String {
     let count = usize::from(open.is_some()) + left.clone().count();
     let cause = open
         .or_else(|| left.filter_map(|u| u.failure.as_ref()).next())
-        .map_or_else(String::new, |f| f.cause_text(model.lang));
+        .map_or_else(String::new, |f| crate::ui::failure::save_cause(f, model.lang));
     crate::i18n::fill(model.lang.strings().exit_unsaved, &[("count", &count), ("cause", &cause)])
 }
 
@@ -92,6 +108,7 @@ fn terminal_gone() -> bool {
 /// Draws, waits for the next event (or the save timer), hands it to `update`; until told to stop.
 fn serve(
     guard: &mut TerminalGuard,
+    shown: &mut Shown,
     model: &mut Model,
     runner: &mut Runner,
     rx: &Receiver<Incoming>,
@@ -100,10 +117,11 @@ fn serve(
     loop {
         if std::mem::take(&mut runner.wipe) {
             wipe(guard)?;
+            shown.regions = Regions::default();
             stale = true;
         }
         if stale {
-            draw(guard, model)?;
+            shown.regions = draw(guard, &shown.theme, model)?;
         }
         let kiosk_at = kiosk_wake(model);
         // Never longer than TERMINAL_CHECK: a kiosk mid-visit has nothing to do until its countdown, minutes
@@ -121,13 +139,21 @@ fn serve(
                 for incoming in std::iter::once(first).chain(rx.try_iter().take(BATCH)) {
                     let event = match incoming {
                         Incoming::Term(event) => event,
+                        Incoming::Answer(msg) => {
+                            runner.dispatch(model, vec![msg]);
+                            stale = true;
+                            if runner.wants_quit() {
+                                return Ok(End::Quit);
+                            }
+                            continue;
+                        }
                         Incoming::Interrupt if model.kiosk.is_some() => continue,
                         _ => return Ok(End::Shutdown),
                     };
                     #[cfg(debug_assertions)]
                     test_panic(&event);
                     // Each message with what it leads to before the next (Esc, then the key after it).
-                    for msg in to_msgs(event, model) {
+                    for msg in to_msgs(event, model, &shown.regions) {
                         runner.dispatch(model, vec![msg]);
                         stale = true;
                         if runner.wants_quit() {
@@ -175,12 +201,12 @@ fn serve(
 
 /// Takes in, without drawing, the events already on their way when the loop was told to stop: a signal
 /// can overtake the keys typed just before it, and a failed draw leaves the rest of them unread.
-fn take_last_input(model: &mut Model, runner: &mut Runner, rx: &Receiver<Incoming>) {
+fn take_last_input(model: &mut Model, regions: &Regions, runner: &mut Runner, rx: &Receiver<Incoming>) {
     let limit = Instant::now() + GRACE_MAX;
     let mut until = Instant::now() + GRACE;
     while let Ok(incoming) = rx.recv_timeout(until.min(limit).saturating_duration_since(Instant::now())) {
         if let Incoming::Term(event) = incoming {
-            for msg in to_msgs(event, model) {
+            for msg in to_msgs(event, model, regions) {
                 runner.dispatch(model, vec![msg]);
                 if runner.wants_quit() {
                     return;
@@ -232,9 +258,11 @@ fn test_panic(event: &TermEvent) {
 }
 
 /// One frame, inside a synchronized update so the terminal shows it whole.
-fn draw(guard: &mut TerminalGuard, model: &Model) -> std::io::Result<()> {
+/// Returns the frame's region map.
+fn draw(guard: &mut TerminalGuard, theme: &Theme, model: &Model) -> std::io::Result<Regions> {
     crossterm::queue!(guard.terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    guard.terminal.draw(|frame| view(model, frame))?;
+    let mut regions = Regions::default();
+    guard.terminal.draw(|frame| regions = view(model, theme, frame))?;
     crossterm::execute!(guard.terminal.backend_mut(), EndSynchronizedUpdate)?;
-    Ok(())
+    Ok(regions)
 }

@@ -10,8 +10,9 @@ mod main_loop;
 mod preferences;
 mod saving;
 pub mod terminal;
+mod worker;
 
-pub use effects::{PANICKED, RETRY_DELAY, Runner, SAVE_DELAY};
+pub use effects::{RETRY_DELAY, Runner, SAVE_DELAY};
 pub use journal::JOURNAL_DELAY;
-pub use main_loop::run_loop;
+pub use main_loop::{Panicked, run_loop};
 pub use preferences::Preferences;

@@ -2,6 +2,7 @@
 //! to, and the copies themselves — each the session file exactly as the store writes it, so
 //! `rumbo sessions import` brings it back.
 
+use crate::app::Failure;
 use crate::session::{Session, to_text};
 use std::fs;
 use std::io::{self, Write};
@@ -61,11 +62,12 @@ fn is_mount_point(dir: &Path) -> bool {
 
 /// Writes each session into `dir` as `<id>.ron` (`<id>-2.ron`… when a different file has that name;
 /// never over one), private and synced. Returns each id with its file.
-pub fn write_copies(dir: &Path, sessions: &[Session]) -> Result<Vec<(String, PathBuf)>, String> {
+pub fn write_copies(dir: &Path, sessions: &[Session]) -> Result<Vec<(String, PathBuf)>, Failure> {
     let mut written = Vec::new();
     for session in sessions {
-        let text = to_text(session).map_err(|e| e.to_string())?;
-        let path = write_new(dir, &session.id, &text).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let text = to_text(session).map_err(|e| Failure::CopyText(e.to_string()))?;
+        let path = write_new(dir, &session.id, &text)
+            .map_err(|e| Failure::Copies { dir: dir.to_path_buf(), error: std::sync::Arc::new(e) })?;
         written.push((session.id.clone(), path));
     }
     Ok(written)

@@ -1,9 +1,10 @@
 //! The export dialog (`e`) and the question before leaving a session that is not saved.
 
+use super::Ui;
 use super::layout::centered;
 use super::list::wrap;
 use super::{padded, popup};
-use crate::app::{ExportDialog, ExportField, Model};
+use crate::app::{ExportDialog, ExportField};
 use crate::export::Format;
 use crate::i18n::fill;
 use ratatui::Frame;
@@ -11,7 +12,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(model: &Model, dialog: &ExportDialog, frame: &mut Frame, area: Rect) {
+pub fn draw(model: &Ui, dialog: &ExportDialog, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let t = &model.theme;
     let inner = padded(popup(model, frame, centered(area, 76, 18), s.dialog_export_title.to_string()));
@@ -43,8 +44,9 @@ pub fn draw(model: &Model, dialog: &ExportDialog, frame: &mut Frame, area: Rect)
             let text = fill(s.dialog_export_done, &[("path", &path.display())]);
             lines.extend(wrap(&text, room, 3).into_iter().map(|l| Line::styled(l, t.ok)));
         }
-        Some(Err(message)) => {
-            lines.extend(wrap(message, room, 3).into_iter().map(|l| Line::styled(l, t.error)))
+        Some(Err(failure)) => {
+            let message = super::failure::text(failure, model.lang);
+            lines.extend(wrap(&message, room, 3).into_iter().map(|l| Line::styled(l, t.error)))
         }
         None => {}
     }
@@ -54,7 +56,7 @@ pub fn draw(model: &Model, dialog: &ExportDialog, frame: &mut Frame, area: Rect)
     frame.render_widget(Paragraph::new(Line::styled(s.dialog_export_hint, t.key)), hint);
 }
 
-pub fn draw_discard(model: &Model, frame: &mut Frame, area: Rect) {
+pub fn draw_discard(model: &Ui, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let t = &model.theme;
     let inner = padded(popup(model, frame, centered(area, 70, 8), s.discard_title.to_string()));

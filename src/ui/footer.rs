@@ -2,28 +2,30 @@
 //! reports its own keys, so the footer never lists a key that does nothing there; all come from the keymap.
 //! A key pressed where it means nothing puts, in place of the pane's keys, where it works.
 
+use super::Ui;
+use super::keys::{self, FOOTER_COMMON, FOOTER_KIOSK, FOOTER_RETRY, footer_pane};
 use super::list::clip;
-use crate::app::keymap::{FOOTER_COMMON, FOOTER_KIOSK, FOOTER_RETRY, Place, footer_pane};
-use crate::app::{Model, Persistence, Workspace};
+use crate::app::keymap::Place;
+use crate::app::{Persistence, Workspace};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
-    let (s, keys, lang) = (model.lang.strings(), &model.keymap, model.lang);
+pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect) {
+    let (s, map, lang) = (model.lang.strings(), &model.keymap, model.lang);
     let width = usize::from(area.width);
     // A kiosk shows "t Terminar" and never `q` or `e`, which do nothing there.
-    let common = keys.footer(if model.kiosk.is_some() { FOOTER_KIOSK } else { FOOTER_COMMON }, lang);
+    let common = keys::footer(map, if model.kiosk.is_some() { FOOTER_KIOSK } else { FOOTER_COMMON }, lang);
     let first = match &ws.hint {
-        Some(hint) => hint.clone(),
+        Some(hint) => keys::hint(hint, lang),
         None if ws.is_read_only() => s.keys_read_only.to_string(),
-        None => keys.footer(footer_pane(Place::of_pane(ws.focus)), lang),
+        None => keys::footer(map, footer_pane(Place::of_pane(ws.focus)), lang),
     };
     // While saves fail, the key that retries at once comes first.
     let failing = matches!(ws.persistence, Persistence::Failed(_)) && model.kiosk.is_none();
     let first = if failing {
-        format!(" {} · {first}", keys.footer(FOOTER_RETRY, lang))
+        format!(" {} · {first}", keys::footer(map, FOOTER_RETRY, lang))
     } else {
         format!(" {first}")
     };

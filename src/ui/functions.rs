@@ -1,10 +1,11 @@
 //! Pane "Funciones" with its tab "Competencias": what the occupation asks for, each with the person's mark
 //! (○ none, ◐ en desarrollo, ● la tiene), and the full text of the selected row underneath.
 
+use super::Ui;
 use super::layout::WorkspaceAreas;
 use super::list::{clip, draw_rows, wrap};
 use super::{layout, pane_block, selection};
-use crate::app::{DetailRow, DetailTab, Model, Pane, Workspace};
+use crate::app::{DetailRow, DetailTab, Pane, Workspace};
 use crate::catalog::Importance;
 use crate::session::MarkLevel;
 use ratatui::Frame;
@@ -14,7 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// The symbol and style of a mark.
-pub fn mark_symbol(model: &Model, level: Option<MarkLevel>) -> (&'static str, Style) {
+pub fn mark_symbol(model: &Ui, level: Option<MarkLevel>) -> (&'static str, Style) {
     match level {
         Some(MarkLevel::Has) => ("●", model.theme.has),
         Some(MarkLevel::InDevelopment) => ("◐", model.theme.developing),
@@ -22,7 +23,7 @@ pub fn mark_symbol(model: &Model, level: Option<MarkLevel>) -> (&'static str, St
     }
 }
 
-pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas) {
+pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas) {
     let s = model.lang.strings();
     let t = &model.theme;
     let area = areas.functions;
@@ -70,7 +71,7 @@ pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceA
     }
 }
 
-fn row(model: &Model, level: Option<MarkLevel>, row: &DetailRow, room: usize) -> Vec<Line<'static>> {
+fn row(model: &Ui, level: Option<MarkLevel>, row: &DetailRow, room: usize) -> Vec<Line<'static>> {
     let s = model.lang.strings();
     let (symbol, style) = mark_symbol(model, level);
     // A mark whose item left the catalog stays visible, flagged, after the catalog's own rows.

@@ -2,11 +2,12 @@
 //! the programs that address it. One line per item, so every section and the hint fit at 80×24: when the
 //! lists are longer than the popup, the longest is shortened and ends in "… +N".
 
+use super::Ui;
 use super::functions::mark_symbol;
 use super::layout::centered;
 use super::list::{clip, clip_spans, width};
 use super::{padded, popup};
-use crate::app::{Model, Workspace};
+use crate::app::Workspace;
 use crate::catalog::Importance;
 use crate::i18n::fill;
 use crate::session::{MarkLevel, gap, orphans};
@@ -30,7 +31,7 @@ impl Section {
     }
 }
 
-pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
+pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let t = &model.theme;
     let Some(occupation) = ws.current_occupation(&model.catalog) else { return };

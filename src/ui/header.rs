@@ -1,13 +1,14 @@
 //! The header: who the session is for, when, and whether it is saved.
 
+use super::Ui;
 use super::list::{clip, width};
-use crate::app::{Model, Persistence, Workspace};
+use crate::app::{Persistence, Workspace};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
+pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let t = &model.theme;
     let (state, style) = match &ws.persistence {
@@ -27,7 +28,7 @@ pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
         Persistence::ReadOnly => (s.header_read_only.to_string(), t.warning),
         // At a kiosk the detail (with its file path) is for the desk, not for the visitor's screen.
         Persistence::Failed(_) if model.kiosk.is_some() => (s.kiosk_save_failed.to_string(), t.error),
-        Persistence::Failed(failure) => (failure.header(model.lang), t.error),
+        Persistence::Failed(failure) => (super::failure::save_header(failure, model.lang), t.error),
     };
     let left = format!(" rumbo · {} · {} ", ws.session.alias, super::local_time(model, ws.session.created));
     // A long state (a save error with its path) may take half the line, or all the alias leaves, but

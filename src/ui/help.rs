@@ -1,21 +1,21 @@
 //! `?`: every key of the workspace, from the keymap.
 
+use super::Ui;
+use super::keys::{self, FOOTER_CLOSE};
 use super::layout::centered;
 use super::list::{width, wrap};
 use super::{padded, popup};
-use crate::app::Model;
-use crate::app::keymap::FOOTER_CLOSE;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-pub fn draw(model: &Model, frame: &mut Frame, area: Rect) {
+pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let inner = padded(popup(model, frame, centered(area, 78, 18), s.help_title.to_string()));
     let room = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
-    for entry in model.keymap.help_lines(model.kiosk.is_some(), model.lang) {
+    for entry in keys::help_lines(&model.keymap, model.kiosk.is_some(), model.lang) {
         // A line too long for the popup goes on under its description, not under the key.
         let (key, text) = entry.split_once("    ").unwrap_or(("", entry.as_str()));
         let indent = if key.is_empty() { 0 } else { width(key) + 4 };
@@ -26,6 +26,6 @@ pub fn draw(model: &Model, frame: &mut Frame, area: Rect) {
         }
     }
     lines.push(Line::default());
-    lines.push(Line::styled(model.keymap.footer(FOOTER_CLOSE, model.lang), model.theme.key));
+    lines.push(Line::styled(keys::footer(&model.keymap, FOOTER_CLOSE, model.lang), model.theme.key));
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -1,10 +1,10 @@
 //! Kiosk mode's own screens: the welcome, the code after "Terminar", the idle countdown and the
 //! administrator's PIN prompt. Plain words, large and centred, nothing that names a file or another visitor.
 
+use super::Ui;
 use super::layout::centered;
 use super::list::wrap;
 use super::{padded, popup};
-use crate::app::Model;
 use crate::app::kiosk::KioskState;
 use crate::i18n::fill;
 use ratatui::Frame;
@@ -12,7 +12,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
-pub fn welcome(model: &Model, frame: &mut Frame, area: Rect) {
+pub fn welcome(model: &Ui, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let t = &model.theme;
     let inner = padded(popup(model, frame, centered(area, 76, 22), s.kiosk_welcome_title.to_string()));
@@ -31,7 +31,12 @@ pub fn welcome(model: &Model, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-pub fn done(model: &Model, outcome: Option<&Result<String, String>>, frame: &mut Frame, area: Rect) {
+pub fn done(
+    model: &Ui,
+    outcome: Option<&Result<String, crate::app::Failure>>,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let s = model.lang.strings();
     let t = &model.theme;
     let inner = padded(popup(model, frame, centered(area, 64, 12), s.kiosk_done_title.to_string()));
@@ -57,7 +62,7 @@ pub fn done(model: &Model, outcome: Option<&Result<String, String>>, frame: &mut
 }
 
 /// Drawn over everything: the countdown, then the PIN prompt above it.
-pub fn overlays(model: &Model, kiosk: &KioskState, frame: &mut Frame, area: Rect) {
+pub fn overlays(model: &Ui, kiosk: &KioskState, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let t = &model.theme;
     let active = !matches!(model.screen, crate::app::Screen::Welcome);
@@ -91,7 +96,10 @@ pub fn overlays(model: &Model, kiosk: &KioskState, frame: &mut Frame, area: Rect
             Span::raw(dots),
             Span::styled("▏", t.key),
         ])];
-        if let Some(seconds) = kiosk.locked(model.now) {
+        // The check (argon2, slow on purpose) runs off the drawing thread: say so until its answer comes.
+        if kiosk.checking {
+            lines.push(Line::styled(s.kiosk_pin_checking, t.dim));
+        } else if let Some(seconds) = kiosk.locked(model.now) {
             // Seconds for the first minute's lock; whole minutes, rounded up, for the longer ones.
             let text = if seconds > 60 {
                 fill(s.kiosk_pin_locked_minutes, &[("minutes", &((seconds + 59) / 60))])

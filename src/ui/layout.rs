@@ -1,5 +1,5 @@
-//! Where things go on screen. `update` uses the same functions for mouse hits, so a click lands on the
-//! row that was drawn there.
+//! Where things go on screen. The view records in its region map (`regions`) where it drew each pane and
+//! row, from these same functions, so a click lands on the row that was drawn there.
 
 use crate::app::Pane;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -92,8 +92,8 @@ pub fn inset(area: Rect) -> Rect {
     }
 }
 
-/// The first row shown so that `selected` is visible in `rows` rows. Stateless on purpose: the view and
-/// the mouse handler compute the same value from the model alone.
+/// The first row shown so that `selected` is visible in `rows` rows. Stateless on purpose: each pane and
+/// the region map compute the same value from the model alone.
 pub fn offset(selected: usize, rows: usize) -> usize {
     if rows == 0 { selected } else { selected.saturating_sub(rows - 1) }
 }

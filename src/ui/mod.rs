@@ -1,12 +1,15 @@
-//! `view(&Model, &mut Frame)`: draws a model, changes nothing. One file per screen part, each with its own
-//! tests; every string comes from `crate::i18n`, every style from [`theme`].
+//! `view(&Model, &Theme, &mut Frame) -> Regions`: draws a model in a theme, changes nothing, and says where
+//! it drew what can be clicked (the runtime turns clicks into `Msg::Clicked` with it). One file per screen
+//! part; every string comes from `crate::i18n`, every style from [`theme`].
 
 mod export;
+pub mod failure;
 mod footer;
 mod functions;
 mod gap;
 mod header;
 mod help;
+pub mod keys;
 mod kiosk;
 pub mod layout;
 pub mod list;
@@ -15,19 +18,45 @@ mod notes;
 mod occupations;
 mod programs;
 mod quit;
+pub mod regions;
 mod search;
 mod sectors;
 mod sessions;
 pub mod theme;
 
-use crate::app::{Model, Overlay, Pane, Screen, Workspace};
+use crate::app::{Area, Model, Overlay, Pane, Screen, Workspace};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use regions::Regions;
+use theme::Theme;
 
-pub fn view(model: &Model, frame: &mut Frame) {
+/// What every drawing function reads: the model, and the theme it is drawn in (which the model knows
+/// nothing of). Derefs to the model, so `model.lang`, `model.catalog`… read as before.
+pub struct Ui<'a> {
+    pub model: &'a Model,
+    pub theme: &'a Theme,
+}
+
+impl std::ops::Deref for Ui<'_> {
+    type Target = Model;
+
+    fn deref(&self) -> &Model {
+        self.model
+    }
+}
+
+/// Draws `model` in `theme`; returns where it drew what a click or the wheel acts on.
+pub fn view(model: &Model, theme: &Theme, frame: &mut Frame) -> Regions {
+    let ui = Ui { model, theme };
+    let mut regions = Regions::default();
+    draw(&ui, frame, &mut regions);
+    regions
+}
+
+fn draw(model: &Ui, frame: &mut Frame, regions: &mut Regions) {
     let area = frame.area();
     frame.render_widget(Block::default().style(model.theme.base), area);
     if layout::too_small(area) {
@@ -43,7 +72,7 @@ pub fn view(model: &Model, frame: &mut Frame) {
     match &model.screen {
         Screen::Sessions => sessions::draw(model, frame, area),
         Screen::NewSession(form) => new_session::draw(model, form, frame, area),
-        Screen::Workspace(ws) => workspace(model, ws, frame, area),
+        Screen::Workspace(ws) => workspace(model, ws, frame, area, regions),
         Screen::Welcome => kiosk::welcome(model, frame, area),
         Screen::KioskDone(outcome) => kiosk::done(model, outcome.as_ref(), frame, area),
     }
@@ -52,8 +81,17 @@ pub fn view(model: &Model, frame: &mut Frame) {
     }
 }
 
-fn workspace(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
+fn workspace(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect, regions: &mut Regions) {
     let areas = layout::workspace(area, model.catalog.sectors().count());
+    // Under an overlay the panes take no clicks: none is recorded.
+    if ws.overlay.is_none() {
+        for pane in Pane::ALL {
+            let first = layout::offset(ws.selected(pane), areas.visible_rows(pane));
+            let lines = layout::WorkspaceAreas::row_lines(pane);
+            let rows = regions::Rows { rect: areas.list(pane), first, lines };
+            regions.record(Area::Pane(pane), areas.pane(pane), Some(rows));
+        }
+    }
     header::draw(model, ws, frame, areas.header);
     sectors::draw(model, ws, frame, areas.sectors);
     occupations::draw(model, ws, frame, &areas);
@@ -72,7 +110,7 @@ fn workspace(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
 }
 
 /// A pane's frame: its title, and a heavier, coloured border when it has the focus.
-pub fn pane_block(model: &Model, title: Line<'static>, focused: bool) -> Block<'static> {
+pub fn pane_block(model: &Ui, title: Line<'static>, focused: bool) -> Block<'static> {
     let t = &model.theme;
     Block::default()
         .borders(Borders::ALL)
@@ -82,7 +120,7 @@ pub fn pane_block(model: &Model, title: Line<'static>, focused: bool) -> Block<'
 }
 
 /// The highlight for the selected row: strong in the focused pane, quiet elsewhere.
-pub fn selection(model: &Model, ws: &Workspace, pane: Pane) -> Style {
+pub fn selection(model: &Ui, ws: &Workspace, pane: Pane) -> Style {
     if ws.focus == pane && ws.overlay.is_none() {
         model.theme.selected
     } else {
@@ -92,7 +130,7 @@ pub fn selection(model: &Model, ws: &Workspace, pane: Pane) -> Style {
 
 /// A popup's frame over a cleared area. A popup that would leave only a sliver of the screen at its sides
 /// takes the whole width instead: slivers showed stray letters and `…` of the panes underneath.
-pub fn popup(model: &Model, frame: &mut Frame, area: Rect, title: String) -> Rect {
+pub fn popup(model: &Ui, frame: &mut Frame, area: Rect, title: String) -> Rect {
     let screen = frame.area();
     let area = if screen.width.saturating_sub(area.width) <= 4 {
         Rect { x: screen.x, width: screen.width, ..area }
@@ -117,6 +155,6 @@ pub fn padded(area: Rect) -> Rect {
 }
 
 /// Local date and time of a timestamp, as the counselor reads it.
-pub fn local_time(model: &Model, ts: jiff::Timestamp) -> String {
+pub fn local_time(model: &Ui, ts: jiff::Timestamp) -> String {
     ts.to_zoned(model.tz.clone()).strftime("%Y-%m-%d %H:%M").to_string()
 }

@@ -1,15 +1,16 @@
 //! The new-session form: alias, counselor, and the consent text under Ley 1581 de 2012.
 
+use super::Ui;
 use super::layout::centered;
 use super::popup;
-use crate::app::{FormField, Model, NewSessionForm};
+use crate::app::{FormField, NewSessionForm};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-pub fn draw(model: &Model, form: &NewSessionForm, frame: &mut Frame, area: Rect) {
+pub fn draw(model: &Ui, form: &NewSessionForm, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let t = &model.theme;
     let inner = popup(model, frame, centered(area, 76, 22), s.form_title.to_string());
@@ -63,7 +64,10 @@ pub fn draw(model: &Model, form: &NewSessionForm, frame: &mut Frame, area: Rect)
     }
     frame.render_widget(Paragraph::new(lines), consent_box);
     frame.render_widget(
-        Paragraph::new(Line::styled(model.keymap.footer(crate::app::keymap::FOOTER_FORM, model.lang), t.key)),
+        Paragraph::new(Line::styled(
+            super::keys::footer(&model.keymap, super::keys::FOOTER_FORM, model.lang),
+            t.key,
+        )),
         keys,
     );
 }

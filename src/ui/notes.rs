@@ -1,15 +1,16 @@
 //! The notes editor: the session's notes, and a tab for a note on the focused occupation.
 
+use super::Ui;
 use super::layout::centered;
 use super::popup;
-use crate::app::{Model, NotesEditor, NotesTab, Workspace};
+use crate::app::{NotesEditor, NotesTab, Workspace};
 use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(model: &Model, ws: &Workspace, notes: &NotesEditor, frame: &mut Frame, area: Rect) {
+pub fn draw(model: &Ui, ws: &Workspace, notes: &NotesEditor, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let t = &model.theme;
     let width = (area.width * 4 / 5).max(76);
@@ -42,11 +43,15 @@ pub fn draw(model: &Model, ws: &Workspace, notes: &NotesEditor, frame: &mut Fram
     // ratatui-textarea paints selections light blue and placeholders grey of its own accord: the theme's
     // styles instead, so NO_COLOR and the high-contrast theme hold inside the editor too.
     let mut textarea = notes.editor.clone();
+    textarea.set_style(t.base);
+    textarea.set_cursor_line_style(t.base);
     textarea.set_selection_style(t.selected);
     textarea.set_placeholder_style(t.dim);
     frame.render_widget(&textarea, super::padded(editor));
     let line = match &notes.notice {
-        Some(notice) => Line::styled(format!(" {notice}"), t.warning),
+        Some(notice) => {
+            Line::styled(format!(" {}", super::failure::notes_notice(*notice, model.lang)), t.warning)
+        }
         None if ws.is_read_only() => Line::styled(format!(" {}", s.keys_read_only), t.key),
         None => Line::styled(format!(" {}", s.notes_hint), t.key),
     };

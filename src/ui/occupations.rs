@@ -1,15 +1,16 @@
 //! Pane "Ocupaciones": each occupation with the person's fit, and the focused one's description and codes.
 
+use super::Ui;
 use super::layout::WorkspaceAreas;
 use super::list::{clip, draw_rows, width, wrap_paragraphs};
 use super::{layout, pane_block, selection};
-use crate::app::{Model, Pane, Workspace};
+use crate::app::{Pane, Workspace};
 use crate::session::percents;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas) {
+pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas) {
     let s = model.lang.strings();
     let set = &model.catalog;
     let mut title = format!(" {} ", s.pane_occupations);
@@ -44,7 +45,7 @@ pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceA
 }
 
 /// The focused occupation's description and classification codes, always visible under the list.
-fn detail(model: &Model, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas) {
+fn detail(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas) {
     let s = model.lang.strings();
     let block = Block::default().borders(Borders::ALL).border_style(model.theme.border);
     let inner = block.inner(areas.occupation_detail);

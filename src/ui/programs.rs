@@ -1,16 +1,17 @@
 //! Pane "Programas de formación": the programs for the focused occupation, two lines each — the name, then
 //! institution, level and "relación inferida" where the link is rumbo's inference, not the source's.
 
+use super::Ui;
 use super::layout::{PROGRAM_ROW_LINES, WorkspaceAreas};
 use super::list::{clip, clip_spans, draw_rows};
 use super::{pane_block, selection};
-use crate::app::{Model, Pane, Workspace};
+use crate::app::{Pane, Workspace};
 use crate::catalog::Link;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas) {
+pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas) {
     let s = model.lang.strings();
     let t = &model.theme;
     let area = areas.programs;

@@ -1,10 +1,11 @@
 //! The start screen while saves fail: the state on the title line, and the question asked by `q` with
 //! sessions unsaved (retry, a copy in another folder, or stay).
 
+use super::Ui;
 use super::layout::centered;
 use super::list::wrap;
 use super::{padded, popup};
-use crate::app::{CopyDialog, Model, QuitPrompt};
+use crate::app::{CopyDialog, QuitPrompt};
 use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,7 +14,7 @@ use ratatui::widgets::Paragraph;
 
 /// The title line's right side: the read-only banner, or "sin guardar — disco lleno" while sessions are
 /// kept unsaved.
-pub fn title_state(model: &Model) -> Option<Span<'static>> {
+pub fn title_state(model: &Ui) -> Option<Span<'static>> {
     let s = model.lang.strings();
     let t = &model.theme;
     if let Some(why) = &model.data_read_only {
@@ -23,17 +24,17 @@ pub fn title_state(model: &Model) -> Option<Span<'static>> {
         ));
     }
     let failure = model.unsaved.iter().find_map(|u| u.failure.as_ref())?;
-    Some(Span::styled(format!(" {} ", failure.header(model.lang)), t.error))
+    Some(Span::styled(format!(" {} ", super::failure::save_header(failure, model.lang)), t.error))
 }
 
-pub fn draw(model: &Model, prompt: &QuitPrompt, frame: &mut Frame, area: Rect) {
+pub fn draw(model: &Ui, prompt: &QuitPrompt, frame: &mut Frame, area: Rect) {
     match prompt {
         QuitPrompt::Ask => ask(model, frame, area),
         QuitPrompt::Copy(dialog) => copy(model, dialog, frame, area),
     }
 }
 
-fn ask(model: &Model, frame: &mut Frame, area: Rect) {
+fn ask(model: &Ui, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let t = &model.theme;
     let inner = padded(popup(model, frame, centered(area, 70, 10), s.quit_title.to_string()));
@@ -42,17 +43,17 @@ fn ask(model: &Model, frame: &mut Frame, area: Rect) {
         .unsaved
         .iter()
         .find_map(|u| u.failure.as_ref())
-        .map_or_else(String::new, |f| f.cause_text(model.lang));
+        .map_or_else(String::new, |f| super::failure::save_cause(f, model.lang));
     let count = model.unsaved.iter().filter(|u| u.copied_to.is_none()).count();
     let body = fill(s.quit_body, &[("count", &count), ("cause", &cause)]);
     let mut lines: Vec<Line> = wrap(&body, room, 5).into_iter().map(|l| Line::styled(l, t.warning)).collect();
     lines.push(Line::default());
-    let keys = model.keymap.footer(crate::app::keymap::FOOTER_QUIT, model.lang);
+    let keys = super::keys::footer(&model.keymap, super::keys::FOOTER_QUIT, model.lang);
     lines.extend(wrap(&keys, room, 2).into_iter().map(|l| Line::styled(l, t.key)));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn copy(model: &Model, dialog: &CopyDialog, frame: &mut Frame, area: Rect) {
+fn copy(model: &Ui, dialog: &CopyDialog, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let t = &model.theme;
     let inner = padded(popup(model, frame, centered(area, 72, 16), s.copy_title.to_string()));
@@ -75,7 +76,8 @@ fn copy(model: &Model, dialog: &CopyDialog, frame: &mut Frame, area: Rect) {
     ]));
     lines.push(Line::default());
     if let Some(error) = &dialog.error {
-        lines.extend(wrap(error, room, 3).into_iter().map(|l| Line::styled(l, t.error)));
+        let error = super::failure::text(error, model.lang);
+        lines.extend(wrap(&error, room, 3).into_iter().map(|l| Line::styled(l, t.error)));
     }
     let hint_y = inner.bottom().saturating_sub(1);
     frame.render_widget(Paragraph::new(lines), Rect { height: inner.height.saturating_sub(1), ..inner });

@@ -1,16 +1,17 @@
 //! The search popup: every catalog item, matched letters highlighted, "N resultados" always visible.
 
+use super::Ui;
 use super::layout::centered;
 use super::list::{clip, draw_rows};
 use super::popup;
-use crate::app::{Model, SearchPopup};
+use crate::app::SearchPopup;
 use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(model: &Model, search: &SearchPopup, frame: &mut Frame, area: Rect) {
+pub fn draw(model: &Ui, search: &SearchPopup, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let t = &model.theme;
     let width = (area.width * 9 / 10).max(76);

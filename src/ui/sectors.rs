@@ -1,13 +1,14 @@
 //! Pane "Sectores".
 
+use super::Ui;
 use super::list::{clip, draw_rows};
 use super::{layout, pane_block, selection};
-use crate::app::{Model, Pane, Workspace};
+use crate::app::{Pane, Workspace};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-pub fn draw(model: &Model, ws: &Workspace, frame: &mut Frame, area: Rect) {
+pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let title = Line::from(format!(" {} ", s.pane_sectors));
     frame.render_widget(pane_block(model, title, ws.focus == Pane::Sectors), area);

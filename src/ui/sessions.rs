@@ -1,8 +1,8 @@
 //! The start screen "Sesiones": alias, last seen, best-fitting occupation and its fit, newest first.
 
+use super::Ui;
 use super::list::{clip, draw_rows, width};
 use super::local_time;
-use crate::app::Model;
 use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -15,7 +15,7 @@ const FIT: usize = 7;
 /// The most lines a notice or a confirmation under the list may take.
 const MESSAGE_LINES: usize = 4;
 
-pub fn draw(model: &Model, frame: &mut Frame, area: Rect) {
+pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let t = &model.theme;
     let list = &model.sessions;
@@ -26,7 +26,7 @@ pub fn draw(model: &Model, frame: &mut Frame, area: Rect) {
             let alias = list.rows.iter().find(|r| &r.id == id).map_or(id.as_str(), |r| r.alias.as_str());
             Some((fill(s.sessions_confirm_delete, &[("alias", &alias)]), t.warning))
         }
-        (None, Some(notice)) => Some((notice.clone(), t.error)),
+        (None, Some(notice)) => Some((super::failure::notice(notice, model.lang), t.error)),
         _ => None,
     };
     let message_width = usize::from(area.width.saturating_sub(2));
@@ -86,7 +86,13 @@ pub fn draw(model: &Model, frame: &mut Frame, area: Rect) {
             if let Some(problem) = &r.problem {
                 return vec![Line::from(vec![
                     Span::raw(format!(" {alias}")),
-                    Span::styled(clip(problem, room.saturating_sub(ALIAS + 1)), t.error),
+                    Span::styled(
+                        clip(
+                            &super::failure::row_problem(problem, model.lang),
+                            room.saturating_sub(ALIAS + 1),
+                        ),
+                        t.error,
+                    ),
                 ])];
             }
             let date = pad(&r.updated.map(|ts| local_time(model, ts)).unwrap_or_default(), DATE);
@@ -115,10 +121,10 @@ pub fn draw(model: &Model, frame: &mut Frame, area: Rect) {
     }
     let (keymap, lang) = (&model.keymap, model.lang);
     let keys = if model.unsaved.is_empty() {
-        format!(" {}", keymap.footer(crate::app::keymap::FOOTER_SESSIONS, lang))
+        format!(" {}", super::keys::footer(keymap, super::keys::FOOTER_SESSIONS, lang))
     } else {
-        let retry = keymap.footer(crate::app::keymap::FOOTER_RETRY, lang);
-        format!(" {retry} · {}", keymap.footer(crate::app::keymap::FOOTER_SESSIONS, lang))
+        let retry = super::keys::footer(keymap, super::keys::FOOTER_RETRY, lang);
+        format!(" {retry} · {}", super::keys::footer(keymap, super::keys::FOOTER_SESSIONS, lang))
     };
     let keys = clip(&keys, usize::from(footer.width));
     frame.render_widget(Paragraph::new(Line::styled(keys, t.key)), footer);

@@ -73,7 +73,7 @@ fn a_kiosk_started_unable_to_save_probes_from_the_start() {
     let mut runner = Runner::with_disk(dir.path(), disk.clone()).unwrap();
     let store = SessionStore::with_disk(dir.path(), disk.clone()).unwrap();
     let failure = store.probe().unwrap_err();
-    model.save_trouble = Some(rumbo::app::SaveFailure::from_store(&failure, model.lang));
+    model.save_trouble = Some(rumbo::app::SaveFailure::from_store(failure));
     runner.start(&mut model);
     assert!(runner.save_at().is_some(), "probing from the start");
     disk.clear();

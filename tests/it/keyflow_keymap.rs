@@ -5,13 +5,14 @@
 
 use crate::keyflow_support::{App, render};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use rumbo::app::keymap::{
-    Action, FOOTER_CLOSE, FOOTER_COMMON, FOOTER_KIOSK, FOOTER_RETRY, FOOTER_SESSIONS, HELP, HELP_KIOSK,
-    Keymap, Place, README_MORE, footer_pane,
-};
+use rumbo::app::keymap::{Action, Keymap, Place};
 use rumbo::app::{Msg, Overlay, Pane};
 use rumbo::config::Config;
 use rumbo::i18n::Lang;
+use rumbo::ui::keys::{
+    self, FOOTER_CLOSE, FOOTER_COMMON, FOOTER_FORM, FOOTER_KIOSK, FOOTER_QUIT, FOOTER_RETRY, FOOTER_SESSIONS,
+    HELP, HELP_KIOSK, README_MORE, footer_pane,
+};
 
 fn ctrl(c: char) -> Msg {
     Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
@@ -67,7 +68,7 @@ fn a_key_that_means_nothing_here_says_where_it_works() {
     app.char('s');
     assert!(!app.ws().sort_by_fit);
     let hint = "s ordena por ajuste — solo en Sectores, Ocupaciones";
-    assert_eq!(app.ws().hint.as_deref(), Some(hint));
+    assert_eq!(app.ws().hint.map(|h| keys::hint(&h, Lang::Es)).as_deref(), Some(hint));
     assert!(app.screen_text().contains(hint), "{}", app.screen_text());
     // The next key takes the hint away, and the pane's keys come back.
     app.press(KeyCode::Down);
@@ -77,11 +78,12 @@ fn a_key_that_means_nothing_here_says_where_it_works() {
     app.press(KeyCode::Tab);
     app.press(KeyCode::Tab);
     app.char(' ');
-    assert_eq!(app.ws().hint.as_deref(), Some("Espacio marcar — solo en Funciones, Programas de formación"));
+    let said = app.ws().hint.map(|h| keys::hint(&h, Lang::Es));
+    assert_eq!(said.as_deref(), Some("Espacio marcar — solo en Funciones, Programas de formación"));
     // On the start screen, a workspace key says where it works too.
     app.char('q');
     app.char('g');
-    let notice = app.model.sessions.notice.clone();
+    let notice = app.model.sessions.notice.as_ref().map(|n| rumbo::ui::failure::notice(n, Lang::Es));
     assert_eq!(
         notice.as_deref(),
         Some("g muestra la brecha — solo en Sectores, Ocupaciones, Funciones, Programas de formación")
@@ -105,7 +107,8 @@ fn label_ids() -> Vec<&'static str> {
     ids.extend(HELP.iter().chain(HELP_KIOSK).chain(README_MORE).map(|r| r.text));
     ids.push("ayuda.raton");
     let places = [Place::Sectors, Place::Occupations, Place::Functions, Place::Programs];
-    let footers = [FOOTER_CLOSE, FOOTER_COMMON, FOOTER_KIOSK, FOOTER_RETRY, FOOTER_SESSIONS];
+    let footers =
+        [FOOTER_CLOSE, FOOTER_COMMON, FOOTER_FORM, FOOTER_KIOSK, FOOTER_QUIT, FOOTER_RETRY, FOOTER_SESSIONS];
     for entries in footers.into_iter().chain(places.map(footer_pane)) {
         ids.extend(entries.iter().map(|(_, label)| *label));
     }
@@ -127,9 +130,10 @@ fn every_action_has_words_in_both_languages_and_a_place_in_the_help() {
         assert!(listed.contains(action) || *action == Action::Close, "{action:?} is in no help row");
         // A key of the workspace is in the `?` popup itself (the counselor's, or the kiosk's).
         if action.places().iter().any(|p| Place::PANES.contains(p)) || *action == Action::Close {
-            let key = map.keys(*action)[0].display(Lang::Es);
-            let lines = [map.help_lines(false, Lang::Es), map.help_lines(true, Lang::Es)].concat();
-            let hint = map.footer(FOOTER_CLOSE, Lang::Es);
+            let key = keys::name(&map.keys(*action)[0], Lang::Es);
+            let lines =
+                [keys::help_lines(&map, false, Lang::Es), keys::help_lines(&map, true, Lang::Es)].concat();
+            let hint = keys::footer(&map, FOOTER_CLOSE, Lang::Es);
             let found =
                 lines.iter().chain([&hint]).any(|l| l.split("    ").next().is_some_and(|k| k.contains(&key)));
             assert!(found, "{action:?} ({key}) is not in the ? help");
@@ -140,7 +144,7 @@ fn every_action_has_words_in_both_languages_and_a_place_in_the_help() {
     app.new_session("Ana", None, true);
     app.char('?');
     let drawn = app.screen_text();
-    for line in map.help_lines(false, Lang::Es) {
+    for line in keys::help_lines(&map, false, Lang::Es) {
         let keys = line.split("    ").next().unwrap();
         assert!(drawn.contains(keys), "{keys} is not drawn:\n{drawn}");
     }

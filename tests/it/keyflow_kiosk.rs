@@ -14,7 +14,7 @@ use crossterm::event::{
 use jiff::{SignedDuration, Timestamp};
 use keyflow_support::{all_files, new_model, render, session_ids};
 use rumbo::app::kiosk::{AdminKey, KioskState};
-use rumbo::app::{Effect, FormField, Model, Msg, Overlay, Persistence, Screen, update};
+use rumbo::app::{Area, Effect, FormField, Model, Msg, Overlay, Pane, Persistence, Screen, update};
 use rumbo::kiosk::lock::PinLock;
 use rumbo::runtime::Runner;
 use rumbo::session::{Session, SessionStore};
@@ -586,7 +586,7 @@ enum Place {
     Form,
     /// The session's id: it must be the same session, still there.
     Workspace(String),
-    Done(Option<Result<String, String>>),
+    Done(Option<Result<String, rumbo::app::Failure>>),
 }
 
 fn place(model: &Model) -> Place {
@@ -764,7 +764,12 @@ fn mouse_clicks_do_nothing_on_the_welcome_the_done_screen_or_under_the_pin_promp
     let focus = k.model.workspace().unwrap().focus;
     k.admin_key();
     k.send(mouse_click(2, 2));
+    // A click the region map placed on a pane, under the prompt, goes nowhere either.
+    assert_ne!(focus, Pane::Programs);
+    k.send(Msg::Clicked { area: Area::Pane(Pane::Programs), row: Some(1) });
+    k.send(Msg::Wheel { area: Area::Pane(Pane::Sectors), down: true });
     assert_eq!(k.model.workspace().unwrap().focus, focus, "the click went under the prompt");
+    assert_eq!(k.model.workspace().unwrap().program, 0);
     k.press(KeyCode::Esc);
     k.char('t');
     k.send(Msg::KioskFinished(Ok("K7M2QX".into())));
@@ -808,7 +813,12 @@ fn the_countdown_shows_in_the_last_30_seconds_and_any_key_cancels_it() {
 
 #[test]
 fn the_countdown_also_cancels_on_a_click_or_a_paste() {
-    for msg in [mouse_click(50, 10), Msg::Paste("hola".into())] {
+    let clicks = [
+        mouse_click(50, 10),
+        Msg::Clicked { area: Area::Pane(Pane::Occupations), row: Some(2) },
+        Msg::Wheel { area: Area::Pane(Pane::Occupations), down: true },
+    ];
+    for msg in clicks.into_iter().chain([Msg::Paste("hola".into())]) {
         let mut k = Kiosk::new();
         k.visitor(ALIAS, true);
         k.at(290);

@@ -23,7 +23,9 @@ fn notes_open(dir: &std::path::Path) -> App {
 
 fn notice(app: &App) -> Option<String> {
     match &app.ws().overlay {
-        Some(Overlay::Notes(notes)) => notes.notice.clone(),
+        Some(Overlay::Notes(notes)) => {
+            notes.notice.map(|n| rumbo::ui::failure::notes_notice(n, app.model.lang))
+        }
         _ => panic!("the notes are open"),
     }
 }

@@ -166,7 +166,7 @@ fn a_copy_elsewhere_is_the_session_file_and_then_quitting_loses_nothing() {
     let parsed = rumbo::session::parse("x", &copy, text.as_bytes()).unwrap();
     assert_eq!(parsed, app.model.unsaved[0].session, "the copy is the session file itself");
     assert_eq!(text, rumbo::session::to_text(&parsed).unwrap());
-    let notice = app.model.sessions.notice.clone().unwrap();
+    let notice = rumbo::ui::failure::notice(app.model.sessions.notice.as_ref().unwrap(), app.model.lang);
     assert!(notice.contains("rumbo sessions import") && notice.contains(&copy.display().to_string()));
     // Copied: q quits, nothing is lost.
     app.char('q');
@@ -184,7 +184,8 @@ fn a_copy_that_cannot_be_written_says_why_and_keeps_asking() {
     app.type_text("/nonexistent/rumbo-test-folder");
     app.press(KeyCode::Enter);
     let Some(QuitPrompt::Copy(dialog)) = &app.model.sessions.quit_prompt else { panic!("dialog closed") };
-    assert!(dialog.error.as_deref().is_some_and(|e| e.contains("No se pudo guardar la copia")), "{dialog:?}");
+    let error = dialog.error.as_ref().map(|e| rumbo::ui::failure::text(e, app.model.lang));
+    assert!(error.is_some_and(|e| e.contains("No se pudo guardar la copia")), "{dialog:?}");
     app.press(KeyCode::Esc);
     app.press(KeyCode::Esc);
     app.char('q');

@@ -201,7 +201,8 @@ fn a_save_that_fails_keeps_the_file_and_says_so() {
     mark_first_function(&mut app);
     app.send(Msg::SaveDue);
     let Persistence::Failed(failure) = &app.ws().persistence else { panic!("{:?}", app.ws().persistence) };
-    assert!(failure.detail.contains(":1:"), "{failure:?}");
+    let detail = rumbo::ui::failure::text(&failure.error, app.model.lang);
+    assert!(detail.contains(":1:"), "{failure:?}");
     assert!(app.screen()[0].contains("sin guardar —"), "{}", app.screen()[0]);
     // Leaving tries once more; it fails again, so the session is kept in memory and marked as unsaved on
     // the start screen, whose title says why.

@@ -153,7 +153,8 @@ fn corrupt_session_shows_line_and_column_and_is_never_overwritten() {
     let rows = &app.model.sessions.rows;
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0].id, good.id, "good sessions first");
-    let problem = rows[1].problem.clone().expect("the corrupt row says why");
+    let problem = rows[1].problem.as_ref().expect("the corrupt row says why");
+    let problem = rumbo::ui::failure::row_problem(problem, rumbo::i18n::Lang::Es);
     assert!(problem.contains("rota.ron:5:"), "line:col in {problem}");
     // Enter on it does not open it: the message is shown in full on the start screen.
     app.char('j');

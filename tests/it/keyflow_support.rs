@@ -31,7 +31,7 @@ pub fn catalog() -> (Arc<CatalogSet>, Arc<SearchIndex>) {
 
 pub fn new_model() -> Model {
     let (set, index) = catalog();
-    Model::new(Lang::Es, Theme::new(ThemeName::Normal, false), set, index)
+    Model::new(Lang::Es, set, index)
 }
 
 pub fn key(code: KeyCode) -> Msg {
@@ -42,11 +42,12 @@ pub fn shift_tab() -> Msg {
     Msg::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT))
 }
 
-pub fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Msg {
-    Msg::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE })
+/// A mouse event as the terminal reports it: [`App::pointer`] looks it up in the frame's region map.
+pub fn mouse(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
+    MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE }
 }
 
-pub fn click(column: u16, row: u16) -> Msg {
+pub fn click(column: u16, row: u16) -> MouseEvent {
     mouse(MouseEventKind::Down(MouseButton::Left), column, row)
 }
 
@@ -76,6 +77,13 @@ impl App {
 
     pub fn send(&mut self, msg: Msg) {
         self.runner.dispatch(&mut self.model, vec![msg]);
+    }
+
+    /// A mouse event, as the runtime takes it: the message the last frame's region map makes of it. The
+    /// frame is drawn first, as the loop has always drawn before it reads the next event.
+    pub fn pointer(&mut self, event: MouseEvent) {
+        let msg = regions(&self.model).message(event);
+        self.send(msg);
     }
 
     pub fn press(&mut self, code: KeyCode) {
@@ -169,10 +177,27 @@ impl App {
     }
 }
 
+pub fn theme() -> Theme {
+    Theme::new(ThemeName::Normal, false)
+}
+
+/// The region map of the frame `model` draws now.
+pub fn regions(model: &Model) -> rumbo::ui::regions::Regions {
+    let (w, h) = model.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut regions = Default::default();
+    terminal.draw(|frame| regions = rumbo::ui::view(model, &theme(), frame)).unwrap();
+    regions
+}
+
 pub fn render(model: &Model) -> Vec<String> {
     let (w, h) = model.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|frame| rumbo::ui::view(model, frame)).unwrap();
+    terminal
+        .draw(|frame| {
+            rumbo::ui::view(model, &theme(), frame);
+        })
+        .unwrap();
     let buffer = terminal.backend().buffer();
     (0..h)
         .map(|y| {

@@ -274,14 +274,14 @@ fn mouse_click_focuses_and_selects_and_the_wheel_scrolls() {
     let areas = layout::workspace(Rect::new(0, 0, 100, 30), sectors);
 
     let list = areas.list(Pane::Occupations);
-    app.send(click(list.x + 2, list.y + 3));
+    app.pointer(click(list.x + 2, list.y + 3));
     assert_eq!(app.focus(), Pane::Occupations);
     assert_eq!(app.ws().occupation, 3);
     let fourth = app.occupation().unwrap();
     assert_eq!(app.ws().session.focus.occupation.as_deref(), Some(fourth.as_str()), "recorded for resume");
 
     let functions = areas.list(Pane::Functions);
-    app.send(click(functions.x + 5, functions.y + 2));
+    app.pointer(click(functions.x + 5, functions.y + 2));
     assert_eq!(app.focus(), Pane::Functions);
     assert_eq!(app.ws().function, 2);
     app.char(' ');
@@ -290,21 +290,21 @@ fn mouse_click_focuses_and_selects_and_the_wheel_scrolls() {
     assert_eq!(app.ws().session.mark_of(MarkKind::Function, f), Some(MarkLevel::InDevelopment));
 
     // The wheel moves the selection of the pane under the pointer.
-    app.send(mouse(MouseEventKind::ScrollDown, list.x + 2, list.y));
+    app.pointer(mouse(MouseEventKind::ScrollDown, list.x + 2, list.y));
     assert_eq!(app.ws().occupation, 4);
-    app.send(mouse(MouseEventKind::ScrollUp, list.x + 2, list.y));
-    app.send(mouse(MouseEventKind::ScrollUp, list.x + 2, list.y));
+    app.pointer(mouse(MouseEventKind::ScrollUp, list.x + 2, list.y));
+    app.pointer(mouse(MouseEventKind::ScrollUp, list.x + 2, list.y));
     assert_eq!(app.ws().occupation, 2);
-    app.send(mouse(MouseEventKind::ScrollDown, functions.x + 2, functions.y));
+    app.pointer(mouse(MouseEventKind::ScrollDown, functions.x + 2, functions.y));
     assert_eq!(app.ws().function, 1);
 
     // Programs take two lines each.
     let programs = areas.list(Pane::Programs);
-    app.send(click(programs.x + 3, programs.y + 2));
+    app.pointer(click(programs.x + 3, programs.y + 2));
     assert_eq!(app.focus(), Pane::Programs);
     assert_eq!(app.ws().program, 1);
     // A click below the last row focuses without selecting.
-    app.send(click(list.x + 2, list.y + list.height - 1));
+    app.pointer(click(list.x + 2, list.y + list.height - 1));
     assert_eq!(app.focus(), Pane::Occupations);
     assert_eq!(app.ws().occupation, 2);
 }

@@ -1,7 +1,6 @@
 //! The README's key tables are written from the keymap: this test fails when they are out of step, and
 //! prints the text to paste between the markers.
 
-use rumbo::app::keymap::Keymap;
 use rumbo::i18n::Lang;
 
 const MARKERS: [(Lang, &str, &str); 2] = [
@@ -14,12 +13,12 @@ fn the_readme_key_tables_are_the_keymaps() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
     let readme = std::fs::read_to_string(path).unwrap_or_default();
     for (lang, start, end) in MARKERS {
-        let expected = Keymap::readme(lang);
+        let expected = rumbo::ui::keys::readme(lang);
         let found =
             readme.split_once(start).and_then(|(_, rest)| rest.split_once(end)).map(|(inside, _)| inside);
         assert!(
             found == Some(expected.as_str()),
-            "README.md's {lang:?} key table is out of step with the keymap (src/app/keymap). \
+            "README.md's {lang:?} key table is out of step with the keymap (src/app/keymap, src/ui/keys). \
              Paste this between `{}` and `{end}`:\n\n{expected}",
             start.trim_end()
         );

@@ -53,7 +53,7 @@ fn pin_hash() -> String {
 /// A kiosk on its welcome screen, as `rumbo --kiosk` starts, at a fixed time, in UTC.
 fn kiosk_model(lang: Lang) -> Model {
     let (set, index) = catalog();
-    let mut model = Model::new(lang, Theme::new(ThemeName::Normal, false), set, index);
+    let mut model = Model::new(lang, set, index);
     model.now = now();
     model.tz = jiff::tz::TimeZone::UTC;
     model.size = SIZES[0];
@@ -96,7 +96,11 @@ fn advance(model: &mut Model, seconds: i64) {
 fn render(model: &mut Model, width: u16, height: u16) -> Terminal<TestBackend> {
     model.size = (width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| rumbo::ui::view(model, f)).unwrap();
+    terminal
+        .draw(|f| {
+            rumbo::ui::view(model, &Theme::new(ThemeName::Normal, false), f);
+        })
+        .unwrap();
     terminal
 }
 
@@ -231,7 +235,7 @@ fn done_code(m: &mut Model) {
 fn done_failed(m: &mut Model) {
     done_writing(m);
     let detail = "/srv/rumbo/resumenes: Permission denied (os error 13)".to_string();
-    send(m, Msg::KioskFinished(Err(detail)));
+    send(m, Msg::KioskFinished(Err(detail.into())));
 }
 
 /// 290 of the 300 seconds gone: 10 left, over the workspace.

@@ -48,9 +48,29 @@ pub fn catalog() -> (Arc<CatalogSet>, Arc<SearchIndex>) {
 }
 
 /// A fresh model on the start screen (sessions not listed yet), at a fixed time, in UTC.
-pub fn model(lang: Lang, theme: Theme) -> Model {
+/// A model and the theme it is drawn in (kept beside it, as the runtime does). Derefs to the model.
+pub struct Themed {
+    pub model: Model,
+    pub theme: Theme,
+}
+
+impl std::ops::Deref for Themed {
+    type Target = Model;
+
+    fn deref(&self) -> &Model {
+        &self.model
+    }
+}
+
+impl std::ops::DerefMut for Themed {
+    fn deref_mut(&mut self) -> &mut Model {
+        &mut self.model
+    }
+}
+
+pub fn model(lang: Lang, theme: Theme) -> Themed {
     let (set, index) = catalog();
-    let mut model = Model::new(lang, theme, set, index);
+    let mut model = Themed { model: Model::new(lang, set, index), theme };
     model.now = now();
     model.tz = jiff::tz::TimeZone::UTC;
     model.size = SIZES[0];
@@ -74,14 +94,18 @@ pub fn type_text(model: &mut Model, text: &str) {
 }
 
 /// Draws the model on a `width`×`height` test terminal (the model's size follows, as on a resize).
-pub fn render(model: &mut Model, width: u16, height: u16) -> Terminal<TestBackend> {
+pub fn render(model: &mut Themed, width: u16, height: u16) -> Terminal<TestBackend> {
     model.size = (width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| rumbo::ui::view(model, f)).unwrap();
+    terminal
+        .draw(|f| {
+            rumbo::ui::view(&model.model, &model.theme, f);
+        })
+        .unwrap();
     terminal
 }
 
-pub fn buffer(model: &mut Model, width: u16, height: u16) -> Buffer {
+pub fn buffer(model: &mut Themed, width: u16, height: u16) -> Buffer {
     render(model, width, height).backend().buffer().clone()
 }
 

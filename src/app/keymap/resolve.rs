@@ -1,5 +1,6 @@
 //! The keymap in force: the defaults with the office's `keys:` laid over them, checked for conflicts.
 
+use super::KeyHint;
 use super::actions::{Action, KeyOverrides, Mode, Place};
 use super::combo::KeyCombo;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -10,11 +11,26 @@ pub struct Keymap {
     keys: Vec<Vec<KeyCombo>>,
 }
 
-/// Why `keys:` was refused: the action whose key is at fault, in words (English, like config errors).
+/// Why `keys:` was refused: the action whose key is at fault, and what is wrong with it (put into words
+/// by `config`, where config.ron's errors are written).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Conflict {
     pub action: Action,
-    pub message: String,
+    pub kind: ConflictKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConflictKind {
+    /// What is written is not a key.
+    NotAKey(String),
+    /// Ctrl+C: it leaves and quits everywhere, and the kiosk locks it.
+    CtrlC,
+    /// The kiosk's `admin_key`.
+    AdminKey(KeyCombo),
+    /// A plain character for an action that works where text is typed.
+    PlainWhileTyping(KeyCombo),
+    /// The key of another action that works in a place in common.
+    Shared(KeyCombo, Action),
 }
 
 /// Keys no action may take: Ctrl+C (raw mode's interrupt: it leaves and quits everywhere).
@@ -37,11 +53,7 @@ impl Keymap {
         let given = overrides.given();
         for (action, text) in &given {
             let Some(combo) = KeyCombo::parse(text) else {
-                let message = format!(
-                    "keys.{}: \"{text}\" is not a key (examples: \"ctrl+f\", \"s\", \"shift+tab\", \"f2\")",
-                    action.name()
-                );
-                return Err(Conflict { action: *action, message });
+                return Err(Conflict { action: *action, kind: ConflictKind::NotAKey(text.to_string()) });
             };
             map.keys[index(*action)] = vec![combo];
         }
@@ -56,32 +68,20 @@ impl Keymap {
     }
 
     fn check(&self, action: Action, admin_key: Option<KeyCombo>) -> Result<(), Conflict> {
-        let name = action.name();
-        let refuse = |message: String| Err(Conflict { action, message });
+        let refuse = |kind: ConflictKind| Err(Conflict { action, kind });
         for combo in self.keys(action) {
-            let shown = combo.display(crate::i18n::Lang::En);
             if combo.same_key(&CTRL_C) {
-                return refuse(format!(
-                    "keys.{name}: Ctrl+C is the kiosk's and the app's locked key (it leaves)"
-                ));
+                return refuse(ConflictKind::CtrlC);
             }
             if admin_key.is_some_and(|admin| admin.same_key(combo)) {
-                return refuse(format!(
-                    "keys.{name}: \"{shown}\" is kiosk.admin_key, the administrator's way out"
-                ));
+                return refuse(ConflictKind::AdminKey(*combo));
             }
             if action.places().iter().any(|p| p.takes_text()) && combo.is_plain_char() {
-                return refuse(format!(
-                    "keys.{name}: \"{shown}\" is a plain character, and {name} works where text is typed \
-                     (search, notes, alias): use a key with ctrl or alt, or a named key"
-                ));
+                return refuse(ConflictKind::PlainWhileTyping(*combo));
             }
             for other in Action::ALL.iter().copied().filter(|o| *o != action) {
                 if both_apply(action, other) && self.keys(other).iter().any(|k| k.same_key(combo)) {
-                    return refuse(format!(
-                        "keys.{name}: \"{shown}\" is also the key of {}, and both work in the same place",
-                        other.name()
-                    ));
+                    return refuse(ConflictKind::Shared(*combo, other));
                 }
             }
         }
@@ -109,7 +109,7 @@ impl Keymap {
 
     /// The action `event` would mean somewhere else (for the hint of where it works).
     /// A kiosk has no start screen: its visitors are never sent there; popups' own keys give no hint.
-    pub fn elsewhere(&self, event: &KeyEvent, kiosk: bool) -> Option<Action> {
+    pub fn elsewhere(&self, event: &KeyEvent, kiosk: bool) -> Option<KeyHint> {
         // Only where a hint can name the place: a pane, or (not at a kiosk) the start screen.
         let named = |p: &Place| Place::PANES.contains(p) || (!kiosk && *p == Place::Sessions);
         let visible = |a: Action| a.places().iter().any(named);
@@ -117,6 +117,10 @@ impl Keymap {
             .iter()
             .copied()
             .find(|a| active(*a, kiosk) && visible(*a) && *a != Action::Close && self.is(*a, event))
+            .and_then(|action| {
+                let key = self.keys(action).iter().find(|k| k.matches(event))?;
+                Some(KeyHint { action, key: *key })
+            })
     }
 }
 

@@ -3,7 +3,8 @@
 
 use super::changed;
 use super::keys::typed;
-use super::workspace::leave;
+use super::leave::leave;
+use crate::app::Failure;
 use crate::app::model::{ExportDialog, ExportField, Model, Overlay, Persistence, Screen};
 use crate::app::msg::Effect;
 use crate::export::{Format, NotesChoice};
@@ -35,7 +36,7 @@ pub fn key(model: &mut Model, mut dialog: ExportDialog, key: KeyEvent) -> Vec<Ef
         },
         // A read-only session cannot record the file, which would then outlive the session's deletion.
         (KeyCode::Enter, _) if ws.is_read_only() => {
-            dialog.outcome = Some(Err(model.lang.strings().export_read_only.to_string()));
+            dialog.outcome = Some(Err(Failure::ExportReadOnly));
         }
         (KeyCode::Enter, _) => {
             let notes = if dialog.session_notes { NotesChoice::All } else { NotesChoice::Occupations };
@@ -56,7 +57,7 @@ fn cycle(format: Format, forward: bool) -> Format {
     ALL[if forward { (at + 1) % 3 } else { (at + 2) % 3 }]
 }
 
-pub fn finished(model: &mut Model, outcome: Result<ExportRecord, String>) -> Vec<Effect> {
+pub fn finished(model: &mut Model, outcome: Result<ExportRecord, Failure>) -> Vec<Effect> {
     let now = model.now;
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
     let leave_now = matches!(&ws.overlay, Some(Overlay::Export(d)) if d.then_leave) && outcome.is_ok();

@@ -24,7 +24,8 @@ pub fn before(model: &mut Model, msg: &Msg) -> Option<Vec<Effect>> {
         return Some(Vec::new());
     }
     let active = !matches!(model.screen, Screen::Welcome);
-    let input = matches!(msg, Msg::Key(_) | Msg::Mouse(_) | Msg::Paste(_));
+    let input =
+        matches!(msg, Msg::Key(_) | Msg::Mouse(_) | Msg::Clicked { .. } | Msg::Wheel { .. } | Msg::Paste(_));
     if input {
         // Past the deadline the session is over even if the tick that ends it has not come yet (the loop
         // was late, the computer slept): the next visitor's first key must not bring the last one back.
@@ -50,7 +51,7 @@ pub fn before(model: &mut Model, msg: &Msg) -> Option<Vec<Effect>> {
         Msg::PinChecked(right) => Some(pin_checked(model, *right)),
         Msg::Key(key) => key_event(model, *key),
         // Nothing to click on these screens, nor under the PIN prompt.
-        Msg::Mouse(_)
+        Msg::Mouse(_) | Msg::Clicked { .. } | Msg::Wheel { .. }
             if kiosk.pin.is_some() || matches!(model.screen, Screen::Welcome | Screen::KioskDone(_)) =>
         {
             Some(Vec::new())

@@ -4,10 +4,12 @@ mod export;
 mod form;
 mod keys;
 mod kiosk;
+mod leave;
 mod mouse;
 mod notes;
 mod overlays;
 mod saving;
+mod selection;
 mod sessions;
 mod workspace;
 
@@ -28,7 +30,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Screen::Workspace(_) => workspace::key(model, key),
             Screen::Welcome | Screen::KioskDone(_) => Vec::new(),
         },
-        Msg::Mouse(mouse) => mouse::handle(model, mouse),
+        // Pointer activity over nothing clickable: only a kiosk's idle clock minds it (`kiosk::before`).
+        Msg::Mouse(_) => Vec::new(),
+        Msg::Clicked { area, row } => mouse::clicked(model, area, row),
+        Msg::Wheel { area, down } => mouse::wheel(model, area, down),
         Msg::Paste(text) => paste(model, &text),
         Msg::Resize(w, h) => {
             model.size = (w, h);
@@ -41,7 +46,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::SessionOpened { session, read_only } => workspace::opened(model, *session, read_only),
         Msg::OpenFailed(message) => {
             model.screen = Screen::Sessions;
-            model.sessions.notice = Some(message);
+            model.sessions.notice = Some(super::Notice::OpenFailed(message));
             Vec::new()
         }
         Msg::JournalDue => match &model.screen {
@@ -73,7 +78,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::StoreProbed(result) => saving::probed(model, result),
         Msg::Exported(outcome) => export::finished(model, outcome),
         Msg::Deleted(outcome) => {
-            model.sessions.notice = Some(sessions::deleted_notice(model.lang, outcome));
+            model.sessions.notice = Some(super::Notice::Deleted(outcome));
             Vec::new()
         }
         Msg::CounselorRemembered(name) => {

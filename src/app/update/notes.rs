@@ -3,12 +3,11 @@
 //! journal append at any moment has every word.
 
 use super::changed;
+use crate::app::NotesNotice;
 use crate::app::model::{NotesEditor, NotesTab, Workspace};
 use crate::app::msg::Effect;
-use crate::i18n::{Lang, fill};
 use crate::session::{NOTE_MAX_CHARS, Session};
 use crate::text::sanitize;
-use crate::ui::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{CursorMove, TextArea};
 
@@ -16,23 +15,22 @@ use ratatui_textarea::{CursorMove, TextArea};
 /// (no single key inserts more); further away, only the editor's own yank could overshoot, and is undone.
 const NEAR_LIMIT: usize = 16;
 
-pub fn new_notes(session: &Session, occupation: Option<String>, theme: &Theme) -> NotesEditor {
+pub fn new_notes(session: &Session, occupation: Option<String>) -> NotesEditor {
     let mut notes =
         NotesEditor { tab: NotesTab::Session, editor: TextArea::default(), occupation, notice: None };
-    load_tab(&mut notes, session, theme);
+    load_tab(&mut notes, session);
     notes
 }
 
 /// Loads the tab's note whole, however long: an older note over the limit can shrink, never grow.
-fn load_tab(notes: &mut NotesEditor, session: &Session, theme: &Theme) {
+/// (Its styles are the view's business: set when it is drawn.)
+fn load_tab(notes: &mut NotesEditor, session: &Session) {
     let text = match (notes.tab, &notes.occupation) {
         (NotesTab::Session, _) => session.notes.clone(),
         (NotesTab::Occupation, Some(id)) => session.occupation_note(id).unwrap_or_default().to_string(),
         (NotesTab::Occupation, None) => String::new(),
     };
     let mut editor = TextArea::new(text.split('\n').map(str::to_string).collect());
-    editor.set_style(theme.base);
-    editor.set_cursor_line_style(theme.base);
     editor.move_cursor(CursorMove::Bottom);
     editor.move_cursor(CursorMove::End);
     notes.editor = editor;
@@ -40,9 +38,7 @@ fn load_tab(notes: &mut NotesEditor, session: &Session, theme: &Theme) {
 }
 
 /// What the editor needs from the model besides the workspace.
-pub struct Context<'a> {
-    pub lang: Lang,
-    pub theme: &'a Theme,
+pub struct Context {
     pub now: jiff::Timestamp,
 }
 
@@ -54,7 +50,7 @@ pub fn key(ws: &mut Workspace, notes: &mut NotesEditor, key: KeyEvent, ctx: &Con
                 NotesTab::Session => NotesTab::Occupation,
                 NotesTab::Occupation => NotesTab::Session,
             };
-            load_tab(notes, &ws.session, ctx.theme);
+            load_tab(notes, &ws.session);
         }
         return Vec::new();
     }
@@ -74,7 +70,7 @@ pub fn key(ws: &mut Workspace, notes: &mut NotesEditor, key: KeyEvent, ctx: &Con
                 notes.editor.undo();
             }
         }
-        notes.notice = Some(fill(ctx.lang.strings().notes_full, &[("max", &NOTE_MAX_CHARS)]));
+        notes.notice = Some(NotesNotice::Full { max: NOTE_MAX_CHARS });
         return Vec::new();
     }
     notes.notice = None;
@@ -89,8 +85,7 @@ pub fn paste(ws: &mut Workspace, notes: &mut NotesEditor, text: &str, ctx: &Cont
     if count > room {
         let kept: String = text.chars().take(room).collect();
         notes.editor.insert_str(kept);
-        let s = ctx.lang.strings();
-        notes.notice = Some(fill(s.notes_truncated, &[("left", &(count - room)), ("max", &NOTE_MAX_CHARS)]));
+        notes.notice = Some(NotesNotice::Truncated { left: count - room, max: NOTE_MAX_CHARS });
     } else {
         notes.editor.insert_str(text);
         notes.notice = None;

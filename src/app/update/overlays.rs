@@ -2,7 +2,7 @@
 
 use super::keys::{moved, typed};
 use super::notes;
-use super::workspace::select;
+use super::selection::select;
 use crate::app::keymap::{Action, Place};
 use crate::app::model::{DetailTab, Model, Overlay, Pane, Screen, SearchPopup, Workspace};
 use crate::app::msg::Effect;
@@ -28,8 +28,6 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let set = model.catalog.clone();
     let index = model.index.clone();
     let now = model.now;
-    let lang = model.lang;
-    let theme = model.theme.clone();
     let closing = model.keymap.action(&key, Place::Popup, model.kiosk.is_some());
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
     if closing == Some(Action::Close) {
@@ -46,7 +44,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         Some(Overlay::Notes(mut editor)) => {
-            let ctx = notes::Context { lang, theme: &theme, now };
+            let ctx = notes::Context { now };
             let effects = notes::key(ws, &mut editor, key, &ctx);
             ws.overlay = Some(Overlay::Notes(editor));
             effects
@@ -93,8 +91,6 @@ fn rerun(popup: &mut SearchPopup, index: &SearchIndex) {
 pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
     let index = model.index.clone();
     let now = model.now;
-    let lang = model.lang;
-    let theme = model.theme.clone();
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
     match ws.overlay.take() {
         Some(Overlay::Search(mut popup)) => {
@@ -104,7 +100,7 @@ pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
             Vec::new()
         }
         Some(Overlay::Notes(mut editor)) if !ws.is_read_only() => {
-            let ctx = notes::Context { lang, theme: &theme, now };
+            let ctx = notes::Context { now };
             let effects = notes::paste(ws, &mut editor, text, &ctx);
             ws.overlay = Some(Overlay::Notes(editor));
             effects

@@ -3,6 +3,8 @@
 //! written elsewhere. A kiosk never keeps a visitor's text: it only learns when it can save again.
 
 use super::keys::{is_ctrl_c, typed};
+use crate::app::Failure;
+use crate::app::Notice;
 use crate::app::keymap::{Action, Place};
 use crate::app::model::{Model, Persistence, Screen, Workspace};
 use crate::app::msg::Effect;
@@ -28,7 +30,7 @@ pub fn saved(model: &mut Model, result: Result<(), SaveFailure>) -> Vec<Effect> 
         // A kiosk's last save failed after the visitor was wiped: the welcome screen says so until a probe
         // (on the retry timer) finds the folder writable again.
         (_, Err(_)) if model.kiosk.is_some() => return vec![Effect::RetrySave],
-        (Screen::Sessions, Err(failure)) => model.sessions.notice = Some(failure.header(model.lang)),
+        (Screen::Sessions, Err(failure)) => model.sessions.notice = Some(Notice::SaveFailed(failure)),
         _ => {}
     }
     Vec::new()
@@ -107,7 +109,7 @@ pub fn reopen(model: &mut Model, id: &str) -> Option<Vec<Effect>> {
         None => (Persistence::Pending, Effect::ScheduleSave),
     };
     let ws = Workspace::new(unsaved.session, persistence);
-    super::workspace::show(model, ws);
+    super::selection::show(model, ws);
     Some(vec![effect])
 }
 
@@ -184,23 +186,22 @@ pub fn drives_listed(model: &mut Model, drives: Vec<PathBuf>) {
 
 /// `Msg::CopiesSaved`: the copies are written (the counselor is told where, and how to bring them back),
 /// or the dialog says why not.
-pub fn copies_saved(model: &mut Model, outcome: Result<Vec<(String, PathBuf)>, String>) {
-    let s = model.lang.strings();
+pub fn copies_saved(model: &mut Model, outcome: Result<Vec<(String, PathBuf)>, Failure>) {
     match outcome {
         Ok(files) => {
             let mut places = Vec::new();
             for (id, path) in files {
-                places.push(path.display().to_string());
+                places.push(path.clone());
                 if let Some(u) = model.unsaved.iter_mut().find(|u| u.session.id == id) {
                     u.copied_to = Some(path);
                 }
             }
             model.sessions.quit_prompt = None;
-            model.sessions.notice = Some(crate::i18n::fill(s.copy_done, &[("files", &places.join(", "))]));
+            model.sessions.notice = Some(Notice::Copied(places));
         }
-        Err(message) => {
+        Err(failure) => {
             if let Some(QuitPrompt::Copy(dialog)) = &mut model.sessions.quit_prompt {
-                dialog.error = Some(message);
+                dialog.error = Some(failure);
             }
         }
     }

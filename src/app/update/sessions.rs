@@ -5,6 +5,7 @@ use super::saving;
 use crate::app::keymap::{Action, Place};
 use crate::app::model::{Model, NewSessionForm, Screen, SessionRow};
 use crate::app::msg::Effect;
+use crate::app::{Notice, RowProblem};
 use crate::session::{Listed, best_fit};
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -12,7 +13,6 @@ use crossterm::event::{KeyCode, KeyEvent};
 const PAGE: usize = 10;
 
 pub fn listed(model: &mut Model, listed: Vec<Listed>) {
-    let s = model.lang.strings();
     // The list is re-sorted on every read (a session just saved moves to the top): the selection stays on
     // the same session, not on the same row, so Enter opens the one the counselor sees selected.
     let keep = model.sessions.follow.take().or_else(|| {
@@ -35,11 +35,8 @@ pub fn listed(model: &mut Model, listed: Vec<Listed>) {
                 alias: id,
                 updated: None,
                 best: None,
-                problem: Some(crate::i18n::fill(
-                    s.sessions_corrupt,
-                    // The file name is enough here: every session is in the same folder.
-                    &[("place", &format!("{}:{line}:{col}", file_name(&path))), ("detail", &message)],
-                )),
+                // The file name is enough here: every session is in the same folder.
+                problem: Some(RowProblem::Corrupt { file: file_name(&path), line, col, message }),
                 unsaved: false,
             },
             Listed::Unreadable { id, path, message } => SessionRow {
@@ -47,10 +44,7 @@ pub fn listed(model: &mut Model, listed: Vec<Listed>) {
                 alias: id,
                 updated: None,
                 best: None,
-                problem: Some(crate::i18n::fill(
-                    s.sessions_unreadable,
-                    &[("place", &path.display()), ("detail", &message)],
-                )),
+                problem: Some(RowProblem::Unreadable { path, message }),
                 unsaved: false,
             },
         })
@@ -130,8 +124,8 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let current = visible.get(list.selected).map(|&i| list.rows[i].clone());
     let Some(action) = keymap.action(&key, Place::Sessions, model.kiosk.is_some()) else {
         // A key that works in the workspace says so, rather than doing nothing silently.
-        if let Some(other) = keymap.elsewhere(&key, model.kiosk.is_some()) {
-            list.notice = Some(keymap.hint(other, &key, model.lang));
+        if let Some(hint) = keymap.elsewhere(&key, model.kiosk.is_some()) {
+            list.notice = Some(Notice::KeyElsewhere(hint));
         }
         return Vec::new();
     };
@@ -156,7 +150,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Action::Retry if !model.unsaved.is_empty() => saving::retry_now(model),
         // A read-only data folder: nothing can be created or deleted there.
         Action::NewSession | Action::Delete if read_only => {
-            list.notice = Some(model.lang.strings().data_read_only_refused.to_string());
+            list.notice = Some(Notice::ReadOnlyRefused);
             Vec::new()
         }
         Action::NewSession => {
@@ -182,7 +176,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         }
         Action::Resume => match current {
             Some(row) if row.problem.is_some() => {
-                list.notice = row.problem;
+                list.notice = row.problem.map(Notice::Damaged);
                 Vec::new()
             }
             Some(row) => {
@@ -197,19 +191,4 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 
 fn file_name(path: &std::path::Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
-}
-
-/// What `d` did, for the line under the list: how many files went, and each recorded export that was
-/// missing or had changed since it was written, by name.
-pub fn deleted_notice(lang: crate::i18n::Lang, outcome: Result<crate::session::Erased, String>) -> String {
-    match outcome {
-        Ok(erased) => {
-            let count = erased.removed().count();
-            let mut lines =
-                vec![crate::i18n::fill(lang.strings().sessions_deleted_notice, &[("count", &count)])];
-            lines.extend(erased.problems(lang));
-            lines.join("\n")
-        }
-        Err(message) => message,
-    }
 }

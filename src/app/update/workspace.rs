@@ -1,7 +1,9 @@
 //! The workspace: four panes, marks, shortlist, sort by fit; `/`, `n`, `g`, `?` open overlays.
 
 use super::keys::is_ctrl_c;
-use super::{changed, flush, overlays, saving};
+use super::leave::leave;
+use super::selection::{keep_occupation, note_focus, pane_len, select, show};
+use super::{changed, overlays, saving};
 use crate::app::keymap::{Action, Place};
 use crate::app::model::{DetailTab, Model, Overlay, Pane, Persistence, Screen, Workspace};
 use crate::app::msg::Effect;
@@ -16,28 +18,6 @@ pub fn opened(model: &mut Model, session: Session, read_only: bool) -> Vec<Effec
     let persistence = if read_only { Persistence::ReadOnly } else { Persistence::Saved };
     show(model, Workspace::new(session, persistence));
     Vec::new()
-}
-
-/// Shows `ws`, on the sector and occupation its session was last on.
-pub(super) fn show(model: &mut Model, mut ws: Workspace) {
-    restore_focus(&mut ws, &model.catalog);
-    model.screen = Screen::Workspace(Box::new(ws));
-}
-
-/// Puts the selection back on the sector and occupation the session was last on.
-fn restore_focus(ws: &mut Workspace, set: &CatalogSet) {
-    if let Some(sector) = &ws.session.focus.sector
-        && let Some(i) = set.sectors().position(|s| &s.id == sector)
-    {
-        ws.sector = i;
-        ws.focus = Pane::Occupations;
-    }
-    if let Some(occupation) = ws.session.focus.occupation.clone()
-        && let Some(i) = ws.occupations(set).iter().position(|o| o.id == occupation)
-    {
-        ws.occupation = i;
-        ws.focus = Pane::Occupations;
-    }
 }
 
 pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
@@ -58,13 +38,11 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             return leave_or_ask(model);
         }
         // A key that works elsewhere says where, rather than doing nothing silently.
-        if let Some(other) = keymap.elsewhere(&key, kiosk) {
-            ws.hint = Some(keymap.hint(other, &key, model.lang));
-        }
+        ws.hint = keymap.elsewhere(&key, kiosk);
         return Vec::new();
     };
     let len = pane_len(ws, &set, ws.focus);
-    let current = selected(ws, ws.focus);
+    let current = ws.selected(ws.focus);
     let moved_to = match action {
         Action::Up => Some(current.saturating_sub(1)),
         Action::Down => Some(current + 1),
@@ -108,11 +86,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Action::Search => ws.overlay = Some(Overlay::Search(overlays::new_search())),
         Action::Notes => {
             let occupation = ws.current_occupation(&set).map(|o| o.id.clone());
-            ws.overlay = Some(Overlay::Notes(Box::new(super::notes::new_notes(
-                &ws.session,
-                occupation,
-                &model.theme,
-            ))));
+            ws.overlay = Some(Overlay::Notes(Box::new(super::notes::new_notes(&ws.session, occupation))));
         }
         Action::Export => ws.overlay = Some(super::export::open(false)),
         Action::Leave => return leave_or_ask(model),
@@ -132,114 +106,9 @@ fn leave_or_ask(model: &mut Model) -> Vec<Effect> {
     }
 }
 
-/// `q`: back to the start screen, saving first. Nothing to confirm: what cannot be saved yet is kept in
-/// memory and retried (see `saving`).
-pub(super) fn leave(model: &mut Model) -> Vec<Effect> {
-    if model.kiosk.is_none()
-        && let Some(effects) = saving::keep_on_leaving(model)
-    {
-        model.screen = Screen::Sessions;
-        return effects;
-    }
-    let mut effects = flush(model);
-    // An unsaved session holds no lock; every other one does, read-only ones included. It is also listed,
-    // at the top: the start screen selects it there.
-    if let Screen::Workspace(ws) = &model.screen
-        && ws.persistence != Persistence::Unsaved
-    {
-        effects.push(Effect::CloseSession(ws.session.id.clone()));
-        model.sessions.follow = Some(ws.session.id.clone());
-    }
-    effects.push(Effect::ListSessions);
-    model.screen = Screen::Sessions;
-    effects
-}
-
 fn cycle(pane: Pane, by: usize) -> Pane {
     let at = Pane::ALL.iter().position(|p| *p == pane).unwrap_or(0);
     Pane::ALL[(at + by) % Pane::ALL.len()]
-}
-
-pub fn pane_len(ws: &Workspace, set: &CatalogSet, pane: Pane) -> usize {
-    match pane {
-        Pane::Sectors => set.sectors().count(),
-        Pane::Occupations => ws.occupations(set).len(),
-        Pane::Functions => ws.detail_rows(set).len(),
-        Pane::Programs => ws.current_occupation(set).map_or(0, |o| set.programs_for(&o.id).len()),
-    }
-}
-
-pub fn selected(ws: &Workspace, pane: Pane) -> usize {
-    match pane {
-        Pane::Sectors => ws.sector,
-        Pane::Occupations => ws.occupation,
-        Pane::Functions => match ws.tab {
-            DetailTab::Functions => ws.function,
-            DetailTab::Competencies => ws.competency,
-        },
-        Pane::Programs => ws.program,
-    }
-}
-
-/// Selects row `index` of `pane`; choosing another sector or occupation resets the panes after it and
-/// records the focus in the session, so resuming returns there.
-pub fn select(
-    ws: &mut Workspace,
-    set: &CatalogSet,
-    pane: Pane,
-    index: usize,
-    now: jiff::Timestamp,
-) -> Vec<Effect> {
-    match pane {
-        Pane::Sectors if ws.sector != index => {
-            ws.sector = index;
-            ws.occupation = 0;
-            reset_details(ws);
-        }
-        Pane::Occupations if ws.occupation != index => {
-            ws.occupation = index;
-            reset_details(ws);
-        }
-        Pane::Functions => match ws.tab {
-            DetailTab::Functions => ws.function = index,
-            DetailTab::Competencies => ws.competency = index,
-        },
-        Pane::Programs => ws.program = index,
-        _ => return Vec::new(),
-    }
-    record_focus(ws, set, now)
-}
-
-fn reset_details(ws: &mut Workspace) {
-    ws.function = 0;
-    ws.competency = 0;
-    ws.program = 0;
-}
-
-fn record_focus(ws: &mut Workspace, set: &CatalogSet, now: jiff::Timestamp) -> Vec<Effect> {
-    if note_focus(ws, set) { changed(ws, now) } else { Vec::new() }
-}
-
-/// Copies the selected sector and occupation into the session; true when they differ from what it had.
-fn note_focus(ws: &mut Workspace, set: &CatalogSet) -> bool {
-    let sector = set.sectors().nth(ws.sector).map(|s| s.id.clone());
-    let occupation = ws.current_occupation(set).map(|o| o.id.clone());
-    if ws.session.focus.sector == sector && ws.session.focus.occupation == occupation {
-        return false;
-    }
-    ws.session.focus.sector = sector;
-    ws.session.focus.occupation = occupation;
-    true
-}
-
-/// Puts the occupations pane's selection back on `id` after the list was reordered (sorting by fit, or a
-/// mark that changed the fits while sorted), so the counselor stays on the occupation they were on.
-fn keep_occupation(ws: &mut Workspace, set: &CatalogSet, id: Option<&str>) {
-    if let Some(id) = id
-        && let Some(i) = ws.occupations(set).iter().position(|o| o.id == id)
-    {
-        ws.occupation = i;
-    }
 }
 
 /// Space: cycles a function's or competency's mark, or shortlists a program.

@@ -2,7 +2,9 @@
 //! high-contrast theme, and columns that stay put with accents, ñ and wide characters.
 
 use super::states::{self, ALL, workspace_mut};
-use super::{LANGS, SIZES, buffer, find, find_in_row, model, normal, press, row_text, screen_text, ts};
+use super::{
+    LANGS, SIZES, Themed, buffer, find, find_in_row, model, normal, press, row_text, screen_text, ts,
+};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
@@ -120,7 +122,7 @@ fn inferred_links_are_styled_apart() {
 
 /// Every state, plus the notes editor empty and with text selected (ratatui-textarea has colours of its
 /// own for both).
-fn every_state_in(theme: ThemeName, no_color: bool) -> Vec<(String, Model)> {
+fn every_state_in(theme: ThemeName, no_color: bool) -> Vec<(String, Themed)> {
     let mut out = Vec::new();
     for lang in LANGS {
         for (name, build) in ALL {

@@ -217,7 +217,7 @@ pub fn header_save_failed(m: &mut Model) {
     workspace_functions_marks(m);
     // ENOSPC, as the kernel reports a full disk: the header names the cause, "disco lleno".
     let error = StoreError::Io { path: corrupt_path(), source: std::io::Error::from_raw_os_error(28) };
-    update(m, Msg::Saved(Err(rumbo::app::SaveFailure::from_store(&error, m.lang))));
+    update(m, Msg::Saved(Err(rumbo::app::SaveFailure::from_store(error))));
 }
 
 pub fn overlay_search(m: &mut Model) {

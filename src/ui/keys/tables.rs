@@ -1,0 +1,124 @@
+//! Which actions each footer, the `?` help and the README name, with the ids of their words (in `LABELS`
+//! of src/i18n). Entries name actions, never keys, so a key changed in config.ron shows everywhere.
+
+use crate::app::keymap::{Action, Action::*, Place};
+
+/// A line of the help or the README: the keys of `groups` (groups joined by `sep`), then `text` (a label
+/// id in src/i18n). `primary` shows only each action's first key (`↑ ↓`, not `↑ k ↓ j`).
+pub struct Row {
+    pub groups: &'static [&'static [Action]],
+    pub sep: &'static str,
+    pub primary: bool,
+    pub text: &'static str,
+}
+
+const fn row(groups: &'static [&'static [Action]], text: &'static str) -> Row {
+    Row { groups, sep: " ", primary: false, text }
+}
+
+/// A footer item: the keys of its groups, then a short word (a label id).
+pub type Entry = (&'static [&'static [Action]], &'static str);
+
+pub const HELP: &[Row] = &[
+    Row { groups: &[&[NextPane], &[PreviousPane]], sep: " / ", primary: false, text: "ayuda.panel" },
+    Row {
+        groups: &[&[Up, Down], &[PageUp, PageDown], &[First, Last]],
+        sep: "  ",
+        primary: false,
+        text: "ayuda.moverse",
+    },
+    row(&[&[Forward]], "ayuda.avanzar"),
+    row(&[&[Mark]], "ayuda.marcar"),
+    row(&[&[SwitchTab]], "ayuda.competencias"),
+    row(&[&[SortByFit]], "ayuda.ordenar"),
+    row(&[&[Gap]], "ayuda.brecha"),
+    row(&[&[Search]], "ayuda.buscar"),
+    row(&[&[Notes]], "ayuda.notas"),
+    row(&[&[Export]], "ayuda.exportar"),
+    row(&[&[Help]], "ayuda.ayuda"),
+    row(&[&[Leave]], "ayuda.salir"),
+];
+
+pub const HELP_KIOSK: &[Row] = &[
+    Row { groups: &[&[Up], &[Down]], sep: " ", primary: true, text: "kiosco.moverse" },
+    row(&[&[NextPane]], "kiosco.panel"),
+    row(&[&[Forward]], "kiosco.avanzar"),
+    row(&[&[Mark]], "kiosco.marcar"),
+    row(&[&[SwitchTab]], "kiosco.competencias"),
+    row(&[&[SortByFit]], "kiosco.ordenar"),
+    row(&[&[Gap]], "kiosco.brecha"),
+    row(&[&[Search]], "kiosco.buscar"),
+    row(&[&[Notes]], "kiosco.notas"),
+    Row { groups: &[&[Finish]], sep: " ", primary: true, text: "kiosco.terminar" },
+];
+
+/// The README's rows beyond the help: the start screen, retrying, closing, the kiosk's "Terminar".
+pub const README_MORE: &[Row] = &[
+    row(&[&[Retry]], "ayuda.reintentar"),
+    row(&[&[Close]], "ayuda.cerrar"),
+    row(&[&[Confirm]], "ayuda.confirmar"),
+    row(&[&[Copy]], "ayuda.copiar"),
+    row(&[&[NewSession]], "ayuda.nueva"),
+    row(&[&[Resume]], "ayuda.reanudar"),
+    row(&[&[Delete]], "ayuda.borrar"),
+    row(&[&[Filter]], "ayuda.filtrar"),
+    Row { groups: &[&[NextField], &[PreviousField]], sep: " / ", primary: false, text: "ayuda.campo" },
+    row(&[&[Start]], "ayuda.comenzar"),
+    Row { groups: &[&[Finish]], sep: " ", primary: true, text: "ayuda.terminar" },
+];
+
+pub const FOOTER_COMMON: &[Entry] = &[
+    (&[&[NextPane], &[PreviousPane]], "pie.panel"),
+    (&[&[Search]], "pie.buscar"),
+    (&[&[Notes]], "pie.notas"),
+    (&[&[Export]], "pie.exportar"),
+    (&[&[Help]], "pie.ayuda"),
+    (&[&[Leave]], "pie.salir"),
+];
+
+pub const FOOTER_KIOSK: &[Entry] = &[
+    (&[&[Finish]], "pie.terminar"),
+    (&[&[NextPane], &[PreviousPane]], "pie.panel"),
+    (&[&[Search]], "pie.buscar"),
+    (&[&[Notes]], "pie.notas"),
+    (&[&[Help]], "pie.ayuda"),
+];
+
+pub const FOOTER_SESSIONS: &[Entry] = &[
+    (&[&[NewSession]], "pie.nueva"),
+    (&[&[Resume]], "pie.reanudar"),
+    (&[&[Delete]], "pie.borrar"),
+    (&[&[Filter]], "pie.filtrar"),
+    (&[&[Leave]], "pie.salir_app"),
+];
+
+pub const FOOTER_RETRY: &[Entry] = &[(&[&[Retry]], "pie.reintentar")];
+/// The new-session form. Space ticks the consent box, and is typed text in the other fields: not an action.
+pub const FOOTER_FORM: &[Entry] = &[
+    (&[&[NextField], &[PreviousField]], "pie.campo"),
+    (&[], "pie.espacio"),
+    (&[&[Start]], "pie.comenzar"),
+    (&[&[Close]], "pie.volver"),
+];
+/// The question before quitting with sessions unsaved.
+pub const FOOTER_QUIT: &[Entry] =
+    &[(&[&[Retry]], "pie.reintentar_ahora"), (&[&[Copy]], "pie.copiar"), (&[&[Close]], "pie.quedarse")];
+pub const FOOTER_CLOSE: &[Entry] = &[(&[&[Close]], "pie.cerrar")];
+
+/// The focused pane's own keys, first line of the workspace's footer.
+pub fn footer_pane(place: Place) -> &'static [Entry] {
+    match place {
+        Place::Sectors => &[(&[&[Up, Down]], "pie.elegir"), (&[&[Forward]], "pie.ocupaciones")],
+        Place::Occupations => &[
+            (&[&[Up, Down]], "pie.elegir"),
+            (&[&[Forward]], "pie.funciones"),
+            (&[&[SortByFit]], "pie.ordenar"),
+            (&[&[Gap]], "pie.brecha"),
+        ],
+        Place::Functions => {
+            &[(&[&[Mark]], "pie.marcar"), (&[&[SwitchTab]], "pie.pestana"), (&[&[Gap]], "pie.brecha")]
+        }
+        Place::Programs => &[(&[&[Mark]], "pie.elegir_programa"), (&[&[Gap]], "pie.brecha")],
+        Place::Sessions | Place::Popup | Place::Typing | Place::Form => &[],
+    }
+}
