@@ -3,6 +3,8 @@
 
 mod en;
 mod es;
+mod keys_en;
+mod keys_es;
 
 macro_rules! strings {
     ($($key:ident),* $(,)?) => {
@@ -68,12 +70,12 @@ impl Lang {
         }
     }
 
-    /// A word of the keymap by its id (see `LABELS` in es.rs and en.rs); empty when missing, which a test
+    /// A word of the keymap by its id (see `LABELS` in keys_es.rs and keys_en.rs); empty when missing, which a test
     /// forbids for every id the keymap uses.
     pub fn label(self, id: &str) -> &'static str {
         let table = match self {
-            Lang::Es => es::LABELS,
-            Lang::En => en::LABELS,
+            Lang::Es => keys_es::LABELS,
+            Lang::En => keys_en::LABELS,
         };
         table.iter().find(|(key, _)| *key == id).map_or("", |(_, text)| text)
     }
