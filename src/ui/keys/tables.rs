@@ -1,5 +1,6 @@
-//! Which actions each footer, the `?` help and the README name, with the ids of their words (in `LABELS`
-//! of src/i18n/keys_es.rs and keys_en.rs). Entries name actions, never keys, so a key changed in config.ron shows everywhere.
+//! Which actions each footer, the `?` help and the README name, with the ids of their words (`LABELS` in
+//! src/i18n/keys_es.rs and keys_en.rs). Entries name actions, never keys, so a key changed in config.ron
+//! shows everywhere.
 
 use crate::app::keymap::{Action, Action::*, Place};
 
