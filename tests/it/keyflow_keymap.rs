@@ -6,7 +6,7 @@
 use crate::keyflow_support::{App, render};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rumbo::app::keymap::{Action, Keymap, Place};
-use rumbo::app::{Msg, Overlay, Pane};
+use rumbo::app::{Msg, Notice, Overlay, Pane};
 use rumbo::config::Config;
 use rumbo::i18n::Lang;
 use rumbo::ui::keys::{
@@ -88,6 +88,10 @@ fn a_key_that_means_nothing_here_says_where_it_works() {
         notice.as_deref(),
         Some("g muestra la brecha — solo en Sectores, Ocupaciones, Funciones, Programas de formación")
     );
+    // A notice that says something else stays: a stray key does not hide it.
+    app.model.sessions.notice = Some(Notice::ReadOnlyRefused);
+    app.char('g');
+    assert_eq!(app.model.sessions.notice, Some(Notice::ReadOnlyRefused));
 }
 
 #[test]

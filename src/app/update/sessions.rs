@@ -124,7 +124,9 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let current = visible.get(list.selected).map(|&i| list.rows[i].clone());
     let Some(action) = keymap.action(&key, Place::Sessions, model.kiosk.is_some()) else {
         // A key that works in the workspace says so, rather than doing nothing silently.
-        if let Some(hint) = keymap.elsewhere(&key, model.kiosk.is_some()) {
+        // Never over a notice that says something else (a failed save, a damaged file).
+        let free = matches!(list.notice, None | Some(Notice::KeyElsewhere(_)));
+        if let Some(hint) = keymap.elsewhere(&key, model.kiosk.is_some()).filter(|_| free) {
             list.notice = Some(Notice::KeyElsewhere(hint));
         }
         return Vec::new();
