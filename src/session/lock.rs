@@ -28,12 +28,29 @@ impl SessionLock {
     }
 }
 
-/// Takes the lock at `path` without waiting.
+/// Takes the lock at `path`, waiting at most about 50 ms for it.
+///
+/// A lock released an instant ago can still look taken for a few milliseconds: a process forked meanwhile
+/// by this one (a test harness spawning programs on another thread) shares the open lock file until it
+/// execs. So a taken lock is tried again a few times, 10 ms apart, before it counts as held elsewhere
+/// — seen as a rare "open in another rumbo" right after leaving a session, in the full test suite.
 pub(super) fn acquire(id: &str, path: PathBuf, disk: &dyn Disk) -> Result<SessionLock, StoreError> {
     let file = disk.open_lock(&path).map_err(|e| StoreError::io(&path, e))?;
-    try_lock(id, &path, &file)?;
-    Ok(SessionLock { id: id.to_string(), path, _file: file })
+    let mut tries = 0;
+    loop {
+        match try_lock(id, &path, &file) {
+            Err(StoreError::Locked { .. }) if tries < LOCK_RETRIES => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Err(e) => return Err(e),
+            Ok(()) => return Ok(SessionLock { id: id.to_string(), path, _file: file }),
+        }
+    }
 }
+
+/// How many more times a taken lock is tried (see [`acquire`]).
+const LOCK_RETRIES: u32 = 5;
 
 /// Whether someone holds the lock at `path`. Probing takes the lock for an instant, so a rumbo
 /// locking at that very moment could be told "in use"; the UI's answer to that (open read-only) is
