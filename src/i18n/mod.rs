@@ -33,7 +33,7 @@ strings! {
     // search
     search_no_results, search_in_occupation, search_link_inferred,
     // app
-    sessions_title, sessions_empty, sessions_col_alias, sessions_col_date, sessions_col_best, sessions_col_fit, sessions_corrupt, sessions_unreadable, sessions_confirm_delete, sessions_filter, sessions_loading, form_title, form_alias, form_alias_hint, form_alias_missing, form_counselor, form_consent_title, consent_text, form_consent_box, form_unsaved_hint, header_saved, header_pending, header_unsaved, header_read_only, header_failed, pane_sectors, pane_occupations, pane_functions, pane_competencies, pane_programs, sorted_by_fit, mark_has, mark_developing, importance_optional, link_inferred, shortlisted, level_unknown, codes_label, no_occupations, no_programs, orphan, keys_read_only, key_elsewhere, search_title, search_count, search_hint, notes_title, notes_session_tab, notes_occupation_tab, notes_hint, notes_full, notes_truncated, gap_title, gap_missing, gap_developing, gap_programs, gap_nothing, gap_hint, help_title, too_small,
+    sessions_title, sessions_empty, sessions_col_alias, sessions_col_date, sessions_col_best, sessions_col_fit, sessions_corrupt, sessions_unreadable, sessions_confirm_delete, sessions_filter, sessions_loading, form_title, form_alias, form_alias_hint, form_alias_missing, form_counselor, form_consent_title, consent_text, form_consent_box, form_unsaved_hint, header_saved, header_pending, header_unsaved, header_read_only, header_failed, pane_sectors, pane_occupations, pane_functions, pane_competencies, pane_programs, sorted_by_fit, mark_has, mark_developing, importance_optional, link_inferred, shortlisted, level_unknown, codes_label, no_occupations, no_programs, orphan, keys_read_only, key_elsewhere, search_title, search_count, notes_title, notes_session_tab, notes_occupation_tab, notes_full, notes_truncated, gap_title, gap_missing, gap_developing, gap_programs, gap_nothing, gap_hint, help_title, too_small,
     // session store
     store_io, store_not_found, store_locked, store_invalid_id, store_newer, store_serialize, data_dir_unavailable,
     // export
@@ -43,15 +43,15 @@ strings! {
     // kiosk commands
     pin_prompt, pin_again, pin_mismatch, pin_too_short, pin_forbidden, pin_trivial, pin_saved, pin_cancelled, purged,
     // export dialog
-    dialog_export_title, dialog_export_format, format_md, format_html, format_json, dialog_export_notes, dialog_export_notes_hint, dialog_export_done, dialog_export_hint, discard_title, discard_body, discard_keys,
+    dialog_export_title, dialog_export_format, format_md, format_html, format_json, dialog_export_notes, dialog_export_notes_hint, dialog_export_done, dialog_export_hint, discard_title, discard_body,
     // kiosk
-    kiosk_welcome_title, kiosk_welcome_body, kiosk_welcome_start, kiosk_done_title, kiosk_done_body, kiosk_done_writing, kiosk_done_failed, kiosk_done_hint, kiosk_countdown, kiosk_save_failed, kiosk_pin_title, kiosk_pin_label, kiosk_pin_wrong, kiosk_pin_locked, kiosk_pin_locked_minutes, kiosk_pin_hint, kiosk_pin_checking, kiosk_no_pin, kiosk_bad_key,
+    kiosk_welcome_title, kiosk_welcome_body, kiosk_welcome_start, kiosk_done_title, kiosk_done_body, kiosk_done_writing, kiosk_done_failed, kiosk_done_hint, kiosk_countdown, kiosk_save_failed, kiosk_pin_title, kiosk_pin_label, kiosk_pin_wrong, kiosk_pin_locked, kiosk_pin_locked_minutes, kiosk_pin_checking, kiosk_no_pin, kiosk_bad_key,
     // deletion, retention, catalog limits, file versions
     purge_days_range, erased_file, erased_missing, erased_changed, erased_failed, sessions_purged_at_start, sessions_deleted_notice, header_read_only_newer, session_newer_note, export_read_only, problem_title_too_long, problem_text_too_long, problem_file_too_large,
     // general
     internal_error, error_prefix, config_dir_unknown,
     // saves that fail, the quit question, copies elsewhere, a read-only data folder, import
-    cause_disk_full, cause_no_permission, cause_read_only_fs, sessions_unsaved_mark, quit_title, quit_body, copy_title, copy_drives, copy_no_drives, copy_typed, copy_keys, copy_failed, copy_done, kiosk_cannot_save, data_read_only_banner, data_read_only_refused, kiosk_data_read_only, exit_unsaved, import_done, import_renamed, import_same, import_newer, import_corrupt,
+    cause_disk_full, cause_no_permission, cause_read_only_fs, sessions_unsaved_mark, quit_title, quit_body, copy_title, copy_drives, copy_no_drives, copy_typed, copy_failed, copy_done, kiosk_cannot_save, data_read_only_banner, data_read_only_refused, kiosk_data_read_only, exit_unsaved, import_done, import_renamed, import_same, import_newer, import_corrupt,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

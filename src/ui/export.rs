@@ -1,9 +1,11 @@
 //! The export dialog (`e`) and the question before leaving a session that is not saved.
 
 use super::Ui;
+use super::keys;
 use super::layout::centered;
 use super::list::wrap;
 use super::{padded, popup};
+use crate::app::keymap::Action;
 use crate::app::{ExportDialog, ExportField};
 use crate::export::Format;
 use crate::i18n::fill;
@@ -53,7 +55,7 @@ pub fn draw(model: &Ui, dialog: &ExportDialog, frame: &mut Frame, area: Rect) {
     let hint_y = inner.bottom().saturating_sub(1);
     frame.render_widget(Paragraph::new(lines), Rect { height: inner.height.saturating_sub(1), ..inner });
     let hint = Rect { y: hint_y, height: 1, ..inner };
-    frame.render_widget(Paragraph::new(Line::styled(s.dialog_export_hint, t.key)), hint);
+    frame.render_widget(Paragraph::new(Line::styled(export_hint(model), t.key)), hint);
 }
 
 pub fn draw_discard(model: &Ui, frame: &mut Frame, area: Rect) {
@@ -66,7 +68,24 @@ pub fn draw_discard(model: &Ui, frame: &mut Frame, area: Rect) {
         .collect();
     lines.push(Line::default());
     lines.extend(
-        wrap(s.discard_keys, usize::from(inner.width), 2).into_iter().map(|l| Line::styled(l, t.key)),
+        wrap(&keys::footer(&model.keymap, keys::FOOTER_DISCARD, model.lang), usize::from(inner.width), 2)
+            .into_iter()
+            .map(|l| Line::styled(l, t.key)),
     );
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `↑↓ elegir · ←→ o Espacio cambiar · Enter exportar · Esc cerrar`, with the keys in force.
+fn export_hint(model: &Ui) -> String {
+    let keys = |group: &[Action]| keys::footer_keys(&model.keymap, group, model.lang);
+    fill(
+        model.lang.strings().dialog_export_hint,
+        &[
+            ("campo", &keys(&[Action::ExportField])),
+            ("cambiar", &keys(&[Action::ExportPrevious, Action::ExportNext])),
+            ("espacio", &keys(&[Action::ExportToggle])),
+            ("exportar", &keys(&[Action::ExportSave])),
+            ("cerrar", &keys(&[Action::Close])),
+        ],
+    )
 }

@@ -5,6 +5,7 @@ use super::Ui;
 use super::layout::centered;
 use super::list::wrap;
 use super::{padded, popup};
+use crate::app::keymap::Action;
 use crate::app::kiosk::KioskState;
 use crate::i18n::fill;
 use ratatui::Frame;
@@ -27,7 +28,8 @@ pub fn welcome(model: &Ui, frame: &mut Frame, area: Rect) {
         lines.extend(wrap(s.kiosk_cannot_save, room, 2).into_iter().map(|l| Line::styled(l, t.error)));
         lines.push(Line::default());
     }
-    lines.push(Line::styled(s.kiosk_welcome_start, t.key).alignment(Alignment::Center));
+    let start = fill(s.kiosk_welcome_start, &[("tecla", &first_key(model, Action::KioskStart))]);
+    lines.push(Line::styled(start, t.key).alignment(Alignment::Center));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -56,7 +58,8 @@ pub fn done(
     // Enter does nothing until the summary is written (the code would be lost): no hint before.
     if outcome.is_some() {
         lines.push(Line::default());
-        lines.push(Line::styled(s.kiosk_done_hint, t.key).alignment(Alignment::Center));
+        let again = fill(s.kiosk_done_hint, &[("tecla", &first_key(model, Action::KioskAgain))]);
+        lines.push(Line::styled(again, t.key).alignment(Alignment::Center));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -112,7 +115,15 @@ pub fn overlays(model: &Ui, kiosk: &KioskState, frame: &mut Frame, area: Rect) {
         } else {
             lines.push(Line::default());
         }
-        lines.push(Line::styled(s.kiosk_pin_hint, t.key));
+        lines.push(Line::styled(
+            super::keys::footer(&model.keymap, super::keys::FOOTER_PIN, model.lang),
+            t.key,
+        ));
         frame.render_widget(Paragraph::new(lines), inner);
     }
+}
+
+/// The key in force for `action`, named for people (`Enter`).
+fn first_key(model: &Ui, action: Action) -> String {
+    super::keys::footer_keys(&model.keymap, &[action], model.lang)
 }

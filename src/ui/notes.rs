@@ -53,7 +53,10 @@ pub fn draw(model: &Ui, ws: &Workspace, notes: &NotesEditor, frame: &mut Frame, 
             Line::styled(format!(" {}", super::failure::notes_notice(*notice, model.lang)), t.warning)
         }
         None if ws.is_read_only() => Line::styled(format!(" {}", s.keys_read_only), t.key),
-        None => Line::styled(format!(" {}", s.notes_hint), t.key),
+        None => Line::styled(
+            format!(" {}", super::keys::footer(&model.keymap, super::keys::FOOTER_NOTES, model.lang)),
+            t.key,
+        ),
     };
     frame.render_widget(Paragraph::new(line), hint);
 }

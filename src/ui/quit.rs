@@ -82,5 +82,11 @@ fn copy(model: &Ui, dialog: &CopyDialog, frame: &mut Frame, area: Rect) {
     let hint_y = inner.bottom().saturating_sub(1);
     frame.render_widget(Paragraph::new(lines), Rect { height: inner.height.saturating_sub(1), ..inner });
     let hint = Rect { y: hint_y, height: 1, ..inner };
-    frame.render_widget(Paragraph::new(Line::styled(s.copy_keys, t.key)), hint);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            super::keys::footer(&model.keymap, super::keys::FOOTER_COPY, model.lang),
+            t.key,
+        )),
+        hint,
+    );
 }

@@ -66,5 +66,11 @@ pub fn draw(model: &Ui, search: &SearchPopup, frame: &mut Frame, area: Rect) {
         })
         .collect();
     draw_rows(frame, results, rows, (!search.hits.is_empty()).then_some(search.selected), t.selected, 1);
-    frame.render_widget(Paragraph::new(Line::styled(format!(" {}", s.search_hint), t.key)), hint);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            format!(" {}", super::keys::footer(&model.keymap, super::keys::FOOTER_SEARCH, model.lang)),
+            t.key,
+        )),
+        hint,
+    );
 }

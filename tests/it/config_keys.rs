@@ -70,3 +70,23 @@ fn every_action_name_is_documented_with_its_default_keys() {
         assert!(doc.contains(&row), "docs/config.md lacks the row starting {row}");
     }
 }
+
+#[test]
+fn the_actions_of_dialogs_and_text_fields_are_checked_like_the_others() {
+    // Enter goes to a search result: a letter there is typed into the query.
+    let e = refused("Config(\n    keys: (ir: \"g\"),\n)");
+    assert!(e.starts_with("config.ron:2:16: keys.ir: \"g\" is a plain character"), "{e}");
+    // Two keys of the export dialog on one key.
+    let e = refused("Config(keys: (exportar_guardar: \"up\"))");
+    assert!(
+        e.starts_with("config.ron:1:33: keys.exportar_guardar: \"up\" is also the key of exportar_campo"),
+        "{e}"
+    );
+    // The kiosk's PIN prompt cannot take the key that opens it.
+    let e = refused("Config(keys: (pin_confirmar: \"ctrl+alt+a\"))");
+    assert!(e.starts_with("config.ron:1:30: keys.pin_confirmar: "), "{e}");
+    assert!(e.contains("kiosk.admin_key"), "{e}");
+    // Where no text is typed a letter is fine: the export dialog, the consent box.
+    let text = "Config(keys: (exportar_guardar: \"x\", consentimiento: \"x\"))";
+    assert!(Config::parse(text, Path::new("config.ron")).is_ok());
+}

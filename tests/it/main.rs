@@ -37,6 +37,7 @@ mod keyflow_export;
 mod keyflow_failures;
 mod keyflow_journal;
 mod keyflow_keymap;
+mod keyflow_keys_moved;
 mod keyflow_kiosk;
 mod keyflow_mouse;
 mod keyflow_notes_limit;

@@ -14,10 +14,26 @@ pub enum Place {
     Sessions,
     /// A popup over the workspace that takes no text (help, gap, export, confirm).
     Popup,
-    /// A field that takes typed text (search query, notes, filter, PIN): plain characters are text.
-    Typing,
     /// The new-session form: its alias and counselor fields take typed text too.
     Form,
+    /// The form's consent box: no text is typed there, so Space can tick it.
+    Consent,
+    /// The export dialog (`e`): format and notes choices.
+    Export,
+    /// The search popup (`/`): its query takes typed text.
+    Search,
+    /// The notes editor (`n`): typed text.
+    Notes,
+    /// The filter of the Sesiones list: typed text.
+    Filter,
+    /// "Guardar una copia en otra carpeta" before quitting: its last row takes a typed folder.
+    Copy,
+    /// The kiosk's administrator PIN prompt: typed text.
+    Pin,
+    /// The kiosk's welcome screen.
+    Welcome,
+    /// The kiosk's last screen, with the summary's code.
+    Done,
 }
 
 /// Counselor's computer, kiosk, or both.
@@ -30,6 +46,7 @@ pub enum Mode {
 use Place::*;
 const PANES: &[Place] = &[Sectors, Occupations, Functions, Programs];
 const LISTS: &[Place] = &[Sectors, Occupations, Functions, Programs, Sessions];
+const LISTS_SEARCH: &[Place] = &[Sectors, Occupations, Functions, Programs, Sessions, Search];
 /// The gap and help popups close with the keys that open them, and with `q`.
 const PANES_POPUP: &[Place] = &[Sectors, Occupations, Functions, Programs, Popup];
 const EVERYWHERE: &[Place] = &[Sectors, Occupations, Functions, Programs, Popup, Sessions];
@@ -91,8 +108,9 @@ actions! {
     PreviousPane panel_anterior ["shift+tab"] PANES, Both;
     Up subir ["up", "k"] LISTS, Both;
     Down bajar ["down", "j"] LISTS, Both;
-    PageUp pagina_arriba ["pageup"] LISTS, Both;
-    PageDown pagina_abajo ["pagedown"] LISTS, Both;
+    // The search popup's results move by pages too (its arrows are `resultado_*`: `k`/`j` are typed there).
+    PageUp pagina_arriba ["pageup"] LISTS_SEARCH, Both;
+    PageDown pagina_abajo ["pagedown"] LISTS_SEARCH, Both;
     First primero ["home"] LISTS, Both;
     Last ultimo ["end"] LISTS, Both;
     Forward avanzar ["enter"] PANES, Both;
@@ -114,10 +132,31 @@ actions! {
     Resume reanudar ["enter"] &[Sessions], Both;
     Delete borrar ["d", "delete"] &[Sessions], Both;
     Filter filtrar ["/"] &[Sessions], Both;
-    Close cerrar ["esc"] &[Popup, Typing, Form, Sessions], Both;
-    NextField campo_siguiente ["tab", "down"] &[Form], Both;
-    PreviousField campo_anterior ["shift+tab", "up"] &[Form], Both;
-    Start comenzar ["enter"] &[Form], Both;
+    Close cerrar ["esc"] &[Popup, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions], Both;
+    NextField campo_siguiente ["tab", "down"] &[Form, Consent], Both;
+    PreviousField campo_anterior ["shift+tab", "up"] &[Form, Consent], Both;
+    Start comenzar ["enter"] &[Form, Consent], Both;
+    // Added after the first keymap: each was a `KeyCode` arm of its own screen before.
+    Consent consentimiento ["space"] &[Consent], Both;
+    ExportField exportar_campo ["up", "down", "tab", "shift+tab"] &[Export], Both;
+    ExportPrevious exportar_anterior ["left"] &[Export], Both;
+    ExportNext exportar_siguiente ["right"] &[Export], Both;
+    ExportToggle exportar_cambiar ["space"] &[Export], Both;
+    ExportSave exportar_guardar ["enter"] &[Export], Both;
+    // The question before leaving a session without consent (`confirmar` leaves without saving).
+    ExportFirst exportar_antes ["e", "E"] &[Popup], Both;
+    SearchUp resultado_anterior ["up"] &[Search], Both;
+    SearchDown resultado_siguiente ["down"] &[Search], Both;
+    SearchGo ir ["enter"] &[Search], Both;
+    NextNote nota_siguiente ["tab"] &[Notes], Both;
+    PreviousNote nota_anterior ["shift+tab"] &[Notes], Both;
+    FilterDone filtro_listo ["enter"] &[Filter], Both;
+    CopyUp copia_arriba ["up"] &[Copy], Both;
+    CopyDown copia_abajo ["down", "tab"] &[Copy], Both;
+    CopySave copia_guardar ["enter"] &[Copy], Both;
+    KioskStart kiosco_comenzar ["enter"] &[Welcome], Kiosk;
+    KioskAgain kiosco_listo ["enter"] &[Done], Kiosk;
+    PinConfirm pin_confirmar ["enter"] &[Pin], Kiosk;
 }
 
 impl Place {
@@ -125,7 +164,7 @@ impl Place {
 
     /// Where plain characters are typed text, so no action may take one.
     pub fn takes_text(self) -> bool {
-        matches!(self, Typing | Form)
+        matches!(self, Form | Search | Notes | Filter | Copy | Pin)
     }
 
     pub fn of_pane(pane: crate::app::Pane) -> Place {

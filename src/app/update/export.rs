@@ -2,31 +2,32 @@
 //! that is not saved.
 
 use super::changed;
-use super::keys::typed;
 use super::leave::leave;
 use crate::app::Failure;
+use crate::app::keymap::{Action, Place};
 use crate::app::model::{ExportDialog, ExportField, Model, Overlay, Persistence, Screen};
 use crate::app::msg::Effect;
 use crate::export::{Format, NotesChoice};
 use crate::session::ExportRecord;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 pub fn open(then_leave: bool) -> Overlay {
     Overlay::Export(ExportDialog { then_leave, ..ExportDialog::default() })
 }
 
 pub fn key(model: &mut Model, mut dialog: ExportDialog, key: KeyEvent) -> Vec<Effect> {
+    let action = model.keymap.action(&key, Place::Export, model.kiosk.is_some());
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
-    match (key.code, typed(&key)) {
-        (KeyCode::Up | KeyCode::Down | KeyCode::Tab | KeyCode::BackTab, _) => {
+    match action {
+        Some(Action::ExportField) => {
             dialog.field = match dialog.field {
                 ExportField::Format => ExportField::SessionNotes,
                 ExportField::SessionNotes => ExportField::Format,
             };
         }
-        (KeyCode::Left | KeyCode::Right, _) | (_, Some(' ')) => match dialog.field {
+        Some(Action::ExportPrevious | Action::ExportNext | Action::ExportToggle) => match dialog.field {
             ExportField::Format => {
-                dialog.format = cycle(dialog.format, key.code != KeyCode::Left);
+                dialog.format = cycle(dialog.format, action != Some(Action::ExportPrevious));
                 dialog.outcome = None;
             }
             ExportField::SessionNotes => {
@@ -35,10 +36,10 @@ pub fn key(model: &mut Model, mut dialog: ExportDialog, key: KeyEvent) -> Vec<Ef
             }
         },
         // A read-only session cannot record the file, which would then outlive the session's deletion.
-        (KeyCode::Enter, _) if ws.is_read_only() => {
+        Some(Action::ExportSave) if ws.is_read_only() => {
             dialog.outcome = Some(Err(Failure::ExportReadOnly));
         }
-        (KeyCode::Enter, _) => {
+        Some(Action::ExportSave) => {
             let notes = if dialog.session_notes { NotesChoice::All } else { NotesChoice::Occupations };
             let effect =
                 Effect::Export { session: Box::new(ws.session.clone()), format: dialog.format, notes };
@@ -80,11 +81,12 @@ pub fn finished(model: &mut Model, outcome: Result<ExportRecord, Failure>) -> Ve
     effects
 }
 
-/// The answer to "leave without saving?": `s` leaves, `e` exports first, anything else stays.
+/// The answer to "leave without saving?": `confirmar` leaves, `exportar_antes` exports first, anything else
+/// stays.
 pub fn confirm_discard(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
-    match typed(&key) {
-        Some('s' | 'S' | 'y' | 'Y') => leave(model),
-        Some('e' | 'E') => {
+    match model.keymap.action(&key, Place::Popup, model.kiosk.is_some()) {
+        Some(Action::Confirm) => leave(model),
+        Some(Action::ExportFirst) => {
             if let Screen::Workspace(ws) = &mut model.screen {
                 ws.overlay = Some(open(true));
             }

@@ -12,8 +12,10 @@ use crossterm::event::{KeyCode, KeyEvent};
 const MAX_FIELD: usize = 60;
 
 pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
-    let action = model.keymap.action(&key, Place::Form, model.kiosk.is_some());
+    let Screen::NewSession(form) = &model.screen else { return Vec::new() };
+    let action = model.keymap.action(&key, place(form), model.kiosk.is_some());
     let Screen::NewSession(form) = &mut model.screen else { return Vec::new() };
+    // Backspace and the characters are the alias and counselor fields' own editing, not actions.
     match (action, key.code) {
         _ if action == Some(Action::Close) || is_ctrl_c(&key) => {
             model.screen = Screen::Sessions;
@@ -22,11 +24,11 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         (Some(Action::NextField), _) => form.field = next(form.field),
         (Some(Action::PreviousField), _) => form.field = previous(form.field),
         (Some(Action::Start), _) => return submit(model),
+        (Some(Action::Consent), _) => form.consent = !form.consent,
         (_, KeyCode::Backspace) => {
             field_text(form).map(String::pop);
         }
         _ => match (form.field, typed(&key)) {
-            (FormField::Consent, Some(' ')) => form.consent = !form.consent,
             (_, Some(c)) if !is_forbidden(c) => {
                 if let Some(text) = field_text(form)
                     && text.chars().count() < MAX_FIELD
@@ -39,6 +41,11 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         },
     }
     Vec::new()
+}
+
+/// The consent box takes no text: its keys are the form's and `consentimiento`.
+pub fn place(form: &NewSessionForm) -> Place {
+    if form.field == FormField::Consent { Place::Consent } else { Place::Form }
 }
 
 pub fn paste(form: &mut NewSessionForm, text: &str) {

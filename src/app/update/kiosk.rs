@@ -69,12 +69,13 @@ fn key_event(model: &mut Model, key: KeyEvent) -> Option<Vec<Effect>> {
         return Some(Vec::new());
     }
     if let Some(prompt) = &mut kiosk.pin {
-        match key.code {
-            _ if model.keymap.is(Action::Close, &key) => kiosk.pin = None,
-            KeyCode::Backspace => {
+        // Backspace and the characters are the PIN field's own editing, not actions of the keymap.
+        match model.keymap.action(&key, Place::Pin, true) {
+            Some(Action::Close) => kiosk.pin = None,
+            Some(Action::PinConfirm) => return Some(submit_pin(kiosk, now)),
+            _ if key.code == KeyCode::Backspace => {
                 prompt.input.pop();
             }
-            KeyCode::Enter => return Some(submit_pin(kiosk, now)),
             _ => {
                 if let Some(c) = typed(&key).filter(|c| !c.is_control()) {
                     prompt.wrong = false;
@@ -88,15 +89,19 @@ fn key_event(model: &mut Model, key: KeyEvent) -> Option<Vec<Effect>> {
     }
     match &mut model.screen {
         Screen::Welcome => {
-            if key.code == KeyCode::Enter {
+            if model.keymap.action(&key, Place::Welcome, true) == Some(Action::KioskStart) {
                 model.screen = Screen::NewSession(NewSessionForm::default());
             }
             Some(Vec::new())
         }
         // While the summary is being written there is no code yet: Enter would lose it.
-        Screen::KioskDone(Some(_)) if key.code == KeyCode::Enter => Some(welcome(model)),
+        Screen::KioskDone(Some(_))
+            if model.keymap.action(&key, Place::Done, true) == Some(Action::KioskAgain) =>
+        {
+            Some(welcome(model))
+        }
         Screen::KioskDone(_) => Some(Vec::new()),
-        Screen::NewSession(form) => match model.keymap.action(&key, Place::Form, true) {
+        Screen::NewSession(form) => match model.keymap.action(&key, form::place(form), true) {
             Some(Action::Close) => {
                 model.screen = Screen::Welcome;
                 Some(Vec::new())

@@ -4,11 +4,12 @@
 
 use super::changed;
 use crate::app::NotesNotice;
+use crate::app::keymap::Action;
 use crate::app::model::{NotesEditor, NotesTab, Workspace};
 use crate::app::msg::Effect;
 use crate::session::{NOTE_MAX_CHARS, Session};
 use crate::text::sanitize;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui_textarea::{CursorMove, TextArea};
 
 /// Within this many characters of the limit a key's edit is checked against a copy kept before it
@@ -40,11 +41,14 @@ fn load_tab(notes: &mut NotesEditor, session: &Session) {
 /// What the editor needs from the model besides the workspace.
 pub struct Context {
     pub now: jiff::Timestamp,
+    /// What the key means in the notes editor, in the keymap (nothing for a paste).
+    pub action: Option<Action>,
 }
 
 /// A key in the open editor (Esc has closed it before this).
 pub fn key(ws: &mut Workspace, notes: &mut NotesEditor, key: KeyEvent, ctx: &Context) -> Vec<Effect> {
-    if key.code == KeyCode::Tab || key.code == KeyCode::BackTab {
+    // Every other key is the editor's own editing (ratatui-textarea's keys), not an action of the keymap.
+    if matches!(ctx.action, Some(Action::NextNote | Action::PreviousNote)) {
         if notes.occupation.is_some() {
             notes.tab = match notes.tab {
                 NotesTab::Session => NotesTab::Occupation,

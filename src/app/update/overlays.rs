@@ -1,6 +1,6 @@
 //! Popups over the workspace: search (`/`), notes (`n`), gap (`g`), help (`?`). Esc closes any of them.
 
-use super::keys::{moved, typed};
+use super::keys::typed;
 use super::notes;
 use super::selection::select;
 use crate::app::keymap::{Action, Place};
@@ -13,6 +13,8 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 /// Results kept for the popup; the count shown is always the full total.
 const SEARCH_ROWS: usize = 200;
+/// Results moved by PgUp/PgDn in the search popup.
+const SEARCH_PAGE: usize = 8;
 
 pub fn new_search() -> SearchPopup {
     SearchPopup {
@@ -28,7 +30,9 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let set = model.catalog.clone();
     let index = model.index.clone();
     let now = model.now;
-    let closing = model.keymap.action(&key, Place::Popup, model.kiosk.is_some());
+    let kiosk = model.kiosk.is_some();
+    let keymap = model.keymap.clone();
+    let closing = keymap.action(&key, Place::Popup, kiosk);
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
     if closing == Some(Action::Close) {
         ws.overlay = None;
@@ -36,15 +40,16 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     }
     match ws.overlay.take() {
         Some(Overlay::Search(mut popup)) => {
-            if key.code == KeyCode::Enter {
+            let action = keymap.action(&key, Place::Search, kiosk);
+            if action == Some(Action::SearchGo) {
                 return jump(ws, &set, &index, &popup, now);
             }
-            search_key(&mut popup, &index, &key);
+            search_key(&mut popup, &index, &key, action);
             ws.overlay = Some(Overlay::Search(popup));
             Vec::new()
         }
         Some(Overlay::Notes(mut editor)) => {
-            let ctx = notes::Context { now };
+            let ctx = notes::Context { now, action: keymap.action(&key, Place::Notes, kiosk) };
             let effects = notes::key(ws, &mut editor, key, &ctx);
             ws.overlay = Some(Overlay::Notes(editor));
             effects
@@ -62,12 +67,20 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
-fn search_key(popup: &mut SearchPopup, index: &SearchIndex, key: &KeyEvent) {
-    // Up/Down/PgUp/PgDn move the selection; letters (j and k included) go into the query.
-    let navigation = matches!(key.code, KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown);
-    if navigation {
-        if let Some(next) = moved(popup.selected, popup.hits.len(), key, 8) {
-            popup.selected = next;
+fn search_key(popup: &mut SearchPopup, index: &SearchIndex, key: &KeyEvent, action: Option<Action>) {
+    // The arrows and PgUp/PgDn move the selection; letters (j and k included) go into the query, and
+    // Backspace edits it: the query's own editing, not actions of the keymap.
+    let last = popup.hits.len().saturating_sub(1);
+    let moved = match action {
+        Some(Action::SearchUp) => Some(popup.selected.saturating_sub(1)),
+        Some(Action::SearchDown) => Some(popup.selected + 1),
+        Some(Action::PageUp) => Some(popup.selected.saturating_sub(SEARCH_PAGE)),
+        Some(Action::PageDown) => Some(popup.selected + SEARCH_PAGE),
+        _ => None,
+    };
+    if let Some(next) = moved {
+        if !popup.hits.is_empty() {
+            popup.selected = next.min(last);
         }
         return;
     }
@@ -100,7 +113,7 @@ pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
             Vec::new()
         }
         Some(Overlay::Notes(mut editor)) if !ws.is_read_only() => {
-            let ctx = notes::Context { now };
+            let ctx = notes::Context { now, action: None };
             let effects = notes::paste(ws, &mut editor, text, &ctx);
             ws.overlay = Some(Overlay::Notes(editor));
             effects

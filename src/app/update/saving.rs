@@ -148,18 +148,19 @@ pub fn prompt_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         },
         QuitPrompt::Copy(dialog) => {
             let rows = dialog.drives.as_ref().map_or(0, Vec::len) + 1;
-            match key.code {
-                _ if model.keymap.is(Action::Close, &key) => *prompt = QuitPrompt::Ask,
-                KeyCode::Up => dialog.selected = dialog.selected.saturating_sub(1),
-                KeyCode::Down | KeyCode::Tab => dialog.selected = (dialog.selected + 1).min(rows - 1),
-                KeyCode::Enter => {
+            // Backspace and the characters are the folder row's own editing, not actions of the keymap.
+            match model.keymap.action(&key, Place::Copy, false) {
+                Some(Action::Close) => *prompt = QuitPrompt::Ask,
+                Some(Action::CopyUp) => dialog.selected = dialog.selected.saturating_sub(1),
+                Some(Action::CopyDown) => dialog.selected = (dialog.selected + 1).min(rows - 1),
+                Some(Action::CopySave) => {
                     if let Some(dir) = dialog.chosen() {
                         dialog.error = None;
                         let sessions = model.unsaved.iter().map(|u| u.session.clone()).collect();
                         return vec![Effect::SaveCopies { dir, sessions }];
                     }
                 }
-                KeyCode::Backspace if dialog.on_typed_row() => {
+                _ if key.code == KeyCode::Backspace && dialog.on_typed_row() => {
                     dialog.typed.pop();
                 }
                 _ if is_ctrl_c(&key) => {}

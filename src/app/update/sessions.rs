@@ -102,13 +102,14 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     }
     let keymap = model.keymap.clone();
     if list.filtering {
-        match key.code {
-            _ if keymap.is(Action::Close, &key) => {
+        // Backspace and the characters are the filter field's own editing, not actions of the keymap.
+        match keymap.action(&key, Place::Filter, model.kiosk.is_some()) {
+            Some(Action::Close) => {
                 list.filtering = false;
                 list.filter.clear();
             }
-            KeyCode::Enter => list.filtering = false,
-            KeyCode::Backspace => {
+            Some(Action::FilterDone) => list.filtering = false,
+            _ if key.code == KeyCode::Backspace => {
                 list.filter.pop();
             }
             _ => {

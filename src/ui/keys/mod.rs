@@ -22,30 +22,45 @@ pub fn footer(map: &Keymap, entries: &[Entry], lang: Lang) -> String {
     entries.iter().map(item).collect::<Vec<_>>().join(" · ")
 }
 
-fn footer_keys(map: &Keymap, group: &[Action], lang: Lang) -> String {
+/// A footer group's keys: `↑↓`, `Tab`, `Mayús+Tab`.
+pub fn footer_keys(map: &Keymap, group: &[Action], lang: Lang) -> String {
     let shown: Vec<&KeyCombo> = group
         .iter()
         .flat_map(|a| {
             let keys = map.keys(*a);
             // `←→` together, but the form's `Tab` without its `↓`.
             let arrows = keys.first().is_some_and(KeyCombo::is_arrow);
-            keys.iter().take(1).chain(keys.iter().skip(1).filter(move |k| arrows && k.is_arrow()))
+            answer(keys, lang)
+                .or(keys.first())
+                .into_iter()
+                .chain(keys.iter().skip(1).filter(move |k| arrows && k.is_arrow()))
         })
         .collect();
     let sep = if shown.iter().all(|k| k.is_arrow()) { "" } else { "/" };
     shown.iter().map(|k| name(k, lang)).collect::<Vec<_>>().join(sep)
 }
 
-/// A row's keys as the help shows them: `Tab / Mayús+Tab`, `↑↓ k j  RePág AvPág  Inicio Fin`.
+/// A yes answer (`confirmar`: `s` and `y`) is shown by the initial of the language's own word, `s`í or `y`es.
+fn answer(keys: &[KeyCombo], lang: Lang) -> Option<&KeyCombo> {
+    let plain = |c: char| keys.iter().find(move |k| **k == KeyCombo::plain(KeyCode::Char(c)));
+    plain('s').and(plain('y'))?;
+    plain(if lang == Lang::Es { 's' } else { 'y' })
+}
+
+/// A row's keys as the help shows them: `Tab / Mayús+Tab`, `↑↓ j k  RePág AvPág  Inicio Fin`.
 pub fn row_keys(map: &Keymap, row: &Row, lang: Lang) -> String {
     let group = |actions: &[Action]| -> String {
         let first: Vec<&KeyCombo> = actions.iter().filter_map(|a| map.keys(*a).first()).collect();
-        let rest: Vec<&KeyCombo> = if row.primary {
+        let tight = actions.len() > 1 && first.iter().all(|k| k.is_arrow());
+        let mut rest: Vec<&KeyCombo> = if row.primary {
             Vec::new()
         } else {
             actions.iter().flat_map(|a| map.keys(*a).iter().skip(1)).collect()
         };
-        let tight = actions.len() > 1 && first.iter().all(|k| k.is_arrow());
+        // `↑↓ j k`: after a pair of arrows the other keys go the way vim users know them (down, then up).
+        if tight {
+            rest.reverse();
+        }
         let mut words =
             vec![first.iter().map(|k| name(k, lang)).collect::<Vec<_>>().join(if tight { "" } else { " " })];
         words.extend(rest.iter().map(|k| name(k, lang)));
@@ -96,7 +111,7 @@ pub fn hint(hint: &KeyHint, lang: Lang) -> String {
             Place::Functions => Some(s.pane_functions),
             Place::Programs => Some(s.pane_programs),
             Place::Sessions => Some(s.sessions_title),
-            Place::Popup | Place::Typing | Place::Form => None,
+            _ => None,
         })
         .collect();
     let what = lang.label(hint.action.name());

@@ -65,7 +65,31 @@ pub const README_MORE: &[Row] = &[
     row(&[&[Filter]], "ayuda.filtrar"),
     Row { groups: &[&[NextField], &[PreviousField]], sep: " / ", primary: false, text: "ayuda.campo" },
     row(&[&[Start]], "ayuda.comenzar"),
+    row(&[&[Consent]], "ayuda.consentimiento"),
+    row(&[&[FilterDone]], "ayuda.filtro_listo"),
+    Row {
+        groups: &[&[SearchUp, SearchDown], &[PageUp, PageDown]],
+        sep: "  ",
+        primary: false,
+        text: "ayuda.resultados",
+    },
+    row(&[&[SearchGo]], "ayuda.ir"),
+    Row { groups: &[&[NextNote], &[PreviousNote]], sep: " / ", primary: false, text: "ayuda.nota" },
+    row(&[&[ExportField]], "ayuda.exportar_campo"),
+    Row {
+        groups: &[&[ExportPrevious, ExportNext], &[ExportToggle]],
+        sep: " ",
+        primary: false,
+        text: "ayuda.exportar_cambiar",
+    },
+    row(&[&[ExportSave]], "ayuda.exportar_guardar"),
+    row(&[&[ExportFirst]], "ayuda.exportar_antes"),
+    Row { groups: &[&[CopyUp, CopyDown]], sep: " ", primary: false, text: "ayuda.copia_elegir" },
+    row(&[&[CopySave]], "ayuda.copia_guardar"),
     Row { groups: &[&[Finish]], sep: " ", primary: true, text: "ayuda.terminar" },
+    row(&[&[KioskStart]], "ayuda.kiosco_comenzar"),
+    row(&[&[KioskAgain]], "ayuda.kiosco_listo"),
+    row(&[&[PinConfirm]], "ayuda.pin_confirmar"),
 ];
 
 pub const FOOTER_COMMON: &[Entry] = &[
@@ -94,10 +118,10 @@ pub const FOOTER_SESSIONS: &[Entry] = &[
 ];
 
 pub const FOOTER_RETRY: &[Entry] = &[(&[&[Retry]], "pie.reintentar")];
-/// The new-session form. Space ticks the consent box, and is typed text in the other fields: not an action.
+/// The new-session form. Space ticks the consent box (`consentimiento`), and is typed text in the other fields.
 pub const FOOTER_FORM: &[Entry] = &[
     (&[&[NextField], &[PreviousField]], "pie.campo"),
-    (&[], "pie.espacio"),
+    (&[&[Consent]], "pie.consentir"),
     (&[&[Start]], "pie.comenzar"),
     (&[&[Close]], "pie.volver"),
 ];
@@ -105,6 +129,24 @@ pub const FOOTER_FORM: &[Entry] = &[
 pub const FOOTER_QUIT: &[Entry] =
     &[(&[&[Retry]], "pie.reintentar_ahora"), (&[&[Copy]], "pie.copiar"), (&[&[Close]], "pie.quedarse")];
 pub const FOOTER_CLOSE: &[Entry] = &[(&[&[Close]], "pie.cerrar")];
+/// The search popup's last line.
+pub const FOOTER_SEARCH: &[Entry] =
+    &[(&[&[SearchUp, SearchDown]], "pie.elegir"), (&[&[SearchGo]], "pie.ir"), (&[&[Close]], "pie.cerrar")];
+/// The notes editor's last line.
+pub const FOOTER_NOTES: &[Entry] =
+    &[(&[&[NextNote], &[PreviousNote]], "pie.nota"), (&[&[Close]], "pie.cerrar_notas")];
+/// "La sesión no está guardada": leave, export first, or stay.
+pub const FOOTER_DISCARD: &[Entry] =
+    &[(&[&[Confirm]], "pie.descartar"), (&[&[ExportFirst]], "pie.exportar_antes"), (&[], "pie.otra_tecla")];
+/// The kiosk's PIN prompt.
+pub const FOOTER_PIN: &[Entry] = &[(&[&[PinConfirm]], "pie.confirmar"), (&[&[Close]], "pie.cerrar")];
+/// "Guardar una copia en otra carpeta".
+pub const FOOTER_COPY: &[Entry] = &[
+    (&[&[CopyUp, CopyDown]], "pie.elegir"),
+    (&[], "pie.escriba_carpeta"),
+    (&[&[CopySave]], "pie.guardar"),
+    (&[&[Close]], "pie.volver"),
+];
 
 /// The focused pane's own keys, first line of the workspace's footer.
 pub fn footer_pane(place: Place) -> &'static [Entry] {
@@ -120,6 +162,6 @@ pub fn footer_pane(place: Place) -> &'static [Entry] {
             &[(&[&[Mark]], "pie.marcar"), (&[&[SwitchTab]], "pie.pestana"), (&[&[Gap]], "pie.brecha")]
         }
         Place::Programs => &[(&[&[Mark]], "pie.elegir_programa"), (&[&[Gap]], "pie.brecha")],
-        Place::Sessions | Place::Popup | Place::Typing | Place::Form => &[],
+        _ => &[],
     }
 }
