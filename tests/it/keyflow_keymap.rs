@@ -10,8 +10,9 @@ use rumbo::app::{Msg, Notice, Overlay, Pane};
 use rumbo::config::Config;
 use rumbo::i18n::Lang;
 use rumbo::ui::keys::{
-    self, FOOTER_CLOSE, FOOTER_COMMON, FOOTER_FORM, FOOTER_KIOSK, FOOTER_QUIT, FOOTER_RETRY, FOOTER_SESSIONS,
-    HELP, HELP_KIOSK, README_MORE, footer_pane,
+    self, FOOTER_CLOSE, FOOTER_COMMON, FOOTER_COPY, FOOTER_DISCARD, FOOTER_FORM, FOOTER_KIOSK, FOOTER_NOTES,
+    FOOTER_PIN, FOOTER_QUIT, FOOTER_RETRY, FOOTER_SEARCH, FOOTER_SESSIONS, HELP, HELP_KIOSK, README_MORE,
+    footer_pane,
 };
 
 fn ctrl(c: char) -> Msg {
@@ -111,8 +112,20 @@ fn label_ids() -> Vec<&'static str> {
     ids.extend(HELP.iter().chain(HELP_KIOSK).chain(README_MORE).map(|r| r.text));
     ids.push("ayuda.raton");
     let places = [Place::Sectors, Place::Occupations, Place::Functions, Place::Programs];
-    let footers =
-        [FOOTER_CLOSE, FOOTER_COMMON, FOOTER_FORM, FOOTER_KIOSK, FOOTER_QUIT, FOOTER_RETRY, FOOTER_SESSIONS];
+    let footers = [
+        FOOTER_CLOSE,
+        FOOTER_COMMON,
+        FOOTER_FORM,
+        FOOTER_KIOSK,
+        FOOTER_QUIT,
+        FOOTER_RETRY,
+        FOOTER_SESSIONS,
+        FOOTER_SEARCH,
+        FOOTER_NOTES,
+        FOOTER_DISCARD,
+        FOOTER_PIN,
+        FOOTER_COPY,
+    ];
     for entries in footers.into_iter().chain(places.map(footer_pane)) {
         ids.extend(entries.iter().map(|(_, label)| *label));
     }
