@@ -50,7 +50,8 @@ fn the_summary_ranks_the_same_and_names_shared_competencies() {
     let s = session(&set);
     let tz = jiff::tz::TimeZone::UTC;
     let summary = summarize(&s, &set, Lang::Es, NotesChoice::None, &tz);
-    let order: Vec<(&str, bool)> = summary.occupations.iter().map(|o| (o.id.as_str(), o.shared_only)).collect();
+    let order: Vec<(&str, bool)> =
+        summary.occupations.iter().map(|o| (o.id.as_str(), o.shared_only)).collect();
     assert_eq!(order, [(SUPERVISOR, false), (AUX, true)]);
     assert!(summary.occupations[1].fit > summary.occupations[0].fit, "a higher percentage, ranked lower");
 
