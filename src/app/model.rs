@@ -281,9 +281,9 @@ impl Workspace {
         let Some(sector) = set.sectors().nth(self.sector) else { return Vec::new() };
         let mut list: Vec<&Occupation> = set.occupations_in(&sector.id).collect();
         if self.sort_by_fit {
-            let fits = crate::session::percents(&self.session, &list);
+            let fits = crate::session::standings(&self.session, &list);
             let mut order: Vec<usize> = (0..list.len()).collect();
-            order.sort_by_key(|&i| std::cmp::Reverse(fits[i]));
+            order.sort_by_key(|&i| std::cmp::Reverse(fits[i].rank()));
             list = order.into_iter().map(|i| list[i]).collect();
         }
         list

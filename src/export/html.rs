@@ -2,8 +2,8 @@
 //! for A4 and Letter, and a layout that reads on a phone.
 
 use super::escape::html as h;
-use super::summary::{ProgramSummary, Summary, catalog_line};
-use crate::i18n::{Lang, fill};
+use super::summary::{self, ProgramSummary, Summary, catalog_line};
+use crate::i18n::Lang;
 use crate::session::MarkLevel;
 
 const STYLE: &str = "
@@ -58,7 +58,7 @@ pub fn render(summary: &Summary) -> String {
         b.push_str(&format!(
             "<h3>{} <span class=\"fit\">— {}</span></h3>\n",
             h(&o.title),
-            h(&fill(s.export_fit, &[("percent", &o.fit)]))
+            h(&summary::fit_line(summary.lang, o))
         ));
         if !o.codes.is_empty() {
             b.push_str(&format!(

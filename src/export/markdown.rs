@@ -1,8 +1,7 @@
 //! The summary as Markdown: readable as plain text, safe when rendered.
 
 use super::escape::{markdown as md, markdown_block};
-use super::summary::{ProgramSummary, Summary, catalog_line};
-use crate::i18n::fill;
+use super::summary::{self, ProgramSummary, Summary, catalog_line};
 use crate::session::MarkLevel;
 
 pub fn render(summary: &Summary) -> String {
@@ -24,7 +23,7 @@ pub fn render(summary: &Summary) -> String {
         push(String::new());
     }
     for o in &summary.occupations {
-        push(format!("### {} — {}", md(&o.title), fill(s.export_fit, &[("percent", &o.fit)])));
+        push(format!("### {} — {}", md(&o.title), summary::fit_line(summary.lang, o)));
         push(String::new());
         if !o.codes.is_empty() {
             push(format!("{}: {}", s.export_codes, md(&o.codes.join(", "))));

@@ -44,6 +44,12 @@ pub struct OccupationSummary {
     pub title: String,
     pub codes: Vec<String>,
     pub fit: u8,
+    /// No function of the occupation is marked: its fit comes only from competencies other occupations
+    /// share too ("solo competencias compartidas"), and it ranks below every occupation with one.
+    pub shared_only: bool,
+    /// The ranking key of `session::Standing::rank`; not part of the export's contract.
+    #[serde(skip)]
+    pub rank: (bool, u8),
     pub has: Vec<String>,
     pub developing: Vec<String>,
     /// Essential first.
@@ -121,6 +127,8 @@ pub fn summarize(
                 title: o.title.clone(),
                 codes: o.codes.iter().map(|c| format!("{} {}", c.system, c.code)).collect(),
                 fit: f.percent,
+                shared_only: f.standing.shared_only(),
+                rank: f.standing.rank(),
                 has: f.has.iter().map(|i| i.text.clone()).collect(),
                 developing: f.developing.iter().map(|i| i.text.clone()).collect(),
                 missing: f
@@ -135,8 +143,9 @@ pub fn summarize(
             })
         })
         .collect();
-    // Best fit first; ties keep the order of exploration.
-    occupations.sort_by_key(|o| std::cmp::Reverse(o.fit));
+    // Best first as the app ranks them (holding a function, then the fit); ties keep the order of
+    // exploration.
+    occupations.sort_by_key(|o| std::cmp::Reverse(o.rank));
 
     let competencies = session
         .marks
@@ -245,6 +254,13 @@ fn next_steps(
     }
     steps.push(s.export_step_return.to_string());
     steps
+}
+
+/// "Ajuste: 19 %", with "(solo competencias compartidas)" when no function of the occupation is marked.
+pub fn fit_line(lang: Lang, o: &OccupationSummary) -> String {
+    let s = lang.strings();
+    let fit = fill(s.export_fit, &[("percent", &o.fit)]);
+    if o.shared_only { format!("{fit} ({})", s.fit_shared_only) } else { fit }
 }
 
 /// "Datos: <title>, versión <v>. Fuentes: <sources>." — the stop is left out when the last source title

@@ -3,6 +3,11 @@
 //! Only **essential** items count towards the percentage: an optional item (English, for the BPO
 //! occupations) is worth having but must not make someone look less suited than they are. A mark counts
 //! whole when the person has the item and half while it is in development.
+//!
+//! The percentage alone does not rank: competencies such as "Trabajo en equipo" are shared by many
+//! occupations, so marking them gives a share of every one. An occupation of which the person holds at
+//! least one function (marked at either level) ranks above every occupation of which they hold none;
+//! those say "solo competencias compartidas" (see [`Standing`]).
 
 use super::model::{Mark, MarkKind, MarkLevel, Session};
 use crate::catalog::{CatalogSet, Importance, Link, Occupation};
@@ -25,6 +30,8 @@ pub type GapItem = FitItem;
 pub struct Fit {
     /// Share of the essential items covered, 0..=100, rounded half up.
     pub percent: u8,
+    /// Where the occupation ranks, and whether only shared competencies make its fit.
+    pub standing: Standing,
     /// Items the person has, in catalog order (functions, then competencies).
     pub has: Vec<FitItem>,
     /// Items in development, in catalog order.
@@ -35,6 +42,8 @@ pub struct Fit {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Gap {
+    /// The occupation's standing, so the gap can say when only shared competencies make its fit.
+    pub standing: Standing,
     /// Not marked at all: essential first, then optional.
     pub missing: Vec<GapItem>,
     /// Under way: essential first, then optional.
@@ -52,6 +61,35 @@ pub struct GapProgram {
     /// The link to the occupation is rumbo's inference, not the source's; the UI must say so.
     pub inferred: bool,
     pub shortlisted: bool,
+}
+
+/// How an occupation stands for the person: its percentage and whether any of its own functions is
+/// marked. [`Standing::rank`] orders them: holding a function first, then the percentage.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Standing {
+    /// At least one of the occupation's functions is marked, has or in development.
+    pub holds_function: bool,
+    pub percent: u8,
+    /// At least one of the competencies it needs is marked.
+    pub holds_competency: bool,
+}
+
+impl Standing {
+    /// Its fit comes only from competencies other occupations share too: "solo competencias compartidas".
+    pub fn shared_only(&self) -> bool {
+        !self.holds_function && self.holds_competency
+    }
+
+    /// Something the person marked counts here (a best fit worth naming).
+    pub fn counts(&self) -> bool {
+        self.holds_function || self.percent > 0
+    }
+
+    /// The ranking key, greater first: the percentage only breaks ties between occupations that agree on
+    /// holding a function. `holds_competency` is left out so it never reorders equal fits.
+    pub fn rank(&self) -> (bool, u8) {
+        (self.holds_function, self.percent)
+    }
 }
 
 /// The session's marks by (kind, id), built once per question rather than searched per item.
@@ -101,18 +139,15 @@ fn percent(halves: u32, essential: u32) -> u8 {
 }
 
 fn fit_with(levels: &Levels, set: &CatalogSet, occupation: &Occupation) -> Fit {
-    let (mut essential, mut halves) = (0, 0);
-    let mut fit = Fit { percent: 0, has: Vec::new(), developing: Vec::new(), missing: Vec::new() };
+    let mut fit = Fit {
+        percent: 0,
+        standing: standing_with(levels, occupation),
+        has: Vec::new(),
+        developing: Vec::new(),
+        missing: Vec::new(),
+    };
     for item in items(set, occupation) {
         let level = levels.get(item.kind, &item.id);
-        if item.importance == Importance::Essential {
-            essential += 1;
-            halves += match level {
-                Some(MarkLevel::Has) => 2,
-                Some(MarkLevel::InDevelopment) => 1,
-                None => 0,
-            };
-        }
         match level {
             Some(MarkLevel::Has) => fit.has.push(item),
             Some(MarkLevel::InDevelopment) => fit.developing.push(item),
@@ -120,34 +155,43 @@ fn fit_with(levels: &Levels, set: &CatalogSet, occupation: &Occupation) -> Fit {
         }
     }
     fit.missing.sort_by_key(optional_last);
-    fit.percent = percent(halves, essential);
+    fit.percent = fit.standing.percent;
     fit
 }
 
-/// The fit percentage alone (what [`fit`] gives as `percent`), without listing the items: the
-/// occupations pane shows one per row on every frame.
-fn percent_with(levels: &Levels, occupation: &Occupation) -> u8 {
+/// The standing alone (what [`fit`] gives as `standing`), without listing the items: the occupations
+/// pane shows one per row on every frame.
+fn standing_with(levels: &Levels, occupation: &Occupation) -> Standing {
     let functions = occupation.functions.iter().map(|f| (MarkKind::Function, f.id.as_str(), f.importance));
     let needs =
         occupation.competencies.iter().map(|n| (MarkKind::Competency, n.competency.as_str(), n.importance));
     let (mut essential, mut halves) = (0, 0);
+    let mut standing = Standing::default();
     for (kind, id, importance) in functions.chain(needs) {
+        let level = levels.get(kind, id);
+        if level.is_some() {
+            match kind {
+                MarkKind::Function => standing.holds_function = true,
+                MarkKind::Competency => standing.holds_competency = true,
+            }
+        }
         if importance == Importance::Essential {
             essential += 1;
-            halves += match levels.get(kind, id) {
+            halves += match level {
                 Some(MarkLevel::Has) => 2,
                 Some(MarkLevel::InDevelopment) => 1,
                 None => 0,
             };
         }
     }
-    percent(halves, essential)
+    standing.percent = percent(halves, essential);
+    standing
 }
 
-/// The fit percentage of each of `occupations`, in order (as [`fit`] would give them one by one).
-pub fn percents(session: &Session, occupations: &[&Occupation]) -> Vec<u8> {
+/// The standing of each of `occupations`, in order (as [`fit`] would give them one by one).
+pub fn standings(session: &Session, occupations: &[&Occupation]) -> Vec<Standing> {
     let levels = Levels::of(session);
-    occupations.iter().map(|occupation| percent_with(&levels, occupation)).collect()
+    occupations.iter().map(|occupation| standing_with(&levels, occupation)).collect()
 }
 
 /// How well the person fits an occupation; `None` when the occupation is not in the catalogs.
@@ -159,7 +203,7 @@ pub fn fit(session: &Session, set: &CatalogSet, occupation_id: &str) -> Option<F
 /// What the person lacks for an occupation and the programs that serve it. In catalog format 1
 /// programs link to occupations, not to single items, so every program of the occupation is listed.
 pub fn gap(session: &Session, set: &CatalogSet, occupation_id: &str) -> Option<Gap> {
-    let Fit { missing, mut developing, .. } = fit(session, set, occupation_id)?;
+    let Fit { missing, mut developing, standing, .. } = fit(session, set, occupation_id)?;
     developing.sort_by_key(optional_last);
     let mut programs: Vec<GapProgram> = set
         .programs_for(occupation_id)
@@ -174,22 +218,23 @@ pub fn gap(session: &Session, set: &CatalogSet, occupation_id: &str) -> Option<G
         })
         .collect();
     programs.sort_by_key(|p| !p.shortlisted);
-    Some(Gap { missing, developing, programs })
+    Some(Gap { standing, missing, developing, programs })
 }
 
-/// Every occupation with its fit, best first; equal fits keep catalog order.
-pub fn ranked(session: &Session, set: &CatalogSet) -> Vec<(String, u8)> {
+/// Every occupation with its standing, best first by [`Standing::rank`]; equal ranks keep catalog order.
+pub fn ranked(session: &Session, set: &CatalogSet) -> Vec<(String, Standing)> {
     let levels = Levels::of(session);
-    let mut ranked: Vec<(String, u8)> =
-        set.occupations().map(|o| (o.id.clone(), fit_with(&levels, set, o).percent)).collect();
-    ranked.sort_by_key(|(_, percent)| std::cmp::Reverse(*percent));
+    let mut ranked: Vec<(String, Standing)> =
+        set.occupations().map(|o| (o.id.clone(), fit_with(&levels, set, o).standing)).collect();
+    ranked.sort_by_key(|(_, standing)| std::cmp::Reverse(standing.rank()));
     ranked
 }
 
 /// The best-fitting occupation's title and percentage, for the start screen; `None` while nothing the
 /// person marked counts anywhere (a "best fit" of 0% would only be the first occupation in the file).
-/// The same as the first of [`ranked`] with more than 0%, but only the occupations that hold something
-/// the person marked are worked out: listing saved sessions must not take longer as the catalogs grow.
+/// The same as the first of [`ranked`] when it [counts](Standing::counts), but only the occupations that
+/// hold something the person marked are worked out: listing saved sessions must not take longer as the
+/// catalogs grow (any other occupation ranks lowest and counts for nothing).
 pub fn best_fit(session: &Session, set: &CatalogSet) -> Option<(String, u8)> {
     let levels = Levels::of(session);
     let mut candidates: Vec<((usize, usize), &Occupation)> = Vec::new();
@@ -208,14 +253,14 @@ pub fn best_fit(session: &Session, set: &CatalogSet) -> Option<(String, u8)> {
     // Catalog order, so that equal fits go to the first occupation, as in `ranked`.
     candidates.sort_by_key(|(place, _)| *place);
     candidates.dedup_by_key(|(place, _)| *place);
-    let mut best: Option<(&Occupation, u8)> = None;
+    let mut best: Option<(&Occupation, Standing)> = None;
     for (_, occupation) in candidates {
-        let percent = percent_with(&levels, occupation);
-        if percent > best.map_or(0, |(_, p)| p) {
-            best = Some((occupation, percent));
+        let standing = standing_with(&levels, occupation);
+        if standing.counts() && best.is_none_or(|(_, b)| standing.rank() > b.rank()) {
+            best = Some((occupation, standing));
         }
     }
-    best.map(|(occupation, percent)| (occupation.title.clone(), percent))
+    best.map(|(occupation, standing)| (occupation.title.clone(), standing.percent))
 }
 
 /// Marks whose item no loaded catalog has any more. They stay in the file (the mark's own text tells

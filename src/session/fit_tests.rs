@@ -49,7 +49,7 @@ fn empty_session_fits_nothing() {
         assert!(f.has.is_empty() && f.developing.is_empty());
         assert_eq!(f.missing.len(), o.functions.len() + o.competencies.len());
     }
-    assert!(ranked(&s, &set).iter().all(|(_, p)| *p == 0));
+    assert!(ranked(&s, &set).iter().all(|(_, st)| *st == Standing::default()));
     assert_eq!(best_fit(&s, &set), None);
     assert_eq!(fit(&s, &set, "no-such-occupation"), None);
 }
@@ -135,11 +135,11 @@ fn ranked_is_best_first_and_stable() {
     }
     let ranked = ranked(&s, &set);
     assert_eq!(ranked.len(), set.occupations().count());
-    assert_eq!(ranked[0], (AUX.to_string(), 100));
-    assert!(ranked.windows(2).all(|w| w[0].1 >= w[1].1));
+    assert_eq!((ranked[0].0.as_str(), ranked[0].1.percent), (AUX, 100));
+    assert!(ranked.windows(2).all(|w| w[0].1.rank() >= w[1].1.rank()));
     let order: Vec<&str> = set.occupations().map(|o| o.id.as_str()).collect();
     let position = |id: &str| order.iter().position(|o| *o == id);
-    for w in ranked.windows(2).filter(|w| w[0].1 == w[1].1) {
+    for w in ranked.windows(2).filter(|w| w[0].1.rank() == w[1].1.rank()) {
         assert!(position(&w[0].0) < position(&w[1].0), "ties keep catalog order");
     }
 }
@@ -268,12 +268,13 @@ proptest::proptest! {
         let reference = ranked(&s, &set)
             .into_iter()
             .next()
-            .filter(|(_, p)| *p > 0)
-            .map(|(id, p)| (set.occupation(&id).unwrap().title.clone(), p));
+            .filter(|(_, standing)| standing.counts())
+            .map(|(id, standing)| (set.occupation(&id).unwrap().title.clone(), standing.percent));
         proptest::prop_assert_eq!(best_fit(&s, &set), reference);
         let occupations: Vec<&Occupation> = set.occupations().collect();
-        let one_by_one: Vec<u8> = occupations.iter().map(|o| fit(&s, &set, &o.id).unwrap().percent).collect();
-        proptest::prop_assert_eq!(percents(&s, &occupations), one_by_one);
+        let one_by_one: Vec<Standing> =
+            occupations.iter().map(|o| fit(&s, &set, &o.id).unwrap().standing).collect();
+        proptest::prop_assert_eq!(standings(&s, &occupations), one_by_one);
     }
 }
 

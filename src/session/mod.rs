@@ -21,13 +21,17 @@ mod fit_tests;
 mod journal_tests;
 #[cfg(test)]
 mod model_tests;
+#[cfg(test)]
+mod rank_tests;
 
 pub use disk::{Disk, RealDisk};
 pub use erase::{Erased, MAX_DAYS, MIN_DAYS, Purged, erase, purge};
 pub use error::{SaveCause, SessionError, StoreError};
 pub use exported::{ExportRecord, Removal, remove_recorded};
 pub use faulty::{DiskOp, Fault, FaultyDisk, Logged};
-pub use fit::{Fit, FitItem, Gap, GapItem, GapProgram, best_fit, fit, gap, orphans, percents, ranked};
+pub use fit::{
+    Fit, FitItem, Gap, GapItem, GapProgram, Standing, best_fit, fit, gap, orphans, ranked, standings,
+};
 pub use id::{is_valid_id, new_id};
 pub use lock::SessionLock;
 pub use model::{

@@ -5,7 +5,7 @@
 use super::Ui;
 use super::functions::mark_symbol;
 use super::layout::centered;
-use super::list::{clip, clip_spans, width};
+use super::list::{clip, clip_spans, width, wrap};
 use super::{padded, popup};
 use crate::app::Workspace;
 use crate::catalog::Importance;
@@ -46,7 +46,13 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect) {
         if i == Importance::Optional { format!(" ({})", s.importance_optional) } else { String::new() }
     };
 
-    let mut missing_head = vec![Line::styled(s.gap_missing, t.title)];
+    let mut missing_head = Vec::new();
+    if gap.standing.shared_only() {
+        let fit = fill(s.export_fit, &[("percent", &gap.standing.percent)]);
+        missing_head.push(Line::styled(clip(&format!("{fit} — {}", s.fit_shared_only), room), t.inferred));
+        missing_head.push(Line::default());
+    }
+    missing_head.push(Line::styled(s.gap_missing, t.title));
     if gap.missing.iter().all(|m| m.importance == Importance::Optional) {
         missing_head.push(Line::styled(format!("  {}", s.gap_nothing), t.ok));
     }
@@ -75,7 +81,12 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect) {
     }
 
     let programs: Vec<Line<'static>> = if gap.programs.is_empty() {
-        vec![Line::styled(format!("  {}", s.no_programs), t.dim)]
+        // Wrapped, not cut: where an office adds its own programs is the useful part.
+        [s.no_programs, s.no_programs_where]
+            .iter()
+            .flat_map(|text| wrap(text, room.saturating_sub(2), usize::MAX))
+            .map(|line| Line::styled(format!("  {line}"), t.dim))
+            .collect()
     } else {
         gap.programs
             .iter()

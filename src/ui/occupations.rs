@@ -1,11 +1,13 @@
 //! Pane "Ocupaciones": each occupation with the person's fit, and the focused one's description and codes.
+//! A fit made only of shared competencies is bracketed in the list and named in the detail.
 
 use super::Ui;
 use super::layout::WorkspaceAreas;
 use super::list::{clip, draw_rows, width, wrap_paragraphs};
 use super::{layout, pane_block, selection};
 use crate::app::{Pane, Workspace};
-use crate::session::percents;
+use crate::i18n::fill;
+use crate::session::standings;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -25,19 +27,21 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
         frame.render_widget(Paragraph::new(format!(" {}", s.no_occupations)).style(model.theme.dim), inner);
     }
     let room = usize::from(inner.width);
-    let percents = percents(&ws.session, &occupations);
+    let standings = standings(&ws.session, &occupations);
     let rows = occupations
         .iter()
-        .zip(percents)
-        .map(|(o, percent)| {
-            let percent = format!("{percent:>3}% ");
+        .zip(standings)
+        .map(|(o, standing)| {
+            let p = standing.percent;
+            // In brackets and dim when only shared competencies make the fit; the detail below says so.
+            let (percent, style) = if standing.shared_only() {
+                (format!("{:>5} ", format!("({p}%)")), model.theme.dim)
+            } else {
+                (format!("{p:>3}% "), model.theme.has)
+            };
             let name = clip(&format!(" {}", o.title), room.saturating_sub(width(&percent) + 1));
             let gap = room.saturating_sub(width(&name) + width(&percent));
-            vec![Line::from(vec![
-                Span::raw(name),
-                Span::raw(" ".repeat(gap)),
-                Span::styled(percent, model.theme.has),
-            ])]
+            vec![Line::from(vec![Span::raw(name), Span::raw(" ".repeat(gap)), Span::styled(percent, style)])]
         })
         .collect();
     draw_rows(frame, inner, rows, Some(ws.occupation), selection(model, ws, Pane::Occupations), 1);
@@ -54,6 +58,10 @@ fn detail(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas)
     let codes: Vec<String> = o.codes.iter().map(|c| format!("{} {}", c.system, c.code)).collect();
     // The full title first: the list may have had to cut it.
     let mut paragraphs = vec![(o.title.clone(), model.theme.title)];
+    if let Some(standing) = standings(&ws.session, &[o]).first().filter(|st| st.shared_only()) {
+        let fit = fill(s.export_fit, &[("percent", &standing.percent)]);
+        paragraphs.push((format!("{fit} — {}", s.fit_shared_only), model.theme.inferred));
+    }
     if !codes.is_empty() {
         paragraphs.push((format!("{}: {}", s.codes_label, codes.join(", ")), model.theme.base));
     }

@@ -1,13 +1,15 @@
 //! Pane "Programas de formación": the programs for the focused occupation, two lines each — the name, then
-//! institution, level and "relación inferida" where the link is rumbo's inference, not the source's.
+//! institution, level and "relación inferida" where the link is rumbo's inference, not the source's. With
+//! none, it says so and where an office adds its own.
 
 use super::Ui;
 use super::layout::{PROGRAM_ROW_LINES, WorkspaceAreas};
-use super::list::{clip, clip_spans, draw_rows};
+use super::list::{clip, clip_spans, draw_rows, wrap_paragraphs};
 use super::{pane_block, selection};
 use crate::app::{Pane, Workspace};
 use crate::catalog::Link;
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -23,7 +25,12 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
     let Some(occupation) = ws.current_occupation(&model.catalog) else { return };
     let programs = model.catalog.programs_for(&occupation.id);
     if programs.is_empty() {
-        frame.render_widget(Paragraph::new(format!(" {}", s.no_programs)).style(t.dim), list);
+        // Said plainly, with where an office adds its own: most occupations of a national classification
+        // have no program in any catalog, and nothing is invented to fill the pane.
+        let text = Rect { x: list.x + 1, width: list.width.saturating_sub(1), ..list };
+        let paragraphs = vec![(s.no_programs.to_string(), t.dim), (s.no_programs_where.to_string(), t.dim)];
+        let lines = wrap_paragraphs(paragraphs, usize::from(text.width), usize::from(text.height));
+        frame.render_widget(Paragraph::new(lines), text);
         return;
     }
     let room = usize::from(list.width);

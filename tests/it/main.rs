@@ -30,6 +30,7 @@ mod export_cli;
 mod export_golden;
 mod export_hostile;
 mod export_json;
+mod fit_ranking;
 mod keyflow;
 mod keyflow_cannot_save;
 mod keyflow_catalog_change;

@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 mod cells;
+mod no_programs;
 mod screens;
 mod sizes;
 mod states;
