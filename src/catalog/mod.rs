@@ -2,6 +2,7 @@
 //! loaded from format-1 RON files. Pure data and functions; nothing here knows about a terminal.
 
 pub mod cache;
+pub mod import;
 mod limits;
 mod load;
 pub mod locate;

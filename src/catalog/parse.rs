@@ -159,6 +159,10 @@ fn check_texts(catalog: &Catalog, located: &Located) -> Vec<Problem> {
             visit(&|| p(&format!("functions[{j}].id")), "id", &f.id, Id);
             visit(&|| p(&format!("functions[{j}].text")), "text", &f.text, Required);
         }
+        for (j, t) in o.alt_titles.iter().enumerate() {
+            visit(&|| p(&format!("alt_titles[{j}].code")), "code", &t.code, Free);
+            visit(&|| p(&format!("alt_titles[{j}].title")), "title", &t.title, Required);
+        }
     }
     for (i, g) in catalog.programs.iter().enumerate() {
         let p = |f: &str| format!("programs[{i}].{f}");
@@ -166,6 +170,11 @@ fn check_texts(catalog: &Catalog, located: &Located) -> Vec<Problem> {
         visit(&|| p("institution"), "institution", &g.institution, Required);
         visit(&|| p("name"), "name", &g.name, Required);
         visit(&|| p("level"), "level", &g.level, Free);
+    }
+    for (i, o) in catalog.occupations.iter().enumerate() {
+        if o.level > 4 {
+            problems.push(located.problem(&format!("occupations[{i}].level"), ProblemKind::BadLevel(o.level)));
+        }
     }
     problems
 }

@@ -20,6 +20,8 @@ pub enum ProblemKind {
     Expected(String),
     NewerFormat(u64),
     BadFormat(u64),
+    /// An occupation's competency level outside 0–4 (format 2).
+    BadLevel(u8),
     BadId(String),
     /// `other` is where the first definition is, as `FILE:LINE:COL`.
     DuplicateId {
@@ -83,6 +85,7 @@ impl Problem {
                 fill(s.problem_unknown_variant, &[("found", found), ("expected", &expected.join(", "))])
             }
             ProblemKind::Expected(detail) => fill(s.problem_expected, &[("detail", detail)]),
+            ProblemKind::BadLevel(found) => fill(s.problem_bad_level, &[("found", found)]),
             ProblemKind::NewerFormat(found) => {
                 fill(s.problem_newer_format, &[("found", found), ("known", &super::FORMAT)])
             }
