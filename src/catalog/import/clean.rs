@@ -1,9 +1,14 @@
 //! The cleaning rules of the importer (listed in `super`'s opening comment), each a small function.
 
-/// Rule 1 and 2: `_x000D_` (a carriage return Excel wrote as text) goes; every run of white space,
-/// line breaks included, becomes one space; no space at either end.
+/// Rules 1 to 3: `_x000D_` (a carriage return Excel stored as text) and zero-width or other
+/// invisible characters a catalog may not hold go; every run of white space, line breaks included,
+/// becomes one space; no space at either end.
 pub fn text(raw: &str) -> String {
-    let raw = raw.replace("_x000D_", " ");
+    let raw: String = raw
+        .replace("_x000D_", " ")
+        .chars()
+        .filter(|c| c.is_whitespace() || !crate::text::is_forbidden(*c))
+        .collect();
     let mut out = String::with_capacity(raw.len());
     for word in raw.split(char::is_whitespace).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
@@ -14,7 +19,7 @@ pub fn text(raw: &str) -> String {
     out
 }
 
-/// Rule 3 and 4: a code cleaned like any text, kept as text (leading zeros stay), with a trailing `*`
+/// Rules 4 and 5: a code cleaned like any text, kept as text (leading zeros stay), with a trailing `*`
 /// (DANE's mark of a partial equivalence) split off. `None` if what is left is not all digits.
 pub fn code(raw: &str) -> Option<(String, bool)> {
     let cleaned = text(raw);
@@ -25,7 +30,7 @@ pub fn code(raw: &str) -> Option<(String, bool)> {
     (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some((digits, partial))
 }
 
-/// Rule 5: the spellings of one item (a skill, a knowledge area, a qualification area) as rows give
+/// Rule 6: the spellings of one item (a skill, a knowledge area, a qualification area) as rows give
 /// them; the winner is the one most rows use, ties going to the one seen first.
 #[derive(Debug, Default)]
 pub struct Spellings {
@@ -61,6 +66,7 @@ mod tests {
     fn carriage_returns_and_stray_spaces_go() {
         assert_eq!(text("Cajeros_x000D_\n  de   banco \n"), "Cajeros de banco");
         assert_eq!(text(" a\r\nb\t c "), "a b c");
+        assert_eq!(text("rendimiento\u{200B} / Consultora"), "rendimiento / Consultora");
         assert_eq!(text("Desempeñar funciones afines."), "Desempeñar funciones afines.");
     }
 

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 pub const CATALOG_ID: &str = "cuoc-2025";
 pub const SOURCE_ID: &str = "dane-cuoc-2025";
-/// Kept word for word, flagged so fit leaves it out (rule 6).
+/// Kept word for word, flagged so fit leaves it out (rule 7).
 pub const CATCH_ALL: &str = "Desempeñar funciones afines.";
 
 const OCC: &str = "Código de la Ocupación";
@@ -135,7 +135,7 @@ pub fn cuoc(bytes: &[u8]) -> Result<Catalog, ImportProblem> {
             let fresh = if principal {
                 d.area.replace(sigla).is_none()
             } else {
-                // An occupation whose complementary area is its principal one (21430): nothing to add.
+                // Rule 8: an occupation whose complementary area is its principal one (21430): nothing to add.
                 d.area.as_ref() == Some(&sigla) || d.secondary.insert(sigla)
             };
             if !fresh {

@@ -2,22 +2,24 @@
 //!
 //! Pure: bytes in, [`Catalog`] (and its RON text) out; the command line reads and writes the files.
 //!
-//! Cleaning rules (also in docs/catalog-format.md; each has a test in `clean`):
+//! Cleaning rules (also in docs/catalog-format.md; each has a test in `clean` or tests/it):
 //! 1. `_x000D_` (a carriage return Excel stored as text, 918 cells) is removed, also inside code cells
 //!    (`4225_x000D_` is `4225`).
 //! 2. Every run of white space (spaces, tabs, line breaks) inside a cell becomes one space, and none
 //!    is left at either end. Nothing else in a text changes: names, descriptions and functions are
 //!    DANE's words.
-//! 3. Codes stay text: `01100` keeps its leading zero.
-//! 4. A `*` after a code in Equivalencias marks a partial equivalence (`Code.partial`); the row's
+//! 3. Zero-width and other invisible characters a catalog may not hold (U+200B after "rendimiento" in
+//!    16 job titles) are removed.
+//! 4. Codes stay text: `01100` keeps its leading zero.
+//! 5. A `*` after a code in Equivalencias marks a partial equivalence (`Code.partial`); the row's
 //!    "Observaciones" must agree ("Denominaciones parciales" with `*`, "Denominaciones completas"
 //!    without), or the workbook is refused at that cell.
-//! 5. Destrezas and conocimientos are merged by DANE's `ID`, qualification areas by `SIGLA`; the name
+//! 6. Destrezas and conocimientos are merged by DANE's `ID`, qualification areas by `SIGLA`; the name
 //!    kept is the spelling most rows use (both area sheets counted, principal first), ties going to
 //!    the first in workbook order.
-//! 6. "Desempeñar funciones afines." (the last function of every occupation) is kept word for word
+//! 7. "Desempeñar funciones afines." (the last function of every occupation) is kept word for word
 //!    and flagged `catch_all: true`, so fit can leave it out.
-//! 7. A complementary area equal to the occupation's principal area (21430 lists CPSA as both) adds
+//! 8. A complementary area equal to the occupation's principal area (21430 lists CPSA as both) adds
 //!    nothing; the same area twice in one sheet for one occupation is refused.
 //!
 //! Order, so the same workbook always gives the same bytes: occupations by code; functions by
