@@ -173,7 +173,8 @@ fn check_texts(catalog: &Catalog, located: &Located) -> Vec<Problem> {
     }
     for (i, o) in catalog.occupations.iter().enumerate() {
         if o.level > 4 {
-            problems.push(located.problem(&format!("occupations[{i}].level"), ProblemKind::BadLevel(o.level)));
+            problems
+                .push(located.problem(&format!("occupations[{i}].level"), ProblemKind::BadLevel(o.level)));
         }
     }
     problems

@@ -15,10 +15,16 @@ pub fn run(lang: Lang, workbook: &Path, output: Option<&Path>) -> ExitCode {
     };
     let bytes = match std::fs::read(workbook) {
         Ok(bytes) => bytes,
-        Err(e) => return fail(format!("{}: {}", workbook.display(), ImportProblem::Unreadable(e.to_string()).message(lang))),
+        Err(e) => {
+            return fail(format!(
+                "{}: {}",
+                workbook.display(),
+                ImportProblem::Unreadable(e.to_string()).message(lang)
+            ));
+        }
     };
     let catalog = match import::cuoc(&bytes) {
-        Ok(catalog) => catalog,
+        Ok(imported) => imported.catalog,
         Err(problem) => return fail(format!("{}: {}", workbook.display(), problem.message(lang))),
     };
     let text = match import::to_ron(&catalog) {

@@ -13,7 +13,9 @@ mod kiosk;
 mod search;
 mod sessions;
 
-pub use args::{CatalogCommand, ImportCommand, Cli, Command, GlobalArgs, KindArg, KioskCommand, LangArg, ThemeArg};
+pub use args::{
+    CatalogCommand, Cli, Command, GlobalArgs, ImportCommand, KindArg, KioskCommand, LangArg, ThemeArg,
+};
 
 use crate::catalog::cache::{self, Cache};
 use crate::catalog::{CatalogSet, CatalogSources, Problem};

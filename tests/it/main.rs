@@ -18,6 +18,8 @@ mod catalog_fuzz;
 mod catalog_limits;
 mod cli_usage;
 mod config_keys;
+mod cuoc_catalog;
+mod cuoc_import;
 mod e2e_escape;
 mod e2e_journal;
 mod e2e_keys;

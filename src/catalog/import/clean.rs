@@ -52,7 +52,6 @@ impl Spellings {
         self.seen.iter().rev().max_by_key(|(_, n)| *n).map(|(s, _)| s.as_str()).unwrap_or_default()
     }
 
-    #[cfg(test)]
     pub fn count(&self) -> usize {
         self.seen.len()
     }

@@ -4,8 +4,8 @@ use super::clean::Spellings;
 use super::sheet::{Row, Sheet};
 use super::{Expected, ImportProblem};
 use crate::catalog::model::{
-    AltTitle, Catalog, Code, Competency, CompetencyKind, FORMAT, Function, Importance, Link, Need, Occupation,
-    Sector, Source,
+    AltTitle, Catalog, Code, Competency, CompetencyKind, FORMAT, Function, Importance, Link, Need,
+    Occupation, Sector, Source,
 };
 use calamine::{Reader, Xlsx};
 use std::collections::{BTreeMap, BTreeSet};
@@ -35,7 +35,17 @@ struct Draft {
     codes: Vec<Code>,
 }
 
-pub fn cuoc(bytes: &[u8]) -> Result<Catalog, ImportProblem> {
+/// What the importer made, and how many spellings it merged (rule 6), for the record.
+#[derive(Debug)]
+pub struct Imported {
+    pub catalog: Catalog,
+    pub skill_spellings: usize,
+    pub knowledge_spellings: usize,
+    /// Spellings of the areas in sheet "Área Cual. Principal" alone.
+    pub principal_area_spellings: usize,
+}
+
+pub fn cuoc(bytes: &[u8]) -> Result<Imported, ImportProblem> {
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| ImportProblem::Unreadable(e.to_string()))?;
     let mut sheet = |name: &'static str, columns: &[&str]| -> Result<Sheet, ImportProblem> {
@@ -47,9 +57,11 @@ pub fn cuoc(bytes: &[u8]) -> Result<Catalog, ImportProblem> {
     };
 
     let mut drafts: BTreeMap<String, Draft> = BTreeMap::new();
-    for row in sheet("Descripción", &[OCC, "Nombre de la Ocupación", "Descripción de la Ocupación"])?.rows() {
+    for row in sheet("Descripción", &[OCC, "Nombre de la Ocupación", "Descripción de la Ocupación"])?.rows()
+    {
         let (code, _) = occupation_code(&row)?;
-        let draft = Draft { name: row.text(1)?, description: row.text(2)?, row: row.number, ..Draft::default() };
+        let draft =
+            Draft { name: row.text(1)?, description: row.text(2)?, row: row.number, ..Draft::default() };
         if drafts.insert(code, draft).is_some() {
             return Err(row.bad(0, Expected::Unique));
         }
@@ -59,7 +71,8 @@ pub fn cuoc(bytes: &[u8]) -> Result<Catalog, ImportProblem> {
         if drafts.contains_key(&code) { Ok(code) } else { Err(row.bad(0, Expected::KnownOccupation)) }
     };
 
-    for row in sheet("Funciones", &[OCC, "Consecutivo de la Función", "Funciones de la Ocupación"])?.rows() {
+    for row in sheet("Funciones", &[OCC, "Consecutivo de la Función", "Funciones de la Ocupación"])?.rows()
+    {
         let code = known(&row, &mut drafts)?;
         let n = row.number(1, 1..=999, Expected::Consecutive)?;
         let text = row.text(2)?;
@@ -67,12 +80,14 @@ pub fn cuoc(bytes: &[u8]) -> Result<Catalog, ImportProblem> {
             return Err(row.bad(1, Expected::Unique));
         }
     }
-    for row in sheet("Denominaciones", &[OCC, "Código de la Denominación", "Nombre de la Denominación"])?.rows() {
+    for row in
+        sheet("Denominaciones", &[OCC, "Código de la Denominación", "Nombre de la Denominación"])?.rows()
+    {
         let code = known(&row, &mut drafts)?;
         let title_code = super::clean::text(&row.raw(1));
-        let well_formed = title_code.split_once('.').is_some_and(|(occ, n)| {
-            occ == code && n.len() == 3 && n.bytes().all(|b| b.is_ascii_digit())
-        });
+        let well_formed = title_code
+            .split_once('.')
+            .is_some_and(|(occ, n)| occ == code && n.len() == 3 && n.bytes().all(|b| b.is_ascii_digit()));
         if !well_formed {
             return Err(row.bad(1, Expected::TitleCode));
         }
@@ -121,9 +136,13 @@ pub fn cuoc(bytes: &[u8]) -> Result<Catalog, ImportProblem> {
     }
 
     let mut areas: BTreeMap<String, Spellings> = BTreeMap::new();
+    let mut principal_area_spellings = 0;
     for (name, principal) in [("Área Cual. Principal", true), ("Área Cual. Complementaria", false)] {
-        let column =
-            if principal { "Área de Cualificación Principal" } else { "Área de Cualificación Complementaria" };
+        let column = if principal {
+            "Área de Cualificación Principal"
+        } else {
+            "Área de Cualificación Complementaria"
+        };
         for row in sheet(name, &[OCC, "SIGLA", column])?.rows() {
             let code = known(&row, &mut drafts)?;
             let sigla = row.text(1)?;
@@ -142,11 +161,20 @@ pub fn cuoc(bytes: &[u8]) -> Result<Catalog, ImportProblem> {
                 return Err(row.bad(1, Expected::Unique));
             }
         }
+        if principal {
+            principal_area_spellings = areas.values().map(Spellings::count).sum();
+        }
     }
 
     let equivalences = sheet(
         "Equivalencias",
-        &[OCC, "Código CIUO-08", "Observaciones sobre la CIUO-08", "Código CNO", "Observaciones sobre la CNO"],
+        &[
+            OCC,
+            "Código CIUO-08",
+            "Observaciones sobre la CIUO-08",
+            "Código CNO",
+            "Observaciones sobre la CNO",
+        ],
     )?;
     let mut by_system: BTreeMap<(String, usize), Vec<Code>> = BTreeMap::new();
     for row in equivalences.rows() {
@@ -157,9 +185,12 @@ pub fn cuoc(bytes: &[u8]) -> Result<Catalog, ImportProblem> {
             }
             let (value, partial) = row.code(col, Expected::OccupationCode)?;
             let note = super::clean::text(&row.raw(col + 1));
-            let agrees = note == if partial { "Denominaciones parciales" } else { "Denominaciones completas" };
+            let agrees =
+                note == if partial { "Denominaciones parciales" } else { "Denominaciones completas" };
             if !agrees {
-                return Err(row.bad(col + 1, if partial { Expected::PartialNote } else { Expected::CompleteNote }));
+                return Err(
+                    row.bad(col + 1, if partial { Expected::PartialNote } else { Expected::CompleteNote })
+                );
             }
             let list = by_system.entry((code.clone(), rank)).or_default();
             if !list.iter().any(|c| c.code == value) {
@@ -171,7 +202,12 @@ pub fn cuoc(bytes: &[u8]) -> Result<Catalog, ImportProblem> {
         draft(&mut drafts, &code).codes.extend(codes);
     }
 
-    finish(drafts, &skills, &knowledge, &areas)
+    Ok(Imported {
+        skill_spellings: skills.values().map(Spellings::count).sum(),
+        knowledge_spellings: knowledge.values().map(Spellings::count).sum(),
+        principal_area_spellings,
+        catalog: finish(drafts, &skills, &knowledge, &areas)?,
+    })
 }
 
 fn occupation_code(row: &Row) -> Result<(String, bool), ImportProblem> {

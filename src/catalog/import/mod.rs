@@ -19,7 +19,7 @@
 //!    the first in workbook order.
 //! 7. "Desempeñar funciones afines." (the last function of every occupation) is kept word for word
 //!    and flagged `catch_all: true`, so fit can leave it out.
-//! 8. A complementary area equal to the occupation's principal area (21430 lists CPSA as both) adds
+//! 8. A complementary area equal to the occupation's principal area (12 rows: 21430 lists CPSA as both) adds
 //!    nothing; the same area twice in one sheet for one occupation is refused.
 //!
 //! Order, so the same workbook always gives the same bytes: occupations by code; functions by
@@ -28,14 +28,14 @@
 //! sigla; equivalence codes in workbook order (CUOC first, then CIUO-08, then CNO). No hash-map order
 //! anywhere; the RON settings are pinned in [`to_ron`].
 
-mod cuoc;
 mod clean;
+mod cuoc;
 mod sheet;
 
 use crate::catalog::model::Catalog;
 use crate::i18n::{Lang, fill};
 
-pub use cuoc::cuoc;
+pub use cuoc::{CATALOG_ID, CATCH_ALL, Imported, SOURCE_ID, cuoc};
 
 /// Why a workbook was refused: the sheet and cell, and what was expected there.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,8 +43,15 @@ pub enum ImportProblem {
     Unreadable(String),
     MissingSheet(String),
     /// `cell` is the header row's range, e.g. `Funciones!A2:E2`.
-    MissingColumn { cell: String, column: String },
-    BadCell { cell: String, expected: Expected, found: String },
+    MissingColumn {
+        cell: String,
+        column: String,
+    },
+    BadCell {
+        cell: String,
+        expected: Expected,
+        found: String,
+    },
 }
 
 /// What a cell should have held.

@@ -78,7 +78,12 @@ impl Row<'_> {
     }
 
     /// A whole number in `range`.
-    pub fn number(&self, i: usize, range: std::ops::RangeInclusive<u32>, expected: Expected) -> Result<u32, ImportProblem> {
+    pub fn number(
+        &self,
+        i: usize,
+        range: std::ops::RangeInclusive<u32>,
+        expected: Expected,
+    ) -> Result<u32, ImportProblem> {
         let n = super::clean::text(&self.raw(i)).parse::<u32>().ok().filter(|n| range.contains(n));
         n.ok_or_else(|| self.bad(i, expected))
     }
