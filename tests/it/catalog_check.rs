@@ -228,3 +228,36 @@ fn catalog_flag_takes_a_folder_and_no_builtin_leaves_the_builtin_out() {
     let out = rumbo(home.path(), &["--version"]);
     assert!(stdout(&out).starts_with("rumbo "), "{}", stdout(&out));
 }
+
+/// BASE in format 2, with `extra` added to its occupation.
+fn format_2(extra: &str) -> String {
+    BASE.replace("format: 1,", "format: 2,").replace(
+        "competencies: [Need(competency: \"comp-a\")]),",
+        &format!("competencies: [Need(competency: \"comp-a\")], {extra}),"),
+    )
+}
+
+#[test]
+fn format_2_fields_are_checked() {
+    let (code, err, out) = check_alone(&format_2(
+        r#"level: 4, related: ["ocup-a"], secondary_sectors: ["sector-a"], alt_titles: [AltTitle(code: "1.001", title: "Otra")]"#,
+    ));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("1 occupations"), "{out}");
+    assert_fails_with(
+        &format_2("level: 5"),
+        "broken.ron:12:64: competency level 5 is not 1 to 4 (0 or left out: not given)",
+    );
+    assert_fails_with(
+        &format_2(r#"related: ["ocup-x"]"#),
+        "broken.ron:12:67: Occupation `ocup-x` does not exist in any loaded catalog",
+    );
+    assert_fails_with(
+        &format_2(r#"secondary_sectors: ["sector-x"]"#),
+        "broken.ron:12:77: Sector `sector-x` does not exist in any loaded catalog",
+    );
+    assert_fails_with(
+        &format_2(r#"alt_titles: [AltTitle(title: "")]"#),
+        "broken.ron:12:86: field `title` must not be empty",
+    );
+}
