@@ -18,6 +18,7 @@ mod catalog_fuzz;
 mod catalog_limits;
 mod cli_usage;
 mod config_keys;
+mod cuoc_book;
 mod cuoc_catalog;
 mod cuoc_import;
 mod e2e_escape;

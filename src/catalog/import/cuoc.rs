@@ -3,10 +3,7 @@
 use super::clean::Spellings;
 use super::sheet::{Row, Sheet};
 use super::{Expected, ImportProblem};
-use crate::catalog::model::{
-    AltTitle, Catalog, Code, Competency, CompetencyKind, FORMAT, Function, Importance, Link, Need,
-    Occupation, Sector, Source,
-};
+use crate::catalog::model::{Catalog, Code};
 use calamine::{Reader, Xlsx};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,20 +16,20 @@ const OCC: &str = "Código de la Ocupación";
 
 /// One occupation as the sheets fill it in.
 #[derive(Default)]
-struct Draft {
-    name: String,
-    description: String,
+pub(super) struct Draft {
+    pub(super) name: String,
+    pub(super) description: String,
     /// Row of Descripción, for a problem about the occupation as a whole.
-    row: u32,
-    functions: BTreeMap<u32, String>,
-    titles: BTreeMap<String, String>,
-    level: u8,
-    skills: BTreeSet<u32>,
-    knowledge: BTreeSet<u32>,
-    related: BTreeSet<String>,
-    area: Option<String>,
-    secondary: BTreeSet<String>,
-    codes: Vec<Code>,
+    pub(super) row: u32,
+    pub(super) functions: BTreeMap<u32, String>,
+    pub(super) titles: BTreeMap<String, String>,
+    pub(super) level: u8,
+    pub(super) skills: BTreeSet<u32>,
+    pub(super) knowledge: BTreeSet<u32>,
+    pub(super) related: BTreeSet<String>,
+    pub(super) area: Option<String>,
+    pub(super) secondary: BTreeSet<String>,
+    pub(super) codes: Vec<Code>,
 }
 
 /// What the importer made, and how many spellings it merged (rule 6), for the record.
@@ -154,7 +151,7 @@ pub fn cuoc(bytes: &[u8]) -> Result<Imported, ImportProblem> {
             let fresh = if principal {
                 d.area.replace(sigla).is_none()
             } else {
-                // Rule 8: an occupation whose complementary area is its principal one (21430): nothing to add.
+                // Rule 8: a complementary area that is the principal one (21430) adds nothing.
                 d.area.as_ref() == Some(&sigla) || d.secondary.insert(sigla)
             };
             if !fresh {
@@ -206,7 +203,7 @@ pub fn cuoc(bytes: &[u8]) -> Result<Imported, ImportProblem> {
         skill_spellings: skills.values().map(Spellings::count).sum(),
         knowledge_spellings: knowledge.values().map(Spellings::count).sum(),
         principal_area_spellings,
-        catalog: finish(drafts, &skills, &knowledge, &areas)?,
+        catalog: super::assemble::finish(drafts, &skills, &knowledge, &areas)?,
     })
 }
 
@@ -220,92 +217,4 @@ fn occupation_code(row: &Row) -> Result<(String, bool), ImportProblem> {
 /// The draft of a code already known to be in `drafts`.
 fn draft<'a>(drafts: &'a mut BTreeMap<String, Draft>, code: &str) -> &'a mut Draft {
     drafts.entry(code.to_string()).or_default()
-}
-
-fn finish(
-    drafts: BTreeMap<String, Draft>,
-    skills: &BTreeMap<u32, Spellings>,
-    knowledge: &BTreeMap<u32, Spellings>,
-    areas: &BTreeMap<String, Spellings>,
-) -> Result<Catalog, ImportProblem> {
-    let sector_id = |sigla: &str| format!("cuoc-area-{}", sigla.to_lowercase());
-    let skill_id = |id: &u32| format!("cuoc-destreza-{id}");
-    let knowledge_id = |id: &u32| format!("cuoc-conocimiento-{id}");
-    let mut occupations = Vec::with_capacity(drafts.len());
-    for (code, d) in drafts {
-        let Some(area) = &d.area else {
-            let cell = format!("Descripción!A{}", d.row);
-            return Err(ImportProblem::BadCell { cell, expected: Expected::PrincipalArea, found: code });
-        };
-        let id = format!("cuoc-{code}");
-        let mut codes = vec![Code { system: "CUOC".into(), code: code.clone(), partial: false }];
-        codes.extend(d.codes);
-        let needs = d.skills.iter().map(skill_id).chain(d.knowledge.iter().map(knowledge_id));
-        occupations.push(Occupation {
-            sector: sector_id(area),
-            title: d.name,
-            description: d.description,
-            codes,
-            functions: d
-                .functions
-                .into_iter()
-                .map(|(n, text)| Function {
-                    id: format!("{id}-{n}"),
-                    catch_all: text == CATCH_ALL,
-                    text,
-                    importance: Importance::Essential,
-                })
-                .collect(),
-            competencies: needs
-                .map(|competency| Need { competency, importance: Importance::Essential, link: Link::Stated })
-                .collect(),
-            source: SOURCE_ID.into(),
-            alt_titles: d.titles.into_iter().map(|(code, title)| AltTitle { code, title }).collect(),
-            related: d.related.iter().map(|c| format!("cuoc-{c}")).collect(),
-            level: d.level,
-            secondary_sectors: d.secondary.iter().map(|s| sector_id(s)).collect(),
-            id,
-        });
-    }
-    let competency = |id: String, name: &Spellings, kind| Competency {
-        id,
-        name: name.winner().to_string(),
-        kind,
-        description: String::new(),
-        source: SOURCE_ID.into(),
-    };
-    let competencies = skills
-        .iter()
-        .map(|(id, s)| competency(skill_id(id), s, CompetencyKind::Skill))
-        .chain(knowledge.iter().map(|(id, s)| competency(knowledge_id(id), s, CompetencyKind::Knowledge)))
-        .collect();
-    let sectors = areas
-        .iter()
-        .map(|(sigla, name)| Sector {
-            id: sector_id(sigla),
-            name: name.winner().to_string(),
-            summary: String::new(),
-            source: SOURCE_ID.into(),
-            summary_sources: Vec::new(),
-            categories: Vec::new(),
-        })
-        .collect();
-    Ok(Catalog {
-        format: FORMAT,
-        id: CATALOG_ID.into(),
-        title: "Clasificación Única de Ocupaciones para Colombia (CUOC 2025)".into(),
-        language: "es".into(),
-        version: "2025".into(),
-        sources: vec![Source {
-            id: SOURCE_ID.into(),
-            title: "Clasificación Única de Ocupaciones para Colombia — CUOC 2025: perfiles ocupacionales".into(),
-            publisher: "Departamento Administrativo Nacional de Estadística (DANE)".into(),
-            note: "Importado por rumbo (rumbo catalog import cuoc) de PerfilesOcupacionales-Excel-CUOC-2025.xlsx"
-                .into(),
-        }],
-        sectors,
-        competencies,
-        occupations,
-        programs: Vec::new(),
-    })
 }

@@ -28,6 +28,7 @@
 //! sigla; equivalence codes in workbook order (CUOC first, then CIUO-08, then CNO). No hash-map order
 //! anywhere; the RON settings are pinned in [`to_ron`].
 
+mod assemble;
 mod clean;
 mod cuoc;
 mod sheet;
