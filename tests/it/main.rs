@@ -21,6 +21,7 @@ mod config_keys;
 mod cuoc_book;
 mod cuoc_catalog;
 mod cuoc_import;
+mod e2e_cuoc;
 mod e2e_escape;
 mod e2e_journal;
 mod e2e_keys;
