@@ -20,6 +20,7 @@ mod cli_usage;
 mod config_keys;
 mod cuoc_book;
 mod cuoc_catalog;
+mod cuoc_fields;
 mod cuoc_import;
 mod e2e_cuoc;
 mod e2e_escape;
