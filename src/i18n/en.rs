@@ -28,6 +28,7 @@ pub const EN: Strings = Strings {
     problem_expected: "expected {detail}",
     problem_newer_format: "the catalog uses format {found}, newer than this version of rumbo knows ({known}): update rumbo",
     problem_bad_level: "competency level {found} is not 1 to 4 (0 or left out: not given)",
+    problem_needs_format_2: "`{field}` belongs to format 2: the file must say format: 2",
     problem_bad_format: "invalid format {found}; the current format is {known}",
     problem_bad_id: "invalid id `{id}`: use lowercase letters without accents, digits and hyphens, starting with a letter or digit ([a-z0-9][a-z0-9-]*)",
     problem_duplicate_id: "duplicate {kind} `{id}`: already defined at {other}",

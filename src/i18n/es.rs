@@ -28,6 +28,7 @@ pub const ES: Strings = Strings {
     problem_expected: "se esperaba {detail}",
     problem_newer_format: "el catálogo usa el formato {found}, más nuevo que el que conoce esta versión de rumbo ({known}): actualice rumbo",
     problem_bad_level: "nivel de competencia {found} no está entre 1 y 4 (0 u omitido: no dado)",
+    problem_needs_format_2: "«{field}» es del formato 2: el archivo debe decir format: 2",
     problem_bad_format: "formato {found} no válido; el formato actual es {known}",
     problem_bad_id: "id no válido «{id}»: use minúsculas sin tildes, cifras y guiones, empezando por letra o cifra ([a-z0-9][a-z0-9-]*)",
     problem_duplicate_id: "{kind} «{id}» repetido: ya está definido en {other}",

@@ -25,7 +25,7 @@ strings! {
     check_summary, check_ok_total,
     // catalog problems
     problem_syntax, problem_unknown_field, problem_missing_field, problem_duplicate_field,
-    problem_unknown_variant, problem_expected, problem_newer_format, problem_bad_format, problem_bad_level,
+    problem_unknown_variant, problem_expected, problem_newer_format, problem_bad_format, problem_bad_level, problem_needs_format_2,
     problem_bad_id, problem_duplicate_id, problem_dangling, problem_forbidden_char, problem_empty_text,
     problem_io, problem_not_utf8, problem_no_catalogs, problem_cache,
     // catalog import (rumbo catalog import cuoc)

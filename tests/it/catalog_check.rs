@@ -261,3 +261,20 @@ fn format_2_fields_are_checked() {
         "broken.ron:12:86: field `title` must not be empty",
     );
 }
+
+#[test]
+fn format_2_fields_in_a_format_1_file_are_refused() {
+    let format_1 = |extra: &str| format_2(extra).replace("format: 2,", "format: 1,");
+    assert_fails_with(
+        &format_1("level: 2"),
+        "broken.ron:12:64: `level` belongs to format 2: the file must say format: 2",
+    );
+    let (code, err, _) = check_alone(&format_1(r#"related: ["ocup-a"]"#));
+    assert_eq!(code, 1);
+    assert!(err.contains("`related` belongs to format 2"), "{err}");
+    let skill = BASE.replace("kind: Social", "kind: Skill");
+    let (code, err, _) = check_alone(&skill);
+    assert_eq!(code, 1);
+    assert!(err.contains("`kind` belongs to format 2"), "{err}");
+    // The same fields with `format: 2` are fine (format_2_fields_are_checked).
+}
