@@ -1,7 +1,8 @@
 //! The catalog: sectors, occupations with their functions, competencies and training programs, as
-//! loaded from format-1 RON files. Pure data and functions; nothing here knows about a terminal.
+//! loaded from RON files of format 1 or 2. Pure data and functions; nothing here knows about a terminal.
 
 pub mod cache;
+pub mod import;
 mod limits;
 mod load;
 pub mod locate;

@@ -1,10 +1,12 @@
-//! Catalog format 1, as office IT staff write it by hand. Field names and enum values here are the
-//! contract documented in docs/catalog-format.md: add to it, never rename.
+//! Catalog formats 1 and 2, as office IT staff write them by hand (or the CUOC importer writes
+//! them). Field names and enum values here are the contract documented in docs/catalog-format.md:
+//! add to it, never rename. Format 2 only adds fields (all optional) and enum values, so one model
+//! reads both.
 
 use serde::{Deserialize, Serialize};
 
 /// The newest catalog format this rumbo understands.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -71,6 +73,10 @@ pub enum CompetencyKind {
     Digital,
     #[default]
     Other,
+    /// Format 2: a transversal skill (CUOC's destrezas).
+    Skill,
+    /// Format 2: an area of knowledge (CUOC's conocimientos).
+    Knowledge,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -118,6 +124,27 @@ pub struct Occupation {
     pub competencies: Vec<Need>,
     #[serde(default)]
     pub source: String,
+    /// Format 2: the job titles people use for it (CUOC's denominaciones).
+    #[serde(default)]
+    pub alt_titles: Vec<AltTitle>,
+    /// Format 2: ids of related occupations (directed: A lists B does not mean B lists A).
+    #[serde(default)]
+    pub related: Vec<String>,
+    /// Format 2: competency level, 1 (simple manual tasks) to 4 (complex problem solving); 0 = not given.
+    #[serde(default)]
+    pub level: u8,
+    /// Format 2: other sectors that list this occupation too (it belongs to `sector`).
+    #[serde(default)]
+    pub secondary_sectors: Vec<String>,
+}
+
+/// A job title as people use it, with the code its source gives it (CUOC: `52300.001`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AltTitle {
+    #[serde(default)]
+    pub code: String,
+    pub title: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -125,6 +152,10 @@ pub struct Occupation {
 pub struct Code {
     pub system: String,
     pub code: String,
+    /// Format 2: the code covers only part of the occupation (or the occupation only part of it):
+    /// a partial equivalence.
+    #[serde(default)]
+    pub partial: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -134,6 +165,10 @@ pub struct Function {
     pub text: String,
     #[serde(default)]
     pub importance: Importance,
+    /// Format 2: a catch-all function ("Desempeñar funciones afines.") kept word for word but
+    /// telling nothing about the occupation: fit does not count it.
+    #[serde(default)]
+    pub catch_all: bool,
 }
 
 /// An occupation's need for a competency.
@@ -143,6 +178,9 @@ pub struct Need {
     pub competency: String,
     #[serde(default)]
     pub importance: Importance,
+    /// Format 2: whether the source states the need or rumbo's data inferred it.
+    #[serde(default)]
+    pub link: Link,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

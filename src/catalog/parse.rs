@@ -71,7 +71,13 @@ pub fn parse(file: &SourceFile) -> Result<(Catalog, Vec<Problem>), Vec<Problem>>
     if catalog.format == 0 {
         return Err(vec![located.problem("format", ProblemKind::BadFormat(0))]);
     }
-    let problems = check_texts(&catalog, &located);
+    let mut problems = check_texts(&catalog, &located);
+    if catalog.format < 2 {
+        problems.extend(
+            format_2_fields(&catalog)
+                .map(|(path, field)| located.problem(&path, ProblemKind::NeedsFormat2(field.to_string()))),
+        );
+    }
     Ok((catalog, problems))
 }
 
@@ -159,6 +165,10 @@ fn check_texts(catalog: &Catalog, located: &Located) -> Vec<Problem> {
             visit(&|| p(&format!("functions[{j}].id")), "id", &f.id, Id);
             visit(&|| p(&format!("functions[{j}].text")), "text", &f.text, Required);
         }
+        for (j, t) in o.alt_titles.iter().enumerate() {
+            visit(&|| p(&format!("alt_titles[{j}].code")), "code", &t.code, Free);
+            visit(&|| p(&format!("alt_titles[{j}].title")), "title", &t.title, Required);
+        }
     }
     for (i, g) in catalog.programs.iter().enumerate() {
         let p = |f: &str| format!("programs[{i}].{f}");
@@ -167,7 +177,41 @@ fn check_texts(catalog: &Catalog, located: &Located) -> Vec<Problem> {
         visit(&|| p("name"), "name", &g.name, Required);
         visit(&|| p("level"), "level", &g.level, Free);
     }
+    for (i, o) in catalog.occupations.iter().enumerate() {
+        if o.level > 4 {
+            problems
+                .push(located.problem(&format!("occupations[{i}].level"), ProblemKind::BadLevel(o.level)));
+        }
+    }
     problems
+}
+
+/// Where a catalog uses what format 2 added (path, field): a file saying `format: 1` may not, or an
+/// older rumbo would be told it can read it.
+fn format_2_fields(catalog: &Catalog) -> impl Iterator<Item = (String, &'static str)> + '_ {
+    use super::model::CompetencyKind::{Knowledge, Skill};
+    let kinds = catalog.competencies.iter().enumerate().filter(|(_, c)| matches!(c.kind, Skill | Knowledge));
+    let kinds = kinds.map(|(i, _)| (format!("competencies[{i}].kind"), "kind"));
+    let occupations = catalog.occupations.iter().enumerate().flat_map(|(i, o)| {
+        let p = move |f: &str| format!("occupations[{i}].{f}");
+        let mut found = Vec::new();
+        let whole = [
+            (!o.alt_titles.is_empty(), "alt_titles"),
+            (!o.related.is_empty(), "related"),
+            (o.level != 0, "level"),
+            (!o.secondary_sectors.is_empty(), "secondary_sectors"),
+        ];
+        found.extend(whole.into_iter().filter(|(used, _)| *used).map(|(_, f)| (p(f), f)));
+        found.extend(
+            o.codes.iter().position(|c| c.partial).map(|j| (p(&format!("codes[{j}].partial")), "partial")),
+        );
+        let catch_all = o.functions.iter().position(|f| f.catch_all);
+        found.extend(catch_all.map(|j| (p(&format!("functions[{j}].catch_all")), "catch_all")));
+        let link = o.competencies.iter().position(|n| n.link != super::model::Link::Stated);
+        found.extend(link.map(|j| (p(&format!("competencies[{j}].link")), "link")));
+        found
+    });
+    kinds.chain(occupations)
 }
 
 #[derive(Clone, Copy, PartialEq)]

@@ -20,6 +20,10 @@ pub enum ProblemKind {
     Expected(String),
     NewerFormat(u64),
     BadFormat(u64),
+    /// An occupation's competency level outside 0–4 (format 2).
+    BadLevel(u8),
+    /// A format-2 field in a file that says `format: 1`: the field's name.
+    NeedsFormat2(String),
     BadId(String),
     /// `other` is where the first definition is, as `FILE:LINE:COL`.
     DuplicateId {
@@ -83,6 +87,8 @@ impl Problem {
                 fill(s.problem_unknown_variant, &[("found", found), ("expected", &expected.join(", "))])
             }
             ProblemKind::Expected(detail) => fill(s.problem_expected, &[("detail", detail)]),
+            ProblemKind::NeedsFormat2(field) => fill(s.problem_needs_format_2, &[("field", field)]),
+            ProblemKind::BadLevel(found) => fill(s.problem_bad_level, &[("found", found)]),
             ProblemKind::NewerFormat(found) => {
                 fill(s.problem_newer_format, &[("found", found), ("known", &super::FORMAT)])
             }

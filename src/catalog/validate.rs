@@ -76,6 +76,12 @@ pub fn validate(files: &[(SourceFile, Catalog)]) -> Vec<Problem> {
         }
         for (i, o) in catalog.occupations.iter().enumerate() {
             resolve(ItemKind::Sector, &o.sector, format!("occupations[{i}].sector"));
+            for (j, id) in o.secondary_sectors.iter().enumerate() {
+                resolve(ItemKind::Sector, id, format!("occupations[{i}].secondary_sectors[{j}]"));
+            }
+            for (j, id) in o.related.iter().enumerate() {
+                resolve(ItemKind::Occupation, id, format!("occupations[{i}].related[{j}]"));
+            }
             for (j, need) in o.competencies.iter().enumerate() {
                 resolve(
                     ItemKind::Competency,

@@ -154,6 +154,21 @@ pub enum CatalogCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Turn an official source into a catalog (format 2)
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Read DANE's CUOC occupational-profiles Excel workbook and write the catalog
+    Cuoc {
+        /// The workbook PerfilesOcupacionales-Excel-CUOC-*.xlsx
+        workbook: PathBuf,
+        /// The .ron file to write (without -o: standard output)
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -36,6 +36,14 @@ pub fn localize(cmd: Command) -> Command {
                     .mut_arg("paths", |a| a.help("Más archivos o carpetas de catálogo para validar junto con los cargados"))
                     .mut_arg("json", |a| a.help("Escribe {\"catalogs\":[…]} (o {\"problems\":[…]}) en JSON"))
             })
+            .mut_subcommand("import", |c| {
+                common(c).about("Convierte una fuente oficial en un catálogo (formato 2)").mut_subcommand("cuoc", |c| {
+                    common(c)
+                        .about("Lee el libro de Excel de perfiles ocupacionales de la CUOC (DANE) y escribe el catálogo")
+                        .mut_arg("workbook", |a| a.help("El libro PerfilesOcupacionales-Excel-CUOC-*.xlsx"))
+                        .mut_arg("output", |a| a.help("El archivo .ron que escribir (sin -o: la salida estándar)"))
+                })
+            })
         })
         .mut_subcommand("export", |c| {
             common(c)

@@ -8,11 +8,14 @@ mod errors_es;
 mod export;
 mod help_es;
 mod import;
+mod import_cuoc;
 mod kiosk;
 mod search;
 mod sessions;
 
-pub use args::{CatalogCommand, Cli, Command, GlobalArgs, KindArg, KioskCommand, LangArg, ThemeArg};
+pub use args::{
+    CatalogCommand, Cli, Command, GlobalArgs, ImportCommand, KindArg, KioskCommand, LangArg, ThemeArg,
+};
 
 use crate::catalog::cache::{self, Cache};
 use crate::catalog::{CatalogSet, CatalogSources, Problem};
@@ -47,6 +50,9 @@ pub fn run() -> ExitCode {
     match &cli.command {
         Some(Command::Catalog(CatalogCommand::Check { paths, json })) => {
             check::run(&cli.global, lang, paths, *json)
+        }
+        Some(Command::Catalog(CatalogCommand::Import(ImportCommand::Cuoc { workbook, output }))) => {
+            import_cuoc::run(lang, workbook, output.as_deref())
         }
         Some(Command::Search(args)) => search::run(&cli.global, lang, args),
         Some(Command::Export(args)) => export::run(&cli.global, lang, args),

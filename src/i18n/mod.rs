@@ -25,9 +25,14 @@ strings! {
     check_summary, check_ok_total,
     // catalog problems
     problem_syntax, problem_unknown_field, problem_missing_field, problem_duplicate_field,
-    problem_unknown_variant, problem_expected, problem_newer_format, problem_bad_format,
+    problem_unknown_variant, problem_expected, problem_newer_format, problem_bad_format, problem_bad_level, problem_needs_format_2,
     problem_bad_id, problem_duplicate_id, problem_dangling, problem_forbidden_char, problem_empty_text,
     problem_io, problem_not_utf8, problem_no_catalogs, problem_cache,
+    // catalog import (rumbo catalog import cuoc)
+    catimport_unreadable, catimport_missing_sheet, catimport_missing_column, catimport_bad_cell, catimport_written,
+    catimport_expect_text, catimport_expect_occupation_code, catimport_expect_known_occupation,
+    catimport_expect_title_code, catimport_expect_consecutive, catimport_expect_level, catimport_expect_id,
+    catimport_expect_sigla, catimport_expect_unique, catimport_expect_partial_note, catimport_expect_complete_note, catimport_expect_principal_area,
     // item kinds
     kind_catalog, kind_sector, kind_occupation, kind_function, kind_competency, kind_program, kind_source,
     // search

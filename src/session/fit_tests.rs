@@ -175,7 +175,7 @@ fn gap_lists_missing_then_developing_and_shortlisted_programs_first() {
 }
 
 fn function(id: &str, importance: Importance) -> Function {
-    Function { id: id.into(), text: format!("text {id}"), importance }
+    Function { id: id.into(), text: format!("text {id}"), importance, catch_all: false }
 }
 
 /// One occupation whose optional function comes first, and one with nothing essential at all.
@@ -189,8 +189,12 @@ fn tiny() -> CatalogSet {
         functions,
         competencies,
         source: String::new(),
+        alt_titles: vec![],
+        related: vec![],
+        level: 0,
+        secondary_sectors: vec![],
     };
-    let need = Need { competency: "c".into(), importance: Importance::Essential };
+    let need = Need { competency: "c".into(), importance: Importance::Essential, link: Default::default() };
     let mixed = vec![function("f-opt", Importance::Optional), function("f-ess", Importance::Essential)];
     let catalog = Catalog {
         format: 1,

@@ -134,10 +134,10 @@ fn control_and_bidi_characters_are_errors() {
 
 #[test]
 fn newer_format_asks_to_update_rumbo() {
-    let newer = BASE.replace("format: 1,", "format: 2,\n    campo_nuevo: true,");
+    let newer = BASE.replace("format: 1,", "format: 3,\n    campo_nuevo: true,");
     assert_fails_with(
         &newer,
-        "broken.ron:2:13: the catalog uses format 2, newer than this version of rumbo knows (1): update rumbo",
+        "broken.ron:2:13: the catalog uses format 3, newer than this version of rumbo knows (2): update rumbo",
     );
     let (_, spanish, _) = {
         let home = tempfile::tempdir().expect("tempdir");
@@ -227,4 +227,54 @@ fn catalog_flag_takes_a_folder_and_no_builtin_leaves_the_builtin_out() {
     assert_eq!(stdout(&out).lines().count(), 3, "with the built-in one: {}", stdout(&out));
     let out = rumbo(home.path(), &["--version"]);
     assert!(stdout(&out).starts_with("rumbo "), "{}", stdout(&out));
+}
+
+/// BASE in format 2, with `extra` added to its occupation.
+fn format_2(extra: &str) -> String {
+    BASE.replace("format: 1,", "format: 2,").replace(
+        "competencies: [Need(competency: \"comp-a\")]),",
+        &format!("competencies: [Need(competency: \"comp-a\")], {extra}),"),
+    )
+}
+
+#[test]
+fn format_2_fields_are_checked() {
+    let (code, err, out) = check_alone(&format_2(
+        r#"level: 4, related: ["ocup-a"], secondary_sectors: ["sector-a"], alt_titles: [AltTitle(code: "1.001", title: "Otra")]"#,
+    ));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("1 occupations"), "{out}");
+    assert_fails_with(
+        &format_2("level: 5"),
+        "broken.ron:12:64: competency level 5 is not 1 to 4 (0 or left out: not given)",
+    );
+    assert_fails_with(
+        &format_2(r#"related: ["ocup-x"]"#),
+        "broken.ron:12:67: Occupation `ocup-x` does not exist in any loaded catalog",
+    );
+    assert_fails_with(
+        &format_2(r#"secondary_sectors: ["sector-x"]"#),
+        "broken.ron:12:77: Sector `sector-x` does not exist in any loaded catalog",
+    );
+    assert_fails_with(
+        &format_2(r#"alt_titles: [AltTitle(title: "")]"#),
+        "broken.ron:12:86: field `title` must not be empty",
+    );
+}
+
+#[test]
+fn format_2_fields_in_a_format_1_file_are_refused() {
+    let format_1 = |extra: &str| format_2(extra).replace("format: 2,", "format: 1,");
+    assert_fails_with(
+        &format_1("level: 2"),
+        "broken.ron:12:64: `level` belongs to format 2: the file must say format: 2",
+    );
+    let (code, err, _) = check_alone(&format_1(r#"related: ["ocup-a"]"#));
+    assert_eq!(code, 1);
+    assert!(err.contains("`related` belongs to format 2"), "{err}");
+    let skill = BASE.replace("kind: Social", "kind: Skill");
+    let (code, err, _) = check_alone(&skill);
+    assert_eq!(code, 1);
+    assert!(err.contains("`kind` belongs to format 2"), "{err}");
+    // The same fields with `format: 2` are fine (format_2_fields_are_checked).
 }

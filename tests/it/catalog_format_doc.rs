@@ -15,3 +15,21 @@ fn the_documented_example_loads_as_written() {
     assert_eq!(c.occupations[0].functions[0].importance, Importance::Essential);
     assert_eq!(c.programs[0].link, Link::Inferred);
 }
+
+#[test]
+fn the_documented_format_2_example_loads_as_written() {
+    let doc = include_str!("../../docs/catalog-format.md");
+    let blocks: Vec<&str> =
+        doc.split("```ron\n").skip(1).map(|b| &b[..b.find("```").expect("block end")]).collect();
+    assert_eq!(blocks.len(), 2, "a format-1 and a format-2 example");
+    let file = SourceFile { name: "docs/catalog-format.md".into(), text: blocks[1].to_string() };
+    let loaded = load_files(vec![file]).unwrap_or_else(|p| panic!("{p:?}"));
+    let c = &loaded[0].catalog;
+    let o = &c.occupations[0];
+    assert_eq!((c.format, o.level, o.alt_titles.len(), o.related.len()), (2, 2, 1, 1));
+    assert_eq!(o.secondary_sectors, ["cuoc-area-comp"]);
+    assert!(o.codes[1].partial && !o.codes[0].partial);
+    assert!(o.functions[1].catch_all);
+    assert_eq!(o.competencies[0].link, Link::Stated);
+    assert_eq!(c.competencies[1].kind, rumbo::catalog::CompetencyKind::Knowledge);
+}

@@ -116,6 +116,16 @@ mod tests {
         full.version = "v".into();
         full.sectors[0].summary_sources = vec!["x".into()];
         full.programs[0].level = "nivel".into();
+        // Format 2's fields too.
+        let o = &mut full.occupations[0];
+        o.alt_titles = vec![crate::catalog::AltTitle { code: "1.001".into(), title: "Cajero".into() }];
+        o.related = vec!["otra".into()];
+        o.level = 3;
+        o.secondary_sectors = vec!["s2".into()];
+        o.codes[0].partial = true;
+        o.functions[0].catch_all = true;
+        o.competencies[0].link = crate::catalog::Link::Inferred;
+        full.competencies[0].kind = crate::catalog::CompetencyKind::Knowledge;
         let mut empty = full.clone();
         empty.id = "vacio".into();
         empty.occupations.clear();
