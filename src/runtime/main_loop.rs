@@ -9,7 +9,6 @@ use crate::app::{Model, Msg};
 use crate::ui::regions::Regions;
 use crate::ui::theme::Theme;
 use crate::ui::view;
-use crossterm::event::Event as TermEvent;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -248,8 +247,8 @@ fn wipe(guard: &mut TerminalGuard) -> std::io::Result<()> {
 /// Debug builds only: `RUMBO_TEST_PANIC=1` makes F12 panic, so the end-to-end tests can check that a
 /// panic restores the terminal and saves the session first. Release builds have no such key.
 #[cfg(debug_assertions)]
-fn test_panic(event: &TermEvent) {
-    if let TermEvent::Key(key) = event
+fn test_panic(event: &crossterm::event::Event) {
+    if let crossterm::event::Event::Key(key) = event
         && key.code == crossterm::event::KeyCode::F(12)
         && std::env::var_os("RUMBO_TEST_PANIC").is_some()
     {
