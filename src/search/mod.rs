@@ -67,6 +67,7 @@ mod query;
 mod rank;
 mod scan;
 mod stored;
+mod words;
 #[cfg(test)]
 mod tests;
 
@@ -97,6 +98,9 @@ pub struct Hit {
     pub score: u32,
     /// The query is the item's title (ignoring accents, case, spacing, punctuation); ranked first.
     pub exact: bool,
+    /// How many of the query's words (stop words aside) the text holds as the word itself or a
+    /// word of the same stem, rather than only as a prefix or one typo away; ranked second.
+    pub whole_words: u8,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
