@@ -67,7 +67,7 @@ mod query;
 mod rank;
 mod scan;
 mod stored;
-mod words;
+pub(crate) mod words;
 #[cfg(test)]
 mod tests;
 

@@ -400,3 +400,4 @@ fn respect_and_ignore_case_give_the_same_results_on_folded_text() {
 }
 
 mod pruning;
+mod spanish;

@@ -85,7 +85,7 @@ fn the_score_bound_holds_and_is_reached() {
 
 /// Types `keys` one at a time (`<` is Backspace, `|` switches the filter), checking that every
 /// narrowed search equals a fresh one.
-fn check_narrowing(index: &Index, keys: &str) -> Result<(), TestCaseError> {
+pub(super) fn check_narrowing(index: &Index, keys: &str) -> Result<(), TestCaseError> {
     let mut narrowing = Narrowing::default();
     let mut query = String::new();
     let mut filter = None;
