@@ -1,8 +1,8 @@
 //! A query as typed, cleaned and folded into what the scan needs.
 
 use super::bound;
-use super::words;
 use super::fold::{fold_char, is_combining, is_subsequence};
+use super::words;
 use crate::text;
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
 use nucleo_matcher::{Matcher, Utf32Str};
@@ -68,7 +68,8 @@ impl Query {
         }
         // Stop words never decide a match, nor add to a score; a query of nothing else keeps them.
         let content = |word: &&str| !words::split(word).all(words::is_stop_word);
-        let words: Vec<&str> = if all.iter().any(content) { all.into_iter().filter(content).collect() } else { all };
+        let words: Vec<&str> =
+            if all.iter().any(content) { all.into_iter().filter(content).collect() } else { all };
         let terms = words.iter().flat_map(|word| words::split(word)).map(str::to_string).collect();
         let marks = words
             .iter()

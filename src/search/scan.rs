@@ -2,8 +2,8 @@
 
 use super::bound;
 use super::index::Index;
-use super::query::Query;
 use super::narrowing::{EXACT, Matched, Narrowing, Prior};
+use super::query::Query;
 use super::rank::{Best, Rank};
 use super::{BLOCK, SearchResults, threads, to_u32};
 use crate::catalog::ItemKind;

@@ -94,7 +94,8 @@ fn read_any(path: &Path) -> Option<([u8; 16], Index)> {
         let haystacks = scope.spawn(|| whole::<Haystacks>(haystacks));
         (whole::<Texts>(texts), haystacks.join().ok().flatten())
     });
-    let (Texts { texts, records }, Haystacks { entries, ascii, unicode, positions, words }) = (texts?, haystacks?);
+    let (Texts { texts, records }, Haystacks { entries, ascii, unicode, positions, words }) =
+        (texts?, haystacks?);
     let ascii = ascii.into_vec();
     let index = Index { texts, records, entries, ascii, unicode, positions, words, ..Index::default() };
     index.holds_together().then(|| (key, index.with_lookups()))
@@ -178,7 +179,11 @@ impl Index {
         });
         let positions_fit = self.positions.iter().all(|(item, _)| (*item as usize) < items)
             && self.positions.is_sorted_by_key(|(item, _)| *item);
-        entries_fit && records_fit && positions_fit && self.ascii.is_ascii() && self.words.holds_together(items)
+        entries_fit
+            && records_fit
+            && positions_fit
+            && self.ascii.is_ascii()
+            && self.words.holds_together(items)
     }
 
     /// The look-ups that are not stored, worked out from the entries.

@@ -97,8 +97,9 @@ impl Words {
             words.held.extend_from_slice(&held);
             words.held_ends.push(to_u32(words.held.len()));
         }
-        let stems: Vec<String> =
-            (0..words.ends.len()).map(|w| stemmer().stem(nth(&words.text, &words.ends, w)).into_owned()).collect();
+        let stems: Vec<String> = (0..words.ends.len())
+            .map(|w| stemmer().stem(nth(&words.text, &words.ends, w)).into_owned())
+            .collect();
         let mut sorted: Vec<&str> = stems.iter().map(String::as_str).collect();
         sorted.sort_unstable();
         sorted.dedup();
@@ -106,7 +107,8 @@ impl Words {
             words.stem_text.push_str(stem);
             words.stem_ends.push(to_u32(words.stem_text.len()));
         }
-        words.stems = stems.iter().map(|stem| to_u32(sorted.binary_search(&stem.as_str()).unwrap_or(0))).collect();
+        words.stems =
+            stems.iter().map(|stem| to_u32(sorted.binary_search(&stem.as_str()).unwrap_or(0))).collect();
         words
     }
 
@@ -131,9 +133,8 @@ impl Words {
     /// Whether every number is in range: a stored index must never make a search panic.
     pub(super) fn holds_together(&self, entries: usize) -> bool {
         let words = self.ends.len();
-        let ordered = |ends: &[u32], len: usize| {
-            ends.is_sorted() && ends.last().is_none_or(|&end| end as usize == len)
-        };
+        let ordered =
+            |ends: &[u32], len: usize| ends.is_sorted() && ends.last().is_none_or(|&end| end as usize == len);
         ordered(&self.ends, self.text.len())
             && self.ends.iter().all(|&end| self.text.is_char_boundary(end as usize))
             && ordered(&self.stem_ends, self.stem_text.len())
@@ -212,8 +213,7 @@ pub(super) fn mark_words(haystack: &[char], term: &str, found: &mut Vec<u32>) {
     }
 }
 
-impl Words {
-}
+impl Words {}
 
 /// One query word's strength for every word of the vocabulary ([`NONE`], [`LOOSE`], [`WHOLE`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
