@@ -280,16 +280,15 @@ impl Index {
     /// The char positions in `items()[item].text` that `query` matched, sorted, for drawing. Empty
     /// when the item does not match or does not exist.
     pub fn highlight(&self, item: usize, query: &str) -> Vec<usize> {
-        let query = self.prepare(query, CaseMatching::Respect);
+        // Without the vocabulary tables: working them out for each row drawn costs more than
+        // marking, and a row drawn is a hit already.
+        let query = Query::new(query, CaseMatching::Respect);
         let entry = self.slots.get(item).and_then(|&slot| self.entries.get(slot as usize));
         let (Some(entry), Some(query)) = (entry, query) else {
             return Vec::new();
         };
         let mut matcher = Matcher::new(Config::DEFAULT);
         let mut found = Vec::new();
-        if self.words.answer(item_slot(self, item), &query.tables).is_none() {
-            return Vec::new();
-        }
         let haystack = self.haystack(entry);
         for (atom, word) in query.atoms.iter().zip(&query.words) {
             // A word found only by its stem or a typo is no subsequence: its text words are marked.
@@ -317,7 +316,3 @@ impl Index {
     }
 }
 
-/// The position in `entries` of item `item` (which exists).
-fn item_slot(index: &Index, item: usize) -> usize {
-    index.slots.get(item).map_or(0, |&slot| slot as usize)
-}
