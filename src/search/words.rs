@@ -59,7 +59,10 @@ pub(super) struct Words {
     stem_text: String,
     stem_ends: Vec<u32>,
     /// The words of each entry (in scan order), without repeats; entry `e` ends at `held_ends[e]`.
+    /// Stored as raw bytes: decoding half a million varints doubled the time to read the index.
+    #[serde(with = "raw")]
     held: Vec<u32>,
+    #[serde(with = "raw")]
     held_ends: Vec<u32>,
 }
 
@@ -71,7 +74,8 @@ fn nth<'a>(text: &'a str, ends: &[u32], n: usize) -> &'a str {
 impl Words {
     /// The words of `haystacks`, one per entry in scan order.
     pub(super) fn of<'a>(haystacks: impl Iterator<Item = Utf32Str<'a>>) -> Words {
-        let mut numbers: HashMap<String, u32> = HashMap::new();
+        // xxh3 rather than SipHash: hashing half a million words was most of the cost.
+        let mut numbers: HashMap<String, u32, xxhash_rust::xxh3::Xxh3DefaultBuilder> = HashMap::default();
         let mut words = Words::default();
         let mut text = String::new();
         let mut held: Vec<u32> = Vec::new();
@@ -244,4 +248,22 @@ pub(super) fn one_typo_from_a_prefix(query: &[u8], word: &[u8]) -> bool {
         || starts(&q[1..], w)
         || (!w.is_empty() && starts(q, &w[1..]))
         || (q.len() >= 2 && w.len() >= 2 && q[0] == w[1] && q[1] == w[0] && starts(&q[2..], &w[2..]))
+}
+
+/// A `Vec<u32>` stored as its little-endian bytes, read back in one pass.
+mod raw {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(numbers: &[u32], out: S) -> Result<S::Ok, S::Error> {
+        let bytes: Vec<u8> = numbers.iter().flat_map(|n| n.to_le_bytes()).collect();
+        out.serialize_bytes(&bytes)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Vec<u32>, D::Error> {
+        let bytes = serde_bytes::ByteBuf::deserialize(input)?;
+        if bytes.len() % 4 != 0 {
+            return Err(serde::de::Error::custom("not a list of u32"));
+        }
+        Ok(bytes.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect())
+    }
 }
