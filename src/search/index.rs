@@ -1,6 +1,8 @@
 //! The index proper: how items are laid out and folded, built once per loaded catalog set.
 
 use super::fold::{fold_char, fold_decomposed, fold_to_ascii, is_combining};
+use super::query::Query;
+use super::words::Words;
 use super::{BLOCK, ItemRef, SearchItem, threads, to_u32};
 use crate::catalog::{CatalogSet, ItemKind};
 use nucleo_matcher::Utf32Str;
@@ -58,6 +60,8 @@ pub(super) struct Index {
     pub(super) positions: Vec<(u32, Box<[u32]>)>,
     /// `0..entries.len()`: what a search that cannot narrow scans.
     pub(super) every: Vec<u32>,
+    /// The words of the texts, with their stems, and which words each entry holds.
+    pub(super) words: Words,
 }
 
 /// An item to index, borrowed from the catalogs.
@@ -180,7 +184,20 @@ impl Index {
             index.slots[entry.item as usize] = to_u32(slot);
         }
         index.every = (0..to_u32(order.len())).collect();
+        index.words = index.words_of_entries();
         index
+    }
+
+    /// The vocabulary of the entries' haystacks (see [`Words`]).
+    pub(super) fn words_of_entries(&self) -> Words {
+        Words::of(self.entries.iter().map(|entry| self.haystack(entry)))
+    }
+
+    /// `raw` made a query, with its words looked up in this index's vocabulary.
+    pub(super) fn prepare(&self, raw: &str, case: nucleo_matcher::pattern::CaseMatching) -> Option<Query> {
+        let mut query = Query::new(raw, case)?;
+        query.tables = query.terms.iter().map(|term| self.words.term(term)).collect();
+        Some(query)
     }
 
     /// The items of `sources` at `part` of `order`, in that order. The first part reserves room for
@@ -317,6 +334,7 @@ impl Index {
         *ascii = new_ascii;
         *unicode = new_unicode;
         *every = (0..to_u32(entries.len())).collect();
+        self.words = self.words_of_entries();
     }
 
     pub(super) fn haystack(&self, entry: &Entry) -> Utf32Str<'_> {

@@ -28,8 +28,11 @@
 //!
 //! Searching:
 //!
-//! - Whether a text matches at all is a plain subsequence test per word, far cheaper than a score,
-//!   and the count shown is of those. Only texts that could rank among the hits kept are scored by
+//! - Whether a text matches at all is decided word by word ([`words`]): every query word other than
+//!   a stop word must be one of the text's words, a word of the same Snowball Spanish stem, a word
+//!   it begins, or (five letters or more) one typo away. Worked out once per distinct word of the
+//!   catalog per query word, then read per text from a table, so it costs about what the plain
+//!   subsequence test it replaced did; the count shown is of those. Only texts that could rank among the hits kept are scored by
 //!   nucleo: the search keeps the best `limit` so far in a heap, and holds each new match's best
 //!   possible rank against the worst of them, first with the most points any text can get
 //!   (16 + 10 per char, the first char's bonus twice: a word typed at the start of a text word),
@@ -39,8 +42,9 @@
 //!   everything (`Method::Reference`, which the tests compare against), and a score above its
 //!   bound would make the search start over that way.
 //! - Typing only ever makes the query longer, and an item that matches "mantenimiento" matched
-//!   "manten" too (each word of the shorter query is a prefix of a word of the longer one, and
-//!   fuzzy matching is subsequence matching). [`SearchIndex::search_narrowing`] keeps the items
+//!   "manten" too (each word of the shorter query is a prefix of a word of the longer one). Not
+//!   always with stems, stop words and typos ("auxiliar d" → "auxiliar de" drops a word), so the
+//!   narrowing is used only when each old word's table of words covers the new one's. [`SearchIndex::search_narrowing`] keeps the items
 //!   the last query matched in a [`Narrowing`], with the points each was shown to lose on each
 //!   word, and when the new folded query starts with the old one it scans only those, starting
 //!   from those losses (a longer word never loses fewer). Anything else (a deleted letter,
@@ -53,8 +57,9 @@
 //!
 //! Ranking: an item whose whole text (or a program's own name) equals the query, ignoring
 //! accents, case, spacing and punctuation (nobody types a function's final period), comes first;
-//! then nucleo's score (summed over the query's words, each of which must match); then shorter
-//! text; then catalog order. The order is total, so results are deterministic.
+//! then the text holding more query words whole (as themselves or by stem, not only as a prefix or
+//! a typo); then nucleo's score (summed over the query's words, stop words aside; a word found only
+//! by stem or typo, which is no subsequence, adds nothing); then shorter text; then catalog order. The order is total, so results are deterministic.
 //!
 //! Query words are matched literally: nucleo's `Pattern::parse` syntax (`!`, `^`, `'`, `$`) is
 //! not used, since people at an employment office type words, not fzf operators.
@@ -69,6 +74,7 @@ mod scan;
 mod stored;
 #[cfg(test)]
 mod tests;
+pub(crate) mod words;
 
 pub use narrowing::Narrowing;
 pub use stored::IndexFile;
@@ -97,6 +103,9 @@ pub struct Hit {
     pub score: u32,
     /// The query is the item's title (ignoring accents, case, spacing, punctuation); ranked first.
     pub exact: bool,
+    /// How many of the query's words (stop words aside) the text holds as the word itself or a
+    /// word of the same stem, rather than only as a prefix or one typo away; ranked second.
+    pub whole_words: u8,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -1,6 +1,8 @@
 //! What one search of a sequence leaves for the next, so a query that only grew scans less.
 
 use super::ItemKind;
+use super::query::Query;
+use super::words::Term;
 
 /// What the last search of a sequence matched, so the next one can score only those items when its
 /// query only grew. Start with `Narrowing::default()`; see [`SearchIndex::search_narrowing`].
@@ -13,6 +15,8 @@ pub struct Narrowing {
     pub(super) items: usize,
     /// The last query's words, in the order typed.
     pub(super) words: Vec<String>,
+    /// The last query's terms against the vocabulary ([`super::words::Term`]).
+    pub(super) terms: Vec<Term>,
     /// Every item the last query matched, as positions in [`Index::entries`], increasing,
     /// with what is known of the points it loses on each word.
     pub(super) matched: Matched,
@@ -43,12 +47,19 @@ pub(super) struct Prior<'a> {
 }
 
 impl Narrowing {
-    /// Whether a search for `query` (cleaned and folded) can scan only the items matched before.
-    pub(super) fn covers(&self, query: &str, filter: Option<ItemKind>, items: usize) -> bool {
+    /// Whether a search for `query` can scan only the items matched before: it only grew, and
+    /// each of the last query's words finds no word of the texts the new one at its place did not.
+    /// Not so when a grown word stops being a stop word's beginning ("auxiliar d" → "auxiliar de",
+    /// which drops the "de"), reaches five letters (then a typo is forgiven), or stems otherwise.
+    pub(super) fn covers(&self, query: &Query, filter: Option<ItemKind>, items: usize) -> bool {
         !self.query.is_empty()
             && self.filter == filter
             && self.items == items
-            && query.starts_with(&self.query)
+            && query.folded.starts_with(&self.query)
+            && query.typed.len() >= self.words.len()
+            && query.typed.iter().zip(&self.words).all(|(new, old)| new.starts_with(old.as_str()))
+            && query.tables.len() >= self.terms.len()
+            && query.tables.iter().zip(&self.terms).all(|(new, old)| new.within(old))
     }
 
     /// How the words of a query that [`Narrowing::covers`] relate to the last query's: the same

@@ -2,6 +2,7 @@
 
 use super::bound;
 use super::fold::{fold_char, is_combining, is_subsequence};
+use super::words;
 use crate::text;
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
 use nucleo_matcher::{Matcher, Utf32Str};
@@ -21,6 +22,13 @@ pub(super) struct Query {
     pub(super) typed: Vec<String>,
     /// The highest score nucleo can give any text for this query ([`bound::most_anywhere`]).
     pub(super) most: u32,
+    /// The words a text must hold ([`words`]): the letter-and-digit runs of the words scored.
+    pub(super) terms: Vec<String>,
+    /// The other chars of each word scored that has any ("(bilingüismo)", "!ventas"), which a
+    /// text must hold in that order, as before words were matched as words.
+    pub(super) marks: Vec<Vec<char>>,
+    /// Each of `terms` against the index's vocabulary; filled by [`super::index::Index::prepare`].
+    pub(super) tables: Vec<words::Term>,
 }
 
 /// A query word as [`bound`] reads it.
@@ -54,10 +62,20 @@ impl Query {
     pub(super) fn new(raw: &str, case: CaseMatching) -> Option<Query> {
         let clean = text::sanitize_line(raw);
         let folded: String = clean.chars().filter(|&c| !is_combining(c)).map(fold_char).collect();
-        let words: Vec<&str> = folded.split_whitespace().collect();
-        if words.is_empty() {
+        let all: Vec<&str> = folded.split_whitespace().collect();
+        if all.is_empty() {
             return None;
         }
+        // Stop words never decide a match, nor add to a score; a query of nothing else keeps them.
+        let content = |word: &&str| !words::split(word).all(words::is_stop_word);
+        let words: Vec<&str> =
+            if all.iter().any(content) { all.into_iter().filter(content).collect() } else { all };
+        let terms = words.iter().flat_map(|word| words::split(word)).map(str::to_string).collect();
+        let marks = words
+            .iter()
+            .map(|word| word.chars().filter(|c| !c.is_alphanumeric()).collect::<Vec<char>>())
+            .filter(|marks| !marks.is_empty())
+            .collect();
         let mut atoms: Vec<(usize, Atom)> = words
             .iter()
             .map(|word| Atom::new(word, case, Normalization::Never, AtomKind::Fuzzy, false))
@@ -75,39 +93,39 @@ impl Query {
         let most = words_of_atoms.iter().fold(0u32, |sum, word| sum.saturating_add(word.most));
         let typed = words.iter().map(|word| word.to_string()).collect();
         let atoms = atoms.into_iter().map(|(_, atom)| atom).collect();
-        Some(Query { key_chars: key.chars().count(), key, atoms, words: words_of_atoms, typed, folded, most })
-    }
-
-    /// Whether nucleo would match: every word is a subsequence of the haystack, char for char (the
-    /// query runs with `CaseMatching::Respect` and `Normalization::Never`), and a word with a
-    /// non-ASCII char never matches an ASCII haystack, as in nucleo. Much cheaper than scoring.
-    pub(super) fn matches(&self, haystack: Utf32Str<'_>) -> bool {
-        self.atoms.iter().all(|atom| match (haystack, atom.needle_text()) {
-            (Utf32Str::Ascii(text), Utf32Str::Ascii(word)) => {
-                let mut rest = text;
-                word.iter().all(|&w| match memchr::memchr(w, rest) {
-                    Some(at) => {
-                        rest = &rest[at + 1..];
-                        true
-                    }
-                    None => false,
-                })
-            }
-            (Utf32Str::Ascii(_), Utf32Str::Unicode(_)) => false,
-            (Utf32Str::Unicode(text), Utf32Str::Ascii(word)) => {
-                let mut rest = text.iter();
-                word.iter().all(|&w| rest.any(|&c| c == char::from(w)))
-            }
-            (Utf32Str::Unicode(text), Utf32Str::Unicode(word)) => is_subsequence(text, word),
+        Some(Query {
+            key_chars: key.chars().count(),
+            key,
+            atoms,
+            words: words_of_atoms,
+            typed,
+            folded,
+            most,
+            terms,
+            marks,
+            tables: Vec::new(),
         })
     }
 
-    pub(super) fn score(&self, haystack: Utf32Str<'_>, matcher: &mut Matcher) -> Option<u32> {
+    /// Whether `haystack` holds every word's other chars ([`Query::marks`]) in order.
+    pub(super) fn holds_marks(&self, haystack: Utf32Str<'_>) -> bool {
+        self.marks.iter().all(|marks| match haystack {
+            Utf32Str::Ascii(text) => {
+                let mut rest = text.iter();
+                marks.iter().all(|&m| rest.any(|&c| char::from(c) == m))
+            }
+            Utf32Str::Unicode(text) => is_subsequence(text, marks),
+        })
+    }
+
+    /// nucleo's score, summed over the words; a word found only as a stem or a typo ("cajeros" in
+    /// "Cajera", which is no subsequence of it) adds nothing.
+    pub(super) fn score(&self, haystack: Utf32Str<'_>, matcher: &mut Matcher) -> u32 {
         let mut total = 0u32;
         for atom in &self.atoms {
-            total = total.saturating_add(u32::from(atom.score(haystack, matcher)?));
+            total = total.saturating_add(u32::from(atom.score(haystack, matcher).unwrap_or(0)));
         }
-        Some(total)
+        total
     }
 
     /// Whether the query is the item's whole text, or a program's own name (from `title_start`).

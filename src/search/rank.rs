@@ -4,11 +4,13 @@ use super::{BLOCK, Hit};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-/// How a hit ranks: greater is better. Field order is the ranking: an exact title first, then the
-/// score, then the shorter text, then catalog order.
+/// How a hit ranks: greater is better. Field order is the ranking: an exact title first, then more query words
+/// held whole, then the score, then the shorter text, then catalog order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) struct Rank {
     pub(super) exact: bool,
+    /// How many query words the text holds as themselves or their stems ([`super::words`]).
+    pub(super) whole: u8,
     pub(super) score: u32,
     pub(super) shorter: Reverse<u32>,
     pub(super) earlier: Reverse<u32>,
@@ -16,7 +18,7 @@ pub(super) struct Rank {
 
 impl Rank {
     pub(super) fn hit(self) -> Hit {
-        Hit { item: self.earlier.0 as usize, score: self.score, exact: self.exact }
+        Hit { item: self.earlier.0 as usize, score: self.score, exact: self.exact, whole_words: self.whole }
     }
 }
 

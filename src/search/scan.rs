@@ -89,14 +89,14 @@ impl Index {
         method: Method,
         threads: usize,
     ) -> SearchResults {
-        let Some(query) = Query::new(raw, case) else {
+        let Some(query) = self.prepare(raw, case) else {
             if let Some(narrowing) = narrowing {
                 *narrowing = Narrowing::default();
             }
             return SearchResults::default();
         };
         let (candidates, prior) = match narrowing.as_deref() {
-            Some(last) if last.covers(&query.folded, filter, self.len()) => {
+            Some(last) if last.covers(&query, filter, self.len()) => {
                 (&last.matched.slots[..], last.prior(&query.typed))
             }
             _ => (&self.every[..], Prior { losses: &[], stride: 0, from: vec![None; query.typed.len()] }),
@@ -111,8 +111,8 @@ impl Index {
         }
         let total = matched.slots.len();
         if let Some(narrowing) = narrowing {
-            let words = query.typed;
-            *narrowing = Narrowing { query: query.folded, filter, items: self.len(), words, matched };
+            let (words, terms) = (query.typed, query.tables);
+            *narrowing = Narrowing { query: query.folded, filter, items: self.len(), words, terms, matched };
         }
         ranks.sort_unstable_by(|a, b| b.cmp(a));
         if let Some(limit) = limit {
@@ -223,8 +223,9 @@ impl Index {
                 continue;
             }
             let haystack = self.haystack(entry);
-            // Without bounds (no limit: every match is scored anyway) nucleo's own test decides.
-            if pruned && scan.bounds && !query.matches(haystack) {
+            // Each query word must be one of the text's words, or its stem, prefix or typo.
+            let Some(whole) = self.words.answer(slot as usize, &query.tables) else { continue };
+            if !query.holds_marks(haystack) {
                 continue;
             }
             // What is known from the last search, as a lower bound (a grown word is no longer EXACT).
@@ -241,6 +242,7 @@ impl Index {
             let exact = query.is_title_of(haystack, entry.title_start as usize);
             let mut at_best = Rank {
                 exact,
+                whole,
                 score: query.most.saturating_sub(lost),
                 shorter: Reverse(entry.len),
                 earlier: Reverse(entry.item),
@@ -264,8 +266,7 @@ impl Index {
                 }
             }
             if !hopeless {
-                // After `matches` always `Some`: that is nucleo's own rule.
-                let Some(score) = query.score(haystack, &mut scan.matcher) else { continue };
+                let score = query.score(haystack, &mut scan.matcher);
                 if score > at_best.score {
                     scan.sound = false;
                 }
@@ -279,6 +280,8 @@ impl Index {
     /// The char positions in `items()[item].text` that `query` matched, sorted, for drawing. Empty
     /// when the item does not match or does not exist.
     pub fn highlight(&self, item: usize, query: &str) -> Vec<usize> {
+        // Without the vocabulary tables: working them out for each row drawn costs more than
+        // marking, and a row drawn is a hit already.
         let query = Query::new(query, CaseMatching::Respect);
         let entry = self.slots.get(item).and_then(|&slot| self.entries.get(slot as usize));
         let (Some(entry), Some(query)) = (entry, query) else {
@@ -286,9 +289,14 @@ impl Index {
         };
         let mut matcher = Matcher::new(Config::DEFAULT);
         let mut found = Vec::new();
-        for atom in &query.atoms {
-            if atom.indices(self.haystack(entry), &mut matcher, &mut found).is_none() {
-                return Vec::new();
+        let haystack = self.haystack(entry);
+        for (atom, word) in query.atoms.iter().zip(&query.words) {
+            // A word found only by its stem or a typo is no subsequence: its text words are marked.
+            if atom.indices(haystack, &mut matcher, &mut found).is_none() {
+                let chars: Vec<char> = haystack.chars().collect();
+                for term in super::words::split(&query.typed[word.typed]) {
+                    super::words::mark_words(&chars, term, &mut found);
+                }
             }
         }
         found.sort_unstable();

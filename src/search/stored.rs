@@ -11,6 +11,7 @@
 
 use super::index::{Entry, Index, NO_OWNER, Record};
 use super::to_u32;
+use super::words::Words;
 use crate::catalog::cache::{Cache, envelope};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -19,9 +20,10 @@ use xxhash_rust::xxh3::Xxh3;
 const MAGIC: &[u8; 16] = b"rumbo search\n\0\0\0";
 
 /// The code whose changes can change what a stored index holds; part of the key.
-const SCHEMA: [&str; 5] = [
+const SCHEMA: [&str; 6] = [
     include_str!("index.rs"),
     include_str!("fold.rs"),
+    include_str!("words.rs"),
     include_str!("stored.rs"),
     include_str!("../text.rs"),
     env!("CARGO_PKG_VERSION"),
@@ -66,6 +68,7 @@ impl IndexFile {
             ascii: serde_bytes::Bytes::new(&index.ascii),
             unicode: &index.unicode,
             positions: &index.positions,
+            words: &index.words,
         };
         let len = postcard::serialize_with_flavor(&texts, postcard::ser_flavors::Size::default())
             .map_err(std::io::Error::other)?;
@@ -91,9 +94,10 @@ fn read_any(path: &Path) -> Option<([u8; 16], Index)> {
         let haystacks = scope.spawn(|| whole::<Haystacks>(haystacks));
         (whole::<Texts>(texts), haystacks.join().ok().flatten())
     });
-    let (Texts { texts, records }, Haystacks { entries, ascii, unicode, positions }) = (texts?, haystacks?);
+    let (Texts { texts, records }, Haystacks { entries, ascii, unicode, positions, words }) =
+        (texts?, haystacks?);
     let ascii = ascii.into_vec();
-    let index = Index { texts, records, entries, ascii, unicode, positions, ..Index::default() };
+    let index = Index { texts, records, entries, ascii, unicode, positions, words, ..Index::default() };
     index.holds_together().then(|| (key, index.with_lookups()))
 }
 
@@ -131,6 +135,7 @@ struct HaystacksRef<'a> {
     ascii: &'a serde_bytes::Bytes,
     unicode: &'a [char],
     positions: &'a [(u32, Box<[u32]>)],
+    words: &'a Words,
 }
 
 #[derive(Deserialize)]
@@ -139,6 +144,7 @@ struct Haystacks {
     ascii: serde_bytes::ByteBuf,
     unicode: Vec<char>,
     positions: Vec<(u32, Box<[u32]>)>,
+    words: Words,
 }
 
 /// `bytes` decoded, if they hold exactly one `T`.
@@ -173,7 +179,11 @@ impl Index {
         });
         let positions_fit = self.positions.iter().all(|(item, _)| (*item as usize) < items)
             && self.positions.is_sorted_by_key(|(item, _)| *item);
-        entries_fit && records_fit && positions_fit && self.ascii.is_ascii()
+        entries_fit
+            && records_fit
+            && positions_fit
+            && self.ascii.is_ascii()
+            && self.words.holds_together(items)
     }
 
     /// The look-ups that are not stored, worked out from the entries.

@@ -27,14 +27,15 @@ fn the_search_popup_and_the_notes_answer_to_the_keys_config_ron_gives() {
     app.new_session("Ana", None, true);
 
     app.char('/');
-    app.type_text("agente");
+    // Not "agente" any more: only a program holds that word.
+    app.type_text("servicio");
     let drawn = app.screen_text();
     assert!(drawn.contains("↑/Ctrl+N elegir · Ctrl+G ir · Esc cerrar"), "{drawn}");
     app.press(KeyCode::Enter);
     assert!(matches!(app.ws().overlay, Some(Overlay::Search(_))), "Enter no longer goes to the result");
     app.send(ctrl('n'));
     let Some(Overlay::Search(popup)) = &app.ws().overlay else { panic!("the search is open") };
-    assert!(popup.hits.len() > 1, "agente finds several items");
+    assert!(popup.hits.len() > 1, "servicio finds several items");
     assert_eq!(popup.selected, 1, "Ctrl+N moves down the results");
     app.send(ctrl('g'));
     assert!(app.ws().overlay.is_none(), "Ctrl+G goes to the result");
