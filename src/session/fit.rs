@@ -8,6 +8,10 @@
 //! occupations, so marking them gives a share of every one. An occupation of which the person holds at
 //! least one function (marked at either level) ranks above every occupation of which they hold none;
 //! those say "solo competencias compartidas" (see [`Standing`]).
+//!
+//! A catch-all function (CUOC's "Desempeñar funciones afines.", last of every occupation) is kept word for
+//! word in the catalog but is no part of fit: it says nothing of what the person can do, and marking it
+//! must not make an occupation "held".
 
 use super::model::{Mark, MarkKind, MarkLevel, Session};
 use crate::catalog::{CatalogSet, Importance, Link, Occupation};
@@ -107,7 +111,7 @@ impl<'a> Levels<'a> {
 
 /// The occupation's functions, then its competency needs, in catalog order.
 fn items(set: &CatalogSet, occupation: &Occupation) -> Vec<FitItem> {
-    let functions = occupation.functions.iter().map(|f| FitItem {
+    let functions = occupation.functions.iter().filter(|f| !f.catch_all).map(|f| FitItem {
         kind: MarkKind::Function,
         id: f.id.clone(),
         text: f.text.clone(),
@@ -162,7 +166,11 @@ fn fit_with(levels: &Levels, set: &CatalogSet, occupation: &Occupation) -> Fit {
 /// The standing alone (what [`fit`] gives as `standing`), without listing the items: the occupations
 /// pane shows one per row on every frame.
 fn standing_with(levels: &Levels, occupation: &Occupation) -> Standing {
-    let functions = occupation.functions.iter().map(|f| (MarkKind::Function, f.id.as_str(), f.importance));
+    let functions = occupation
+        .functions
+        .iter()
+        .filter(|f| !f.catch_all)
+        .map(|f| (MarkKind::Function, f.id.as_str(), f.importance));
     let needs =
         occupation.competencies.iter().map(|n| (MarkKind::Competency, n.competency.as_str(), n.importance));
     let (mut essential, mut halves) = (0, 0);

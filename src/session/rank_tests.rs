@@ -74,3 +74,31 @@ fn one_function_ranks_its_occupation_first_over_higher_percentages() {
     let best = standings.iter().max_by_key(|st| st.rank()).unwrap();
     assert!(best.holds_function && best.percent == supervisor.percent);
 }
+
+/// CUOC's catch-all last function ("Desempeñar funciones afines.") is no part of fit: marking it holds no
+/// function, moves no percentage, and the gap does not ask for it.
+#[test]
+fn the_catch_all_function_is_no_part_of_fit() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/catalog/cuoc-2025.ron");
+    let text = std::fs::read_to_string(path).unwrap();
+    let file = catalog::SourceFile { name: path.to_string(), text };
+    let loaded = catalog::load_files(vec![file]).unwrap();
+    let set = CatalogSet::new(loaded.into_iter().map(|l| l.catalog).collect());
+    let cashier = set.occupation("cuoc-52300").unwrap().clone();
+    let catch_all = cashier.functions.last().unwrap().clone();
+    assert!(catch_all.catch_all && catch_all.text == "Desempeñar funciones afines.");
+    let mut s = Session::new("Ana", "", Timestamp::UNIX_EPOCH, &set).unwrap();
+    let before = fit(&s, &set, &cashier.id).unwrap();
+    assert!(before.missing.iter().all(|item| item.id != catch_all.id), "the gap asks for the catch-all");
+    s.cycle_mark(MarkKind::Function, &catch_all.id, &catch_all.text, Some(&cashier.id));
+    s.cycle_mark(MarkKind::Function, &catch_all.id, &catch_all.text, Some(&cashier.id));
+    assert_eq!(s.mark_of(MarkKind::Function, &catch_all.id), Some(MarkLevel::Has));
+    let after = fit(&s, &set, &cashier.id).unwrap();
+    assert_eq!(after.percent, before.percent);
+    assert!(!after.standing.holds_function);
+    // A real function does count.
+    let first = &cashier.functions[0];
+    s.cycle_mark(MarkKind::Function, &first.id, &first.text, Some(&cashier.id));
+    let real = fit(&s, &set, &cashier.id).unwrap();
+    assert!(real.standing.holds_function && real.percent > before.percent);
+}
