@@ -16,10 +16,16 @@ fn files_in(dir: &Path) -> Vec<std::path::PathBuf> {
     fs::read_dir(dir).map(|d| d.map(|e| e.unwrap().path()).collect()).unwrap_or_default()
 }
 
-#[test]
-fn d_deletes_the_exports_the_session_recorded() {
+/// A home for one test and the shared summaries folder inside it.
+fn home() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let shared = dir.path().join("compartida");
+    (dir, shared)
+}
+
+#[test]
+fn d_deletes_the_exports_the_session_recorded() {
+    let (dir, shared) = home();
     let mut app = App::start(dir.path());
     app.runner.set_export_dir(shared.clone());
     app.new_session("Ana", None, true);
@@ -49,8 +55,7 @@ fn d_deletes_the_exports_the_session_recorded() {
 
 #[test]
 fn d_names_an_export_that_changed_since() {
-    let dir = tempfile::tempdir().unwrap();
-    let shared = dir.path().join("compartida");
+    let (dir, shared) = home();
     let mut app = App::start(dir.path());
     app.runner.set_export_dir(shared.clone());
     app.new_session("Ana", None, true);
