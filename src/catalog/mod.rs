@@ -33,6 +33,9 @@ pub enum ItemKind {
     Function,
     Competency,
     Program,
+    /// A job title people use for an occupation (CUOC's denominaciones); searchable, not an id of
+    /// the catalog: it names its occupation.
+    Title,
 }
 
 impl ItemKind {
@@ -46,6 +49,7 @@ impl ItemKind {
             ItemKind::Function => s.kind_function,
             ItemKind::Competency => s.kind_competency,
             ItemKind::Program => s.kind_program,
+            ItemKind::Title => s.kind_title,
         }
     }
 }

@@ -193,4 +193,6 @@ pub enum KindArg {
     Function,
     Competency,
     Program,
+    /// A job title people use (CUOC's denominaciones); the result names its occupation
+    Title,
 }

@@ -22,7 +22,8 @@ pub fn run(global: &GlobalArgs, lang: Lang, args: &SearchArgs) -> ExitCode {
     if args.json {
         let list = results.hits.iter().map(|hit| {
             let item = index.item(hit.item);
-            let occupation = item.occupation.map(|(id, title)| JsonOccupation { id, title });
+            let code = index.occupation_code(hit.item);
+            let occupation = item.occupation.map(|(id, title)| JsonOccupation { code, id, title });
             JsonHit { id: item.id, kind: item.kind, occupation, score: hit.score, text: item.text }
         });
         let whole = JsonResults { results: list.collect(), total: results.total };
@@ -90,6 +91,8 @@ struct JsonHit<'a> {
 
 #[derive(serde::Serialize)]
 struct JsonOccupation<'a> {
+    /// Its CUOC code, else the first code its catalog gives; "" when it has none.
+    code: &'a str,
     id: &'a str,
     title: &'a str,
 }
@@ -107,6 +110,7 @@ fn item_kind(kind: KindArg) -> ItemKind {
         KindArg::Function => ItemKind::Function,
         KindArg::Competency => ItemKind::Competency,
         KindArg::Program => ItemKind::Program,
+        KindArg::Title => ItemKind::Title,
     }
 }
 

@@ -45,6 +45,7 @@ pub const EN: Strings = Strings {
     kind_function: "function",
     kind_competency: "competency",
     kind_program: "program",
+    kind_title: "job title",
     kind_source: "source",
     search_no_results: "No results for `{query}`",
     search_in_occupation: "in: {title}",

@@ -45,6 +45,7 @@ pub const ES: Strings = Strings {
     kind_function: "función",
     kind_competency: "competencia",
     kind_program: "programa",
+    kind_title: "denominación",
     kind_source: "fuente",
     search_no_results: "Sin resultados para «{query}»",
     search_in_occupation: "en: {title}",

@@ -35,6 +35,8 @@ strings! {
     catimport_expect_sigla, catimport_expect_unique, catimport_expect_partial_note, catimport_expect_complete_note, catimport_expect_principal_area,
     // item kinds
     kind_catalog, kind_sector, kind_occupation, kind_function, kind_competency, kind_program, kind_source,
+    // issue 12: job titles, occupation detail
+    kind_title,
     // search
     search_no_results, search_in_occupation, search_link_inferred,
     // app

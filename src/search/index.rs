@@ -28,8 +28,17 @@ pub(super) struct Record {
     pub(super) kind: ItemKind,
     pub(super) text: (u32, u32),
     pub(super) id: (u32, u32),
-    /// For a function, the item of its occupation; `NO_OWNER` otherwise.
+    /// For a function or a job title, the item of its occupation; `NO_OWNER` otherwise.
     pub(super) owner: u32,
+    /// For an occupation, its code ([`occupation_code`]); empty otherwise.
+    pub(super) code: (u32, u32),
+}
+
+/// The code a search result gives for an occupation: its CUOC code if it has one, else the first
+/// code its catalog gives (a BPO occupation's CNO code), else none.
+pub(super) fn occupation_code(occupation: &crate::catalog::Occupation) -> &str {
+    let cuoc = occupation.codes.iter().find(|code| code.system == "CUOC");
+    cuoc.or(occupation.codes.first()).map_or("", |code| code.code.as_str())
 }
 
 pub(super) const NO_OWNER: u32 = u32::MAX;
@@ -69,8 +78,11 @@ pub(super) struct Source<'a> {
     pub(super) kind: ItemKind,
     pub(super) id: &'a str,
     pub(super) text: Text<'a>,
-    /// For a function, the position of its occupation's item among all sources; `NO_OWNER` else.
+    /// For a function or a job title, the position of its occupation's item among all sources;
+    /// `NO_OWNER` else.
     pub(super) owner: u32,
+    /// For an occupation, its code; empty else.
+    pub(super) code: &'a str,
 }
 
 /// An item's text: its own, or a program's "institution — name".
@@ -91,8 +103,8 @@ impl Text<'_> {
 }
 
 impl Index {
-    /// Indexes every sector, occupation, function, competency and program, grouped by kind in
-    /// catalog order.
+    /// Indexes every sector, occupation, job title, function, competency and program, grouped by
+    /// kind in catalog order.
     pub fn new(set: &CatalogSet) -> Index {
         Index::from_sources(&Index::sources(set), threads())
     }
@@ -106,12 +118,24 @@ impl Index {
                 id: &sector.id,
                 text: Text::Own(&sector.name),
                 owner: NO_OWNER,
+                code: "",
             });
         }
         let first_occupation = sources.len();
         for occupation in set.occupations() {
-            let text = Text::Own(&occupation.title);
-            sources.push(Source { kind: ItemKind::Occupation, id: &occupation.id, text, owner: NO_OWNER });
+            let (text, code) = (Text::Own(&occupation.title), occupation_code(occupation));
+            sources.push(Source { kind: ItemKind::Occupation, id: &occupation.id, text, owner: NO_OWNER, code });
+        }
+        // Job titles right after the occupations: on a tie they come before functions, since a
+        // title is what a person says they did.
+        for (n, occupation) in set.occupations().enumerate() {
+            let owner = to_u32(first_occupation + n);
+            for title in &occupation.alt_titles {
+                // The title's own code (CUOC's `52300.007`) is its id; without one, its occupation's.
+                let id = if title.code.is_empty() { &occupation.id } else { &title.code };
+                let text = Text::Own(&title.title);
+                sources.push(Source { kind: ItemKind::Title, id, text, owner, code: "" });
+            }
         }
         for (n, occupation) in set.occupations().enumerate() {
             for function in &occupation.functions {
@@ -121,12 +145,14 @@ impl Index {
                     id: &function.id,
                     text: Text::Own(&function.text),
                     owner,
+                    code: "",
                 });
             }
         }
         for competency in set.competencies() {
             let text = Text::Own(&competency.name);
-            sources.push(Source { kind: ItemKind::Competency, id: &competency.id, text, owner: NO_OWNER });
+            let (id, owner) = (&competency.id, NO_OWNER);
+            sources.push(Source { kind: ItemKind::Competency, id, text, owner, code: "" });
         }
         for program in set.programs() {
             let text = if program.institution.trim().is_empty() {
@@ -134,7 +160,7 @@ impl Index {
             } else {
                 Text::Program { institution: &program.institution, name: &program.name }
             };
-            sources.push(Source { kind: ItemKind::Program, id: &program.id, text, owner: NO_OWNER });
+            sources.push(Source { kind: ItemKind::Program, id: &program.id, text, owner: NO_OWNER, code: "" });
         }
         sources
     }
@@ -173,7 +199,7 @@ impl Index {
         }
         // Records were made in scan order too; items are numbered in catalog order.
         let mut records =
-            vec![Record { kind: ItemKind::Sector, text: (0, 0), id: (0, 0), owner: NO_OWNER }; order.len()];
+            vec![Record { kind: ItemKind::Sector, text: (0, 0), id: (0, 0), owner: NO_OWNER, code: (0, 0) }; order.len()];
         for (record, &item) in index.records.iter().zip(&order) {
             records[item as usize] = *record;
         }
@@ -210,7 +236,7 @@ impl Index {
         index.entries.reserve(room.len());
         let size: usize = room.iter().map(|item| of(item).text.len()).sum();
         index.ascii.reserve(size);
-        index.texts.reserve(size + room.iter().map(|item| of(item).id.len()).sum::<usize>());
+        index.texts.reserve(size + room.iter().map(|item| of(item).id.len() + of(item).code.len()).sum::<usize>());
         let mut scratch = Vec::new();
         for &item in part {
             let source = of(&item);
@@ -232,7 +258,10 @@ impl Index {
             let id_start = index.texts.len();
             index.texts.push_str(source.id);
             let id = (to_u32(id_start), to_u32(source.id.len()));
-            index.records.push(Record { kind: source.kind, text, id, owner: source.owner });
+            let code_start = index.texts.len();
+            index.texts.push_str(source.code);
+            let code = (to_u32(code_start), to_u32(source.code.len()));
+            index.records.push(Record { kind: source.kind, text, id, owner: source.owner, code });
             index.fold_item(&mut scratch, item, start..id_start, title_start);
         }
         index
@@ -253,6 +282,7 @@ impl Index {
         self.records.extend(other.records.into_iter().map(|record| Record {
             text: (record.text.0 + texts, record.text.1),
             id: (record.id.0 + texts, record.id.1),
+            code: (record.code.0 + texts, record.code.1),
             ..record
         }));
         self.texts.push_str(&other.texts);
@@ -268,7 +298,7 @@ impl Index {
         let id_start = self.texts.len();
         self.texts.push_str(id);
         let (text, id) = ((to_u32(start), to_u32(text.len())), (to_u32(id_start), to_u32(id.len())));
-        self.records.push(Record { kind, text, id, owner: NO_OWNER });
+        self.records.push(Record { kind, text, id, owner: NO_OWNER, code: (to_u32(self.texts.len()), 0) });
         self.fold_item(&mut Vec::new(), to_u32(self.records.len() - 1), start..id_start, title_start);
     }
 
@@ -360,6 +390,14 @@ impl Index {
         let at = |(start, len): (u32, u32)| &self.texts[start as usize..(start + len) as usize];
         let occupation = self.records.get(record.owner as usize).map(|owner| (at(owner.id), at(owner.text)));
         ItemRef { kind: record.kind, id: at(record.id), text: at(record.text), occupation }
+    }
+
+    /// The code of item `item`'s occupation (itself for an occupation; its owner for a function or
+    /// a job title); empty when it has none. Panics when out of range, as indexing does.
+    pub fn occupation_code(&self, item: usize) -> &str {
+        let record = &self.records[item];
+        let owner = if record.kind == ItemKind::Occupation { Some(record) } else { self.records.get(record.owner as usize) };
+        owner.map_or("", |owner| &self.texts[owner.code.0 as usize..(owner.code.0 + owner.code.1) as usize])
     }
 
     /// Every item, owned. Made on first use and kept (as much memory again as the index): prefer

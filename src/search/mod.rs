@@ -91,7 +91,7 @@ pub struct SearchItem {
     /// A sector's name, an occupation's title, a function's text, a competency's name, or a
     /// program as "institution — name" (so a search for "SENA" finds its programs).
     pub text: String,
-    /// For a function: the id and title of its occupation.
+    /// For a function or a job title: the id and title of its occupation.
     pub occupation: Option<(String, String)>,
 }
 
@@ -123,7 +123,7 @@ pub struct ItemRef<'a> {
     pub id: &'a str,
     /// As in [`SearchItem::text`].
     pub text: &'a str,
-    /// For a function: the id and title of its occupation.
+    /// For a function or a job title: the id and title of its occupation.
     pub occupation: Option<(&'a str, &'a str)>,
 }
 
@@ -148,8 +148,8 @@ fn threads() -> usize {
     *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4))
 }
 
-/// The search index of a [`CatalogSet`]: every sector, occupation, function, competency and
-/// program, grouped by kind in catalog order. Built at once ([`SearchIndex::new`]) or on another
+/// The search index of a [`CatalogSet`]: every sector, occupation, job title, function,
+/// competency and program, grouped by kind in catalog order. Built at once ([`SearchIndex::new`]) or on another
 /// core while the caller goes on ([`SearchIndex::in_background`]); then the first use waits for it.
 pub struct SearchIndex {
     built: OnceLock<Index>,
@@ -244,6 +244,12 @@ impl SearchIndex {
     /// [`SearchIndex::item`].
     pub fn items(&self) -> &[SearchItem] {
         self.built().items()
+    }
+
+    /// The code of item `item`'s occupation: an occupation's own, a function's or a job title's
+    /// occupation's; its CUOC code if it has one, else the first its catalog gives; empty if none.
+    pub fn occupation_code(&self, item: usize) -> &str {
+        self.built().occupation_code(item)
     }
 
     /// The items matching every word of `query`, best first; only items of kind `filter` if given.

@@ -175,6 +175,7 @@ impl Index {
         let records_fit = self.records.iter().all(|record| {
             text(record.text).is_some()
                 && text(record.id).is_some()
+                && text(record.code).is_some()
                 && (record.owner == NO_OWNER || (record.owner as usize) < items)
         });
         let positions_fit = self.positions.iter().all(|(item, _)| (*item as usize) < items)

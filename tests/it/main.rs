@@ -9,6 +9,8 @@ mod common;
 mod e2e_tmux_support;
 mod export_support;
 mod keyflow_support;
+// issue 12, titles and occupation detail
+mod cuoc_support;
 
 mod builtin_catalog;
 mod catalog_cache;
@@ -66,3 +68,5 @@ mod sessions_import;
 mod ui_kiosk;
 mod ui_snapshots;
 mod versions;
+// issue 12, titles and occupation detail
+mod search_titles;

@@ -145,7 +145,8 @@ fn jump(
             return effects;
         }
         ItemKind::Occupation => Some(item.id.to_string()),
-        ItemKind::Function => item.occupation.map(|(id, _)| id.to_string()),
+        // A job title goes to its occupation, like a function but with the occupation focused.
+        ItemKind::Function | ItemKind::Title => item.occupation.map(|(id, _)| id.to_string()),
         ItemKind::Competency => occupation_needing(ws, set, item.id),
         ItemKind::Program => occupation_served(ws, set, item.id),
         ItemKind::Catalog | ItemKind::Source => None,
