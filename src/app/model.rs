@@ -122,10 +122,15 @@ pub enum Pane {
     Occupations,
     Functions,
     Programs,
+    /// The focused occupation's detail under the list: its related occupations are rows.
+    Detail,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Sectors, Pane::Occupations, Pane::Functions, Pane::Programs];
+    /// Every pane, as the screen and the mouse know them.
+    pub const ALL: [Pane; 5] = [Pane::Sectors, Pane::Occupations, Pane::Functions, Pane::Programs, Pane::Detail];
+    /// The panes Tab goes through, in order; the detail is reached with its own key or a click.
+    pub const CYCLE: [Pane; 4] = [Pane::Sectors, Pane::Occupations, Pane::Functions, Pane::Programs];
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -162,6 +167,8 @@ pub struct Workspace {
     pub function: usize,
     pub competency: usize,
     pub program: usize,
+    /// The selected row of the occupation detail's related occupations.
+    pub related: usize,
     pub sort_by_fit: bool,
     pub overlay: Option<Overlay>,
     /// Where the last key pressed works, when it did nothing here; cleared by the next key.
@@ -270,6 +277,7 @@ impl Workspace {
             function: 0,
             competency: 0,
             program: 0,
+            related: 0,
             sort_by_fit: false,
             overlay: None,
             hint: None,
@@ -293,6 +301,12 @@ impl Workspace {
         self.occupations(set).get(self.occupation).copied()
     }
 
+    /// The focused occupation's related occupations that a loaded catalog holds, in its order.
+    pub fn related<'a>(&self, set: &'a CatalogSet) -> Vec<&'a Occupation> {
+        let Some(occupation) = self.current_occupation(set) else { return Vec::new() };
+        occupation.related.iter().filter_map(|id| set.occupation(id)).collect()
+    }
+
     /// The selected row of `pane` (of the tab shown, in the functions pane).
     pub fn selected(&self, pane: Pane) -> usize {
         match pane {
@@ -303,6 +317,7 @@ impl Workspace {
                 DetailTab::Competencies => self.competency,
             },
             Pane::Programs => self.program,
+            Pane::Detail => self.related,
         }
     }
 

@@ -7,6 +7,7 @@ mod limits;
 mod load;
 pub mod locate;
 mod model;
+mod names;
 mod parse;
 mod problem;
 mod set;
@@ -16,6 +17,7 @@ pub use load::{
     BUILTIN_NAME, BUILTIN_TEXT, CatalogSources, Loaded, builtin_file, load, load_files, read_sources,
 };
 pub use model::*;
+pub use names::{first_form, short_source};
 pub use parse::{SourceFile, is_valid_id, parse};
 pub use problem::{Problem, ProblemKind};
 pub use set::CatalogSet;

@@ -46,6 +46,18 @@ pub const EN: Strings = Strings {
     kind_competency: "competency",
     kind_program: "program",
     kind_title: "job title",
+    // issue 12: the occupation detail
+    pane_detail: "Occupation detail",
+    detail_related: "Related occupations",
+    detail_related_none: "No related occupations in the loaded catalogs.",
+    detail_related_count: "{count} related occupations ({key} to see them)",
+    detail_source: "Source: {source}",
+    detail_level: "Competency level {level} of 4: {meaning}",
+    // The CUOC's levels are those of ISCO-08 (ILO), which DANE adopts; kept to that text.
+    level_1: "simple and routine physical or manual tasks.",
+    level_2: "tasks such as operating machinery and electronic equipment, driving vehicles, maintaining and repairing electrical and mechanical equipment, and handling, ordering and storing information.",
+    level_3: "complex technical and practical tasks that require an extensive body of factual, technical and procedural knowledge in a specialized field.",
+    level_4: "tasks that require complex problem-solving and decision-making based on an extensive body of theoretical and factual knowledge in a specialized field.",
     kind_source: "source",
     search_no_results: "No results for `{query}`",
     search_in_occupation: "in: {title}",

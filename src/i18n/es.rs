@@ -46,6 +46,18 @@ pub const ES: Strings = Strings {
     kind_competency: "competencia",
     kind_program: "programa",
     kind_title: "denominación",
+    // issue 12: the occupation detail
+    pane_detail: "Detalle de la ocupación",
+    detail_related: "Ocupaciones afines",
+    detail_related_none: "Sin ocupaciones afines en los catálogos cargados.",
+    detail_related_count: "{count} ocupaciones afines ({key} para verlas)",
+    detail_source: "Fuente: {source}",
+    detail_level: "Nivel de competencia {level} de 4: {meaning}",
+    // The CUOC's levels are those of the CIUO-08 (OIT), which DANE adopts; kept to that text.
+    level_1: "tareas físicas o manuales simples y rutinarias.",
+    level_2: "tareas como manejar maquinaria y equipos electrónicos, conducir vehículos, mantener y reparar equipos eléctricos y mecánicos, y manipular, ordenar y almacenar información.",
+    level_3: "tareas técnicas y prácticas complejas que requieren un amplio conjunto de conocimientos fácticos, técnicos y de procedimiento en un campo especializado.",
+    level_4: "tareas que exigen resolver problemas complejos y tomar decisiones basadas en un amplio conjunto de conocimientos teóricos y fácticos en un campo especializado.",
     kind_source: "fuente",
     search_no_results: "Sin resultados para «{query}»",
     search_in_occupation: "en: {title}",

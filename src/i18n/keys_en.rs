@@ -141,4 +141,11 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.kiosco_comenzar", "in kiosk mode, on the welcome screen: start"),
     ("ayuda.kiosco_listo", "in kiosk mode, with the code on screen: back to the welcome screen"),
     ("ayuda.pin_confirmar", "in kiosk mode, at the PIN prompt: check it"),
+    // issue 12: the occupation detail and its related occupations
+    ("afines", "shows the related occupations"),
+    ("ir_afin", "goes to the chosen related occupation"),
+    ("pie.afines", "related"),
+    ("pie.ir_afin", "go to it"),
+    ("ayuda.afines", "see the occupation and its related occupations, each with its fit"),
+    ("ayuda.ir_afin", "in the occupation: go to the chosen related occupation"),
 ];

@@ -141,4 +141,11 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.kiosco_comenzar", "en el modo quiosco, en la bienvenida: comenzar"),
     ("ayuda.kiosco_listo", "en el modo quiosco, con el código en pantalla: volver a la bienvenida"),
     ("ayuda.pin_confirmar", "en el modo quiosco, en la petición del PIN: comprobarlo"),
+    // issue 12: the occupation detail and its related occupations
+    ("afines", "muestra las ocupaciones afines"),
+    ("ir_afin", "va a la ocupación afín elegida"),
+    ("pie.afines", "afines"),
+    ("pie.ir_afin", "ir a la afín"),
+    ("ayuda.afines", "ver la ocupación y sus ocupaciones afines, cada una con su ajuste"),
+    ("ayuda.ir_afin", "en la ocupación: ir a la ocupación afín elegida"),
 ];

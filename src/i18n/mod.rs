@@ -36,7 +36,7 @@ strings! {
     // item kinds
     kind_catalog, kind_sector, kind_occupation, kind_function, kind_competency, kind_program, kind_source,
     // issue 12: job titles, occupation detail
-    kind_title,
+    kind_title, pane_detail, detail_related, detail_related_none, detail_related_count, detail_source, detail_level, level_1, level_2, level_3, level_4,
     // search
     search_no_results, search_in_occupation, search_link_inferred,
     // app

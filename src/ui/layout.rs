@@ -48,7 +48,14 @@ impl WorkspaceAreas {
             Pane::Occupations => self.occupations,
             Pane::Functions => self.functions,
             Pane::Programs => self.programs,
+            Pane::Detail => self.occupation_detail,
         }
+    }
+
+    /// The focused occupation detail: its first lines for the name, level and source, then a
+    /// heading line, then the rows of related occupations.
+    pub fn detail_head_lines(&self) -> u16 {
+        (inset(self.occupation_detail).height / 3).clamp(2, 5)
     }
 
     /// The rows of a pane's list: inside the border, below the functions pane's tab line and above its
@@ -61,6 +68,10 @@ impl WorkspaceAreas {
                 height: inner.height.saturating_sub(1 + self.function_detail_lines() + 1),
                 ..inner
             },
+            Pane::Detail => {
+                let skip = self.detail_head_lines() + 1;
+                Rect { y: inner.y + skip, height: inner.height.saturating_sub(skip), ..inner }
+            }
             _ => inner,
         }
     }

@@ -4,6 +4,7 @@
 
 mod export;
 pub mod failure;
+mod detail;
 mod footer;
 mod functions;
 mod gap;
@@ -89,7 +90,9 @@ fn workspace(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect, regions:
             let first = layout::offset(ws.selected(pane), areas.visible_rows(pane));
             let lines = layout::WorkspaceAreas::row_lines(pane);
             let rows = regions::Rows { rect: areas.list(pane), first, lines };
-            regions.record(Area::Pane(pane), areas.pane(pane), Some(rows));
+            // The detail shows its rows only when focused: a click on it focuses it first.
+            let rows = (pane != Pane::Detail || ws.focus == Pane::Detail).then_some(rows);
+            regions.record(Area::Pane(pane), areas.pane(pane), rows);
         }
     }
     header::draw(model, ws, frame, areas.header);

@@ -1,16 +1,15 @@
-//! Pane "Ocupaciones": each occupation with the person's fit, and the focused one's description and codes.
+//! Pane "Ocupaciones": each occupation with the person's fit (the detail under it: [`super::detail`]).
 //! A fit made only of shared competencies is bracketed in the list and named in the detail.
 
 use super::Ui;
 use super::layout::WorkspaceAreas;
-use super::list::{clip, draw_rows, width, wrap_paragraphs};
+use super::list::{clip, draw_rows, width};
 use super::{layout, pane_block, selection};
 use crate::app::{Pane, Workspace};
-use crate::i18n::fill;
 use crate::session::standings;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas) {
     let s = model.lang.strings();
@@ -39,34 +38,11 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
             } else {
                 (format!("{p:>3}% "), model.theme.has)
             };
-            let name = clip(&format!(" {}", o.title), room.saturating_sub(width(&percent) + 1));
+            let name = clip(&format!(" {}", o.list_title()), room.saturating_sub(width(&percent) + 1));
             let gap = room.saturating_sub(width(&name) + width(&percent));
             vec![Line::from(vec![Span::raw(name), Span::raw(" ".repeat(gap)), Span::styled(percent, style)])]
         })
         .collect();
     draw_rows(frame, inner, rows, Some(ws.occupation), selection(model, ws, Pane::Occupations), 1);
-    detail(model, ws, frame, areas);
-}
-
-/// The focused occupation's description and classification codes, always visible under the list.
-fn detail(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas) {
-    let s = model.lang.strings();
-    let block = Block::default().borders(Borders::ALL).border_style(model.theme.border);
-    let inner = block.inner(areas.occupation_detail);
-    frame.render_widget(block, areas.occupation_detail);
-    let Some(o) = ws.current_occupation(&model.catalog) else { return };
-    let codes: Vec<String> = o.codes.iter().map(|c| format!("{} {}", c.system, c.code)).collect();
-    // The full title first: the list may have had to cut it.
-    let mut paragraphs = vec![(o.title.clone(), model.theme.title)];
-    if let Some(standing) = standings(&ws.session, &[o]).first().filter(|st| st.shared_only()) {
-        let fit = fill(s.export_fit, &[("percent", &standing.percent)]);
-        paragraphs.push((format!("{fit} — {}", s.fit_shared_only), model.theme.inferred));
-    }
-    if !codes.is_empty() {
-        paragraphs.push((format!("{}: {}", s.codes_label, codes.join(", ")), model.theme.base));
-    }
-    paragraphs.push((o.description.clone(), model.theme.dim));
-    let area = super::padded(inner);
-    let lines = wrap_paragraphs(paragraphs, usize::from(area.width), usize::from(area.height));
-    frame.render_widget(Paragraph::new(lines), area);
+    super::detail::draw(model, ws, frame, areas);
 }

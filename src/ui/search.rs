@@ -5,6 +5,7 @@ use super::layout::centered;
 use super::list::{clip, draw_rows};
 use super::popup;
 use crate::app::SearchPopup;
+use crate::catalog::first_form;
 use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -49,7 +50,7 @@ pub fn draw(model: &Ui, search: &SearchPopup, frame: &mut Frame, area: Rect) {
             let item = index.item(hit.item);
             let kind = format!(" {:<12}", item.kind.name(model.lang));
             let context =
-                item.occupation.as_ref().map(|(_, title)| format!(" — {title}")).unwrap_or_default();
+                item.occupation.map(|(_, title)| format!(" — {}", first_form(title))).unwrap_or_default();
             let text_room = room.saturating_sub(kind.chars().count());
             let shown = clip(item.text, text_room);
             let marks = index.highlight(hit.item, &search.query);

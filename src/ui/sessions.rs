@@ -100,7 +100,10 @@ pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
             let (date, date_style) =
                 if r.unsaved { (pad(s.sessions_unsaved_mark, DATE), t.error) } else { (date, t.base) };
             let (best, fit) = match &r.best {
-                Some((title, percent)) => (clip(title, best_width.saturating_sub(1)), format!("{percent}%")),
+                Some((title, percent)) => {
+                    let title = crate::catalog::first_form(title);
+                    (clip(title, best_width.saturating_sub(1)), format!("{percent}%"))
+                }
                 None => (String::new(), String::new()),
             };
             vec![Line::from(vec![

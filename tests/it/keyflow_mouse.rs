@@ -29,6 +29,7 @@ fn pane_len(app: &App, pane: Pane) -> usize {
         Pane::Occupations => ws.occupations(&set).len(),
         Pane::Functions => ws.detail_rows(&set).len(),
         Pane::Programs => ws.current_occupation(&set).map_or(0, |o| set.programs_for(&o.id).len()),
+        Pane::Detail => ws.related(&set).len(),
     }
 }
 

@@ -10,6 +10,8 @@ pub enum Place {
     Occupations,
     Functions,
     Programs,
+    /// The occupation detail under the occupations list, focused: its related occupations.
+    Detail,
     /// The start screen's list of sessions.
     Sessions,
     /// A popup over the workspace that takes no text (help, gap, export, confirm).
@@ -44,12 +46,14 @@ pub enum Mode {
 }
 
 use Place::*;
-const PANES: &[Place] = &[Sectors, Occupations, Functions, Programs];
-const LISTS: &[Place] = &[Sectors, Occupations, Functions, Programs, Sessions];
-const LISTS_SEARCH: &[Place] = &[Sectors, Occupations, Functions, Programs, Sessions, Search];
+const PANES: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail];
+/// The four panes of the Tab cycle; the occupation detail is reached with `afines` (or a click).
+const FOUR: &[Place] = &[Sectors, Occupations, Functions, Programs];
+const LISTS: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Sessions];
+const LISTS_SEARCH: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Search];
 /// The gap and help popups close with the keys that open them, and with `q`.
-const PANES_POPUP: &[Place] = &[Sectors, Occupations, Functions, Programs, Popup];
-const EVERYWHERE: &[Place] = &[Sectors, Occupations, Functions, Programs, Popup, Sessions];
+const PANES_POPUP: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup];
+const EVERYWHERE: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Sessions];
 
 macro_rules! actions {
     ($($variant:ident $name:ident [$($key:literal),*] $places:expr, $mode:ident;)*) => {
@@ -113,7 +117,7 @@ actions! {
     PageDown pagina_abajo ["pagedown"] LISTS_SEARCH, Both;
     First primero ["home"] LISTS, Both;
     Last ultimo ["end"] LISTS, Both;
-    Forward avanzar ["enter"] PANES, Both;
+    Forward avanzar ["enter"] FOUR, Both;
     Mark marcar ["space"] &[Functions, Programs], Both;
     SwitchTab competencias ["left", "right"] &[Functions], Both;
     SortByFit ordenar ["s"] &[Sectors, Occupations], Both;
@@ -124,7 +128,7 @@ actions! {
     Help ayuda ["?"] PANES_POPUP, Both;
     Leave salir ["q"] EVERYWHERE, Both;
     // In the quit question too, where `R` (Caps Lock) has always worked.
-    Retry reintentar ["r", "R"] &[Sectors, Occupations, Functions, Programs, Sessions, Popup], Both;
+    Retry reintentar ["r", "R"] &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Popup], Both;
     Copy copiar ["c", "C"] &[Popup], Both;
     Confirm confirmar ["s", "S", "y", "Y"] &[Popup], Both;
     Finish terminar ["t", "T"] PANES, Kiosk;
@@ -157,6 +161,9 @@ actions! {
     KioskStart kiosco_comenzar ["enter"] &[Welcome], Kiosk;
     KioskAgain kiosco_listo ["enter"] &[Done], Kiosk;
     PinConfirm pin_confirmar ["enter"] &[Pin], Kiosk;
+    // Issue 12: the occupation detail, focusable, with its related occupations.
+    FocusDetail afines ["a"] FOUR, Both;
+    GoRelated ir_afin ["enter"] &[Detail], Both;
 }
 
 impl Place {
@@ -173,6 +180,7 @@ impl Place {
             crate::app::Pane::Occupations => Occupations,
             crate::app::Pane::Functions => Functions,
             crate::app::Pane::Programs => Programs,
+            crate::app::Pane::Detail => Detail,
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use super::keys::typed;
 use super::notes;
-use super::selection::select;
+use super::selection::{go_to_occupation, select};
 use crate::app::keymap::{Action, Place};
 use crate::app::model::{DetailTab, Model, Overlay, Pane, Screen, SearchPopup, Workspace};
 use crate::app::msg::Effect;
@@ -152,12 +152,7 @@ fn jump(
         ItemKind::Catalog | ItemKind::Source => None,
     };
     let Some(occupation) = occupation_id.and_then(|id| set.occupation(&id)) else { return effects };
-    if let Some(s) = set.sectors().position(|s| s.id == occupation.sector) {
-        effects.extend(select(ws, set, Pane::Sectors, s, now));
-    }
-    if let Some(o) = ws.occupations(set).iter().position(|o| o.id == occupation.id) {
-        effects.extend(select(ws, set, Pane::Occupations, o, now));
-    }
+    effects.extend(go_to_occupation(ws, set, &occupation.id, now));
     match item.kind {
         ItemKind::Function => {
             ws.tab = DetailTab::Functions;

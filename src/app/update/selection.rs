@@ -34,6 +34,7 @@ pub fn pane_len(ws: &Workspace, set: &CatalogSet, pane: Pane) -> usize {
         Pane::Occupations => ws.occupations(set).len(),
         Pane::Functions => ws.detail_rows(set).len(),
         Pane::Programs => ws.current_occupation(set).map_or(0, |o| set.programs_for(&o.id).len()),
+        Pane::Detail => ws.related(set).len(),
     }
 }
 
@@ -61,6 +62,7 @@ pub fn select(
             DetailTab::Competencies => ws.competency = index,
         },
         Pane::Programs => ws.program = index,
+        Pane::Detail => ws.related = index,
         _ => return Vec::new(),
     }
     record_focus(ws, set, now)
@@ -70,6 +72,22 @@ fn reset_details(ws: &mut Workspace) {
     ws.function = 0;
     ws.competency = 0;
     ws.program = 0;
+    ws.related = 0;
+}
+
+/// Selects occupation `id` in the occupations pane, its sector first (the list then shows its
+/// sector's occupations, sorted as they were); nothing when no loaded catalog holds it. What Enter
+/// on a search result and on a related occupation do.
+pub(super) fn go_to_occupation(ws: &mut Workspace, set: &CatalogSet, id: &str, now: jiff::Timestamp) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    let Some(occupation) = set.occupation(id) else { return effects };
+    if let Some(s) = set.sectors().position(|s| s.id == occupation.sector) {
+        effects.extend(select(ws, set, Pane::Sectors, s, now));
+    }
+    if let Some(o) = ws.occupations(set).iter().position(|o| o.id == occupation.id) {
+        effects.extend(select(ws, set, Pane::Occupations, o, now));
+    }
+    effects
 }
 
 fn record_focus(ws: &mut Workspace, set: &CatalogSet, now: jiff::Timestamp) -> Vec<Effect> {

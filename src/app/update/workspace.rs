@@ -2,7 +2,7 @@
 
 use super::keys::is_ctrl_c;
 use super::leave::leave;
-use super::selection::{keep_occupation, note_focus, pane_len, select, show};
+use super::selection::{go_to_occupation, keep_occupation, note_focus, pane_len, select, show};
 use super::{changed, overlays, saving};
 use crate::app::keymap::{Action, Place};
 use crate::app::model::{DetailTab, Model, Overlay, Pane, Persistence, Screen, Workspace};
@@ -61,7 +61,12 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     match action {
         Action::Retry if failing || !model.unsaved.is_empty() => return saving::retry_now(model),
         Action::NextPane => ws.focus = cycle(ws.focus, 1),
-        Action::PreviousPane => ws.focus = cycle(ws.focus, Pane::ALL.len() - 1),
+        Action::PreviousPane => ws.focus = cycle(ws.focus, Pane::CYCLE.len() - 1),
+        Action::FocusDetail if ws.current_occupation(&set).is_some() => ws.focus = Pane::Detail,
+        Action::GoRelated => {
+            let Some(id) = ws.related(&set).get(ws.related).map(|o| o.id.clone()) else { return Vec::new() };
+            return go_to_occupation(ws, &set, &id, now);
+        }
         Action::SwitchTab => {
             ws.tab = match ws.tab {
                 DetailTab::Functions => DetailTab::Competencies,
@@ -73,6 +78,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                 Pane::Sectors => Pane::Occupations,
                 Pane::Occupations => Pane::Functions,
                 Pane::Functions | Pane::Programs => Pane::Programs,
+                Pane::Detail => Pane::Detail,
             }
         }
         Action::Mark => return toggle(ws, &set, now),
@@ -106,9 +112,12 @@ fn leave_or_ask(model: &mut Model) -> Vec<Effect> {
     }
 }
 
+/// The pane `by` steps on in the Tab cycle. The detail sits under the occupations list, so it
+/// counts as the occupations pane: Tab goes on to Functions, Shift+Tab back to Occupations.
 fn cycle(pane: Pane, by: usize) -> Pane {
-    let at = Pane::ALL.iter().position(|p| *p == pane).unwrap_or(0);
-    Pane::ALL[(at + by) % Pane::ALL.len()]
+    let (pane, by) = if pane == Pane::Detail { (Pane::Occupations, usize::from(by == 1)) } else { (pane, by) };
+    let at = Pane::CYCLE.iter().position(|p| *p == pane).unwrap_or(0);
+    Pane::CYCLE[(at + by) % Pane::CYCLE.len()]
 }
 
 /// Space: cycles a function's or competency's mark, or shortlists a program.
@@ -133,7 +142,7 @@ fn toggle(ws: &mut Workspace, set: &CatalogSet, now: jiff::Timestamp) -> Vec<Eff
             let Some(p) = programs.get(ws.program) else { return Vec::new() };
             ws.session.toggle_shortlist(&p.id, &format!("{} — {}", p.institution, p.name));
         }
-        Pane::Sectors | Pane::Occupations => return Vec::new(),
+        Pane::Sectors | Pane::Occupations | Pane::Detail => return Vec::new(),
     }
     // A mark changes fits: sorted by fit, the list may have reordered under the selection.
     keep_occupation(ws, set, Some(&occupation.id));

@@ -110,6 +110,7 @@ pub fn hint(hint: &KeyHint, lang: Lang) -> String {
             Place::Occupations => Some(s.pane_occupations),
             Place::Functions => Some(s.pane_functions),
             Place::Programs => Some(s.pane_programs),
+            Place::Detail => Some(s.pane_detail),
             Place::Sessions => Some(s.sessions_title),
             _ => None,
         })

@@ -32,6 +32,8 @@ pub const HELP: &[Row] = &[
     row(&[&[Mark]], "ayuda.marcar"),
     row(&[&[SwitchTab]], "ayuda.competencias"),
     row(&[&[SortByFit]], "ayuda.ordenar"),
+    row(&[&[FocusDetail]], "ayuda.afines"),
+    row(&[&[GoRelated]], "ayuda.ir_afin"),
     row(&[&[Gap]], "ayuda.brecha"),
     row(&[&[Search]], "ayuda.buscar"),
     row(&[&[Notes]], "ayuda.notas"),
@@ -156,12 +158,14 @@ pub fn footer_pane(place: Place) -> &'static [Entry] {
             (&[&[Up, Down]], "pie.elegir"),
             (&[&[Forward]], "pie.funciones"),
             (&[&[SortByFit]], "pie.ordenar"),
+            (&[&[FocusDetail]], "pie.afines"),
             (&[&[Gap]], "pie.brecha"),
         ],
         Place::Functions => {
             &[(&[&[Mark]], "pie.marcar"), (&[&[SwitchTab]], "pie.pestana"), (&[&[Gap]], "pie.brecha")]
         }
         Place::Programs => &[(&[&[Mark]], "pie.elegir_programa"), (&[&[Gap]], "pie.brecha")],
+        Place::Detail => &[(&[&[Up, Down]], "pie.elegir"), (&[&[GoRelated]], "pie.ir_afin"), (&[&[Gap]], "pie.brecha")],
         _ => &[],
     }
 }

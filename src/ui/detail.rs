@@ -1,0 +1,126 @@
+//! The occupation detail under the occupations list: the whole name as DANE writes it, the fit when
+//! only shared competencies make it, the competency level in plain words, the codes and the
+//! description, and the source on its bottom border. Focused (`afines`, or a click), it lists the related occupations, each with
+//! the person's fit, and Enter goes to the chosen one.
+
+use super::Ui;
+use super::layout::{WorkspaceAreas, inset};
+use super::list::{clip, draw_rows, width, wrap_paragraphs};
+use super::{keys, padded, selection};
+use crate::app::keymap::Action;
+use crate::app::{Pane, Workspace};
+use crate::catalog::{Occupation, short_source};
+use crate::i18n::{Lang, fill};
+use crate::session::standings;
+use ratatui::Frame;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{BorderType, Paragraph};
+
+pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas) {
+    let s = model.lang.strings();
+    let area = areas.occupation_detail;
+    let focused = ws.focus == Pane::Detail;
+    let mut block = super::pane_block(model, Line::default(), focused);
+    if !focused {
+        // Unfocused it looks as it always did: a plain box under the list, no title.
+        block = block.border_type(BorderType::Plain).border_style(model.theme.border);
+    } else {
+        block = block.title(Line::from(format!(" {} ", s.pane_detail)));
+    }
+    let Some(o) = ws.current_occupation(&model.catalog) else {
+        frame.render_widget(block, area);
+        return;
+    };
+    // The source on the bottom border, where it takes no line from the text: always in sight.
+    if let Some(source) = model.catalog.source(&o.source) {
+        let said = fill(s.detail_source, &[("source", &short_source(source))]);
+        let room = usize::from(area.width.saturating_sub(4));
+        block = block.title_bottom(Line::styled(format!(" {} ", clip(&said, room)), model.theme.dim));
+    }
+    frame.render_widget(block, area);
+    let inner = padded(inset(area));
+    let room = usize::from(inner.width);
+    if !focused {
+        let lines = wrap_paragraphs(paragraphs(model, ws, o, true), room, usize::from(inner.height));
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    }
+    // Focused: the name, level and source on the first lines, then the related occupations.
+    let head = ratatui::layout::Rect { height: areas.detail_head_lines(), ..inner };
+    let lines = wrap_paragraphs(paragraphs(model, ws, o, false), room, usize::from(head.height));
+    frame.render_widget(Paragraph::new(lines), head);
+    let heading = ratatui::layout::Rect { y: head.y + head.height, height: 1, ..inner };
+    frame.render_widget(Paragraph::new(Line::styled(clip(s.detail_related, room), model.theme.title)), heading);
+    let list = areas.list(Pane::Detail);
+    let related = ws.related(&model.catalog);
+    if related.is_empty() {
+        let none = Line::styled(clip(&format!(" {}", s.detail_related_none), room), model.theme.dim);
+        frame.render_widget(Paragraph::new(none), list);
+        return;
+    }
+    let rows = related_rows(model, ws, &related, usize::from(list.width));
+    draw_rows(frame, list, rows, Some(ws.related), selection(model, ws, Pane::Detail), 1);
+}
+
+/// What the detail says of `o`, one paragraph each; `whole` adds the codes, the description and
+/// how many related occupations there are (the unfocused detail).
+fn paragraphs(model: &Ui, ws: &Workspace, o: &Occupation, whole: bool) -> Vec<(String, Style)> {
+    let s = model.lang.strings();
+    let t = &model.theme;
+    // The full name first, as DANE writes it: the list shows only its first form.
+    let mut out = vec![(o.title.clone(), t.title)];
+    if let Some(standing) = standings(&ws.session, &[o]).first().filter(|st| st.shared_only()) {
+        let fit = fill(s.export_fit, &[("percent", &standing.percent)]);
+        out.push((format!("{fit} — {}", s.fit_shared_only), t.inferred));
+    }
+    if let Some(meaning) = level_meaning(model.lang, o.level) {
+        out.push((fill(s.detail_level, &[("level", &o.level), ("meaning", &meaning)]), t.base));
+    }
+    if !whole {
+        return out;
+    }
+    let codes: Vec<String> = o.codes.iter().map(|c| format!("{} {}", c.system, c.code)).collect();
+    if !codes.is_empty() {
+        out.push((format!("{}: {}", s.codes_label, codes.join(", ")), t.base));
+    }
+    let related = ws.related(&model.catalog).len();
+    if related > 0 {
+        let key = keys::footer_keys(&model.keymap, &[Action::FocusDetail], model.lang);
+        out.push((fill(s.detail_related_count, &[("count", &related), ("key", &key)]), t.key));
+    }
+    out.push((o.description.clone(), t.dim));
+    out
+}
+
+/// A CUOC competency level in plain words; `None` for 0 (not given) or anything else.
+pub fn level_meaning(lang: Lang, level: u8) -> Option<&'static str> {
+    let s = lang.strings();
+    match level {
+        1 => Some(s.level_1),
+        2 => Some(s.level_2),
+        3 => Some(s.level_3),
+        4 => Some(s.level_4),
+        _ => None,
+    }
+}
+
+/// Each related occupation by the first form of its name, with the person's fit as the
+/// occupations list shows it (in brackets when only shared competencies make it).
+fn related_rows(model: &Ui, ws: &Workspace, related: &[&Occupation], room: usize) -> Vec<Vec<Line<'static>>> {
+    standings(&ws.session, related)
+        .into_iter()
+        .zip(related)
+        .map(|(standing, o)| {
+            let p = standing.percent;
+            let (percent, style) = if standing.shared_only() {
+                (format!("{:>5} ", format!("({p}%)")), model.theme.dim)
+            } else {
+                (format!("{p:>3}% "), model.theme.has)
+            };
+            let name = clip(&format!(" {}", o.list_title()), room.saturating_sub(width(&percent) + 1));
+            let gap = room.saturating_sub(width(&name) + width(&percent));
+            vec![Line::from(vec![Span::raw(name), Span::raw(" ".repeat(gap)), Span::styled(percent, style)])]
+        })
+        .collect()
+}
