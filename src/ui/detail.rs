@@ -68,8 +68,10 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
 fn paragraphs(model: &Ui, ws: &Workspace, o: &Occupation, whole: bool) -> Vec<(String, Style)> {
     let s = model.lang.strings();
     let t = &model.theme;
-    // The full name first, as DANE writes it: the list shows only its first form.
-    let mut out = vec![(o.title.clone(), t.title)];
+    // The full name first, as DANE writes it: the list shows only its first form. Focused, the
+    // related occupations need the room: the first form, as the list has it.
+    let name = if whole { o.title.clone() } else { o.list_title().to_string() };
+    let mut out = vec![(name, t.title)];
     if let Some(standing) = standings(&ws.session, &[o]).first().filter(|st| st.shared_only()) {
         let fit = fill(s.export_fit, &[("percent", &standing.percent)]);
         out.push((format!("{fit} — {}", s.fit_shared_only), t.inferred));

@@ -55,7 +55,7 @@ impl WorkspaceAreas {
     /// The focused occupation detail: its first lines for the name, level and source, then a
     /// heading line, then the rows of related occupations.
     pub fn detail_head_lines(&self) -> u16 {
-        (inset(self.occupation_detail).height / 3).clamp(2, 5)
+        (inset(self.occupation_detail).height / 2).clamp(2, 6)
     }
 
     /// The rows of a pane's list: inside the border, below the functions pane's tab line and above its

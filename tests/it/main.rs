@@ -69,4 +69,5 @@ mod ui_kiosk;
 mod ui_snapshots;
 mod versions;
 // issue 12, titles and occupation detail
+mod occupation_detail;
 mod search_titles;
