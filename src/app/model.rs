@@ -128,7 +128,8 @@ pub enum Pane {
 
 impl Pane {
     /// Every pane, as the screen and the mouse know them.
-    pub const ALL: [Pane; 5] = [Pane::Sectors, Pane::Occupations, Pane::Functions, Pane::Programs, Pane::Detail];
+    pub const ALL: [Pane; 5] =
+        [Pane::Sectors, Pane::Occupations, Pane::Functions, Pane::Programs, Pane::Detail];
     /// The panes Tab goes through, in order; the detail is reached with its own key or a click.
     pub const CYCLE: [Pane; 4] = [Pane::Sectors, Pane::Occupations, Pane::Functions, Pane::Programs];
 }

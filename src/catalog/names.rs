@@ -45,7 +45,8 @@ mod tests {
     fn the_cuocs_source_is_named_dane_cuoc_2025() {
         let cuoc = Source {
             id: "dane-cuoc-2025".into(),
-            title: "Clasificación Única de Ocupaciones para Colombia — CUOC 2025: perfiles ocupacionales".into(),
+            title: "Clasificación Única de Ocupaciones para Colombia — CUOC 2025: perfiles ocupacionales"
+                .into(),
             publisher: "Departamento Administrativo Nacional de Estadística (DANE)".into(),
             note: String::new(),
         };
@@ -62,7 +63,9 @@ mod tests {
     #[test]
     fn a_gendered_name_shows_its_first_form_and_any_other_name_whole() {
         assert_eq!(
-            first_form("Cajeros de comercio, taquilleros y expendedores de boletas / Cajeras de comercio, taquilleros y expendedores de boletas"),
+            first_form(
+                "Cajeros de comercio, taquilleros y expendedores de boletas / Cajeras de comercio, taquilleros y expendedores de boletas"
+            ),
             "Cajeros de comercio, taquilleros y expendedores de boletas"
         );
         assert_eq!(first_form("Oficiales de las Fuerzas Militares"), "Oficiales de las Fuerzas Militares");

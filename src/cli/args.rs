@@ -175,7 +175,7 @@ pub enum ImportCommand {
 pub struct SearchArgs {
     /// What to look for (accents and capitals don't matter)
     pub query: String,
-    /// Only this kind of item
+    /// Only this kind of item; title: job titles (e.g. "cajera"), each with its occupation (code and name in --json)
     #[arg(long, value_enum)]
     pub kind: Option<KindArg>,
     /// At most this many results

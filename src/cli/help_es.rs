@@ -90,7 +90,9 @@ pub fn localize(cmd: Command) -> Command {
             common(c)
                 .about("Búsqueda aproximada en todos los elementos de los catálogos cargados")
                 .mut_arg("query", |a| a.help("Lo que se busca (no importan tildes ni mayúsculas)"))
-                .mut_arg("kind", |a| a.help("Solo este tipo de elemento"))
+                .mut_arg("kind", |a| {
+                    a.help("Solo este tipo de elemento; title: las denominaciones del cargo (p. ej. «cajera»), cada una con su ocupación (código y nombre en --json)")
+                })
                 .mut_arg("limit", |a| a.help("Como mucho N resultados"))
                 .mut_arg("json", |a| a.help("Escribe {\"results\":[…]} en JSON"))
         });

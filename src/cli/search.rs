@@ -63,7 +63,9 @@ pub fn run(global: &GlobalArgs, lang: Lang, args: &SearchArgs) -> ExitCode {
             ],
         )
         .and_then(|()| match item.occupation {
-            Some((_, title)) => write_parts(&mut out, &["  (", before, crate::catalog::first_form(title), after, ")\n"]),
+            Some((_, title)) => {
+                write_parts(&mut out, &["  (", before, crate::catalog::first_form(title), after, ")\n"])
+            }
             None => out.write_all(b"\n"),
         });
         if written.is_err() {

@@ -124,7 +124,13 @@ impl Index {
         let first_occupation = sources.len();
         for occupation in set.occupations() {
             let (text, code) = (Text::Own(&occupation.title), occupation_code(occupation));
-            sources.push(Source { kind: ItemKind::Occupation, id: &occupation.id, text, owner: NO_OWNER, code });
+            sources.push(Source {
+                kind: ItemKind::Occupation,
+                id: &occupation.id,
+                text,
+                owner: NO_OWNER,
+                code,
+            });
         }
         // Job titles right after the occupations: on a tie they come before functions, since a
         // title is what a person says they did.
@@ -160,7 +166,13 @@ impl Index {
             } else {
                 Text::Program { institution: &program.institution, name: &program.name }
             };
-            sources.push(Source { kind: ItemKind::Program, id: &program.id, text, owner: NO_OWNER, code: "" });
+            sources.push(Source {
+                kind: ItemKind::Program,
+                id: &program.id,
+                text,
+                owner: NO_OWNER,
+                code: "",
+            });
         }
         sources
     }
@@ -199,7 +211,10 @@ impl Index {
         }
         // Records were made in scan order too; items are numbered in catalog order.
         let mut records =
-            vec![Record { kind: ItemKind::Sector, text: (0, 0), id: (0, 0), owner: NO_OWNER, code: (0, 0) }; order.len()];
+            vec![
+                Record { kind: ItemKind::Sector, text: (0, 0), id: (0, 0), owner: NO_OWNER, code: (0, 0) };
+                order.len()
+            ];
         for (record, &item) in index.records.iter().zip(&order) {
             records[item as usize] = *record;
         }
@@ -236,7 +251,9 @@ impl Index {
         index.entries.reserve(room.len());
         let size: usize = room.iter().map(|item| of(item).text.len()).sum();
         index.ascii.reserve(size);
-        index.texts.reserve(size + room.iter().map(|item| of(item).id.len() + of(item).code.len()).sum::<usize>());
+        index
+            .texts
+            .reserve(size + room.iter().map(|item| of(item).id.len() + of(item).code.len()).sum::<usize>());
         let mut scratch = Vec::new();
         for &item in part {
             let source = of(&item);
@@ -396,7 +413,11 @@ impl Index {
     /// a job title); empty when it has none. Panics when out of range, as indexing does.
     pub fn occupation_code(&self, item: usize) -> &str {
         let record = &self.records[item];
-        let owner = if record.kind == ItemKind::Occupation { Some(record) } else { self.records.get(record.owner as usize) };
+        let owner = if record.kind == ItemKind::Occupation {
+            Some(record)
+        } else {
+            self.records.get(record.owner as usize)
+        };
         owner.map_or("", |owner| &self.texts[owner.code.0 as usize..(owner.code.0 + owner.code.1) as usize])
     }
 

@@ -51,7 +51,10 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
     let lines = wrap_paragraphs(paragraphs(model, ws, o, false), room, usize::from(head.height));
     frame.render_widget(Paragraph::new(lines), head);
     let heading = ratatui::layout::Rect { y: head.y + head.height, height: 1, ..inner };
-    frame.render_widget(Paragraph::new(Line::styled(clip(s.detail_related, room), model.theme.title)), heading);
+    frame.render_widget(
+        Paragraph::new(Line::styled(clip(s.detail_related, room), model.theme.title)),
+        heading,
+    );
     let list = areas.list(Pane::Detail);
     let related = ws.related(&model.catalog);
     if related.is_empty() {

@@ -2,9 +2,9 @@
 //! it drew what can be clicked (the runtime turns clicks into `Msg::Clicked` with it). One file per screen
 //! part; every string comes from `crate::i18n`, every style from [`theme`].
 
+mod detail;
 mod export;
 pub mod failure;
-mod detail;
 mod footer;
 mod functions;
 mod gap;

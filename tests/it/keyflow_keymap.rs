@@ -87,7 +87,9 @@ fn a_key_that_means_nothing_here_says_where_it_works() {
     let notice = app.model.sessions.notice.as_ref().map(|n| rumbo::ui::failure::notice(n, Lang::Es));
     assert_eq!(
         notice.as_deref(),
-        Some("g muestra la brecha — solo en Sectores, Ocupaciones, Funciones, Programas de formación, Detalle de la ocupación")
+        Some(
+            "g muestra la brecha — solo en Sectores, Ocupaciones, Funciones, Programas de formación, Detalle de la ocupación"
+        )
     );
     // A notice that says something else stays: a stray key does not hide it.
     app.model.sessions.notice = Some(Notice::ReadOnlyRefused);

@@ -45,7 +45,8 @@ fn a_focuses_the_detail_which_lists_related_occupations_with_their_fit() {
     for (o, fit) in related.iter().zip(fits) {
         let start: String = o.list_title().chars().take(24).collect();
         let row = screen.lines().find(|l| l.contains(&start)).unwrap_or_else(|| panic!("{start}: {screen}"));
-        let percent = if fit.shared_only() { format!("({}%)", fit.percent) } else { format!("{}%", fit.percent) };
+        let percent =
+            if fit.shared_only() { format!("({}%)", fit.percent) } else { format!("{}%", fit.percent) };
         assert!(row.contains(&percent), "{row} lacks {percent}");
     }
     // The footer names the detail's own keys.
@@ -66,7 +67,8 @@ fn enter_on_a_related_occupation_goes_there_even_in_another_sector() {
     let home = set.occupation(CASHIER).unwrap().sector.clone();
     app.char('a');
     let related = app.ws().related(&set);
-    let (n, away) = related.iter().enumerate().find(|(_, o)| o.sector != home).expect("one in another sector");
+    let (n, away) =
+        related.iter().enumerate().find(|(_, o)| o.sector != home).expect("one in another sector");
     for _ in 0..n {
         app.press(KeyCode::Down);
     }
@@ -79,10 +81,10 @@ fn enter_on_a_related_occupation_goes_there_even_in_another_sector() {
 
 #[test]
 fn the_detail_explains_the_level_names_dane_and_shows_the_whole_name_the_list_cuts() {
-    for (lang, level, source) in
-        [(Lang::Es, "Nivel de competencia 2 de 4: tareas como manejar maquinaria", "Fuente: DANE, CUOC 2025"),
-         (Lang::En, "Competency level 2 of 4: tasks such as operating machinery", "Source: DANE, CUOC 2025")]
-    {
+    for (lang, level, source) in [
+        (Lang::Es, "Nivel de competencia 2 de 4: tareas como manejar maquinaria", "Fuente: DANE, CUOC 2025"),
+        (Lang::En, "Competency level 2 of 4: tasks such as operating machinery", "Source: DANE, CUOC 2025"),
+    ] {
         let dir = tempfile::tempdir().unwrap();
         let mut app = on_cashiers(dir.path(), lang);
         app.send(Msg::Resize(120, 40));

@@ -37,7 +37,10 @@ fn check_table(path: &str, mut top5: impl FnMut(&str) -> Vec<String>) {
             "{path}: {query:?} → {codes:?}, expected {first:?} first"
         );
         for code in first {
-            assert!(codes.contains(&code.to_string()), "{path}: {query:?} → {codes:?} lacks {code} in the top 5");
+            assert!(
+                codes.contains(&code.to_string()),
+                "{path}: {query:?} → {codes:?} lacks {code} in the top 5"
+            );
         }
     }
 }
@@ -83,7 +86,8 @@ fn titles_rank_first_in_rumbo_search_built_and_then_read_from_the_cache() {
 #[test]
 fn a_title_in_json_names_its_occupation_with_code_and_name() {
     let home = tempfile::tempdir().unwrap();
-    let found = search(home.path(), &home.path().join("cache"), &["cajera de supermercado", "--kind", "title"]);
+    let found =
+        search(home.path(), &home.path().join("cache"), &["cajera de supermercado", "--kind", "title"]);
     let results = found["results"].as_array().unwrap();
     assert!(results.iter().all(|r| r["kind"] == "title"), "{found}");
     let first = &results[0];

@@ -78,7 +78,12 @@ fn reset_details(ws: &mut Workspace) {
 /// Selects occupation `id` in the occupations pane, its sector first (the list then shows its
 /// sector's occupations, sorted as they were); nothing when no loaded catalog holds it. What Enter
 /// on a search result and on a related occupation do.
-pub(super) fn go_to_occupation(ws: &mut Workspace, set: &CatalogSet, id: &str, now: jiff::Timestamp) -> Vec<Effect> {
+pub(super) fn go_to_occupation(
+    ws: &mut Workspace,
+    set: &CatalogSet,
+    id: &str,
+    now: jiff::Timestamp,
+) -> Vec<Effect> {
     let mut effects = Vec::new();
     let Some(occupation) = set.occupation(id) else { return effects };
     if let Some(s) = set.sectors().position(|s| s.id == occupation.sector) {

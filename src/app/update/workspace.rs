@@ -115,7 +115,8 @@ fn leave_or_ask(model: &mut Model) -> Vec<Effect> {
 /// The pane `by` steps on in the Tab cycle. The detail sits under the occupations list, so it
 /// counts as the occupations pane: Tab goes on to Functions, Shift+Tab back to Occupations.
 fn cycle(pane: Pane, by: usize) -> Pane {
-    let (pane, by) = if pane == Pane::Detail { (Pane::Occupations, usize::from(by == 1)) } else { (pane, by) };
+    let (pane, by) =
+        if pane == Pane::Detail { (Pane::Occupations, usize::from(by == 1)) } else { (pane, by) };
     let at = Pane::CYCLE.iter().position(|p| *p == pane).unwrap_or(0);
     Pane::CYCLE[(at + by) % Pane::CYCLE.len()]
 }

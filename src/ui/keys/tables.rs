@@ -165,7 +165,9 @@ pub fn footer_pane(place: Place) -> &'static [Entry] {
             &[(&[&[Mark]], "pie.marcar"), (&[&[SwitchTab]], "pie.pestana"), (&[&[Gap]], "pie.brecha")]
         }
         Place::Programs => &[(&[&[Mark]], "pie.elegir_programa"), (&[&[Gap]], "pie.brecha")],
-        Place::Detail => &[(&[&[Up, Down]], "pie.elegir"), (&[&[GoRelated]], "pie.ir_afin"), (&[&[Gap]], "pie.brecha")],
+        Place::Detail => {
+            &[(&[&[Up, Down]], "pie.elegir"), (&[&[GoRelated]], "pie.ir_afin"), (&[&[Gap]], "pie.brecha")]
+        }
         _ => &[],
     }
 }
