@@ -34,6 +34,8 @@ pub enum Place {
     Welcome,
     /// The kiosk's last screen, with the summary's code.
     Done,
+    /// The best-fit view (`m`): occupations across every sector, best first.
+    BestFit,
 }
 
 /// Counselor's computer, kiosk, or both.
@@ -45,8 +47,8 @@ pub enum Mode {
 
 use Place::*;
 const PANES: &[Place] = &[Sectors, Occupations, Functions, Programs];
-const LISTS: &[Place] = &[Sectors, Occupations, Functions, Programs, Sessions];
-const LISTS_SEARCH: &[Place] = &[Sectors, Occupations, Functions, Programs, Sessions, Search];
+const LISTS: &[Place] = &[Sectors, Occupations, Functions, Programs, Sessions, BestFit];
+const LISTS_SEARCH: &[Place] = &[Sectors, Occupations, Functions, Programs, Sessions, Search, BestFit];
 /// The gap and help popups close with the keys that open them, and with `q`.
 const PANES_POPUP: &[Place] = &[Sectors, Occupations, Functions, Programs, Popup];
 const EVERYWHERE: &[Place] = &[Sectors, Occupations, Functions, Programs, Popup, Sessions];
@@ -157,6 +159,12 @@ actions! {
     KioskStart kiosco_comenzar ["enter"] &[Welcome], Kiosk;
     KioskAgain kiosco_listo ["enter"] &[Done], Kiosk;
     PinConfirm pin_confirmar ["enter"] &[Pin], Kiosk;
+    // Best fit across the whole catalog: `m` opens it from the panes and closes it again.
+    OpenBestFit mejor_ajuste ["m"] &[Sectors, Occupations, Functions, Programs, BestFit], Both;
+    BestFitGo mejor_ajuste_ir ["enter"] &[BestFit], Both;
+    BestFitLevel mejor_ajuste_nivel ["n"] &[BestFit], Both;
+    BestFitSectorNext mejor_ajuste_sector ["right"] &[BestFit], Both;
+    BestFitSectorPrevious mejor_ajuste_sector_anterior ["left"] &[BestFit], Both;
 }
 
 impl Place {
