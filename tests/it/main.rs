@@ -66,3 +66,6 @@ mod sessions_import;
 mod ui_kiosk;
 mod ui_snapshots;
 mod versions;
+
+// best fit across the whole catalog (issue 12)
+mod best_fit;
