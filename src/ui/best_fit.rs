@@ -89,26 +89,39 @@ fn lines(model: &Ui, s: &Strings, i: usize, row: &BestFit, room: usize) -> Vec<L
     let gap = room.saturating_sub(width(&name) + width(&percent));
     let first = Line::from(vec![Span::raw(name), Span::raw(" ".repeat(gap)), Span::styled(percent, style)]);
 
-    let mut about: Vec<String> = Vec::new();
-    if row.standing.shared_only() {
-        about.push(s.fit_shared_only.to_string());
+    let indent = " ".repeat(width(&lead));
+    // Where the line is short, an occupation held only through shared competencies drops "funciones 0/N"
+    // (what "solo competencias compartidas" already says) rather than cut its other parts.
+    let mut about = parts(s, row, true);
+    if row.standing.shared_only() && width(&indent) + width(&about.join(" · ")) > room {
+        about = parts(s, row, false);
     }
-    let parts = [
-        (s.best_part_functions, row.parts.functions),
-        (s.best_part_skills, row.parts.skills),
-        (s.best_part_knowledge, row.parts.knowledge),
-        (s.best_part_competencies, row.parts.competencies),
-    ];
-    about.extend(parts.iter().filter(|(_, part)| part.needed > 0).map(|(text, part)| counted(text, *part)));
     if row.occupation.level > 0 {
         about.push(fill(s.best_level, &[("level", &row.occupation.level)]));
     }
     if let Some(sector) = model.catalog.sector(&row.occupation.sector) {
         about.push(sector.name.clone());
     }
-    let indent = " ".repeat(width(&lead));
     let second = Line::styled(clip(&format!("{indent}{}", about.join(" · ")), room), t.dim);
     vec![first, second]
+}
+
+/// "funciones 6/8", "destrezas 3/7", "conocimientos 0/4", led by "solo competencias compartidas" when no
+/// function is held; parts the occupation does not have are left out.
+fn parts(s: &Strings, row: &BestFit, functions: bool) -> Vec<String> {
+    let mut about: Vec<String> = Vec::new();
+    if row.standing.shared_only() {
+        about.push(s.fit_shared_only.to_string());
+    }
+    let parts = [
+        (s.best_part_functions, row.parts.functions, functions),
+        (s.best_part_skills, row.parts.skills, true),
+        (s.best_part_knowledge, row.parts.knowledge, true),
+        (s.best_part_competencies, row.parts.competencies, true),
+    ];
+    let shown = parts.iter().filter(|(_, part, shown)| *shown && part.needed > 0);
+    about.extend(shown.map(|(text, part, _)| counted(text, *part)));
+    about
 }
 
 fn counted(text: &str, part: Part) -> String {

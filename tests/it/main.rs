@@ -70,3 +70,4 @@ mod versions;
 // best fit across the whole catalog (issue 12)
 mod best_fit;
 mod best_fit_reference;
+mod best_fit_snapshots;
