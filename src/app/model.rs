@@ -174,6 +174,8 @@ pub struct Workspace {
     pub overlay: Option<Overlay>,
     /// Where the last key pressed works, when it did nothing here; cleared by the next key.
     pub hint: Option<super::keymap::KeyHint>,
+    /// The best-fit view's filters (competency level, sector), kept while the view is closed.
+    pub best_filter: crate::session::BestFilter,
 }
 
 pub enum Overlay {
@@ -185,6 +187,8 @@ pub enum Overlay {
     Export(ExportDialog),
     /// `q` in a session without consent: leaving loses it, so ask (and offer to export first).
     ConfirmDiscard,
+    /// `m`: the occupations that fit best across every sector.
+    BestFit(super::BestFitView),
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -282,6 +286,7 @@ impl Workspace {
             sort_by_fit: false,
             overlay: None,
             hint: None,
+            best_filter: Default::default(),
         }
     }
 

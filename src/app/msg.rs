@@ -8,6 +8,8 @@ use crossterm::event::{KeyEvent, MouseEvent};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Area {
     Pane(super::Pane),
+    /// The rows of the best-fit view (`m`).
+    BestFit,
 }
 
 #[derive(Debug)]

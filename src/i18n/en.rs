@@ -248,4 +248,16 @@ pub const EN: Strings = Strings {
     import_same: "session {id} ({alias}) was already there, identical: nothing to import",
     import_newer: "{place}: written by a newer rumbo (format {format}): update rumbo to import it",
     import_corrupt: "{place}: not a valid session file: {detail}",
+    // best fit across the whole catalog (`m`)
+    best_title: "Best fit across the whole catalog",
+    best_filters: "Competency level: {level} · Sector: {sector}",
+    best_level_all: "all",
+    best_sector_all: "all",
+    best_count: "{shown} of {admitted} occupations hold something marked",
+    best_none: "None of these occupations holds anything marked yet: mark functions or competencies the person has, or change the filters.",
+    best_part_functions: "functions {held}/{needed}",
+    best_part_skills: "skills {held}/{needed}",
+    best_part_knowledge: "knowledge {held}/{needed}",
+    best_part_competencies: "competencies {held}/{needed}",
+    best_level: "level {level}",
 };

@@ -248,4 +248,16 @@ pub const ES: Strings = Strings {
     import_same: "la sesión {id} ({alias}) ya estaba, idéntica: nada que importar",
     import_newer: "{place}: la escribió un rumbo más nuevo (formato {format}): actualice rumbo para importarla",
     import_corrupt: "{place}: no es un archivo de sesión válido: {detail}",
+    // best fit across the whole catalog (`m`)
+    best_title: "Mejor ajuste en todo el catálogo",
+    best_filters: "Nivel de competencia: {level} · Sector: {sector}",
+    best_level_all: "todos",
+    best_sector_all: "todos",
+    best_count: "{shown} de {admitted} ocupaciones tienen algo de lo marcado",
+    best_none: "Ninguna de estas ocupaciones tiene todavía algo de lo marcado: marque funciones o competencias que la persona tiene, o cambie los filtros.",
+    best_part_functions: "funciones {held}/{needed}",
+    best_part_skills: "destrezas {held}/{needed}",
+    best_part_knowledge: "conocimientos {held}/{needed}",
+    best_part_competencies: "competencias {held}/{needed}",
+    best_level: "nivel {level}",
 };

@@ -148,4 +148,22 @@ pub const LABELS: &[(&str, &str)] = &[
     ("pie.ir_afin", "ir a la afín"),
     ("ayuda.afines", "ver la ocupación y sus ocupaciones afines, cada una con su ajuste"),
     ("ayuda.ir_afin", "en la ocupación: ir a la ocupación afín elegida"),
+    // best fit across the whole catalog (`m`)
+    ("mejor_ajuste", "muestra el mejor ajuste en todo el catálogo"),
+    ("mejor_ajuste_ir", "va a la ocupación elegida"),
+    ("mejor_ajuste_nivel", "cambia el nivel de competencia"),
+    ("mejor_ajuste_sector", "pasa al sector siguiente"),
+    ("mejor_ajuste_sector_anterior", "vuelve al sector anterior"),
+    ("pie.mejor_ajuste", "mejor ajuste"),
+    ("pie.ir_ocupacion", "ir a la ocupación"),
+    ("pie.nivel", "nivel"),
+    ("pie.sector", "sector"),
+    (
+        "ayuda.mejor_ajuste",
+        "mejor ajuste en todo el catálogo: las ocupaciones de todos los sectores, la que más encaja primero",
+    ),
+    ("ayuda.mejor_ajuste_nivel", "en el mejor ajuste: filtrar por nivel de competencia (todos, 1, 2, 3, 4)"),
+    ("ayuda.mejor_ajuste_sector", "en el mejor ajuste: filtrar por sector"),
+    ("ayuda.mejor_ajuste_ir", "en el mejor ajuste: ir a la ocupación elegida, en su sector"),
+    ("kiosco.mejor_ajuste", "ver las ocupaciones que más encajan, de todos los sectores"),
 ];

@@ -97,14 +97,14 @@ impl Standing {
 }
 
 /// The session's marks by (kind, id), built once per question rather than searched per item.
-struct Levels<'a>(HashMap<(MarkKind, &'a str), MarkLevel>);
+pub(super) struct Levels<'a>(HashMap<(MarkKind, &'a str), MarkLevel>);
 
 impl<'a> Levels<'a> {
-    fn of(session: &'a Session) -> Levels<'a> {
+    pub(super) fn of(session: &'a Session) -> Levels<'a> {
         Levels(session.marks.iter().map(|m| ((m.kind, m.id.as_str()), m.level)).collect())
     }
 
-    fn get(&self, kind: MarkKind, id: &str) -> Option<MarkLevel> {
+    pub(super) fn get(&self, kind: MarkKind, id: &str) -> Option<MarkLevel> {
         self.0.get(&(kind, id)).copied()
     }
 }
@@ -163,9 +163,9 @@ fn fit_with(levels: &Levels, set: &CatalogSet, occupation: &Occupation) -> Fit {
     fit
 }
 
-/// The standing alone (what [`fit`] gives as `standing`), without listing the items: the occupations
-/// pane shows one per row on every frame.
-fn standing_with(levels: &Levels, occupation: &Occupation) -> Standing {
+/// What fit counts of an occupation, by kind, id and importance: its functions but the catch-all, then
+/// its competency needs, in catalog order.
+pub(super) fn counted(occupation: &Occupation) -> impl Iterator<Item = (MarkKind, &str, Importance)> {
     let functions = occupation
         .functions
         .iter()
@@ -173,9 +173,15 @@ fn standing_with(levels: &Levels, occupation: &Occupation) -> Standing {
         .map(|f| (MarkKind::Function, f.id.as_str(), f.importance));
     let needs =
         occupation.competencies.iter().map(|n| (MarkKind::Competency, n.competency.as_str(), n.importance));
+    functions.chain(needs)
+}
+
+/// The standing alone (what [`fit`] gives as `standing`), without listing the items: the occupations
+/// pane shows one per row on every frame.
+pub(super) fn standing_with(levels: &Levels, occupation: &Occupation) -> Standing {
     let (mut essential, mut halves) = (0, 0);
     let mut standing = Standing::default();
-    for (kind, id, importance) in functions.chain(needs) {
+    for (kind, id, importance) in counted(occupation) {
         let level = levels.get(kind, id);
         if level.is_some() {
             match kind {

@@ -2,6 +2,7 @@
 //!
 //! `model` and `fit` are pure; `store`, `lock` and `disk` are the only parts that touch the file system.
 
+mod best;
 mod disk;
 mod erase;
 mod error;
@@ -24,6 +25,7 @@ mod model_tests;
 #[cfg(test)]
 mod rank_tests;
 
+pub use best::{BestFilter, BestFit, BestFits, Part, Parts, best_fits};
 pub use disk::{Disk, RealDisk};
 pub use erase::{Erased, MAX_DAYS, MIN_DAYS, Purged, erase, purge};
 pub use error::{SaveCause, SessionError, StoreError};

@@ -3,6 +3,7 @@
 //! part; every string comes from `crate::i18n`, every style from [`theme`].
 
 mod detail;
+mod best_fit;
 mod export;
 pub mod failure;
 mod footer;
@@ -108,6 +109,7 @@ fn workspace(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect, regions:
         Some(Overlay::Help) => help::draw(model, frame, area),
         Some(Overlay::Export(dialog)) => export::draw(model, dialog, frame, area),
         Some(Overlay::ConfirmDiscard) => export::draw_discard(model, frame, area),
+        Some(Overlay::BestFit(view)) => best_fit::draw(model, ws, view, frame, area, regions),
         None => {}
     }
 }

@@ -10,9 +10,9 @@ use rumbo::app::{Msg, Notice, Overlay, Pane};
 use rumbo::config::Config;
 use rumbo::i18n::Lang;
 use rumbo::ui::keys::{
-    self, FOOTER_CLOSE, FOOTER_COMMON, FOOTER_COPY, FOOTER_DISCARD, FOOTER_FORM, FOOTER_KIOSK, FOOTER_NOTES,
-    FOOTER_PIN, FOOTER_QUIT, FOOTER_RETRY, FOOTER_SEARCH, FOOTER_SESSIONS, HELP, HELP_KIOSK, README_MORE,
-    footer_pane,
+    self, FOOTER_BEST_FIT, FOOTER_CLOSE, FOOTER_COMMON, FOOTER_COPY, FOOTER_DISCARD, FOOTER_FORM,
+    FOOTER_KIOSK, FOOTER_NOTES, FOOTER_PIN, FOOTER_QUIT, FOOTER_RETRY, FOOTER_SEARCH, FOOTER_SESSIONS, HELP,
+    HELP_KIOSK, README_MORE, footer_pane,
 };
 
 fn ctrl(c: char) -> Msg {
@@ -127,6 +127,7 @@ fn label_ids() -> Vec<&'static str> {
         FOOTER_DISCARD,
         FOOTER_PIN,
         FOOTER_COPY,
+        FOOTER_BEST_FIT,
     ];
     for entries in footers.into_iter().chain(places.map(footer_pane)) {
         ids.extend(entries.iter().map(|(_, label)| *label));

@@ -71,3 +71,8 @@ mod versions;
 // issue 12, titles and occupation detail
 mod occupation_detail;
 mod search_titles;
+
+// best fit across the whole catalog (issue 12)
+mod best_fit;
+mod best_fit_reference;
+mod best_fit_snapshots;

@@ -36,6 +36,8 @@ pub enum Place {
     Welcome,
     /// The kiosk's last screen, with the summary's code.
     Done,
+    /// The best-fit view (`m`): occupations across every sector, best first.
+    BestFit,
 }
 
 /// Counselor's computer, kiosk, or both.
@@ -49,8 +51,8 @@ use Place::*;
 const PANES: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail];
 /// The four panes of the Tab cycle; the occupation detail is reached with `afines` (or a click).
 const FOUR: &[Place] = &[Sectors, Occupations, Functions, Programs];
-const LISTS: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Sessions];
-const LISTS_SEARCH: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Search];
+const LISTS: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Sessions, BestFit];
+const LISTS_SEARCH: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Search, BestFit];
 /// The gap and help popups close with the keys that open them, and with `q`.
 const PANES_POPUP: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup];
 const EVERYWHERE: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Sessions];
@@ -164,6 +166,12 @@ actions! {
     // Issue 12: the occupation detail, focusable, with its related occupations.
     FocusDetail afines ["a"] FOUR, Both;
     GoRelated ir_afin ["enter"] &[Detail], Both;
+    // Best fit across the whole catalog: `m` opens it from the panes and closes it again.
+    OpenBestFit mejor_ajuste ["m"] &[Sectors, Occupations, Functions, Programs, Detail, BestFit], Both;
+    BestFitGo mejor_ajuste_ir ["enter"] &[BestFit], Both;
+    BestFitLevel mejor_ajuste_nivel ["n"] &[BestFit], Both;
+    BestFitSectorNext mejor_ajuste_sector ["right"] &[BestFit], Both;
+    BestFitSectorPrevious mejor_ajuste_sector_anterior ["left"] &[BestFit], Both;
 }
 
 impl Place {

@@ -10,10 +10,11 @@ pub fn clicked(model: &mut Model, area: Area, row: Option<usize>) -> Vec<Effect>
     let set = model.catalog.clone();
     let now = model.now;
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
-    if ws.overlay.is_some() {
-        return Vec::new();
-    }
-    let Area::Pane(pane) = area;
+    let pane = match area {
+        Area::BestFit => return super::best_fit::clicked(ws, &set, row, now),
+        _ if ws.overlay.is_some() => return Vec::new(),
+        Area::Pane(pane) => pane,
+    };
     ws.focus = pane;
     match row {
         Some(row) if row < pane_len(ws, &set, pane) => select(ws, &set, pane, row, now),
@@ -25,10 +26,14 @@ pub fn wheel(model: &mut Model, area: Area, down: bool) -> Vec<Effect> {
     let set = model.catalog.clone();
     let now = model.now;
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
-    if ws.overlay.is_some() {
-        return Vec::new();
-    }
-    let Area::Pane(pane) = area;
+    let pane = match area {
+        Area::BestFit => {
+            super::best_fit::wheel(ws, &set, down);
+            return Vec::new();
+        }
+        _ if ws.overlay.is_some() => return Vec::new(),
+        Area::Pane(pane) => pane,
+    };
     let len = pane_len(ws, &set, pane);
     let current = ws.selected(pane);
     match down {

@@ -27,6 +27,10 @@ pub fn new_search() -> SearchPopup {
 }
 
 pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    // The best-fit view reads its own keys before the ones that close every popup.
+    if matches!(&model.screen, Screen::Workspace(ws) if matches!(ws.overlay, Some(Overlay::BestFit(_)))) {
+        return super::best_fit::key(model, key);
+    }
     let set = model.catalog.clone();
     let index = model.index.clone();
     let now = model.now;

@@ -35,6 +35,7 @@ pub const HELP: &[Row] = &[
     row(&[&[FocusDetail]], "ayuda.afines"),
     row(&[&[GoRelated]], "ayuda.ir_afin"),
     row(&[&[Gap]], "ayuda.brecha"),
+    row(&[&[OpenBestFit]], "ayuda.mejor_ajuste"),
     row(&[&[Search]], "ayuda.buscar"),
     row(&[&[Notes]], "ayuda.notas"),
     row(&[&[Export]], "ayuda.exportar"),
@@ -50,6 +51,7 @@ pub const HELP_KIOSK: &[Row] = &[
     row(&[&[SwitchTab]], "kiosco.competencias"),
     row(&[&[SortByFit]], "kiosco.ordenar"),
     row(&[&[Gap]], "kiosco.brecha"),
+    row(&[&[OpenBestFit]], "kiosco.mejor_ajuste"),
     row(&[&[Search]], "kiosco.buscar"),
     row(&[&[Notes]], "kiosco.notas"),
     Row { groups: &[&[Finish]], sep: " ", primary: true, text: "kiosco.terminar" },
@@ -92,6 +94,15 @@ pub const README_MORE: &[Row] = &[
     row(&[&[KioskStart]], "ayuda.kiosco_comenzar"),
     row(&[&[KioskAgain]], "ayuda.kiosco_listo"),
     row(&[&[PinConfirm]], "ayuda.pin_confirmar"),
+    // The best-fit view's own keys.
+    row(&[&[BestFitLevel]], "ayuda.mejor_ajuste_nivel"),
+    Row {
+        groups: &[&[BestFitSectorPrevious, BestFitSectorNext]],
+        sep: " ",
+        primary: false,
+        text: "ayuda.mejor_ajuste_sector",
+    },
+    row(&[&[BestFitGo]], "ayuda.mejor_ajuste_ir"),
 ];
 
 pub const FOOTER_COMMON: &[Entry] = &[
@@ -150,16 +161,30 @@ pub const FOOTER_COPY: &[Entry] = &[
     (&[&[Close]], "pie.volver"),
 ];
 
+/// The best-fit view's last line.
+pub const FOOTER_BEST_FIT: &[Entry] = &[
+    (&[&[Up, Down]], "pie.elegir"),
+    (&[&[BestFitGo]], "pie.ir_ocupacion"),
+    (&[&[BestFitLevel]], "pie.nivel"),
+    (&[&[BestFitSectorPrevious, BestFitSectorNext]], "pie.sector"),
+    (&[&[Close]], "pie.cerrar"),
+];
+
 /// The focused pane's own keys, first line of the workspace's footer.
 pub fn footer_pane(place: Place) -> &'static [Entry] {
     match place {
-        Place::Sectors => &[(&[&[Up, Down]], "pie.elegir"), (&[&[Forward]], "pie.ocupaciones")],
+        Place::Sectors => &[
+            (&[&[Up, Down]], "pie.elegir"),
+            (&[&[Forward]], "pie.ocupaciones"),
+            (&[&[OpenBestFit]], "pie.mejor_ajuste"),
+        ],
         Place::Occupations => &[
             (&[&[Up, Down]], "pie.elegir"),
             (&[&[Forward]], "pie.funciones"),
             (&[&[SortByFit]], "pie.ordenar"),
             (&[&[FocusDetail]], "pie.afines"),
             (&[&[Gap]], "pie.brecha"),
+            (&[&[OpenBestFit]], "pie.mejor_ajuste"),
         ],
         Place::Functions => {
             &[(&[&[Mark]], "pie.marcar"), (&[&[SwitchTab]], "pie.pestana"), (&[&[Gap]], "pie.brecha")]
