@@ -124,7 +124,8 @@ impl Index {
                 });
             }
         }
-        for competency in set.competencies() {
+        // A competency another declares itself the same as is listed once, as the declaring one.
+        for competency in set.competencies().filter(|c| !set.is_declared_same(&c.id)) {
             let text = Text::Own(&competency.name);
             sources.push(Source { kind: ItemKind::Competency, id: &competency.id, text, owner: NO_OWNER });
         }

@@ -191,7 +191,7 @@ pub fn cuoc(bytes: &[u8]) -> Result<Imported, ImportProblem> {
             }
             let list = by_system.entry((code.clone(), rank)).or_default();
             if !list.iter().any(|c| c.code == value) {
-                list.push(Code { system: system.into(), code: value, partial });
+                list.push(Code { system: system.into(), code: value, partial, source: String::new() });
             }
         }
     }
