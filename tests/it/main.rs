@@ -11,6 +11,8 @@ mod export_support;
 mod keyflow_support;
 
 mod builtin_catalog;
+// issue 12: the BPO catalog joined to the CUOC
+mod bpo_join;
 mod catalog_cache;
 mod catalog_check;
 mod catalog_format_doc;
