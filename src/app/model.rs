@@ -166,6 +166,16 @@ pub struct Workspace {
     pub overlay: Option<Overlay>,
     /// Where the last key pressed works, when it did nothing here; cleared by the next key.
     pub hint: Option<super::keymap::KeyHint>,
+    /// `c` went from an occupation to one of its CUOC equivalents: Backspace goes back.
+    pub cuoc_jump: Option<CuocJump>,
+}
+
+/// A jump from an occupation (`from`) to its `index`-th loaded CUOC equivalent (`to`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CuocJump {
+    pub from: String,
+    pub to: String,
+    pub index: usize,
 }
 
 pub enum Overlay {
@@ -273,6 +283,7 @@ impl Workspace {
             sort_by_fit: false,
             overlay: None,
             hint: None,
+            cuoc_jump: None,
         }
     }
 

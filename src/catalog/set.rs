@@ -1,6 +1,6 @@
 //! The loaded catalogs as one body of data, with look-ups by id.
 
-use super::model::{Catalog, Competency, Function, Occupation, Program, Sector, Source};
+use super::model::{Catalog, Code, Competency, Function, Occupation, Program, Sector, Source};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -182,6 +182,20 @@ impl CatalogSet {
     /// catalog is not loaded (CUOC's, with only the BPO catalog) still names a known competency.
     pub fn competency_or_same(&self, id: &str) -> Option<&Competency> {
         self.competency(id).or_else(|| self.same_competencies(id).iter().find_map(|o| self.competency(o)))
+    }
+
+    /// The CUOC occupations an occupation's `CUOC` codes name (the BPO catalog's, from DANE's
+    /// Equivalencias), each with the code and the occupation when loaded (ids `cuoc-<code>`,
+    /// docs/catalog-format.md), in the codes' order; a CUOC occupation's own code is left out.
+    pub fn cuoc_equivalents<'a>(&'a self, occupation: &'a Occupation) -> Vec<(&'a Code, Option<&'a Occupation>)> {
+        occupation
+            .codes
+            .iter()
+            .filter(|c| c.system == "CUOC")
+            .map(|c| (c, format!("cuoc-{}", c.code)))
+            .filter(|(_, id)| *id != occupation.id)
+            .map(|(c, id)| (c, self.occupation(&id)))
+            .collect()
     }
 
     /// The programs that serve an occupation.

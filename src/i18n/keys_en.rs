@@ -141,4 +141,9 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.kiosco_comenzar", "in kiosk mode, on the welcome screen: start"),
     ("ayuda.kiosco_listo", "in kiosk mode, with the code on screen: back to the welcome screen"),
     ("ayuda.pin_confirmar", "in kiosk mode, at the PIN prompt: check it"),
+    // Issue 12: the CUOC equivalents of an occupation.
+    ("ocupacion_cuoc", "goes to the equivalent CUOC occupation"),
+    ("volver", "goes back to the occupation you started from"),
+    ("ayuda.ocupacion_cuoc", "in Occupations: go to the equivalent CUOC occupation (again: the next one)"),
+    ("ayuda.volver", "back to the occupation you went to the CUOC from"),
 ];

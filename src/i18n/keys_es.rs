@@ -141,4 +141,9 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.kiosco_comenzar", "en el modo quiosco, en la bienvenida: comenzar"),
     ("ayuda.kiosco_listo", "en el modo quiosco, con el código en pantalla: volver a la bienvenida"),
     ("ayuda.pin_confirmar", "en el modo quiosco, en la petición del PIN: comprobarlo"),
+    // Issue 12: the CUOC equivalents of an occupation.
+    ("ocupacion_cuoc", "va a la ocupación equivalente de la CUOC"),
+    ("volver", "vuelve a la ocupación de partida"),
+    ("ayuda.ocupacion_cuoc", "en Ocupaciones: ir a la ocupación equivalente de la CUOC (otra vez: a la siguiente)"),
+    ("ayuda.volver", "volver a la ocupación desde la que se fue a la CUOC"),
 ];

@@ -54,7 +54,7 @@ strings! {
     // deletion, retention, catalog limits, file versions
     purge_days_range, erased_file, erased_missing, erased_changed, erased_failed, sessions_purged_at_start, sessions_deleted_notice, header_read_only_newer, session_newer_note, export_read_only, problem_title_too_long, problem_text_too_long, problem_file_too_large,
     // BPO joined to CUOC: shared competencies, CUOC equivalents of an occupation (issue 12)
-    same_competency,
+    same_competency, code_partial, cuoc_go, cuoc_jumped, cuoc_not_loaded,
     // general
     internal_error, error_prefix, config_dir_unknown,
     // saves that fail, the quit question, copies elsewhere, a read-only data folder, import

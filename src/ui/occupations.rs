@@ -5,7 +5,10 @@ use super::Ui;
 use super::layout::WorkspaceAreas;
 use super::list::{clip, draw_rows, width, wrap_paragraphs};
 use super::{layout, pane_block, selection};
+use super::keys::footer_keys;
+use crate::app::keymap::Action;
 use crate::app::{Pane, Workspace};
+use crate::catalog::Occupation;
 use crate::i18n::fill;
 use crate::session::standings;
 use ratatui::Frame;
@@ -55,7 +58,14 @@ fn detail(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas)
     let inner = block.inner(areas.occupation_detail);
     frame.render_widget(block, areas.occupation_detail);
     let Some(o) = ws.current_occupation(&model.catalog) else { return };
-    let codes: Vec<String> = o.codes.iter().map(|c| format!("{} {}", c.system, c.code)).collect();
+    let codes: Vec<String> = o
+        .codes
+        .iter()
+        .map(|c| {
+            let partial = if c.partial { format!(" ({})", s.code_partial) } else { String::new() };
+            format!("{} {}{partial}", c.system, c.code)
+        })
+        .collect();
     // The full title first: the list may have had to cut it.
     let mut paragraphs = vec![(o.title.clone(), model.theme.title)];
     if let Some(standing) = standings(&ws.session, &[o]).first().filter(|st| st.shared_only()) {
@@ -65,8 +75,40 @@ fn detail(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas)
     if !codes.is_empty() {
         paragraphs.push((format!("{}: {}", s.codes_label, codes.join(", ")), model.theme.base));
     }
+    if let Some(line) = equivalents_line(model, ws, o) {
+        paragraphs.push((line, model.theme.inferred));
+    }
     paragraphs.push((o.description.clone(), model.theme.dim));
     let area = super::padded(inner);
     let lines = wrap_paragraphs(paragraphs, usize::from(area.width), usize::from(area.height));
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// What `c` does here, in plain words: go to the CUOC equivalents (and back), or why it cannot.
+fn equivalents_line(model: &Ui, ws: &Workspace, o: &Occupation) -> Option<String> {
+    let s = model.lang.strings();
+    let set = &model.catalog;
+    let key = |action| footer_keys(&model.keymap, &[action], model.lang);
+    if let Some(jump) = ws.cuoc_jump.as_ref().filter(|j| j.to == o.id) {
+        let from = set.occupation(&jump.from)?;
+        let total = set.cuoc_equivalents(from).iter().filter(|(_, o)| o.is_some()).count();
+        let values: [(&str, &dyn std::fmt::Display); 5] = [
+            ("n", &(jump.index + 1)),
+            ("total", &total),
+            ("from", &from.title),
+            ("next", &key(Action::CuocGo)),
+            ("back", &key(Action::Back)),
+        ];
+        return Some(fill(s.cuoc_jumped, &values));
+    }
+    let equivalents = set.cuoc_equivalents(o);
+    if equivalents.is_empty() {
+        return None;
+    }
+    let loaded = equivalents.iter().filter(|(_, o)| o.is_some()).count();
+    if loaded == 0 {
+        return Some(s.cuoc_not_loaded.to_string());
+    }
+    let values: [(&str, &dyn std::fmt::Display); 2] = [("key", &key(Action::CuocGo)), ("count", &loaded)];
+    Some(fill(s.cuoc_go, &values))
 }

@@ -157,6 +157,9 @@ actions! {
     KioskStart kiosco_comenzar ["enter"] &[Welcome], Kiosk;
     KioskAgain kiosco_listo ["enter"] &[Done], Kiosk;
     PinConfirm pin_confirmar ["enter"] &[Pin], Kiosk;
+    // Issue 12: from an occupation to its CUOC equivalents (DANE's Equivalencias) and back.
+    CuocGo ocupacion_cuoc ["c"] &[Occupations, Functions], Both;
+    Back volver ["backspace"] PANES, Both;
 }
 
 impl Place {

@@ -36,6 +36,8 @@ pub const HELP: &[Row] = &[
     row(&[&[Search]], "ayuda.buscar"),
     row(&[&[Notes]], "ayuda.notas"),
     row(&[&[Export]], "ayuda.exportar"),
+    row(&[&[CuocGo]], "ayuda.ocupacion_cuoc"),
+    row(&[&[Back]], "ayuda.volver"),
     row(&[&[Help]], "ayuda.ayuda"),
     row(&[&[Leave]], "ayuda.salir"),
 ];
