@@ -1,7 +1,7 @@
 //! The BPO catalog joined to the CUOC (issue 12): its CUOC codes are what DANE's Equivalencias give
 //! for its CNO codes, read from the workbook here rather than trusted from the file.
 
-use rumbo::catalog::{BUILTIN_TEXT, Catalog, Code, builtin_file, import, load_files};
+use rumbo::catalog::{Catalog, Code, builtin_file, import, load_files};
 
 const WORKBOOK: &str =
     concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sources/PerfilesOcupacionales-Excel-CUOC-2025.xlsx");
