@@ -144,6 +144,5 @@ pub const LABELS: &[(&str, &str)] = &[
     // Issue 12: the CUOC equivalents of an occupation.
     ("ocupacion_cuoc", "goes to the equivalent CUOC occupation"),
     ("volver", "goes back to the occupation you started from"),
-    ("ayuda.ocupacion_cuoc", "in Occupations: go to the equivalent CUOC occupation (again: the next one)"),
-    ("ayuda.volver", "back to the occupation you went to the CUOC from"),
+    ("ayuda.ocupacion_cuoc", "equivalent CUOC occupation (the next one) / back"),
 ];

@@ -144,6 +144,5 @@ pub const LABELS: &[(&str, &str)] = &[
     // Issue 12: the CUOC equivalents of an occupation.
     ("ocupacion_cuoc", "va a la ocupación equivalente de la CUOC"),
     ("volver", "vuelve a la ocupación de partida"),
-    ("ayuda.ocupacion_cuoc", "en Ocupaciones: ir a la ocupación equivalente de la CUOC (otra vez: a la siguiente)"),
-    ("ayuda.volver", "volver a la ocupación desde la que se fue a la CUOC"),
+    ("ayuda.ocupacion_cuoc", "ocupación equivalente en la CUOC (la siguiente) / volver"),
 ];

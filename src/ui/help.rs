@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
-    let inner = padded(popup(model, frame, centered(area, 78, 18), s.help_title.to_string()));
+    let inner = padded(popup(model, frame, centered(area, 78, 19), s.help_title.to_string()));
     let room = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
     for entry in keys::help_lines(&model.keymap, model.kiosk.is_some(), model.lang) {

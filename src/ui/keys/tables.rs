@@ -36,8 +36,7 @@ pub const HELP: &[Row] = &[
     row(&[&[Search]], "ayuda.buscar"),
     row(&[&[Notes]], "ayuda.notas"),
     row(&[&[Export]], "ayuda.exportar"),
-    row(&[&[CuocGo]], "ayuda.ocupacion_cuoc"),
-    row(&[&[Back]], "ayuda.volver"),
+    Row { groups: &[&[CuocGo], &[Back]], sep: " / ", primary: false, text: "ayuda.ocupacion_cuoc" },
     row(&[&[Help]], "ayuda.ayuda"),
     row(&[&[Leave]], "ayuda.salir"),
 ];
