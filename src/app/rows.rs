@@ -60,8 +60,11 @@ impl Workspace {
                     let found = set.competency(&need.competency);
                     let name = found.map_or_else(|| need.competency.clone(), |c| c.name.clone());
                     let description = found.map(|c| c.description.as_str()).unwrap_or_default();
-                    let detail =
-                        if description.is_empty() { name.clone() } else { format!("{name} — {description}") };
+                    let detail = if description.is_empty() {
+                        name.clone()
+                    } else {
+                        format!("{name} — {description}")
+                    };
                     DetailRow {
                         kind: MarkKind::Competency,
                         // The same competency may be marked under another catalog's id: Space must

@@ -187,7 +187,10 @@ impl CatalogSet {
     /// The CUOC occupations an occupation's `CUOC` codes name (the BPO catalog's, from DANE's
     /// Equivalencias), each with the code and the occupation when loaded (ids `cuoc-<code>`,
     /// docs/catalog-format.md), in the codes' order; a CUOC occupation's own code is left out.
-    pub fn cuoc_equivalents<'a>(&'a self, occupation: &'a Occupation) -> Vec<(&'a Code, Option<&'a Occupation>)> {
+    pub fn cuoc_equivalents<'a>(
+        &'a self,
+        occupation: &'a Occupation,
+    ) -> Vec<(&'a Code, Option<&'a Occupation>)> {
         occupation
             .codes
             .iter()

@@ -215,7 +215,7 @@ pub const EN: Strings = Strings {
     code_partial: "partial",
     cuoc_go: "{key}: see its CUOC occupation ({count})",
     cuoc_jumped: "Equivalent {n} of {total} of «{from}» in the CUOC · {next}: next · {back}: back",
-    cuoc_not_loaded: "The CUOC codes come from DANE's equivalence table; the CUOC is not loaded in this rumbo, so its occupation cannot be opened.",
+    cuoc_not_loaded: "The CUOC is not loaded: its occupations cannot be opened.",
     internal_error: "rumbo stopped on an internal error; what was typed is saved. Please tell the IT staff.",
     error_prefix: "error",
     config_dir_unknown: "the user's configuration folder was not found; give it with --config-dir or RUMBO_CONFIG_DIR",

@@ -215,7 +215,7 @@ pub const ES: Strings = Strings {
     code_partial: "parcial",
     cuoc_go: "{key}: ver su ocupación en la CUOC ({count})",
     cuoc_jumped: "Equivalente {n} de {total} de «{from}» en la CUOC · {next}: el siguiente · {back}: volver",
-    cuoc_not_loaded: "Los códigos CUOC vienen de las equivalencias del DANE; la CUOC no está cargada en este rumbo, así que no se puede abrir su ocupación.",
+    cuoc_not_loaded: "La CUOC no está cargada: sus ocupaciones no se pueden abrir.",
     internal_error: "rumbo se cerró por un error interno; lo escrito quedó guardado. Avise al personal de sistemas.",
     error_prefix: "error",
     config_dir_unknown: "no se encontró la carpeta de configuración del usuario; indíquela con --config-dir o RUMBO_CONFIG_DIR",

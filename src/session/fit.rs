@@ -119,8 +119,12 @@ impl<'a> Levels<'a> {
 /// The occupation's functions, then its competency needs, in catalog order, each with its mark.
 fn items(levels: &Levels, set: &CatalogSet, occupation: &Occupation) -> Vec<(FitItem, Option<MarkLevel>)> {
     let functions = occupation.functions.iter().filter(|f| !f.catch_all).map(|f| {
-        let item =
-            FitItem { kind: MarkKind::Function, id: f.id.clone(), text: f.text.clone(), importance: f.importance };
+        let item = FitItem {
+            kind: MarkKind::Function,
+            id: f.id.clone(),
+            text: f.text.clone(),
+            importance: f.importance,
+        };
         (item, levels.get(MarkKind::Function, &f.id))
     });
     let competencies = occupation.competencies.iter().map(|n| {

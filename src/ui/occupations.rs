@@ -2,10 +2,10 @@
 //! A fit made only of shared competencies is bracketed in the list and named in the detail.
 
 use super::Ui;
+use super::keys::footer_keys;
 use super::layout::WorkspaceAreas;
 use super::list::{clip, draw_rows, width, wrap_paragraphs};
 use super::{layout, pane_block, selection};
-use super::keys::footer_keys;
 use crate::app::keymap::Action;
 use crate::app::{Pane, Workspace};
 use crate::catalog::Occupation;

@@ -12,13 +12,14 @@ fn bpo() -> Catalog {
 
 /// The `codes:` line of an occupation as the catalog should write it.
 fn codes_line(cno: &Code, cuoc: &[Code]) -> String {
-    let mut parts = vec![format!(
-        "Code(system: \"CNO\", code: \"{}\", source: \"{}\")",
-        cno.code, cno.source
-    )];
+    let mut parts =
+        vec![format!("Code(system: \"CNO\", code: \"{}\", source: \"{}\")", cno.code, cno.source)];
     for c in cuoc {
         let partial = if c.partial { ", partial: true" } else { "" };
-        parts.push(format!("Code(system: \"CUOC\", code: \"{}\"{partial}, source: \"dane-equivalencias\")", c.code));
+        parts.push(format!(
+            "Code(system: \"CUOC\", code: \"{}\"{partial}, source: \"dane-equivalencias\")",
+            c.code
+        ));
     }
     format!("codes: [{}],", parts.join(", "))
 }

@@ -77,7 +77,7 @@ fn without_the_cuoc_the_codes_show_and_say_why_there_is_no_jump() {
     on_aux(&mut app);
     let screen = app.screen_text();
     assert!(screen.contains("CUOC 42220 (parcial)"), "{screen}");
-    assert!(screen.contains("la CUOC no está cargada"), "{screen}");
+    assert!(screen.contains("La CUOC no está cargada"), "{screen}");
     app.char('c');
     assert_eq!(app.occupation().as_deref(), Some(AUX), "nothing to go to");
 }
@@ -132,7 +132,13 @@ fn a_shared_skill_is_one_mark_for_both_catalogs() {
 #[test]
 fn the_bpo_catalog_alone_still_loads_with_its_declarations() {
     let (set, index) = crate::keyflow_support::catalog();
-    assert!(set.competency("trabajo-en-equipo").unwrap().same_as.iter().any(|s| s.competency == "cuoc-destreza-11"));
+    assert!(
+        set.competency("trabajo-en-equipo")
+            .unwrap()
+            .same_as
+            .iter()
+            .any(|s| s.competency == "cuoc-destreza-11")
+    );
     // A mark made under CUOC's id (a session from a rumbo with the CUOC) still names a known competency.
     assert_eq!(set.competency_or_same("cuoc-destreza-11").unwrap().id, "trabajo-en-equipo");
     let results = index.search("trabajo en equipo", None, None);

@@ -34,7 +34,12 @@ pub fn back(ws: &mut Workspace, set: &CatalogSet, now: jiff::Timestamp) -> Vec<E
 }
 
 /// Selects the occupation's sector and the occupation, and focuses the occupations pane.
-fn show_occupation(ws: &mut Workspace, set: &CatalogSet, occupation: &Occupation, now: jiff::Timestamp) -> Vec<Effect> {
+fn show_occupation(
+    ws: &mut Workspace,
+    set: &CatalogSet,
+    occupation: &Occupation,
+    now: jiff::Timestamp,
+) -> Vec<Effect> {
     let mut effects = Vec::new();
     if let Some(s) = set.sectors().position(|s| s.id == occupation.sector) {
         effects.extend(select(ws, set, Pane::Sectors, s, now));

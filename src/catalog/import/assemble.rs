@@ -25,7 +25,8 @@ pub(super) fn finish(
             return Err(ImportProblem::BadCell { cell, expected: Expected::PrincipalArea, found: code });
         };
         let id = format!("cuoc-{code}");
-        let mut codes = vec![Code { system: "CUOC".into(), code: code.clone(), partial: false, source: String::new() }];
+        let mut codes =
+            vec![Code { system: "CUOC".into(), code: code.clone(), partial: false, source: String::new() }];
         codes.extend(d.codes);
         let needs = d.skills.iter().map(skill_id).chain(d.knowledge.iter().map(knowledge_id));
         occupations.push(Occupation {

@@ -209,7 +209,13 @@ fn equivalence_rows(
 ) -> Result<Vec<EquivalenceRow>, ImportProblem> {
     let equivalences = sheet(
         "Equivalencias",
-        &[OCC, "Código CIUO-08", "Observaciones sobre la CIUO-08", "Código CNO", "Observaciones sobre la CNO"],
+        &[
+            OCC,
+            "Código CIUO-08",
+            "Observaciones sobre la CIUO-08",
+            "Código CNO",
+            "Observaciones sobre la CNO",
+        ],
     )?;
     let mut out = Vec::new();
     for row in equivalences.rows() {
@@ -251,7 +257,9 @@ pub fn cno_to_cuoc(bytes: &[u8]) -> Result<BTreeMap<String, Vec<Code>>, ImportPr
     };
     let mut map: BTreeMap<String, Vec<Code>> = BTreeMap::new();
     let rows = equivalence_rows(&mut sheet)?;
-    for (occupation, code) in rows.into_iter().flat_map(|(_, o, codes)| codes.into_iter().map(move |c| (o.clone(), c))) {
+    for (occupation, code) in
+        rows.into_iter().flat_map(|(_, o, codes)| codes.into_iter().map(move |c| (o.clone(), c)))
+    {
         let (rank, code) = code;
         if rank != 1 {
             continue;
