@@ -176,6 +176,16 @@ pub struct Workspace {
     pub hint: Option<super::keymap::KeyHint>,
     /// The best-fit view's filters (competency level, sector), kept while the view is closed.
     pub best_filter: crate::session::BestFilter,
+    /// `c` went from an occupation to one of its CUOC equivalents: Backspace goes back.
+    pub cuoc_jump: Option<CuocJump>,
+}
+
+/// A jump from an occupation (`from`) to its `index`-th loaded CUOC equivalent (`to`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CuocJump {
+    pub from: String,
+    pub to: String,
+    pub index: usize,
 }
 
 pub enum Overlay {
@@ -287,6 +297,7 @@ impl Workspace {
             overlay: None,
             hint: None,
             best_filter: Default::default(),
+            cuoc_jump: None,
         }
     }
 

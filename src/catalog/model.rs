@@ -79,7 +79,7 @@ pub enum CompetencyKind {
     Knowledge,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Competency {
     pub id: String,
@@ -90,6 +90,20 @@ pub struct Competency {
     pub description: String,
     #[serde(default)]
     pub source: String,
+    /// Format 2: the same competency in another catalog (BPO's "Trabajo en equipo" is CUOC's
+    /// `cuoc-destreza-11`): one mark counts for both, search lists it once. The other need not be loaded.
+    #[serde(default)]
+    pub same_as: Vec<SameAs>,
+}
+
+/// A declared equivalence with a competency of (usually) another catalog, by id.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SameAs {
+    pub competency: String,
+    /// `Inferred` when neither source says they are the same (rumbo matched them by name).
+    #[serde(default)]
+    pub link: Link,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -147,7 +161,7 @@ pub struct AltTitle {
     pub title: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Code {
     pub system: String,
@@ -156,6 +170,10 @@ pub struct Code {
     /// a partial equivalence.
     #[serde(default)]
     pub partial: bool,
+    /// Format 2: where the code comes from, when not from the occupation's own `source` (a `sources`
+    /// id, e.g. one that says how the code was matched).
+    #[serde(default)]
+    pub source: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -181,6 +199,11 @@ pub struct Need {
     /// Format 2: whether the source states the need or rumbo's data inferred it.
     #[serde(default)]
     pub link: Link,
+    /// Not in the file: the other ids of the same competency (declared with `same_as`), filled in by
+    /// [`super::CatalogSet::new`] so fit and marks, which see only the occupation, count a mark on
+    /// any of them.
+    #[serde(skip)]
+    pub same: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -197,6 +220,44 @@ pub struct Program {
     pub link: Link,
     #[serde(default)]
     pub source: String,
+}
+
+/// Written by hand so a field format 2 added and left empty stays out of the RON text (the generated
+/// CUOC catalog keeps its bytes, a hand-written file its look), while a binary form (postcard, which
+/// is not human-readable and has no field names) always gets every field, in order.
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let all = !serializer.is_human_readable();
+        let with_source = all || !self.source.is_empty();
+        let mut st = serializer.serialize_struct("Code", 3 + usize::from(with_source))?;
+        st.serialize_field("system", &self.system)?;
+        st.serialize_field("code", &self.code)?;
+        st.serialize_field("partial", &self.partial)?;
+        if with_source {
+            st.serialize_field("source", &self.source)?;
+        }
+        st.end()
+    }
+}
+
+/// By hand for the same reason as [`Code`]'s: `same_as` left empty stays out of the RON text.
+impl Serialize for Competency {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let all = !serializer.is_human_readable();
+        let with_same = all || !self.same_as.is_empty();
+        let mut st = serializer.serialize_struct("Competency", 5 + usize::from(with_same))?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("name", &self.name)?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("description", &self.description)?;
+        st.serialize_field("source", &self.source)?;
+        if with_same {
+            st.serialize_field("same_as", &self.same_as)?;
+        }
+        st.end()
+    }
 }
 
 impl Catalog {

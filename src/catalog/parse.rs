@@ -151,6 +151,9 @@ fn check_texts(catalog: &Catalog, located: &Located) -> Vec<Problem> {
         visit(&|| p("id"), "id", &c.id, Id);
         visit(&|| p("name"), "name", &c.name, Required);
         visit(&|| p("description"), "description", &c.description, Free);
+        for (j, same) in c.same_as.iter().enumerate() {
+            visit(&|| p(&format!("same_as[{j}].competency")), "competency", &same.competency, Id);
+        }
     }
     for (i, o) in catalog.occupations.iter().enumerate() {
         let p = |f: &str| format!("occupations[{i}].{f}");
@@ -160,6 +163,7 @@ fn check_texts(catalog: &Catalog, located: &Located) -> Vec<Problem> {
         for (j, c) in o.codes.iter().enumerate() {
             visit(&|| p(&format!("codes[{j}].system")), "system", &c.system, Required);
             visit(&|| p(&format!("codes[{j}].code")), "code", &c.code, Required);
+            visit(&|| p(&format!("codes[{j}].source")), "source", &c.source, Free);
         }
         for (j, f) in o.functions.iter().enumerate() {
             visit(&|| p(&format!("functions[{j}].id")), "id", &f.id, Id);
@@ -192,6 +196,8 @@ fn format_2_fields(catalog: &Catalog) -> impl Iterator<Item = (String, &'static 
     use super::model::CompetencyKind::{Knowledge, Skill};
     let kinds = catalog.competencies.iter().enumerate().filter(|(_, c)| matches!(c.kind, Skill | Knowledge));
     let kinds = kinds.map(|(i, _)| (format!("competencies[{i}].kind"), "kind"));
+    let same = catalog.competencies.iter().enumerate().filter(|(_, c)| !c.same_as.is_empty());
+    let kinds = kinds.chain(same.map(|(i, _)| (format!("competencies[{i}].same_as"), "same_as")));
     let occupations = catalog.occupations.iter().enumerate().flat_map(|(i, o)| {
         let p = move |f: &str| format!("occupations[{i}].{f}");
         let mut found = Vec::new();
@@ -205,6 +211,8 @@ fn format_2_fields(catalog: &Catalog) -> impl Iterator<Item = (String, &'static 
         found.extend(
             o.codes.iter().position(|c| c.partial).map(|j| (p(&format!("codes[{j}].partial")), "partial")),
         );
+        let sourced = o.codes.iter().position(|c| !c.source.is_empty());
+        found.extend(sourced.map(|j| (p(&format!("codes[{j}].source")), "source")));
         let catch_all = o.functions.iter().position(|f| f.catch_all);
         found.extend(catch_all.map(|j| (p(&format!("functions[{j}].catch_all")), "catch_all")));
         let link = o.competencies.iter().position(|n| n.link != super::model::Link::Stated);

@@ -1,7 +1,7 @@
 //! The loaded catalogs as one body of data, with look-ups by id.
 
-use super::model::{Catalog, Competency, Function, Occupation, Program, Sector, Source};
-use std::collections::HashMap;
+use super::model::{Catalog, Code, Competency, Function, Occupation, Program, Sector, Source};
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Index of an item: which catalog, and where in it.
@@ -19,6 +19,11 @@ pub struct CatalogSet {
     programs_by_occupation: HashMap<String, Vec<At>>,
     /// Sector id → its occupations, in catalog order.
     occupations_by_sector: HashMap<String, Vec<At>>,
+    /// Competency id → the other ids of the same competency (`same_as`, either direction). Empty for
+    /// nearly every competency.
+    same: HashMap<String, Vec<String>>,
+    /// Competencies a loaded one declares itself the same as (`same_as` targets).
+    declared_same: HashSet<String>,
     /// Made the first time a function or a competency's occupations are looked up: most starts
     /// never need them, and at ESCO's size (30,000 functions, 120,000 needs) they cost a few ms.
     by_item: OnceLock<ByItem>,
@@ -37,6 +42,18 @@ impl CatalogSet {
     /// Builds the look-ups. The catalogs must have passed validation (ids unique per kind).
     pub fn new(catalogs: Vec<Catalog>) -> CatalogSet {
         let mut set = CatalogSet { catalogs, ..CatalogSet::default() };
+        set.same = same_competencies(&set.catalogs);
+        set.declared_same = (set.catalogs.iter().flat_map(|c| &c.competencies))
+            .flat_map(|c| c.same_as.iter().filter(move |s| s.competency != c.id))
+            .map(|s| s.competency.clone())
+            .collect();
+        if !set.same.is_empty() {
+            for occupation in set.catalogs.iter_mut().flat_map(|c| &mut c.occupations) {
+                for need in &mut occupation.competencies {
+                    need.same = set.same.get(&need.competency).cloned().unwrap_or_default();
+                }
+            }
+        }
         for (c, catalog) in set.catalogs.iter().enumerate() {
             let index = |map: &mut HashMap<String, At>, ids: Vec<&String>| {
                 for (i, id) in ids.into_iter().enumerate() {
@@ -98,7 +115,10 @@ impl CatalogSet {
                         by_item.functions.insert(function.id.clone(), ((c, i), f));
                     }
                     for need in &occupation.competencies {
-                        push_under(&mut by_item.needing, &need.competency, (c, i));
+                        // A mark on the same competency under another id finds this occupation too.
+                        for id in std::iter::once(&need.competency).chain(&need.same) {
+                            push_under(&mut by_item.needing, id, (c, i));
+                        }
                     }
                 }
             }
@@ -147,11 +167,77 @@ impl CatalogSet {
         self.sources.get(id).map(|&(c, i)| &self.catalogs[c].sources[i])
     }
 
+    /// The other ids of the same competency (declared with `same_as`), loaded or not.
+    pub fn same_competencies(&self, id: &str) -> &[String] {
+        self.same.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// A competency another loaded one declared itself the same as: search lists only the declaring
+    /// one, so the competency appears once.
+    pub fn is_declared_same(&self, id: &str) -> bool {
+        self.declared_same.contains(id)
+    }
+
+    /// The competency, or the loaded one that declares itself the same: a mark under an id whose
+    /// catalog is not loaded (CUOC's, with only the BPO catalog) still names a known competency.
+    pub fn competency_or_same(&self, id: &str) -> Option<&Competency> {
+        self.competency(id).or_else(|| self.same_competencies(id).iter().find_map(|o| self.competency(o)))
+    }
+
+    /// The CUOC occupations an occupation's `CUOC` codes name (the BPO catalog's, from DANE's
+    /// Equivalencias), each with the code and the occupation when loaded (ids `cuoc-<code>`,
+    /// docs/catalog-format.md), in the codes' order; a CUOC occupation's own code is left out.
+    pub fn cuoc_equivalents<'a>(
+        &'a self,
+        occupation: &'a Occupation,
+    ) -> Vec<(&'a Code, Option<&'a Occupation>)> {
+        occupation
+            .codes
+            .iter()
+            .filter(|c| c.system == "CUOC")
+            .map(|c| (c, format!("cuoc-{}", c.code)))
+            .filter(|(_, id)| *id != occupation.id)
+            .map(|(c, id)| (c, self.occupation(&id)))
+            .collect()
+    }
+
     /// The programs that serve an occupation.
     pub fn programs_for(&self, occupation: &str) -> Vec<&Program> {
         let programs = self.programs_by_occupation.get(occupation).into_iter().flatten();
         programs.map(|&(c, i)| &self.catalogs[c].programs[i]).collect()
     }
+}
+
+/// Each competency of a `same_as` declaration → the others of its group.
+/// Groups join through shared members (A same as C, B same as C: A, B and C are one).
+fn same_competencies(catalogs: &[Catalog]) -> HashMap<String, Vec<String>> {
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    for competency in catalogs.iter().flat_map(|c| &c.competencies) {
+        for same in competency.same_as.iter().filter(|s| s.competency != competency.id) {
+            let pair = [competency.id.clone(), same.competency.clone()];
+            let mut joined: Vec<String> = Vec::new();
+            groups.retain(|g| {
+                let touches = g.iter().any(|id| pair.contains(id));
+                if touches {
+                    joined.extend(g.iter().cloned());
+                }
+                !touches
+            });
+            for id in pair {
+                if !joined.contains(&id) {
+                    joined.push(id);
+                }
+            }
+            groups.push(joined);
+        }
+    }
+    let mut same = HashMap::new();
+    for group in groups {
+        for id in &group {
+            same.insert(id.clone(), group.iter().filter(|o| *o != id).cloned().collect());
+        }
+    }
+    same
 }
 
 /// Adds `at` to the list under `key`. Looked up before inserting: most keys get many entries, and a

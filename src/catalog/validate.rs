@@ -70,6 +70,9 @@ pub fn validate(files: &[(SourceFile, Catalog)]) -> Vec<Problem> {
         }
         for (i, o) in catalog.occupations.iter().enumerate() {
             resolve_source(&o.source, format!("occupations[{i}].source"));
+            for (j, c) in o.codes.iter().enumerate() {
+                resolve_source(&c.source, format!("occupations[{i}].codes[{j}].source"));
+            }
         }
         for (i, p) in catalog.programs.iter().enumerate() {
             resolve_source(&p.source, format!("programs[{i}].source"));

@@ -152,7 +152,7 @@ pub fn summarize(
         .iter()
         .filter(|m| m.kind == MarkKind::Competency)
         .map(|m| CompetencySummary {
-            name: set.competency(&m.id).map_or_else(|| sanitize_line(&m.text), |c| c.name.clone()),
+            name: set.competency_or_same(&m.id).map_or_else(|| sanitize_line(&m.text), |c| c.name.clone()),
             level: m.level,
         })
         .collect();

@@ -223,6 +223,12 @@ pub const EN: Strings = Strings {
     problem_title_too_long: "\"{field}\" has {count} characters; a title may have at most {max}",
     problem_text_too_long: "\"{field}\" has {count} characters; a text may have at most {max}",
     problem_file_too_large: "the file is {size} bytes; a catalog may be at most {max} (64 MB)",
+    // BPO joined to CUOC (issue 12)
+    same_competency: "the same as «{name}» in another catalog: one mark counts for both",
+    code_partial: "partial",
+    cuoc_go: "{key}: see its CUOC occupation ({count})",
+    cuoc_jumped: "Equivalent {n} of {total} of «{from}» in the CUOC · {next}: next · {back}: back",
+    cuoc_not_loaded: "The CUOC is not loaded: its occupations cannot be opened.",
     internal_error: "rumbo stopped on an internal error; what was typed is saved. Please tell the IT staff.",
     error_prefix: "error",
     config_dir_unknown: "the user's configuration folder was not found; give it with --config-dir or RUMBO_CONFIG_DIR",

@@ -223,6 +223,12 @@ pub const ES: Strings = Strings {
     problem_title_too_long: "«{field}» tiene {count} caracteres; un título admite como máximo {max}",
     problem_text_too_long: "«{field}» tiene {count} caracteres; un texto admite como máximo {max}",
     problem_file_too_large: "el archivo ocupa {size} bytes; un catálogo admite como máximo {max} (64 MB)",
+    // BPO joined to CUOC (issue 12)
+    same_competency: "es la misma que «{name}» de otro catálogo: una marca vale para las dos",
+    code_partial: "parcial",
+    cuoc_go: "{key}: ver su ocupación en la CUOC ({count})",
+    cuoc_jumped: "Equivalente {n} de {total} de «{from}» en la CUOC · {next}: el siguiente · {back}: volver",
+    cuoc_not_loaded: "La CUOC no está cargada: sus ocupaciones no se pueden abrir.",
     internal_error: "rumbo se cerró por un error interno; lo escrito quedó guardado. Avise al personal de sistemas.",
     error_prefix: "error",
     config_dir_unknown: "no se encontró la carpeta de configuración del usuario; indíquela con --config-dir o RUMBO_CONFIG_DIR",

@@ -163,4 +163,8 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.mejor_ajuste_sector", "in the best fit: filter by sector"),
     ("ayuda.mejor_ajuste_ir", "in the best fit: go to the chosen occupation, in its sector"),
     ("kiosco.mejor_ajuste", "see the occupations that fit best, from every sector"),
+    // Issue 12: the CUOC equivalents of an occupation.
+    ("ocupacion_cuoc", "goes to the equivalent CUOC occupation"),
+    ("volver", "goes back to the occupation you started from"),
+    ("ayuda.ocupacion_cuoc", "equivalent CUOC occupation (the next one) / back"),
 ];

@@ -166,4 +166,8 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.mejor_ajuste_sector", "en el mejor ajuste: filtrar por sector"),
     ("ayuda.mejor_ajuste_ir", "en el mejor ajuste: ir a la ocupación elegida, en su sector"),
     ("kiosco.mejor_ajuste", "ver las ocupaciones que más encajan, de todos los sectores"),
+    // Issue 12: the CUOC equivalents of an occupation.
+    ("ocupacion_cuoc", "va a la ocupación equivalente de la CUOC"),
+    ("volver", "vuelve a la ocupación de partida"),
+    ("ayuda.ocupacion_cuoc", "ocupación equivalente en la CUOC (la siguiente) / volver"),
 ];

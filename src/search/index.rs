@@ -155,7 +155,8 @@ impl Index {
                 });
             }
         }
-        for competency in set.competencies() {
+        // A competency another declares itself the same as is listed once, as the declaring one.
+        for competency in set.competencies().filter(|c| !set.is_declared_same(&c.id)) {
             let text = Text::Own(&competency.name);
             let (id, owner) = (&competency.id, NO_OWNER);
             sources.push(Source { kind: ItemKind::Competency, id, text, owner, code: "" });

@@ -84,7 +84,7 @@ pub fn best_fits<'a>(session: &Session, set: &'a CatalogSet, filter: &BestFilter
 
 fn parts(levels: &Levels, set: &CatalogSet, occupation: &Occupation) -> Parts {
     let mut parts = Parts::default();
-    for (kind, id, importance) in counted(occupation) {
+    for (kind, id, level, importance) in counted(levels, occupation) {
         if importance != Importance::Essential {
             continue;
         }
@@ -97,7 +97,7 @@ fn parts(levels: &Levels, set: &CatalogSet, occupation: &Occupation) -> Parts {
             },
         };
         part.needed += 1;
-        if levels.get(kind, id).is_some() {
+        if level.is_some() {
             part.held += 1;
         }
     }

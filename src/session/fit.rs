@@ -14,7 +14,7 @@
 //! must not make an occupation "held".
 
 use super::model::{Mark, MarkKind, MarkLevel, Session};
-use crate::catalog::{CatalogSet, Importance, Link, Occupation};
+use crate::catalog::{CatalogSet, Importance, Link, Need, Occupation};
 use std::collections::HashMap;
 
 /// One function or competency of an occupation, as fit and gap list it.
@@ -107,22 +107,35 @@ impl<'a> Levels<'a> {
     pub(super) fn get(&self, kind: MarkKind, id: &str) -> Option<MarkLevel> {
         self.0.get(&(kind, id)).copied()
     }
+
+    /// A competency need's mark: under its own id, or under another id of the same competency
+    /// (`same_as`: BPO's "Trabajo en equipo" marked counts for CUOC's too).
+    fn need(&self, need: &Need) -> Option<MarkLevel> {
+        let mut ids = std::iter::once(&need.competency).chain(&need.same);
+        ids.find_map(|id| self.get(MarkKind::Competency, id))
+    }
 }
 
-/// The occupation's functions, then its competency needs, in catalog order.
-fn items(set: &CatalogSet, occupation: &Occupation) -> Vec<FitItem> {
-    let functions = occupation.functions.iter().filter(|f| !f.catch_all).map(|f| FitItem {
-        kind: MarkKind::Function,
-        id: f.id.clone(),
-        text: f.text.clone(),
-        importance: f.importance,
+/// The occupation's functions, then its competency needs, in catalog order, each with its mark.
+fn items(levels: &Levels, set: &CatalogSet, occupation: &Occupation) -> Vec<(FitItem, Option<MarkLevel>)> {
+    let functions = occupation.functions.iter().filter(|f| !f.catch_all).map(|f| {
+        let item = FitItem {
+            kind: MarkKind::Function,
+            id: f.id.clone(),
+            text: f.text.clone(),
+            importance: f.importance,
+        };
+        (item, levels.get(MarkKind::Function, &f.id))
     });
-    let competencies = occupation.competencies.iter().map(|n| FitItem {
-        kind: MarkKind::Competency,
-        id: n.competency.clone(),
-        // Validation guarantees the competency exists; the id is a readable fallback all the same.
-        text: set.competency(&n.competency).map_or_else(|| n.competency.clone(), |c| c.name.clone()),
-        importance: n.importance,
+    let competencies = occupation.competencies.iter().map(|n| {
+        let item = FitItem {
+            kind: MarkKind::Competency,
+            id: n.competency.clone(),
+            // Validation guarantees the competency exists; the id is a readable fallback all the same.
+            text: set.competency(&n.competency).map_or_else(|| n.competency.clone(), |c| c.name.clone()),
+            importance: n.importance,
+        };
+        (item, levels.need(n))
     });
     functions.chain(competencies).collect()
 }
@@ -150,8 +163,7 @@ fn fit_with(levels: &Levels, set: &CatalogSet, occupation: &Occupation) -> Fit {
         developing: Vec::new(),
         missing: Vec::new(),
     };
-    for item in items(set, occupation) {
-        let level = levels.get(item.kind, &item.id);
+    for (item, level) in items(levels, set, occupation) {
         match level {
             Some(MarkLevel::Has) => fit.has.push(item),
             Some(MarkLevel::InDevelopment) => fit.developing.push(item),
@@ -163,16 +175,20 @@ fn fit_with(levels: &Levels, set: &CatalogSet, occupation: &Occupation) -> Fit {
     fit
 }
 
-/// What fit counts of an occupation, by kind, id and importance: its functions but the catch-all, then
-/// its competency needs, in catalog order.
-pub(super) fn counted(occupation: &Occupation) -> impl Iterator<Item = (MarkKind, &str, Importance)> {
-    let functions = occupation
-        .functions
+/// What fit counts of an occupation, by kind, id, the person's mark (a need's under any id declared the
+/// same) and importance: its functions but the catch-all, then its competency needs, in catalog order.
+pub(super) fn counted<'a>(
+    levels: &'a Levels,
+    occupation: &'a Occupation,
+) -> impl Iterator<Item = (MarkKind, &'a str, Option<MarkLevel>, Importance)> + 'a {
+    let functions =
+        occupation.functions.iter().filter(|f| !f.catch_all).map(|f| {
+            (MarkKind::Function, f.id.as_str(), levels.get(MarkKind::Function, &f.id), f.importance)
+        });
+    let needs = occupation
+        .competencies
         .iter()
-        .filter(|f| !f.catch_all)
-        .map(|f| (MarkKind::Function, f.id.as_str(), f.importance));
-    let needs =
-        occupation.competencies.iter().map(|n| (MarkKind::Competency, n.competency.as_str(), n.importance));
+        .map(|n| (MarkKind::Competency, n.competency.as_str(), levels.need(n), n.importance));
     functions.chain(needs)
 }
 
@@ -181,8 +197,7 @@ pub(super) fn counted(occupation: &Occupation) -> impl Iterator<Item = (MarkKind
 pub(super) fn standing_with(levels: &Levels, occupation: &Occupation) -> Standing {
     let (mut essential, mut halves) = (0, 0);
     let mut standing = Standing::default();
-    for (kind, id, importance) in counted(occupation) {
-        let level = levels.get(kind, id);
+    for (kind, _, level, importance) in counted(levels, occupation) {
         if level.is_some() {
             match kind {
                 MarkKind::Function => standing.holds_function = true,
@@ -285,7 +300,7 @@ pub fn orphans<'a>(session: &'a Session, set: &CatalogSet) -> Vec<&'a Mark> {
         .iter()
         .filter(|m| match m.kind {
             MarkKind::Function => set.function(&m.id).is_none(),
-            MarkKind::Competency => set.competency(&m.id).is_none(),
+            MarkKind::Competency => set.competency_or_same(&m.id).is_none(),
         })
         .collect()
 }

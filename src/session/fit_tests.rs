@@ -194,7 +194,12 @@ fn tiny() -> CatalogSet {
         level: 0,
         secondary_sectors: vec![],
     };
-    let need = Need { competency: "c".into(), importance: Importance::Essential, link: Default::default() };
+    let need = Need {
+        competency: "c".into(),
+        importance: Importance::Essential,
+        link: Default::default(),
+        same: vec![],
+    };
     let mixed = vec![function("f-opt", Importance::Optional), function("f-ess", Importance::Essential)];
     let catalog = Catalog {
         format: 1,

@@ -85,9 +85,19 @@ fn paragraphs(model: &Ui, ws: &Workspace, o: &Occupation, whole: bool) -> Vec<(S
     if !whole {
         return out;
     }
-    let codes: Vec<String> = o.codes.iter().map(|c| format!("{} {}", c.system, c.code)).collect();
+    let codes: Vec<String> = o
+        .codes
+        .iter()
+        .map(|c| {
+            let partial = if c.partial { format!(" ({})", s.code_partial) } else { String::new() };
+            format!("{} {}{partial}", c.system, c.code)
+        })
+        .collect();
     if !codes.is_empty() {
         out.push((format!("{}: {}", s.codes_label, codes.join(", ")), t.base));
+    }
+    if let Some(line) = equivalents_line(model, ws, o) {
+        out.push((line, t.inferred));
     }
     let related = ws.related(&model.catalog).len();
     if related > 0 {
@@ -128,4 +138,33 @@ fn related_rows(model: &Ui, ws: &Workspace, related: &[&Occupation], room: usize
             vec![Line::from(vec![Span::raw(name), Span::raw(" ".repeat(gap)), Span::styled(percent, style)])]
         })
         .collect()
+}
+
+/// What `c` does here, in plain words: go to the CUOC equivalents (and back), or why it cannot.
+fn equivalents_line(model: &Ui, ws: &Workspace, o: &Occupation) -> Option<String> {
+    let s = model.lang.strings();
+    let set = &model.catalog;
+    let key = |action| keys::footer_keys(&model.keymap, &[action], model.lang);
+    if let Some(jump) = ws.cuoc_jump.as_ref().filter(|j| j.to == o.id) {
+        let from = set.occupation(&jump.from)?;
+        let total = set.cuoc_equivalents(from).iter().filter(|(_, o)| o.is_some()).count();
+        let values: [(&str, &dyn std::fmt::Display); 5] = [
+            ("n", &(jump.index + 1)),
+            ("total", &total),
+            ("from", &from.title),
+            ("next", &key(Action::CuocGo)),
+            ("back", &key(Action::Back)),
+        ];
+        return Some(fill(s.cuoc_jumped, &values));
+    }
+    let equivalents = set.cuoc_equivalents(o);
+    if equivalents.is_empty() {
+        return None;
+    }
+    let loaded = equivalents.iter().filter(|(_, o)| o.is_some()).count();
+    if loaded == 0 {
+        return Some(s.cuoc_not_loaded.to_string());
+    }
+    let values: [(&str, &dyn std::fmt::Display); 2] = [("key", &key(Action::CuocGo)), ("count", &loaded)];
+    Some(fill(s.cuoc_go, &values))
 }

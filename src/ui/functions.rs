@@ -7,6 +7,7 @@ use super::list::{clip, draw_rows, wrap};
 use super::{layout, pane_block, selection};
 use crate::app::{DetailRow, DetailTab, Pane, Workspace};
 use crate::catalog::Importance;
+use crate::i18n::fill;
 use crate::session::MarkLevel;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -48,9 +49,19 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
     let detail_rows = ws.detail_rows(&model.catalog);
     let selected = if ws.tab == DetailTab::Functions { ws.function } else { ws.competency };
     let rows = detail_rows.iter().map(|r| row(model, ws.session.mark_of(r.kind, &r.id), r, room)).collect();
-    let full = detail_rows
-        .get(selected)
-        .map(|r| if r.gone { format!("{} — {}", r.detail, s.orphan) } else { r.detail.clone() });
+    let full = detail_rows.get(selected).map(|r| {
+        let mut text = if r.gone { format!("{} — {}", r.detail, s.orphan) } else { r.detail.clone() };
+        if r.inferred {
+            text.push_str(&format!(" · {}", s.link_inferred));
+        }
+        if let Some((name, inferred)) = &r.same {
+            text.push_str(&format!(" · {}", fill(s.same_competency, &[("name", name)])));
+            if *inferred {
+                text.push_str(&format!(" ({})", s.link_inferred));
+            }
+        }
+        text
+    });
     draw_rows(
         frame,
         areas.list(Pane::Functions),
@@ -82,10 +93,14 @@ fn row(model: &Ui, level: Option<MarkLevel>, row: &DetailRow, room: usize) -> Ve
     } else {
         String::new()
     };
-    let body = clip(&format!(" {}", row.text), room.saturating_sub(2 + suffix.chars().count()));
+    // Said like an inferred program link: the source names these competencies for the sector as a whole.
+    let inferred = if row.inferred { format!(" · {}", s.link_inferred) } else { String::new() };
+    let taken = 2 + suffix.chars().count() + inferred.chars().count();
+    let body = clip(&format!(" {}", row.text), room.saturating_sub(taken));
     vec![Line::from(vec![
         Span::styled(format!(" {symbol}"), style),
         Span::raw(body),
         Span::styled(suffix, model.theme.dim),
+        Span::styled(inferred, model.theme.inferred),
     ])]
 }

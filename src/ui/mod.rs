@@ -2,8 +2,8 @@
 //! it drew what can be clicked (the runtime turns clicks into `Msg::Clicked` with it). One file per screen
 //! part; every string comes from `crate::i18n`, every style from [`theme`].
 
-mod detail;
 mod best_fit;
+mod detail;
 mod export;
 pub mod failure;
 mod footer;

@@ -23,12 +23,15 @@ fn six_occupations_85_functions_8_programs() {
 #[test]
 fn each_occupation_has_its_cno_code() {
     let c = builtin();
+    // Titles follow the seed's own list of profiles ("Vendedores de Ventas Técnicas"), in sentence case.
     let codes: Vec<(&str, &str)> = c
         .occupations
         .iter()
         .map(|o| {
             let cno: Vec<_> = o.codes.iter().filter(|code| code.system == "CNO").collect();
             assert_eq!(cno.len(), 1, "{}", o.id);
+            // Neither seed gives the codes: they name the source that says how they were matched.
+            assert_eq!(cno[0].source, "cno-por-nombre", "{}", o.id);
             (o.title.as_str(), cno[0].code.as_str())
         })
         .collect();
@@ -38,8 +41,8 @@ fn each_occupation_has_its_cno_code() {
             ("Supervisores, empleados de información y servicio al cliente", "1213"),
             ("Auxiliares de información y servicio al cliente", "1353"),
             ("Técnicos de sistemas", "2281"),
-            ("Vendedores, ventas técnicas", "6233"),
-            ("Vendedores, ventas no técnicas", "6311"),
+            ("Vendedores de ventas técnicas", "6233"),
+            ("Vendedores de ventas no técnicas", "6311"),
             ("Mercaderistas e impulsadores", "6322"),
         ]
     );
@@ -63,7 +66,8 @@ fn every_inferred_link_is_marked_inferred() {
         assert!(!p.occupations.is_empty(), "{}", p.id);
         assert!(!p.institution.is_empty() && !p.name.is_empty());
     }
-    assert!(BUILTIN_TEXT.matches("// inferido").count() >= 8, "each inference says why");
+    // Eight program links, six occupations' competency needs, four shared skills: each says why.
+    assert!(BUILTIN_TEXT.matches("// inferido").count() >= 8 + 6 + 4, "each inference says why");
 }
 
 #[test]
@@ -71,6 +75,9 @@ fn competencies_are_linked_and_english_is_optional() {
     let c = builtin();
     assert_eq!(c.competencies.len(), 7);
     for o in &c.occupations {
+        // The seed names the competencies for the six profiles as a group: each link is an inference.
+        assert_eq!(o.competencies.len(), 7, "{}", o.id);
+        assert!(o.competencies.iter().all(|n| n.link == Link::Inferred), "{}", o.id);
         let english = o.competencies.iter().find(|n| n.competency == "ingles").expect("ingles linked");
         assert_eq!(english.importance, Importance::Optional);
         assert!(o.competencies.iter().any(|n| n.competency == "interaccion-social"));
@@ -80,7 +87,14 @@ fn competencies_are_linked_and_english_is_optional() {
 #[test]
 fn every_item_names_a_source_and_accents_are_restored() {
     let c = builtin();
-    assert_eq!(c.sources.len(), 2);
+    let sources: Vec<&str> = c.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(sources, ["pactos-bpo", "proveedores-bpo", "cno-por-nombre", "dane-equivalencias"]);
+    let matched = &c.sources[2].note;
+    assert!(matched.contains("Ninguna de las dos fuentes da un código"), "{matched}");
+    for code in c.occupations.iter().flat_map(|o| &o.codes) {
+        let want = if code.system == "CNO" { "cno-por-nombre" } else { "dane-equivalencias" };
+        assert_eq!(code.source, want, "{code:?}");
+    }
     assert!(c.sectors.iter().all(|s| !s.source.is_empty()));
     assert!(c.occupations.iter().all(|o| o.source == "pactos-bpo"));
     assert!(c.competencies.iter().all(|x| !x.source.is_empty()));

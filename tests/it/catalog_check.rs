@@ -48,7 +48,7 @@ fn unknown_field_is_refused_where_it_stands() {
     let broken = BASE.replace("kind: Social)", "kind: Social, nivel: 3)");
     assert_fails_with(
         &broken,
-        "broken.ron:8:82: unknown field `nivel`; expected one of: id, name, kind, description, source",
+        "broken.ron:8:82: unknown field `nivel`; expected one of: id, name, kind, description, source, same_as",
     );
 }
 

@@ -83,7 +83,7 @@ fn a_whole_session_is_typed_shown_saved_and_resumed() {
     app.wait_screen("the search to close", |s| !s.contains("Buscar en el catálogo"));
     app.keys(&["Space"]);
     app.wait_screen("◐ and the fit", |s| {
-        s.contains("◐ Recuperar cartera vencida") && shows_fit(s, "Vendedores, ventas no")
+        s.contains("◐ Recuperar cartera vencida") && shows_fit(s, "Vendedores de ventas n")
     });
 
     let typed = Instant::now();
@@ -123,7 +123,7 @@ fn a_whole_session_is_typed_shown_saved_and_resumed() {
         s.contains("rumbo · Marisol")
             && s.contains("guardado")
             && shows_fit(s, "Auxiliares de informac")
-            && shows_fit(s, "Vendedores, ventas no")
+            && shows_fit(s, "Vendedores de ventas n")
     });
     // Back on the occupation it was left on: its functions, with the mark, are one Enter away.
     app.keys(&["Enter", "End"]);

@@ -51,7 +51,7 @@ fn every_required_part_is_there_in_order() {
         "**En desarrollo:**",
         "**Lo que le falta:**",
         "Atendió público dos años",
-        "### Vendedores, ventas no técnicas — Ajuste: ",
+        "### Vendedores de ventas no técnicas — Ajuste: ",
         "## Competencias",
         "Trabajo bajo presión — la tiene",
         "Capacidades sociales de interacción — en desarrollo",

@@ -13,6 +13,9 @@ mod keyflow_support;
 mod cuoc_support;
 
 mod builtin_catalog;
+// issue 12: the BPO catalog joined to the CUOC
+mod bpo_join;
+mod bpo_join_app;
 mod catalog_cache;
 mod catalog_check;
 mod catalog_format_doc;

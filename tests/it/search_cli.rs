@@ -73,7 +73,7 @@ fn plain_output_has_kind_id_text_and_occupation() {
     let out = rumbo(home.path(), &["search", "cartera vencida", "--limit", "1"]);
     assert_eq!(
         stdout(&out).trim(),
-        "función  vnt-13  Recuperar cartera vencida.  (en: Vendedores, ventas no técnicas)"
+        "función  vnt-13  Recuperar cartera vencida.  (en: Vendedores de ventas no técnicas)"
     );
     let out = rumbo(home.path(), &["--lang", "en", "search", "zzzzqqq"]);
     assert_eq!(out.status.code(), Some(0));

@@ -52,7 +52,8 @@ const PANES: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail];
 /// The four panes of the Tab cycle; the occupation detail is reached with `afines` (or a click).
 const FOUR: &[Place] = &[Sectors, Occupations, Functions, Programs];
 const LISTS: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Sessions, BestFit];
-const LISTS_SEARCH: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Search, BestFit];
+const LISTS_SEARCH: &[Place] =
+    &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Search, BestFit];
 /// The gap and help popups close with the keys that open them, and with `q`.
 const PANES_POPUP: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup];
 const EVERYWHERE: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Sessions];
@@ -172,6 +173,9 @@ actions! {
     BestFitLevel mejor_ajuste_nivel ["n"] &[BestFit], Both;
     BestFitSectorNext mejor_ajuste_sector ["right"] &[BestFit], Both;
     BestFitSectorPrevious mejor_ajuste_sector_anterior ["left"] &[BestFit], Both;
+    // Issue 12: from an occupation to its CUOC equivalents (DANE's Equivalencias) and back.
+    CuocGo ocupacion_cuoc ["c"] &[Occupations, Functions], Both;
+    Back volver ["backspace"] PANES, Both;
 }
 
 impl Place {

@@ -1,6 +1,7 @@
 //! `update(&mut Model, Msg) -> Vec<Effect>`: the only place the model changes. No I/O happens here.
 
 mod best_fit;
+mod equivalents;
 mod export;
 mod form;
 mod keys;

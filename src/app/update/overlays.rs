@@ -165,7 +165,7 @@ fn jump(
         }
         ItemKind::Competency => {
             ws.tab = DetailTab::Competencies;
-            ws.competency = occupation.competencies.iter().position(|n| n.competency == item.id).unwrap_or(0);
+            ws.competency = occupation.competencies.iter().position(|n| names(n, item.id)).unwrap_or(0);
             ws.focus = Pane::Functions;
         }
         ItemKind::Program => {
@@ -189,10 +189,15 @@ fn occupation_served(ws: &Workspace, set: &CatalogSet, program: &str) -> Option<
 
 /// A competency belongs to many occupations: prefer the focused one, then any in the focused sector.
 fn occupation_needing(ws: &Workspace, set: &CatalogSet, competency: &str) -> Option<String> {
-    let needs = |o: &&crate::catalog::Occupation| o.competencies.iter().any(|n| n.competency == competency);
+    let needs = |o: &&crate::catalog::Occupation| o.competencies.iter().any(|n| names(n, competency));
     ws.current_occupation(set)
         .filter(needs)
         .or_else(|| ws.occupations(set).into_iter().find(needs))
         .or_else(|| set.occupations().find(needs))
         .map(|o| o.id.clone())
+}
+
+/// The need names the competency, under its own id or another of the same competency (`same_as`).
+fn names(need: &crate::catalog::Need, competency: &str) -> bool {
+    need.competency == competency || need.same.iter().any(|id| id == competency)
 }

@@ -97,6 +97,8 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         }
         Action::Export => ws.overlay = Some(super::export::open(false)),
         Action::Leave => return leave_or_ask(model),
+        Action::CuocGo => return super::equivalents::go(ws, &set, now),
+        Action::Back => return super::equivalents::back(ws, &set, now),
         _ => {}
     }
     Vec::new()

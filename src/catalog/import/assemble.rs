@@ -25,7 +25,8 @@ pub(super) fn finish(
             return Err(ImportProblem::BadCell { cell, expected: Expected::PrincipalArea, found: code });
         };
         let id = format!("cuoc-{code}");
-        let mut codes = vec![Code { system: "CUOC".into(), code: code.clone(), partial: false }];
+        let mut codes =
+            vec![Code { system: "CUOC".into(), code: code.clone(), partial: false, source: String::new() }];
         codes.extend(d.codes);
         let needs = d.skills.iter().map(skill_id).chain(d.knowledge.iter().map(knowledge_id));
         occupations.push(Occupation {
@@ -44,7 +45,12 @@ pub(super) fn finish(
                 })
                 .collect(),
             competencies: needs
-                .map(|competency| Need { competency, importance: Importance::Essential, link: Link::Stated })
+                .map(|competency| Need {
+                    competency,
+                    importance: Importance::Essential,
+                    link: Link::Stated,
+                    same: Vec::new(),
+                })
                 .collect(),
             source: SOURCE_ID.into(),
             alt_titles: d.titles.into_iter().map(|(code, title)| AltTitle { code, title }).collect(),
@@ -60,6 +66,7 @@ pub(super) fn finish(
         kind,
         description: String::new(),
         source: SOURCE_ID.into(),
+        same_as: Vec::new(),
     };
     let competencies = skills
         .iter()

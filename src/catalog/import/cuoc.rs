@@ -163,35 +163,15 @@ pub fn cuoc(bytes: &[u8]) -> Result<Imported, ImportProblem> {
         }
     }
 
-    let equivalences = sheet(
-        "Equivalencias",
-        &[
-            OCC,
-            "Código CIUO-08",
-            "Observaciones sobre la CIUO-08",
-            "Código CNO",
-            "Observaciones sobre la CNO",
-        ],
-    )?;
     let mut by_system: BTreeMap<(String, usize), Vec<Code>> = BTreeMap::new();
-    for row in equivalences.rows() {
-        let code = known(&row, &mut drafts)?;
-        for (rank, (system, col)) in [("CIUO-08", 1), ("CNO", 3)].into_iter().enumerate() {
-            if row.raw(col).trim().is_empty() && row.raw(col + 1).trim().is_empty() {
-                continue;
-            }
-            let (value, partial) = row.code(col, Expected::OccupationCode)?;
-            let note = super::clean::text(&row.raw(col + 1));
-            let agrees =
-                note == if partial { "Denominaciones parciales" } else { "Denominaciones completas" };
-            if !agrees {
-                return Err(
-                    row.bad(col + 1, if partial { Expected::PartialNote } else { Expected::CompleteNote })
-                );
-            }
-            let list = by_system.entry((code.clone(), rank)).or_default();
-            if !list.iter().any(|c| c.code == value) {
-                list.push(Code { system: system.into(), code: value, partial });
+    for (row, occupation, codes) in equivalence_rows(&mut sheet)? {
+        if !drafts.contains_key(&occupation) {
+            return Err(row.bad(Expected::KnownOccupation));
+        }
+        for (rank, code) in codes {
+            let list = by_system.entry((occupation.clone(), rank)).or_default();
+            if !list.iter().any(|c| c.code == code.code) {
+                list.push(code);
             }
         }
     }
@@ -205,6 +185,92 @@ pub fn cuoc(bytes: &[u8]) -> Result<Imported, ImportProblem> {
         principal_area_spellings,
         catalog: super::assemble::finish(drafts, &skills, &knowledge, &areas)?,
     })
+}
+
+/// The sheet Equivalencias, row by row in workbook order: where the row's occupation cell is (for a
+/// problem), the CUOC occupation, and the CIUO-08 and CNO codes it holds, each with its system's rank
+/// (0 CIUO-08, 1 CNO) and partial flag (rule 5: `*`, and the observation must agree).
+type EquivalenceRow = (OccupationCell, String, Vec<(usize, Code)>);
+
+/// A row's occupation cell, kept after the sheet's borrow ends.
+struct OccupationCell {
+    cell: String,
+    found: String,
+}
+
+impl OccupationCell {
+    fn bad(&self, expected: Expected) -> ImportProblem {
+        ImportProblem::BadCell { cell: self.cell.clone(), expected, found: self.found.clone() }
+    }
+}
+
+fn equivalence_rows(
+    sheet: &mut impl FnMut(&'static str, &[&str]) -> Result<Sheet, ImportProblem>,
+) -> Result<Vec<EquivalenceRow>, ImportProblem> {
+    let equivalences = sheet(
+        "Equivalencias",
+        &[
+            OCC,
+            "Código CIUO-08",
+            "Observaciones sobre la CIUO-08",
+            "Código CNO",
+            "Observaciones sobre la CNO",
+        ],
+    )?;
+    let mut out = Vec::new();
+    for row in equivalences.rows() {
+        let (occupation, _) = occupation_code(&row)?;
+        let mut codes = Vec::new();
+        for (rank, (system, col)) in [("CIUO-08", 1), ("CNO", 3)].into_iter().enumerate() {
+            if row.raw(col).trim().is_empty() && row.raw(col + 1).trim().is_empty() {
+                continue;
+            }
+            let (value, partial) = row.code(col, Expected::OccupationCode)?;
+            let note = super::clean::text(&row.raw(col + 1));
+            let agrees =
+                note == if partial { "Denominaciones parciales" } else { "Denominaciones completas" };
+            if !agrees {
+                return Err(
+                    row.bad(col + 1, if partial { Expected::PartialNote } else { Expected::CompleteNote })
+                );
+            }
+            codes.push((rank, Code { system: system.into(), code: value, partial, source: String::new() }));
+        }
+        let at = OccupationCell { cell: row.cell(0), found: super::clean::text(&row.raw(0)) };
+        out.push((at, occupation, codes));
+    }
+    Ok(out)
+}
+
+/// DANE's Equivalencias read backwards, for a catalog that knows occupations by their CNO code (the
+/// BPO catalog): CNO code → the CUOC occupations DANE gives for it, in workbook order, each partial
+/// where the row says so (`*`). A CUOC occupation listed twice for one CNO code is kept once.
+pub fn cno_to_cuoc(bytes: &[u8]) -> Result<BTreeMap<String, Vec<Code>>, ImportProblem> {
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e: calamine::XlsxError| ImportProblem::Unreadable(e.to_string()))?;
+    let mut sheet = |name: &'static str, columns: &[&str]| -> Result<Sheet, ImportProblem> {
+        if !book.sheet_names().iter().any(|n| n == name) {
+            return Err(ImportProblem::MissingSheet(name.to_string()));
+        }
+        let range = book.worksheet_range(name).map_err(|e| ImportProblem::Unreadable(e.to_string()))?;
+        Sheet::new(name, range, columns)
+    };
+    let mut map: BTreeMap<String, Vec<Code>> = BTreeMap::new();
+    let rows = equivalence_rows(&mut sheet)?;
+    for (occupation, code) in
+        rows.into_iter().flat_map(|(_, o, codes)| codes.into_iter().map(move |c| (o.clone(), c)))
+    {
+        let (rank, code) = code;
+        if rank != 1 {
+            continue;
+        }
+        let list = map.entry(code.code).or_default();
+        if !list.iter().any(|c| c.code == occupation) {
+            let source = String::new();
+            list.push(Code { system: "CUOC".into(), code: occupation, partial: code.partial, source });
+        }
+    }
+    Ok(map)
 }
 
 fn occupation_code(row: &Row) -> Result<(String, bool), ImportProblem> {

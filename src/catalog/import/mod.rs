@@ -36,7 +36,7 @@ mod sheet;
 use crate::catalog::model::Catalog;
 use crate::i18n::{Lang, fill};
 
-pub use cuoc::{CATALOG_ID, CATCH_ALL, Imported, SOURCE_ID, cuoc};
+pub use cuoc::{CATALOG_ID, CATCH_ALL, Imported, SOURCE_ID, cno_to_cuoc, cuoc};
 
 /// Why a workbook was refused: the sheet and cell, and what was expected there.
 #[derive(Clone, Debug, PartialEq)]

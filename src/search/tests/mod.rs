@@ -68,7 +68,7 @@ fn an_exact_title_ranks_first() {
         ("recuperar cartera vencida.", ItemKind::Function, "Recuperar cartera vencida."),
         // Punctuation does not count: nobody types the final period or the comma.
         ("recuperar cartera vencida", ItemKind::Function, "Recuperar cartera vencida."),
-        ("vendedores ventas no tecnicas", ItemKind::Occupation, "Vendedores, ventas no técnicas"),
+        ("vendedores de ventas no tecnicas", ItemKind::Occupation, "Vendedores de ventas no técnicas"),
         ("ingles bilinguismo", ItemKind::Competency, "Inglés (bilingüismo)"),
         // A program's own name, without its institution, counts as its title.
         ("agente contact center", ItemKind::Program, "Gente Estratégica — Agente Contact Center"),
