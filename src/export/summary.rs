@@ -29,6 +29,8 @@ pub struct Summary {
     pub created: jiff::Timestamp,
     pub occupations: Vec<OccupationSummary>,
     pub competencies: Vec<CompetencySummary>,
+    /// The person's past jobs ("Experiencia"), in the order added (schema 2).
+    pub past_jobs: Vec<PastJobSummary>,
     pub shortlisted: Vec<ProgramSummary>,
     pub recommended: Vec<ProgramSummary>,
     pub notes: Option<String>,
@@ -67,6 +69,21 @@ pub struct MissingItem {
 pub struct CompetencySummary {
     pub name: String,
     pub level: MarkLevel,
+    /// The ids of the past jobs that marked it, unchanged since (schema 2); empty for the counselor's.
+    pub from: Vec<u32>,
+    /// Their titles, for the Markdown and HTML lines; the JSON has the ids.
+    #[serde(skip)]
+    pub from_titles: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PastJobSummary {
+    pub id: u32,
+    pub title: String,
+    pub occupation: String,
+    /// The occupation's title in the loaded catalogs, or as saved if they no longer have it.
+    pub occupation_title: String,
+    pub codes: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -151,9 +168,30 @@ pub fn summarize(
         .marks
         .iter()
         .filter(|m| m.kind == MarkKind::Competency)
-        .map(|m| CompetencySummary {
-            name: set.competency(&m.id).map_or_else(|| sanitize_line(&m.text), |c| c.name.clone()),
-            level: m.level,
+        .map(|m| {
+            let jobs = session.origins(MarkKind::Competency, &m.id);
+            CompetencySummary {
+                name: set.competency(&m.id).map_or_else(|| sanitize_line(&m.text), |c| c.name.clone()),
+                level: m.level,
+                from: jobs.iter().map(|j| j.id).collect(),
+                from_titles: jobs.iter().map(|j| sanitize_line(&j.title)).collect(),
+            }
+        })
+        .collect();
+    let past_jobs = session
+        .past_jobs
+        .iter()
+        .map(|j| {
+            let occupation = set.occupation(&j.occupation);
+            PastJobSummary {
+                id: j.id,
+                title: sanitize_line(&j.title),
+                occupation: sanitize_line(&j.occupation),
+                occupation_title: occupation.map_or_else(|| sanitize_line(&j.occupation_text), |o| o.title.clone()),
+                codes: occupation
+                    .map(|o| o.codes.iter().map(|c| format!("{} {}", c.system, c.code)).collect())
+                    .unwrap_or_default(),
+            }
         })
         .collect();
 
@@ -211,6 +249,7 @@ pub fn summarize(
         created: session.created,
         occupations,
         competencies,
+        past_jobs,
         shortlisted,
         recommended,
         notes: session_notes,
@@ -272,4 +311,17 @@ pub fn catalog_line(lang: Lang, c: &CatalogSummary) -> String {
         &[("title", &c.title), ("version", &c.version), ("sources", &sources)],
     );
     if line.ends_with(['.', '?', '!']) { line } else { line + "." }
+}
+
+/// " (de: Cajera, Mesero)" after a competency the past jobs marked; "" for the counselor's own.
+pub fn origin_suffix(lang: Lang, c: &CompetencySummary) -> String {
+    if c.from_titles.is_empty() {
+        return String::new();
+    }
+    format!(" ({})", fill(lang.strings().export_from, &[("jobs", &c.from_titles.join(", "))]))
+}
+
+/// "Cajeros de caja registradora (CUOC 52300)": a past job's occupation, with its codes.
+pub fn past_job_line(j: &PastJobSummary) -> String {
+    if j.codes.is_empty() { j.occupation_title.clone() } else { format!("{} ({})", j.occupation_title, j.codes.join(", ")) }
 }

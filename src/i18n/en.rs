@@ -235,4 +235,8 @@ pub const EN: Strings = Strings {
     import_same: "session {id} ({alias}) was already there, identical: nothing to import",
     import_newer: "{place}: written by a newer rumbo (format {format}): update rumbo to import it",
     import_corrupt: "{place}: not a valid session file: {detail}",
+    // experience (issue 12)
+    export_experience: "Experience",
+    export_from: "from: {jobs}",
+    export_schema_not_json: "--schema applies only to the JSON export (--format json)",
 };

@@ -235,4 +235,8 @@ pub const ES: Strings = Strings {
     import_same: "la sesión {id} ({alias}) ya estaba, idéntica: nada que importar",
     import_newer: "{place}: la escribió un rumbo más nuevo (formato {format}): actualice rumbo para importarla",
     import_corrupt: "{place}: no es un archivo de sesión válido: {detail}",
+    // experience (issue 12)
+    export_experience: "Experiencia",
+    export_from: "de: {jobs}",
+    export_schema_not_json: "--schema solo se aplica a la exportación JSON (--format json)",
 };

@@ -5,6 +5,7 @@
 mod disk;
 mod erase;
 mod error;
+mod experience;
 mod exported;
 mod faulty;
 mod fit;
@@ -15,6 +16,8 @@ mod model;
 mod store;
 mod timestamp;
 
+#[cfg(test)]
+mod experience_tests;
 #[cfg(test)]
 mod fit_tests;
 #[cfg(test)]
@@ -27,6 +30,7 @@ mod rank_tests;
 pub use disk::{Disk, RealDisk};
 pub use erase::{Erased, MAX_DAYS, MIN_DAYS, Purged, erase, purge};
 pub use error::{SaveCause, SessionError, StoreError};
+pub use experience::marked_by_experience;
 pub use exported::{ExportRecord, Removal, remove_recorded};
 pub use faulty::{DiskOp, Fault, FaultyDisk, Logged};
 pub use fit::{
@@ -35,6 +39,6 @@ pub use fit::{
 pub use id::{is_valid_id, new_id};
 pub use lock::SessionLock;
 pub use model::{
-    CatalogRef, Consent, FORMAT, Focus, Mark, MarkKind, MarkLevel, NOTE_MAX_CHARS, Session, ShortlistEntry,
+    CatalogRef, Consent, FORMAT, Focus, Mark, MarkKind, MarkLevel, NOTE_MAX_CHARS, PastJob, Session, ShortlistEntry,
 };
 pub use store::{Listed, SessionStore, parse, to_text};
