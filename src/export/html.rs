@@ -102,8 +102,8 @@ pub fn render(summary: &Summary) -> String {
         b.push_str("<ul>\n");
         for c in &summary.competencies {
             let level = if c.level == MarkLevel::Has { s.mark_has } else { s.mark_developing };
-            let origin = summary::origin_suffix(summary.lang, c);
-            b.push_str(&format!("<li>{} — {}{}</li>\n", h(&c.name), h(level), h(&origin)));
+            let origin = summary::origin_note(summary.lang, c).map(|o| format!(" {}", h(&o))).unwrap_or_default();
+            b.push_str(&format!("<li>{} — {}{origin}</li>\n", h(&c.name), h(level)));
         }
         b.push_str("</ul>\n");
     }

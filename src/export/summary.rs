@@ -313,12 +313,12 @@ pub fn catalog_line(lang: Lang, c: &CatalogSummary) -> String {
     if line.ends_with(['.', '?', '!']) { line } else { line + "." }
 }
 
-/// " (de: Cajera, Mesero)" after a competency the past jobs marked; "" for the counselor's own.
-pub fn origin_suffix(lang: Lang, c: &CompetencySummary) -> String {
+/// "(de: Cajera, Mesero)" after a competency the past jobs marked; `None` for the counselor's own.
+pub fn origin_note(lang: Lang, c: &CompetencySummary) -> Option<String> {
     if c.from_titles.is_empty() {
-        return String::new();
+        return None;
     }
-    format!(" ({})", fill(lang.strings().export_from, &[("jobs", &c.from_titles.join(", "))]))
+    Some(format!("({})", fill(lang.strings().export_from, &[("jobs", &c.from_titles.join(", "))])))
 }
 
 /// "Cajeros de caja registradora (CUOC 52300)": a past job's occupation, with its codes.
