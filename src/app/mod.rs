@@ -1,6 +1,7 @@
 //! The app in Elm style: a [`Model`], the [`Msg`]s that change it, [`update`] that returns [`Effect`]s and
 //! does no I/O, and `ui::view` that draws a model. The runtime (`crate::runtime`) runs the effects.
 
+mod experience;
 mod failure;
 pub mod keymap;
 pub mod kiosk;
@@ -11,6 +12,7 @@ mod rows;
 mod saving;
 mod update;
 
+pub use experience::{ExperienceField, ExperiencePanel, ExperienceRow, JOB_RESULTS};
 pub use failure::Failure;
 pub use model::*;
 pub use msg::{Area, Effect, Msg};

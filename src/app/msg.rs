@@ -8,6 +8,8 @@ use crossterm::event::{KeyEvent, MouseEvent};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Area {
     Pane(super::Pane),
+    /// A part of the Experiencia panel.
+    Experience(super::ExperienceField),
 }
 
 #[derive(Debug)]

@@ -2,6 +2,7 @@
 //! it drew what can be clicked (the runtime turns clicks into `Msg::Clicked` with it). One file per screen
 //! part; every string comes from `crate::i18n`, every style from [`theme`].
 
+mod experience;
 mod export;
 pub mod failure;
 mod footer;
@@ -105,6 +106,7 @@ fn workspace(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect, regions:
         Some(Overlay::Help) => help::draw(model, frame, area),
         Some(Overlay::Export(dialog)) => export::draw(model, dialog, frame, area),
         Some(Overlay::ConfirmDiscard) => export::draw_discard(model, frame, area),
+        Some(Overlay::Experience(panel)) => experience::draw(model, ws, panel, frame, area, regions),
         None => {}
     }
 }

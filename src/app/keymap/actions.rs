@@ -34,6 +34,10 @@ pub enum Place {
     Welcome,
     /// The kiosk's last screen, with the summary's code.
     Done,
+    /// The Experiencia panel's job title (`x`): typed text.
+    ExperienceSearch,
+    /// The Experiencia panel's lists: past jobs, and the selected job's items.
+    ExperienceList,
 }
 
 /// Counselor's computer, kiosk, or both.
@@ -50,6 +54,7 @@ const LISTS_SEARCH: &[Place] = &[Sectors, Occupations, Functions, Programs, Sess
 /// The gap and help popups close with the keys that open them, and with `q`.
 const PANES_POPUP: &[Place] = &[Sectors, Occupations, Functions, Programs, Popup];
 const EVERYWHERE: &[Place] = &[Sectors, Occupations, Functions, Programs, Popup, Sessions];
+const EXPERIENCE: &[Place] = &[ExperienceSearch, ExperienceList];
 
 macro_rules! actions {
     ($($variant:ident $name:ident [$($key:literal),*] $places:expr, $mode:ident;)*) => {
@@ -132,7 +137,7 @@ actions! {
     Resume reanudar ["enter"] &[Sessions], Both;
     Delete borrar ["d", "delete"] &[Sessions], Both;
     Filter filtrar ["/"] &[Sessions], Both;
-    Close cerrar ["esc"] &[Popup, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions], Both;
+    Close cerrar ["esc"] &[Popup, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions, ExperienceSearch, ExperienceList], Both;
     NextField campo_siguiente ["tab", "down"] &[Form, Consent], Both;
     PreviousField campo_anterior ["shift+tab", "up"] &[Form, Consent], Both;
     Start comenzar ["enter"] &[Form, Consent], Both;
@@ -157,6 +162,15 @@ actions! {
     KioskStart kiosco_comenzar ["enter"] &[Welcome], Kiosk;
     KioskAgain kiosco_listo ["enter"] &[Done], Kiosk;
     PinConfirm pin_confirmar ["enter"] &[Pin], Kiosk;
+    // Experiencia (issue 12): past jobs, and the marks they make.
+    Experience experiencia ["x"] PANES, Both;
+    ExperienceNext experiencia_parte ["tab"] EXPERIENCE, Both;
+    ExperiencePrevious experiencia_parte_anterior ["shift+tab"] EXPERIENCE, Both;
+    ExperienceUp experiencia_arriba ["up"] EXPERIENCE, Both;
+    ExperienceDown experiencia_abajo ["down"] EXPERIENCE, Both;
+    ExperienceAdd experiencia_agregar ["enter"] &[ExperienceSearch], Both;
+    ExperienceRemove experiencia_quitar ["delete", "d"] &[ExperienceList], Both;
+    ExperienceMark experiencia_marcar ["space"] &[ExperienceList], Both;
 }
 
 impl Place {
@@ -164,7 +178,7 @@ impl Place {
 
     /// Where plain characters are typed text, so no action may take one.
     pub fn takes_text(self) -> bool {
-        matches!(self, Form | Search | Notes | Filter | Copy | Pin)
+        matches!(self, Form | Search | Notes | Filter | Copy | Pin | ExperienceSearch)
     }
 
     pub fn of_pane(pane: crate::app::Pane) -> Place {

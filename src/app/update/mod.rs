@@ -1,5 +1,6 @@
 //! `update(&mut Model, Msg) -> Vec<Effect>`: the only place the model changes. No I/O happens here.
 
+mod experience;
 mod export;
 mod form;
 mod keys;

@@ -10,10 +10,14 @@ pub fn clicked(model: &mut Model, area: Area, row: Option<usize>) -> Vec<Effect>
     let set = model.catalog.clone();
     let now = model.now;
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
-    if ws.overlay.is_some() {
-        return Vec::new();
-    }
-    let Area::Pane(pane) = area;
+    let pane = match area {
+        Area::Experience(field) => {
+            super::experience::clicked(ws, &set, field, row);
+            return Vec::new();
+        }
+        Area::Pane(_) if ws.overlay.is_some() => return Vec::new(),
+        Area::Pane(pane) => pane,
+    };
     ws.focus = pane;
     match row {
         Some(row) if row < pane_len(ws, &set, pane) => select(ws, &set, pane, row, now),
@@ -25,10 +29,14 @@ pub fn wheel(model: &mut Model, area: Area, down: bool) -> Vec<Effect> {
     let set = model.catalog.clone();
     let now = model.now;
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
-    if ws.overlay.is_some() {
-        return Vec::new();
-    }
-    let Area::Pane(pane) = area;
+    let pane = match area {
+        Area::Experience(field) => {
+            super::experience::wheel(ws, &set, field, down);
+            return Vec::new();
+        }
+        Area::Pane(_) if ws.overlay.is_some() => return Vec::new(),
+        Area::Pane(pane) => pane,
+    };
     let len = pane_len(ws, &set, pane);
     let current = ws.selected(pane);
     match down {

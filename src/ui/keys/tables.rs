@@ -36,6 +36,7 @@ pub const HELP: &[Row] = &[
     row(&[&[Search]], "ayuda.buscar"),
     row(&[&[Notes]], "ayuda.notas"),
     row(&[&[Export]], "ayuda.exportar"),
+    row(&[&[Experience]], "ayuda.experiencia"),
     row(&[&[Help]], "ayuda.ayuda"),
     row(&[&[Leave]], "ayuda.salir"),
 ];
@@ -90,6 +91,17 @@ pub const README_MORE: &[Row] = &[
     row(&[&[KioskStart]], "ayuda.kiosco_comenzar"),
     row(&[&[KioskAgain]], "ayuda.kiosco_listo"),
     row(&[&[PinConfirm]], "ayuda.pin_confirmar"),
+    // Experiencia (issue 12).
+    Row {
+        groups: &[&[ExperienceNext], &[ExperiencePrevious]],
+        sep: " / ",
+        primary: false,
+        text: "ayuda.experiencia_parte",
+    },
+    Row { groups: &[&[ExperienceUp, ExperienceDown]], sep: " ", primary: false, text: "ayuda.experiencia_elegir" },
+    row(&[&[ExperienceAdd]], "ayuda.experiencia_agregar"),
+    row(&[&[ExperienceRemove]], "ayuda.experiencia_quitar"),
+    row(&[&[ExperienceMark]], "ayuda.experiencia_marcar"),
 ];
 
 pub const FOOTER_COMMON: &[Entry] = &[
@@ -165,3 +177,23 @@ pub fn footer_pane(place: Place) -> &'static [Entry] {
         _ => &[],
     }
 }
+
+/// The Experiencia panel's last line, by the part in focus.
+pub const FOOTER_EXPERIENCE_SEARCH: &[Entry] = &[
+    (&[&[ExperienceNext]], "pie.parte"),
+    (&[&[ExperienceUp, ExperienceDown]], "pie.elegir"),
+    (&[&[ExperienceAdd]], "pie.agregar"),
+    (&[&[Close]], "pie.cerrar"),
+];
+pub const FOOTER_EXPERIENCE_JOBS: &[Entry] = &[
+    (&[&[ExperienceNext]], "pie.parte"),
+    (&[&[ExperienceUp, ExperienceDown]], "pie.elegir"),
+    (&[&[ExperienceRemove]], "pie.quitar"),
+    (&[&[Close]], "pie.cerrar"),
+];
+pub const FOOTER_EXPERIENCE_ITEMS: &[Entry] = &[
+    (&[&[ExperienceNext]], "pie.parte"),
+    (&[&[ExperienceUp, ExperienceDown]], "pie.elegir"),
+    (&[&[ExperienceMark]], "pie.marcar"),
+    (&[&[Close]], "pie.cerrar"),
+];
