@@ -1,4 +1,4 @@
-//! The "Experiencia" panel (`x`): the person's past jobs. A job title is typed and its occupation picked
+//! The "Experiencia" panel (`l`): the person's past jobs. A job title is typed and its occupation picked
 //! from the results; the job's destrezas and conocimientos are then marked "la tiene" (each showing the
 //! job it came from) and its functions are offered for marking. State and rows live here, shared by
 //! `update` (keys, clicks) and the view, so both agree on what row N is.

@@ -177,7 +177,7 @@ pub enum Overlay {
     Export(ExportDialog),
     /// `q` in a session without consent: leaving loses it, so ask (and offer to export first).
     ConfirmDiscard,
-    /// `x`: the person's past jobs. Boxed: it holds the folded titles.
+    /// `l`: the person's past jobs. Boxed: it holds the folded titles.
     Experience(Box<super::ExperiencePanel>),
 }
 

@@ -153,7 +153,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("pie.parte", "part"),
     ("pie.agregar", "add"),
     ("pie.quitar", "remove"),
-    ("ayuda.experiencia", "experience: the person's past jobs; they mark their skills and knowledge"),
+    ("ayuda.experiencia", "work experience: past jobs mark their skills and knowledge"),
     ("ayuda.experiencia_parte", "in the experience: go from the job title to the jobs and what they gave"),
     ("ayuda.experiencia_elegir", "in the experience: choose in the active part"),
     ("ayuda.experiencia_agregar", "in the experience: add the job with the chosen occupation"),

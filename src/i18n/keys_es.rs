@@ -153,7 +153,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("pie.parte", "parte"),
     ("pie.agregar", "añadir"),
     ("pie.quitar", "quitar"),
-    ("ayuda.experiencia", "experiencia: trabajos anteriores de la persona; marcan sus destrezas y conocimientos"),
+    ("ayuda.experiencia", "experiencia laboral: los trabajos anteriores marcan sus destrezas"),
     ("ayuda.experiencia_parte", "en la experiencia: pasar del cargo a los trabajos y a lo que dieron"),
     ("ayuda.experiencia_elegir", "en la experiencia: elegir en la parte activa"),
     ("ayuda.experiencia_agregar", "en la experiencia: añadir el trabajo con la ocupación elegida"),

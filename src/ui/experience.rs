@@ -1,4 +1,4 @@
-//! The Experiencia panel (`x`): the job title typed and the occupations it names, the past jobs, and
+//! The Experiencia panel (`l`): the job title typed and the occupations it names, the past jobs, and
 //! what the selected job gave (its destrezas and conocimientos, marked, each saying which job it came
 //! from) and offers (its functions, to mark). Fits 80×24: every part keeps at least a few rows.
 
@@ -46,7 +46,11 @@ pub fn draw(model: &Ui, ws: &Workspace, panel: &ExperiencePanel, frame: &mut Fra
     frame.render_widget(Paragraph::new(prompt), query);
     let room = usize::from(results.width);
     let rows: Vec<Vec<Line<'static>>> = if panel.results.is_empty() {
-        let hint = if panel.query.trim().is_empty() { s.experience_type_hint } else { s.search_no_results };
+        let hint = if panel.query.trim().is_empty() {
+            s.experience_type_hint.to_string()
+        } else {
+            fill(s.search_no_results, &[("query", &panel.query)])
+        };
         vec![vec![Line::styled(clip(&format!("   {hint}"), room), t.dim)]]
     } else {
         panel

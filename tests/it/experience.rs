@@ -1,4 +1,4 @@
-//! Issue 12, "Start from the person's experience": past jobs (Experiencia, `x`) with CUOC 2025 loaded from
+//! Issue 12, "Start from the person's experience": past jobs (Experiencia, `l`) with CUOC 2025 loaded from
 //! assets/catalog/cuoc-2025.ron beside the BPO catalog. A job title is typed, its occupation picked; its
 //! destrezas and conocimientos are marked "la tiene" with the job as their origin, its functions offered.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
@@ -84,7 +84,7 @@ fn a_past_job_marks_its_skills_and_its_removal_keeps_what_the_counselor_changed(
     let mut app = start(dir.path());
     app.new_session("Rosa", Some("Luz"), true);
     let set = app.model.catalog.clone();
-    app.char('x');
+    app.char('l');
     assert_eq!(panel(app.ws()).field, ExperienceField::Search);
     app.type_text("cajera");
     let results = panel(app.ws()).results.clone();
@@ -181,7 +181,7 @@ fn a_read_only_session_adds_no_job() {
     let mut m = Model::new(Lang::Es, set.clone(), index);
     let session = Session::new("Rosa", "", "2026-03-02T15:04:00Z".parse().unwrap(), &set).unwrap();
     update(&mut m, Msg::SessionOpened { session: Box::new(session), read_only: true });
-    for msg in [key(KeyCode::Char('x')), key(KeyCode::Char('c')), key(KeyCode::Char('a')), key(KeyCode::Enter)] {
+    for msg in [key(KeyCode::Char('l')), key(KeyCode::Char('c')), key(KeyCode::Char('a')), key(KeyCode::Enter)] {
         update(&mut m, msg);
     }
     assert!(m.workspace().unwrap().session.past_jobs.is_empty());
@@ -200,7 +200,7 @@ fn experience_state(lang: Lang, added: bool) -> Model {
         session.add_past_job("Mesero", set.occupation("cuoc-51310").unwrap(), &set);
     }
     update(&mut m, Msg::SessionOpened { session: Box::new(session), read_only: false });
-    update(&mut m, key(KeyCode::Char('x')));
+    update(&mut m, key(KeyCode::Char('l')));
     if added {
         // The panel opens on the jobs when there are some: back to the job title.
         update(&mut m, shift_tab());

@@ -163,7 +163,8 @@ actions! {
     KioskAgain kiosco_listo ["enter"] &[Done], Kiosk;
     PinConfirm pin_confirmar ["enter"] &[Pin], Kiosk;
     // Experiencia (issue 12): past jobs, and the marks they make.
-    Experience experiencia ["x"] PANES, Both;
+    // `l`: "experiencia laboral". Not `x`: Emacs users' Alt+x can reach a terminal as Esc then `x`.
+    Experience experiencia ["l"] PANES, Both;
     ExperienceNext experiencia_parte ["tab"] EXPERIENCE, Both;
     ExperiencePrevious experiencia_parte_anterior ["shift+tab"] EXPERIENCE, Both;
     ExperienceUp experiencia_arriba ["up"] EXPERIENCE, Both;

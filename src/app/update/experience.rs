@@ -12,7 +12,7 @@ use crate::session::MarkKind;
 use crate::text::{is_forbidden, sanitize_line};
 use crossterm::event::{KeyCode, KeyEvent};
 
-/// `x`: the panel, on the first past job if there is one (to see and change what it marked).
+/// `l`: the panel, on the first past job if there is one (to see and change what it marked).
 pub fn open(ws: &Workspace, set: &CatalogSet) -> Overlay {
     let mut panel = ExperiencePanel::new(set);
     if !ws.session.past_jobs.is_empty() {
