@@ -24,7 +24,8 @@ pub enum ExperienceField {
 }
 
 impl ExperienceField {
-    pub const ALL: [ExperienceField; 3] = [ExperienceField::Search, ExperienceField::Jobs, ExperienceField::Items];
+    pub const ALL: [ExperienceField; 3] =
+        [ExperienceField::Search, ExperienceField::Jobs, ExperienceField::Items];
 }
 
 pub struct ExperiencePanel {

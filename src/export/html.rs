@@ -52,7 +52,12 @@ pub fn render(summary: &Summary) -> String {
     if !summary.past_jobs.is_empty() {
         b.push_str(&format!("<h2>{}</h2>\n", h(s.export_experience)));
         let jobs = summary.past_jobs.iter();
-        list(&mut b, "", jobs.map(|j| format!("<strong>{}</strong> — {}", h(&j.title), h(&summary::past_job_line(j)))).collect());
+        list(
+            &mut b,
+            "",
+            jobs.map(|j| format!("<strong>{}</strong> — {}", h(&j.title), h(&summary::past_job_line(j))))
+                .collect(),
+        );
     }
     b.push_str(&format!("<h2>{}</h2>\n", h(s.export_occupations)));
     if summary.occupations.is_empty() {
@@ -102,7 +107,8 @@ pub fn render(summary: &Summary) -> String {
         b.push_str("<ul>\n");
         for c in &summary.competencies {
             let level = if c.level == MarkLevel::Has { s.mark_has } else { s.mark_developing };
-            let origin = summary::origin_note(summary.lang, c).map(|o| format!(" {}", h(&o))).unwrap_or_default();
+            let origin =
+                summary::origin_note(summary.lang, c).map(|o| format!(" {}", h(&o))).unwrap_or_default();
             b.push_str(&format!("<li>{} — {}{origin}</li>\n", h(&c.name), h(level)));
         }
         b.push_str("</ul>\n");

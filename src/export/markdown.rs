@@ -60,7 +60,8 @@ pub fn render(summary: &Summary) -> String {
     }
     for c in &summary.competencies {
         let level = if c.level == MarkLevel::Has { s.mark_has } else { s.mark_developing };
-        let origin = summary::origin_note(summary.lang, c).map(|o| format!(" {}", md(&o))).unwrap_or_default();
+        let origin =
+            summary::origin_note(summary.lang, c).map(|o| format!(" {}", md(&o))).unwrap_or_default();
         push(format!("- {} — {level}{origin}", md(&c.name)));
     }
     push(String::new());

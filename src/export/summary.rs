@@ -187,7 +187,8 @@ pub fn summarize(
                 id: j.id,
                 title: sanitize_line(&j.title),
                 occupation: sanitize_line(&j.occupation),
-                occupation_title: occupation.map_or_else(|| sanitize_line(&j.occupation_text), |o| o.title.clone()),
+                occupation_title: occupation
+                    .map_or_else(|| sanitize_line(&j.occupation_text), |o| o.title.clone()),
                 codes: occupation
                     .map(|o| o.codes.iter().map(|c| format!("{} {}", c.system, c.code)).collect())
                     .unwrap_or_default(),
@@ -323,5 +324,9 @@ pub fn origin_note(lang: Lang, c: &CompetencySummary) -> Option<String> {
 
 /// "Cajeros de caja registradora (CUOC 52300)": a past job's occupation, with its codes.
 pub fn past_job_line(j: &PastJobSummary) -> String {
-    if j.codes.is_empty() { j.occupation_title.clone() } else { format!("{} ({})", j.occupation_title, j.codes.join(", ")) }
+    if j.codes.is_empty() {
+        j.occupation_title.clone()
+    } else {
+        format!("{} ({})", j.occupation_title, j.codes.join(", "))
+    }
 }

@@ -157,6 +157,9 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.experiencia_parte", "en la experiencia: pasar del cargo a los trabajos y a lo que dieron"),
     ("ayuda.experiencia_elegir", "en la experiencia: elegir en la parte activa"),
     ("ayuda.experiencia_agregar", "en la experiencia: añadir el trabajo con la ocupación elegida"),
-    ("ayuda.experiencia_quitar", "en la experiencia: quitar el trabajo elegido y las marcas que hizo sin cambios"),
+    (
+        "ayuda.experiencia_quitar",
+        "en la experiencia: quitar el trabajo elegido y las marcas que hizo sin cambios",
+    ),
     ("ayuda.experiencia_marcar", "en la experiencia: marcar una destreza, conocimiento o función"),
 ];

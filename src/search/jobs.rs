@@ -42,7 +42,11 @@ impl JobTitles {
             let o = super::to_u32(o);
             entries.push(Entry { occupation: o, alt: None, folded: fold(&occupation.title) });
             for (t, title) in occupation.alt_titles.iter().enumerate() {
-                entries.push(Entry { occupation: o, alt: Some(super::to_u32(t)), folded: fold(&title.title) });
+                entries.push(Entry {
+                    occupation: o,
+                    alt: Some(super::to_u32(t)),
+                    folded: fold(&title.title),
+                });
             }
         }
         JobTitles { entries }

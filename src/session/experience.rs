@@ -33,7 +33,8 @@ impl Session {
             if !marked_by_experience(competency.kind) {
                 continue;
             }
-            let existing = self.marks.iter_mut().find(|m| m.kind == MarkKind::Competency && m.id == competency.id);
+            let existing =
+                self.marks.iter_mut().find(|m| m.kind == MarkKind::Competency && m.id == competency.id);
             match existing {
                 // Made by another job and unchanged: this one made it too.
                 Some(mark) if !mark.from.is_empty() => {

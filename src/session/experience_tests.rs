@@ -33,7 +33,13 @@ fn occupation(id: &str, needs: &[&str]) -> Occupation {
 }
 
 fn competency(id: &str, kind: CompetencyKind) -> Competency {
-    Competency { id: id.into(), name: format!("Nombre {id}"), kind, description: String::new(), source: String::new() }
+    Competency {
+        id: id.into(),
+        name: format!("Nombre {id}"),
+        kind,
+        description: String::new(),
+        source: String::new(),
+    }
 }
 
 /// Two jobs sharing the skill `d-1`; `cajero` also needs knowledge `k-1` and an attitude `a-1`.
@@ -52,7 +58,10 @@ fn set() -> CatalogSet {
             competency("a-1", CompetencyKind::Attitude),
             competency("d-2", CompetencyKind::Skill),
         ],
-        occupations: vec![occupation("cajero", &["d-1", "k-1", "a-1"]), occupation("mesero", &["d-1", "d-2"])],
+        occupations: vec![
+            occupation("cajero", &["d-1", "k-1", "a-1"]),
+            occupation("mesero", &["d-1", "d-2"]),
+        ],
         programs: vec![],
     }])
 }
@@ -63,7 +72,11 @@ fn session(set: &CatalogSet) -> Session {
 }
 
 fn competency_marks(s: &Session) -> Vec<(&str, MarkLevel, Vec<u32>)> {
-    s.marks.iter().filter(|m| m.kind == MarkKind::Competency).map(|m| (m.id.as_str(), m.level, m.from.clone())).collect()
+    s.marks
+        .iter()
+        .filter(|m| m.kind == MarkKind::Competency)
+        .map(|m| (m.id.as_str(), m.level, m.from.clone()))
+        .collect()
 }
 
 #[test]
@@ -71,7 +84,15 @@ fn a_past_job_marks_its_skills_and_knowledge_but_not_its_functions_nor_other_kin
     let set = set();
     let mut s = session(&set);
     let id = s.add_past_job("Cajera", set.occupation("cajero").unwrap(), &set);
-    assert_eq!(s.past_jobs, [PastJob { id, title: "Cajera".into(), occupation: "cajero".into(), occupation_text: "Ocupación cajero".into() }]);
+    assert_eq!(
+        s.past_jobs,
+        [PastJob {
+            id,
+            title: "Cajera".into(),
+            occupation: "cajero".into(),
+            occupation_text: "Ocupación cajero".into()
+        }]
+    );
     assert_eq!(competency_marks(&s), [("d-1", MarkLevel::Has, vec![id]), ("k-1", MarkLevel::Has, vec![id])]);
     assert_eq!(s.mark_of(MarkKind::Function, "cajero-1"), None, "functions are offered, not marked");
     assert_eq!(s.mark_of(MarkKind::Competency, "a-1"), None);
@@ -115,7 +136,10 @@ fn two_jobs_giving_the_same_skill_removing_one_keeps_the_mark_of_the_other() {
     assert_ne!(cajero, mesero);
     assert_eq!(competency_marks(&s)[0], ("d-1", MarkLevel::Has, vec![cajero, mesero]));
     s.remove_past_job(cajero);
-    assert_eq!(competency_marks(&s), [("d-1", MarkLevel::Has, vec![mesero]), ("d-2", MarkLevel::Has, vec![mesero])]);
+    assert_eq!(
+        competency_marks(&s),
+        [("d-1", MarkLevel::Has, vec![mesero]), ("d-2", MarkLevel::Has, vec![mesero])]
+    );
     s.remove_past_job(mesero);
     assert!(s.marks.is_empty());
 }

@@ -39,6 +39,7 @@ pub use fit::{
 pub use id::{is_valid_id, new_id};
 pub use lock::SessionLock;
 pub use model::{
-    CatalogRef, Consent, FORMAT, Focus, Mark, MarkKind, MarkLevel, NOTE_MAX_CHARS, PastJob, Session, ShortlistEntry,
+    CatalogRef, Consent, FORMAT, Focus, Mark, MarkKind, MarkLevel, NOTE_MAX_CHARS, PastJob, Session,
+    ShortlistEntry,
 };
 pub use store::{Listed, SessionStore, parse, to_text};

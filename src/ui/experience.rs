@@ -16,7 +16,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(model: &Ui, ws: &Workspace, panel: &ExperiencePanel, frame: &mut Frame, area: Rect, regions: &mut Regions) {
+pub fn draw(
+    model: &Ui,
+    ws: &Workspace,
+    panel: &ExperiencePanel,
+    frame: &mut Frame,
+    area: Rect,
+    regions: &mut Regions,
+) {
     let s = model.lang.strings();
     let t = &model.theme;
     let width = (area.width * 9 / 10).max(76);
@@ -35,7 +42,8 @@ pub fn draw(model: &Ui, ws: &Workspace, panel: &ExperiencePanel, frame: &mut Fra
     ])
     .areas(inner);
     let heading = |field: ExperienceField| if panel.field == field { t.border_focused } else { t.title };
-    let selection = |field: ExperienceField| if panel.field == field { t.selected } else { t.selected_unfocused };
+    let selection =
+        |field: ExperienceField| if panel.field == field { t.selected } else { t.selected_unfocused };
     let set = &model.catalog;
 
     let prompt = Line::from(vec![
@@ -59,9 +67,17 @@ pub fn draw(model: &Ui, ws: &Workspace, panel: &ExperiencePanel, frame: &mut Fra
             .map(|m| {
                 let occupation = set.occupation(&m.occupation);
                 let name = occupation.map(|o| first_form(&o.title)).unwrap_or_default();
-                let code = occupation.and_then(|o| o.codes.first()).map(|c| format!(" ({} {})", c.system, c.code));
-                let context = if m.own { code.unwrap_or_default() } else { format!(" — {name}{}", code.unwrap_or_default()) };
-                vec![clip_spans(vec![Span::raw(format!("   {}", first_form(&m.title))), Span::styled(context, t.dim)], room)]
+                let code =
+                    occupation.and_then(|o| o.codes.first()).map(|c| format!(" ({} {})", c.system, c.code));
+                let context = if m.own {
+                    code.unwrap_or_default()
+                } else {
+                    format!(" — {name}{}", code.unwrap_or_default())
+                };
+                vec![clip_spans(
+                    vec![Span::raw(format!("   {}", first_form(&m.title))), Span::styled(context, t.dim)],
+                    room,
+                )]
             })
             .collect()
     };
@@ -69,7 +85,10 @@ pub fn draw(model: &Ui, ws: &Workspace, panel: &ExperiencePanel, frame: &mut Fra
     list(frame, regions, ExperienceField::Search, results, rows, chosen, selection(ExperienceField::Search));
 
     let title = fill(s.experience_jobs, &[("count", &ws.session.past_jobs.len())]);
-    frame.render_widget(Paragraph::new(Line::styled(format!(" {title}"), heading(ExperienceField::Jobs))), jobs_title);
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!(" {title}"), heading(ExperienceField::Jobs))),
+        jobs_title,
+    );
     let room = usize::from(jobs.width);
     let rows: Vec<Vec<Line<'static>>> = if ws.session.past_jobs.is_empty() {
         vec![vec![Line::styled(clip(&format!("   {}", s.experience_no_jobs), room), t.dim)]]
@@ -80,9 +99,13 @@ pub fn draw(model: &Ui, ws: &Workspace, panel: &ExperiencePanel, frame: &mut Fra
             .map(|j| {
                 let occupation = set.occupation(&j.occupation);
                 let name = first_form(occupation.map_or(j.occupation_text.as_str(), |o| o.title.as_str()));
-                let code = occupation.and_then(|o| o.codes.first()).map(|c| format!(" ({} {})", c.system, c.code));
+                let code =
+                    occupation.and_then(|o| o.codes.first()).map(|c| format!(" ({} {})", c.system, c.code));
                 let context = format!(" — {name}{}", code.unwrap_or_default());
-                vec![clip_spans(vec![Span::raw(format!("   {}", first_form(&j.title))), Span::styled(context, t.dim)], room)]
+                vec![clip_spans(
+                    vec![Span::raw(format!("   {}", first_form(&j.title))), Span::styled(context, t.dim)],
+                    room,
+                )]
             })
             .collect()
     };
@@ -90,7 +113,8 @@ pub fn draw(model: &Ui, ws: &Workspace, panel: &ExperiencePanel, frame: &mut Fra
     list(frame, regions, ExperienceField::Jobs, jobs, rows, chosen, selection(ExperienceField::Jobs));
 
     let job = ws.session.past_jobs.get(panel.job);
-    let title = job.map(|j| fill(s.experience_items, &[("title", &first_form(&j.title))])).unwrap_or_default();
+    let title =
+        job.map(|j| fill(s.experience_items, &[("title", &first_form(&j.title))])).unwrap_or_default();
     let title = clip(&format!(" {title}"), usize::from(items_title.width));
     frame.render_widget(Paragraph::new(Line::styled(title, heading(ExperienceField::Items))), items_title);
     let room = usize::from(items.width);
@@ -110,7 +134,10 @@ pub fn draw(model: &Ui, ws: &Workspace, panel: &ExperiencePanel, frame: &mut Fra
                 Span::raw(row.text.clone()),
             ];
             if !row.from.is_empty() {
-                let from = fill(s.export_from, &[("jobs", &row.from.iter().map(|f| first_form(f)).collect::<Vec<_>>().join(", "))]);
+                let from = fill(
+                    s.export_from,
+                    &[("jobs", &row.from.iter().map(|f| first_form(f)).collect::<Vec<_>>().join(", "))],
+                );
                 spans.push(Span::styled(format!(" · {from}"), t.dim));
             }
             vec![clip_spans(spans, room)]
@@ -125,7 +152,10 @@ pub fn draw(model: &Ui, ws: &Workspace, panel: &ExperiencePanel, frame: &mut Fra
         ExperienceField::Items => super::keys::FOOTER_EXPERIENCE_ITEMS,
     };
     let keys = super::keys::footer(&model.keymap, entries, model.lang);
-    frame.render_widget(Paragraph::new(Line::styled(clip(&format!(" {keys}"), usize::from(hint.width)), t.key)), hint);
+    frame.render_widget(
+        Paragraph::new(Line::styled(clip(&format!(" {keys}"), usize::from(hint.width)), t.key)),
+        hint,
+    );
 }
 
 /// Draws one part's rows and records them for the mouse.

@@ -21,7 +21,10 @@ fn catalogs() -> (Arc<CatalogSet>, Arc<SearchIndex>) {
     static BUILT: OnceLock<(Arc<CatalogSet>, Arc<SearchIndex>)> = OnceLock::new();
     BUILT
         .get_or_init(|| {
-            let cuoc = SourceFile { name: "cuoc-2025.ron".into(), text: std::fs::read_to_string(CUOC_FILE).unwrap() };
+            let cuoc = SourceFile {
+                name: "cuoc-2025.ron".into(),
+                text: std::fs::read_to_string(CUOC_FILE).unwrap(),
+            };
             let loaded = catalog::load_files(vec![catalog::builtin_file(), cuoc]).unwrap();
             let set = Arc::new(CatalogSet::new(loaded.into_iter().map(|l| l.catalog).collect()));
             let index = Arc::new(SearchIndex::new(&set));
@@ -160,8 +163,10 @@ fn two_jobs_giving_the_same_skill_removing_one_keeps_the_mark() {
     let mut s = Session::new("Rosa", "", "2026-03-02T15:04:00Z".parse().unwrap(), &set).unwrap();
     let cajero = s.add_past_job("Cajera", set.occupation("cuoc-52300").unwrap(), &set);
     let mesero = s.add_past_job("Mesero", set.occupation("cuoc-51310").unwrap(), &set);
-    let both: Vec<String> =
-        skills_of(&set, "cuoc-52300").into_iter().filter(|id| skills_of(&set, "cuoc-51310").contains(id)).collect();
+    let both: Vec<String> = skills_of(&set, "cuoc-52300")
+        .into_iter()
+        .filter(|id| skills_of(&set, "cuoc-51310").contains(id))
+        .collect();
     assert!(!both.is_empty(), "the cashier and the waiter share a destreza");
     s.remove_past_job(cajero);
     for id in &both {
@@ -181,7 +186,9 @@ fn a_read_only_session_adds_no_job() {
     let mut m = Model::new(Lang::Es, set.clone(), index);
     let session = Session::new("Rosa", "", "2026-03-02T15:04:00Z".parse().unwrap(), &set).unwrap();
     update(&mut m, Msg::SessionOpened { session: Box::new(session), read_only: true });
-    for msg in [key(KeyCode::Char('l')), key(KeyCode::Char('c')), key(KeyCode::Char('a')), key(KeyCode::Enter)] {
+    for msg in
+        [key(KeyCode::Char('l')), key(KeyCode::Char('c')), key(KeyCode::Char('a')), key(KeyCode::Enter)]
+    {
         update(&mut m, msg);
     }
     assert!(m.workspace().unwrap().session.past_jobs.is_empty());
@@ -253,8 +260,63 @@ fn the_mouse_picks_rows_in_the_panel() {
     update(&mut m, regions.message(click));
     let Screen::Workspace(ws) = &m.screen else { panic!() };
     assert_eq!((panel(ws).field, panel(ws).job), (ExperienceField::Jobs, 0));
-    let wheel = crate::keyflow_support::mouse(crossterm::event::MouseEventKind::ScrollDown, 4, u16::try_from(y).unwrap());
+    let wheel = crate::keyflow_support::mouse(
+        crossterm::event::MouseEventKind::ScrollDown,
+        4,
+        u16::try_from(y).unwrap(),
+    );
     update(&mut m, regions.message(wheel));
     let Screen::Workspace(ws) = &m.screen else { panic!() };
     assert_eq!(panel(ws).job, 1);
+}
+
+/// A session written by the rumbo before past jobs (format 2) opens as it was and stays in format 2 while
+/// it holds nothing new; its first past job raises it to 3, so the older rumbo then opens it read-only
+/// (`versions` checks that side) instead of dropping the job and its marks' origin.
+#[test]
+fn an_older_session_opens_stays_format_2_until_a_past_job_is_added() {
+    let (set, _) = catalogs();
+    let dir = tempfile::tempdir().unwrap();
+    let store = rumbo::session::SessionStore::open(dir.path()).unwrap();
+    let id = "v13j0aaaaaaa";
+    let text = format!(
+        "Session(format: 2, id: \"{id}\", alias: \"Vieja\", created: \"2026-01-01T00:00:00Z\", \
+         marks: [Mark(kind: Competency, id: \"cuoc-destreza-15\", text: \"Trabajo en equipo\", level: Has)])"
+    );
+    std::fs::write(dir.path().join("sessions").join(format!("{id}.ron")), text).unwrap();
+    let mut session = store.load(id).unwrap();
+    assert_eq!((session.format, session.marks[0].from.len()), (2, 0));
+    session.cycle_mark(MarkKind::Competency, "cuoc-destreza-2", "Escucha activa", None);
+    store.save(&session).unwrap();
+    let saved = std::fs::read_to_string(dir.path().join("sessions").join(format!("{id}.ron"))).unwrap();
+    assert!(saved.contains("format: 2,") && !saved.contains("past_jobs"), "{saved}");
+    session.add_past_job("Cajera", set.occupation("cuoc-52300").unwrap(), &set);
+    store.save(&session).unwrap();
+    let back = store.load(id).unwrap();
+    assert_eq!(back.format, 3);
+    assert_eq!(back, session, "the job and the origins round-trip");
+    // The mark the counselor made before stays theirs: no origin.
+    assert!(back.origins(MarkKind::Competency, "cuoc-destreza-15").is_empty());
+}
+
+/// A session from a rumbo newer than this one, holding past jobs: read-only, never written over.
+#[test]
+fn a_newer_session_with_past_jobs_opens_read_only_and_is_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = rumbo::session::SessionStore::open(dir.path()).unwrap();
+    let id = "fu7ur3000001";
+    let newer = rumbo::session::FORMAT + 1;
+    let text = format!(
+        "Session(format: {newer}, id: \"{id}\", alias: \"Futura\", created: \"2026-01-01T00:00:00Z\", \
+         past_jobs: [PastJob(id: 1, title: \"Cajera\", occupation: \"cuoc-52300\", occupation_text: \"x\", \
+         empleador: \"Éxito\")], marks: [Mark(kind: Competency, id: \"cuoc-destreza-2\", level: Has, from: [1])])"
+    );
+    let path = dir.path().join("sessions").join(format!("{id}.ron"));
+    std::fs::write(&path, &text).unwrap();
+    let mut session = store.load(id).unwrap();
+    assert!(session.is_newer_format());
+    assert_eq!(session.past_jobs[0].title, "Cajera");
+    session.remove_past_job(1);
+    assert!(matches!(store.save(&session), Err(rumbo::session::StoreError::NewerFormat { .. })));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }

@@ -65,7 +65,10 @@ fn exports_go_to_the_configured_folder_under_the_standard_name() {
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Ana María"), "{html}");
     let json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(dir.join(format!("{NAME}.json"))).unwrap()).unwrap();
-    assert_eq!((json["schema"].as_u64(), json["session"]["id"].as_str()), (Some(u64::from(rumbo::export::SCHEMA)), Some(ID)));
+    assert_eq!(
+        (json["schema"].as_u64(), json["session"]["id"].as_str()),
+        (Some(u64::from(rumbo::export::SCHEMA)), Some(ID))
+    );
 }
 
 #[test]
@@ -335,7 +338,8 @@ fn schema_1_on_request_writes_the_old_shape() {
     let out = rumbo(home.path(), &args);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let tz = jiff::tz::TimeZone::system();
-    let (es, json, notes) = (rumbo::i18n::Lang::Es, rumbo::export::Format::Json, rumbo::export::NotesChoice::Occupations);
+    let (es, json, notes) =
+        (rumbo::i18n::Lang::Es, rumbo::export::Format::Json, rumbo::export::NotesChoice::Occupations);
     let expected = rumbo::export::render_schema(&session, set(), es, json, notes, &tz, 1);
     assert_eq!(stdout(&out), expected);
     let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();

@@ -33,14 +33,29 @@ fn html_es() {
 /// Schema 1 is written exactly as before schema 2 existed: this snapshot is the one rumbo wrote then.
 #[test]
 fn json_es_schema_1_is_the_old_shape() {
-    let text = render_schema(&session(), set(), Lang::Es, Format::Json, NotesChoice::All, &jiff::tz::TimeZone::UTC, 1);
+    let text = render_schema(
+        &session(),
+        set(),
+        Lang::Es,
+        Format::Json,
+        NotesChoice::All,
+        &jiff::tz::TimeZone::UTC,
+        1,
+    );
     let text = text.replace(&format!("rumbo {}", env!("CARGO_PKG_VERSION")), "rumbo [versión]");
     insta::assert_snapshot!("json_es", text);
 }
 
 #[test]
 fn json_es_schema_2_with_a_past_job() {
-    let text = render(&session_with_experience(), set(), Lang::Es, Format::Json, NotesChoice::All, &jiff::tz::TimeZone::UTC);
+    let text = render(
+        &session_with_experience(),
+        set(),
+        Lang::Es,
+        Format::Json,
+        NotesChoice::All,
+        &jiff::tz::TimeZone::UTC,
+    );
     let text = text.replace(&format!("rumbo {}", env!("CARGO_PKG_VERSION")), "rumbo [versión]");
     insta::assert_snapshot!("json_es_schema_2", text);
 }
@@ -48,11 +63,30 @@ fn json_es_schema_2_with_a_past_job() {
 /// Markdown and HTML say where the person worked and which competencies that gave.
 #[test]
 fn markdown_and_html_show_past_jobs_and_where_a_mark_came_from() {
-    let md = render(&session_with_experience(), set(), Lang::Es, Format::Markdown, NotesChoice::All, &jiff::tz::TimeZone::UTC);
+    let md = render(
+        &session_with_experience(),
+        set(),
+        Lang::Es,
+        Format::Markdown,
+        NotesChoice::All,
+        &jiff::tz::TimeZone::UTC,
+    );
     insta::assert_snapshot!("markdown_es_experience", md);
-    assert!(md.contains("## Experiencia\n\n- **Cajera** — Auxiliares de información y servicio al cliente (CNO 1353)"), "{md}");
+    assert!(
+        md.contains(
+            "## Experiencia\n\n- **Cajera** — Auxiliares de información y servicio al cliente (CNO 1353)"
+        ),
+        "{md}"
+    );
     assert!(md.contains("- Actitud de servicio — la tiene (de: Cajera)"), "{md}");
-    let html = render(&session_with_experience(), set(), Lang::En, Format::Html, NotesChoice::All, &jiff::tz::TimeZone::UTC);
+    let html = render(
+        &session_with_experience(),
+        set(),
+        Lang::En,
+        Format::Html,
+        NotesChoice::All,
+        &jiff::tz::TimeZone::UTC,
+    );
     assert!(html.contains("<h2>Experience</h2>"), "{html}");
     assert!(html.contains("<strong>Cajera</strong> — Auxiliares"), "{html}");
     assert!(html.contains("(from: Cajera)</li>"), "{html}");

@@ -74,7 +74,12 @@ fn act(
 }
 
 /// Enter on a result: the job is added under the title picked, and the panel shows what it marked.
-fn add(ws: &mut Workspace, panel: &mut ExperiencePanel, set: &CatalogSet, now: jiff::Timestamp) -> Vec<Effect> {
+fn add(
+    ws: &mut Workspace,
+    panel: &mut ExperiencePanel,
+    set: &CatalogSet,
+    now: jiff::Timestamp,
+) -> Vec<Effect> {
     if ws.is_read_only() {
         return Vec::new();
     }
@@ -102,7 +107,12 @@ fn remove(ws: &mut Workspace, panel: &mut ExperiencePanel, now: jiff::Timestamp)
 
 /// Space on an item: the same cycle as in the panes (none → in development → has → none). A mark
 /// changed here is the counselor's: it no longer goes with the job.
-fn mark(ws: &mut Workspace, panel: &mut ExperiencePanel, set: &CatalogSet, now: jiff::Timestamp) -> Vec<Effect> {
+fn mark(
+    ws: &mut Workspace,
+    panel: &mut ExperiencePanel,
+    set: &CatalogSet,
+    now: jiff::Timestamp,
+) -> Vec<Effect> {
     if ws.is_read_only() {
         return Vec::new();
     }

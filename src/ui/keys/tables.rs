@@ -98,7 +98,12 @@ pub const README_MORE: &[Row] = &[
         primary: false,
         text: "ayuda.experiencia_parte",
     },
-    Row { groups: &[&[ExperienceUp, ExperienceDown]], sep: " ", primary: false, text: "ayuda.experiencia_elegir" },
+    Row {
+        groups: &[&[ExperienceUp, ExperienceDown]],
+        sep: " ",
+        primary: false,
+        text: "ayuda.experiencia_elegir",
+    },
     row(&[&[ExperienceAdd]], "ayuda.experiencia_agregar"),
     row(&[&[ExperienceRemove]], "ayuda.experiencia_quitar"),
     row(&[&[ExperienceMark]], "ayuda.experiencia_marcar"),
