@@ -55,8 +55,10 @@ pub fn render(summary: &Summary) -> String {
         list(
             &mut b,
             "",
-            jobs.map(|j| format!("<strong>{}</strong> — {}", h(&j.title), h(&summary::past_job_line(j))))
-                .collect(),
+            jobs.map(|j| {
+                format!("<strong>{}</strong> — {}", h(&j.title), h(&super::experience::past_job_line(j)))
+            })
+            .collect(),
         );
     }
     b.push_str(&format!("<h2>{}</h2>\n", h(s.export_occupations)));
@@ -107,8 +109,9 @@ pub fn render(summary: &Summary) -> String {
         b.push_str("<ul>\n");
         for c in &summary.competencies {
             let level = if c.level == MarkLevel::Has { s.mark_has } else { s.mark_developing };
-            let origin =
-                summary::origin_note(summary.lang, c).map(|o| format!(" {}", h(&o))).unwrap_or_default();
+            let origin = super::experience::origin_note(summary.lang, c)
+                .map(|o| format!(" {}", h(&o)))
+                .unwrap_or_default();
             b.push_str(&format!("<li>{} — {}{origin}</li>\n", h(&c.name), h(level)));
         }
         b.push_str("</ul>\n");

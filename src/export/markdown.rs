@@ -20,7 +20,7 @@ pub fn render(summary: &Summary) -> String {
         push(format!("## {}", s.export_experience));
         push(String::new());
         for j in &summary.past_jobs {
-            push(format!("- **{}** — {}", md(&j.title), md(&summary::past_job_line(j))));
+            push(format!("- **{}** — {}", md(&j.title), md(&super::experience::past_job_line(j))));
         }
         push(String::new());
     }
@@ -60,8 +60,9 @@ pub fn render(summary: &Summary) -> String {
     }
     for c in &summary.competencies {
         let level = if c.level == MarkLevel::Has { s.mark_has } else { s.mark_developing };
-        let origin =
-            summary::origin_note(summary.lang, c).map(|o| format!(" {}", md(&o))).unwrap_or_default();
+        let origin = super::experience::origin_note(summary.lang, c)
+            .map(|o| format!(" {}", md(&o)))
+            .unwrap_or_default();
         push(format!("- {} — {level}{origin}", md(&c.name)));
     }
     push(String::new());

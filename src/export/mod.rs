@@ -2,6 +2,7 @@
 //! (JSON). Building the text is pure; `write` is the one function that touches the disk.
 
 mod escape;
+mod experience;
 mod html;
 mod json;
 mod markdown;

@@ -30,7 +30,7 @@ pub struct Summary {
     pub occupations: Vec<OccupationSummary>,
     pub competencies: Vec<CompetencySummary>,
     /// The person's past jobs ("Experiencia"), in the order added (schema 2).
-    pub past_jobs: Vec<PastJobSummary>,
+    pub past_jobs: Vec<super::experience::PastJobSummary>,
     pub shortlisted: Vec<ProgramSummary>,
     pub recommended: Vec<ProgramSummary>,
     pub notes: Option<String>,
@@ -74,16 +74,6 @@ pub struct CompetencySummary {
     /// Their titles, for the Markdown and HTML lines; the JSON has the ids.
     #[serde(skip)]
     pub from_titles: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct PastJobSummary {
-    pub id: u32,
-    pub title: String,
-    pub occupation: String,
-    /// The occupation's title in the loaded catalogs, or as saved if they no longer have it.
-    pub occupation_title: String,
-    pub codes: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -178,23 +168,7 @@ pub fn summarize(
             }
         })
         .collect();
-    let past_jobs = session
-        .past_jobs
-        .iter()
-        .map(|j| {
-            let occupation = set.occupation(&j.occupation);
-            PastJobSummary {
-                id: j.id,
-                title: sanitize_line(&j.title),
-                occupation: sanitize_line(&j.occupation),
-                occupation_title: occupation
-                    .map_or_else(|| sanitize_line(&j.occupation_text), |o| o.title.clone()),
-                codes: occupation
-                    .map(|o| o.codes.iter().map(|c| format!("{} {}", c.system, c.code)).collect())
-                    .unwrap_or_default(),
-            }
-        })
-        .collect();
+    let past_jobs = super::experience::past_jobs(session, set);
 
     let program = |id: &str| {
         set.program(id).map(|p| ProgramSummary {
@@ -312,21 +286,4 @@ pub fn catalog_line(lang: Lang, c: &CatalogSummary) -> String {
         &[("title", &c.title), ("version", &c.version), ("sources", &sources)],
     );
     if line.ends_with(['.', '?', '!']) { line } else { line + "." }
-}
-
-/// "(de: Cajera, Mesero)" after a competency the past jobs marked; `None` for the counselor's own.
-pub fn origin_note(lang: Lang, c: &CompetencySummary) -> Option<String> {
-    if c.from_titles.is_empty() {
-        return None;
-    }
-    Some(format!("({})", fill(lang.strings().export_from, &[("jobs", &c.from_titles.join(", "))])))
-}
-
-/// "Cajeros de caja registradora (CUOC 52300)": a past job's occupation, with its codes.
-pub fn past_job_line(j: &PastJobSummary) -> String {
-    if j.codes.is_empty() {
-        j.occupation_title.clone()
-    } else {
-        format!("{} ({})", j.occupation_title, j.codes.join(", "))
-    }
 }

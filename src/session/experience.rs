@@ -6,9 +6,28 @@
 //! Removing the job takes back the marks it made and nobody changed since; a mark another job also
 //! made stays, and one the counselor changed (or made before) is theirs and stays too.
 
-use super::model::{FORMAT, Mark, MarkKind, MarkLevel, PastJob, Session};
+use super::model::{FORMAT, Mark, MarkKind, MarkLevel, Session};
 use crate::catalog::{CatalogSet, CompetencyKind, Occupation};
 use crate::text::sanitize_line;
+use serde::{Deserialize, Serialize};
+
+/// A job the person held, as the counselor picked it in "Experiencia": the title they used and the
+/// occupation it belongs to (format 3).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PastJob {
+    /// Unique within the session: the marks it made name it in [`Mark::from`] (a removed job's id
+    /// may come back, as nothing names it any more).
+    #[serde(default)]
+    pub id: u32,
+    /// The job title as picked ("Cajera"), or the occupation's name.
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub occupation: String,
+    /// The occupation's name when added, so the job still reads right under a later catalog.
+    #[serde(default)]
+    pub occupation_text: String,
+}
 
 /// Whether a competency of this kind is marked when a past job needs it.
 pub fn marked_by_experience(kind: CompetencyKind) -> bool {

@@ -30,7 +30,7 @@ mod rank_tests;
 pub use disk::{Disk, RealDisk};
 pub use erase::{Erased, MAX_DAYS, MIN_DAYS, Purged, erase, purge};
 pub use error::{SaveCause, SessionError, StoreError};
-pub use experience::marked_by_experience;
+pub use experience::{PastJob, marked_by_experience};
 pub use exported::{ExportRecord, Removal, remove_recorded};
 pub use faulty::{DiskOp, Fault, FaultyDisk, Logged};
 pub use fit::{
@@ -39,7 +39,6 @@ pub use fit::{
 pub use id::{is_valid_id, new_id};
 pub use lock::SessionLock;
 pub use model::{
-    CatalogRef, Consent, FORMAT, Focus, Mark, MarkKind, MarkLevel, NOTE_MAX_CHARS, PastJob, Session,
-    ShortlistEntry,
+    CatalogRef, Consent, FORMAT, Focus, Mark, MarkKind, MarkLevel, NOTE_MAX_CHARS, Session, ShortlistEntry,
 };
 pub use store::{Listed, SessionStore, parse, to_text};

@@ -6,6 +6,7 @@
 //! corrupt to the person whose data it is.
 
 use super::error::SessionError;
+use super::experience::PastJob;
 use super::exported::ExportRecord;
 use super::id::new_id;
 use crate::catalog::CatalogSet;
@@ -118,24 +119,6 @@ pub struct Mark {
     /// counselor made it or changed it (format 3). Removing a job removes the marks only it made.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub from: Vec<u32>,
-}
-
-/// A job the person held, as the counselor picked it in "Experiencia": the title they used and the
-/// occupation it belongs to (format 3).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PastJob {
-    /// Unique within the session: the marks it made name it in [`Mark::from`] (a removed job's id
-    /// may come back, as nothing names it any more).
-    #[serde(default)]
-    pub id: u32,
-    /// The job title as picked ("Cajera"), or the occupation's name.
-    #[serde(default)]
-    pub title: String,
-    #[serde(default)]
-    pub occupation: String,
-    /// The occupation's name when added, so the job still reads right under a later catalog.
-    #[serde(default)]
-    pub occupation_text: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

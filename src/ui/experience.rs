@@ -173,7 +173,6 @@ fn list(
     draw_rows(frame, area, rows, selected, style, 1);
 }
 
-/// "Cajero" of "Cajero / cajera": CUOC writes both gendered forms; a list shows the first.
 fn first_form(title: &str) -> String {
-    title.split(" / ").next().unwrap_or(title).to_string()
+    super::functions::first_form(title).to_string()
 }

@@ -7,6 +7,7 @@ use super::list::{clip, draw_rows, wrap};
 use super::{layout, pane_block, selection};
 use crate::app::{DetailRow, DetailTab, Pane, Workspace};
 use crate::catalog::Importance;
+use crate::i18n::fill;
 use crate::session::MarkLevel;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -48,9 +49,17 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
     let detail_rows = ws.detail_rows(&model.catalog);
     let selected = if ws.tab == DetailTab::Functions { ws.function } else { ws.competency };
     let rows = detail_rows.iter().map(|r| row(model, ws.session.mark_of(r.kind, &r.id), r, room)).collect();
-    let full = detail_rows
-        .get(selected)
-        .map(|r| if r.gone { format!("{} — {}", r.detail, s.orphan) } else { r.detail.clone() });
+    let full = detail_rows.get(selected).map(|r| {
+        let text = if r.gone { format!("{} — {}", r.detail, s.orphan) } else { r.detail.clone() };
+        // A mark a past job made says so ("Experiencia"), until the counselor changes it.
+        let jobs: Vec<&str> =
+            ws.session.origins(r.kind, &r.id).iter().map(|j| first_form(&j.title)).collect();
+        if jobs.is_empty() {
+            text
+        } else {
+            format!("{text} · {}", fill(s.export_from, &[("jobs", &jobs.join(", "))]))
+        }
+    });
     draw_rows(
         frame,
         areas.list(Pane::Functions),
@@ -88,4 +97,9 @@ fn row(model: &Ui, level: Option<MarkLevel>, row: &DetailRow, room: usize) -> Ve
         Span::raw(body),
         Span::styled(suffix, model.theme.dim),
     ])]
+}
+
+/// "Cajero" of "Cajero / cajera": CUOC writes both gendered forms; a list shows the first.
+pub fn first_form(title: &str) -> &str {
+    title.split(" / ").next().unwrap_or(title)
 }

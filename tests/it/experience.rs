@@ -320,3 +320,23 @@ fn a_newer_session_with_past_jobs_opens_read_only_and_is_not_written() {
     assert!(matches!(store.save(&session), Err(rumbo::session::StoreError::NewerFormat { .. })));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+/// In the Competencias pane too, a mark a past job made says which job, under the list.
+#[test]
+fn the_competencies_pane_says_which_job_a_mark_came_from() {
+    let (set, index) = catalogs();
+    let mut m = Model::new(Lang::Es, set.clone(), index);
+    let mut session = Session::new("Rosa", "", "2026-03-02T15:04:00Z".parse().unwrap(), &set).unwrap();
+    session.add_past_job("Mesero / Mesera", set.occupation("cuoc-51310").unwrap(), &set);
+    let skill = skills_of(&set, "cuoc-51310")[0].clone();
+    let name = set.competency(&skill).unwrap().name.clone();
+    update(&mut m, Msg::SessionOpened { session: Box::new(session), read_only: false });
+    update(&mut m, key(KeyCode::Char('/')));
+    for c in name.chars() {
+        update(&mut m, key(KeyCode::Char(c)));
+    }
+    update(&mut m, key(KeyCode::Enter));
+    m.size = (120, 40);
+    let screen = crate::keyflow_support::render(&m).join("\n");
+    assert!(screen.contains(&format!("{name} · de: Mesero")), "{screen}");
+}
