@@ -2,6 +2,7 @@
 //! does no I/O, and `ui::view` that draws a model. The runtime (`crate::runtime`) runs the effects.
 
 mod best_fit;
+mod experience;
 mod failure;
 pub mod keymap;
 pub mod kiosk;
@@ -13,6 +14,7 @@ mod saving;
 mod update;
 
 pub use best_fit::{BestFitView, LEVELS, next_level, step_sector};
+pub use experience::{ExperienceField, ExperiencePanel, ExperienceRow, JOB_RESULTS};
 pub use failure::Failure;
 pub use model::*;
 pub use msg::{Area, Effect, Msg};

@@ -199,6 +199,8 @@ pub enum Overlay {
     ConfirmDiscard,
     /// `m`: the occupations that fit best across every sector.
     BestFit(super::BestFitView),
+    /// `l`: the person's past jobs. Boxed: it holds the folded titles.
+    Experience(Box<super::ExperiencePanel>),
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

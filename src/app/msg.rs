@@ -10,6 +10,8 @@ pub enum Area {
     Pane(super::Pane),
     /// The rows of the best-fit view (`m`).
     BestFit,
+    /// A part of the Experiencia panel.
+    Experience(super::ExperienceField),
 }
 
 #[derive(Debug)]

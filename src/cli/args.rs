@@ -94,6 +94,9 @@ pub struct ExportArgs {
     /// Write here (`-` for standard output) instead of the export folder; never overwrites
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// JSON only: the schema to write (1: the shape before past jobs; default: the newest)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::export::SCHEMA)))]
+    pub schema: Option<u32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -4,7 +4,7 @@ use super::args::{ExportArgs, FormatArg, NotesArg};
 use super::sessions::{fail, load, open_store};
 use super::{GlobalArgs, dirs, load_or_report};
 use crate::config::Config;
-use crate::export::{Format, NotesChoice, default_name, render, write_new};
+use crate::export::{Format, NotesChoice, SCHEMA, default_name, render_schema, write_new};
 use crate::i18n::{Lang, fill};
 use crate::session::{ExportRecord, SessionStore, StoreError};
 use std::io::Write;
@@ -34,8 +34,11 @@ pub fn run(global: &GlobalArgs, lang: Lang, args: &ExportArgs) -> ExitCode {
         NotesArg::Occupations => NotesChoice::Occupations,
         NotesArg::None => NotesChoice::None,
     };
+    if args.schema.is_some() && format != Format::Json {
+        return fail(lang, s.export_schema_not_json);
+    }
     let tz = jiff::tz::TimeZone::system();
-    let text = render(&session, &set, lang, format, notes, &tz);
+    let text = render_schema(&session, &set, lang, format, notes, &tz, args.schema.unwrap_or(SCHEMA));
     if session.is_newer_format() {
         let note = fill(s.session_newer_note, &[("id", &session.id), ("format", &session.format)]);
         let _ = writeln!(std::io::stderr(), "{note}");

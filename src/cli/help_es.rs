@@ -52,6 +52,7 @@ pub fn localize(cmd: Command) -> Command {
                 .mut_arg("format", |a| a.help("Formato del archivo"))
                 .mut_arg("notes", |a| a.help("Qué notas entran: todas, solo las de ocupaciones, o ninguna"))
                 .mut_arg("output", |a| a.help("Escribe aquí (`-` para la salida estándar) en vez de en la carpeta de resúmenes; nunca sobrescribe"))
+                .mut_arg("schema", |a| a.help("Solo JSON: el esquema que escribir (1: la forma anterior a la experiencia; sin él: el más nuevo)"))
         })
         .mut_subcommand("sessions", |c| {
             common(c)

@@ -49,6 +49,18 @@ pub fn render(summary: &Summary) -> String {
         b.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", h(s.export_counselor), h(&summary.counselor)));
     }
     b.push_str("</dl>\n");
+    if !summary.past_jobs.is_empty() {
+        b.push_str(&format!("<h2>{}</h2>\n", h(s.export_experience)));
+        let jobs = summary.past_jobs.iter();
+        list(
+            &mut b,
+            "",
+            jobs.map(|j| {
+                format!("<strong>{}</strong> — {}", h(&j.title), h(&super::experience::past_job_line(j)))
+            })
+            .collect(),
+        );
+    }
     b.push_str(&format!("<h2>{}</h2>\n", h(s.export_occupations)));
     if summary.occupations.is_empty() {
         b.push_str(&format!("<p>{}</p>\n", h(s.export_no_occupations)));
@@ -97,7 +109,10 @@ pub fn render(summary: &Summary) -> String {
         b.push_str("<ul>\n");
         for c in &summary.competencies {
             let level = if c.level == MarkLevel::Has { s.mark_has } else { s.mark_developing };
-            b.push_str(&format!("<li>{} — {}</li>\n", h(&c.name), h(level)));
+            let origin = super::experience::origin_note(summary.lang, c)
+                .map(|o| format!(" {}", h(&o)))
+                .unwrap_or_default();
+            b.push_str(&format!("<li>{} — {}{origin}</li>\n", h(&c.name), h(level)));
         }
         b.push_str("</ul>\n");
     }

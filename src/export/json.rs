@@ -1,14 +1,24 @@
-//! The summary for the office's systems: the whole session plus the computed fit and gaps, `"schema": 1`.
-//! Documented in docs/export-json.md.
+//! The summary for the office's systems: the whole session plus the computed fit and gaps, `"schema": 2`
+//! (or, asked for, the older shape of schema 1). Documented in docs/export-json.md.
 
 use super::summary::{NotesChoice, Summary};
 use crate::session::Session;
-use serde_json::json;
+use serde_json::{Value, json};
 
 /// The JSON export's schema version; bumped only for changes that break readers.
-pub const SCHEMA: u32 = 1;
+///
+/// 2: the fit's meaning changed (an occupation with no function held ranks below every one with one,
+/// `shared_only`; a catch-all function counts for nothing), and past jobs and the origin of each
+/// competency mark appear (`past_jobs`, `from`).
+pub const SCHEMA: u32 = 2;
 
-pub fn render(session: &Session, summary: &Summary, notes: NotesChoice) -> String {
+/// The schemas `rumbo export --schema` can write.
+pub const SCHEMAS: std::ops::RangeInclusive<u32> = 1..=SCHEMA;
+
+/// The session format a schema-1 reader was promised (`session.format` said at most this).
+const SCHEMA_1_SESSION_FORMAT: u32 = 2;
+
+pub fn render(session: &Session, summary: &Summary, notes: NotesChoice, schema: u32) -> String {
     let mut session = session.clone();
     // The notes left out of the summary are left out of the session copy too.
     match notes {
@@ -25,10 +35,36 @@ pub fn render(session: &Session, summary: &Summary, notes: NotesChoice) -> Strin
     // Every text of the copy, not only the typed ones: a mark's or shortlist entry's saved text, the
     // consent version and the focus can come from a hand-edited file as well.
     session.sanitize_loaded();
+    let schema = schema.clamp(*SCHEMAS.start(), SCHEMA);
+    if schema == 1 {
+        // Schema 1 is the shape before past jobs: the session copy as a format-2 file had it.
+        session.past_jobs.clear();
+        session.marks.iter_mut().for_each(|m| m.from.clear());
+        session.format = session.format.min(SCHEMA_1_SESSION_FORMAT);
+    }
+    let language = if summary.lang == crate::i18n::Lang::En { "en" } else { "es" };
+    let mut session = serde_json::to_value(&session).unwrap_or(Value::Null);
+    let mut summary = serde_json::to_value(summary).unwrap_or(Value::Null);
+    if schema == 1 {
+        if let Some(summary) = summary.as_object_mut() {
+            summary.remove("past_jobs");
+        }
+        for competency in summary["competencies"].as_array_mut().into_iter().flatten() {
+            competency.as_object_mut().map(|c| c.remove("from"));
+        }
+    } else {
+        // The session file leaves empty lists out; the export's fields are always there.
+        if let Some(session) = session.as_object_mut() {
+            session.entry("past_jobs").or_insert_with(|| json!([]));
+        }
+        for mark in session["marks"].as_array_mut().into_iter().flatten() {
+            mark.as_object_mut().map(|m| m.entry("from").or_insert_with(|| json!([])));
+        }
+    }
     let value = json!({
-        "schema": SCHEMA,
+        "schema": schema,
         "generator": format!("rumbo {}", env!("CARGO_PKG_VERSION")),
-        "language": if summary.lang == crate::i18n::Lang::En { "en" } else { "es" },
+        "language": language,
         "notes_included": notes,
         "session": session,
         "summary": summary,

@@ -16,6 +16,14 @@ pub fn render(summary: &Summary) -> String {
         push(format!("- **{}:** {}", s.export_counselor, md(&summary.counselor)));
     }
     push(String::new());
+    if !summary.past_jobs.is_empty() {
+        push(format!("## {}", s.export_experience));
+        push(String::new());
+        for j in &summary.past_jobs {
+            push(format!("- **{}** — {}", md(&j.title), md(&super::experience::past_job_line(j))));
+        }
+        push(String::new());
+    }
     push(format!("## {}", s.export_occupations));
     push(String::new());
     if summary.occupations.is_empty() {
@@ -52,7 +60,10 @@ pub fn render(summary: &Summary) -> String {
     }
     for c in &summary.competencies {
         let level = if c.level == MarkLevel::Has { s.mark_has } else { s.mark_developing };
-        push(format!("- {} — {level}", md(&c.name)));
+        let origin = super::experience::origin_note(summary.lang, c)
+            .map(|o| format!(" {}", md(&o)))
+            .unwrap_or_default();
+        push(format!("- {} — {level}{origin}", md(&c.name)));
     }
     push(String::new());
     programs(&mut push, s.export_shortlisted, &summary.shortlisted, summary);

@@ -2,13 +2,14 @@
 //! (JSON). Building the text is pure; `write` is the one function that touches the disk.
 
 mod escape;
+mod experience;
 mod html;
 mod json;
 mod markdown;
 pub mod naming;
 mod summary;
 
-pub use json::SCHEMA;
+pub use json::{SCHEMA, SCHEMAS};
 pub use summary::{NotesChoice, Summary, explored, summarize};
 
 use crate::catalog::CatalogSet;
@@ -36,7 +37,7 @@ impl Format {
     }
 }
 
-/// The export's text.
+/// The export's text (JSON in the current [`SCHEMA`]).
 pub fn render(
     session: &Session,
     set: &CatalogSet,
@@ -45,11 +46,24 @@ pub fn render(
     notes: NotesChoice,
     tz: &jiff::tz::TimeZone,
 ) -> String {
+    render_schema(session, set, lang, format, notes, tz, SCHEMA)
+}
+
+/// [`render`], the JSON in `schema` (one of [`SCHEMAS`]; Markdown and HTML have no schema).
+pub fn render_schema(
+    session: &Session,
+    set: &CatalogSet,
+    lang: Lang,
+    format: Format,
+    notes: NotesChoice,
+    tz: &jiff::tz::TimeZone,
+    schema: u32,
+) -> String {
     let summary = summarize(session, set, lang, notes, tz);
     match format {
         Format::Markdown => markdown::render(&summary),
         Format::Html => html::render(&summary),
-        Format::Json => json::render(session, &summary, notes),
+        Format::Json => json::render(session, &summary, notes, schema),
     }
 }
 

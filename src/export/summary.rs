@@ -29,6 +29,8 @@ pub struct Summary {
     pub created: jiff::Timestamp,
     pub occupations: Vec<OccupationSummary>,
     pub competencies: Vec<CompetencySummary>,
+    /// The person's past jobs ("Experiencia"), in the order added (schema 2).
+    pub past_jobs: Vec<super::experience::PastJobSummary>,
     pub shortlisted: Vec<ProgramSummary>,
     pub recommended: Vec<ProgramSummary>,
     pub notes: Option<String>,
@@ -67,6 +69,11 @@ pub struct MissingItem {
 pub struct CompetencySummary {
     pub name: String,
     pub level: MarkLevel,
+    /// The ids of the past jobs that marked it, unchanged since (schema 2); empty for the counselor's.
+    pub from: Vec<u32>,
+    /// Their titles, for the Markdown and HTML lines; the JSON has the ids.
+    #[serde(skip)]
+    pub from_titles: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -151,11 +158,19 @@ pub fn summarize(
         .marks
         .iter()
         .filter(|m| m.kind == MarkKind::Competency)
-        .map(|m| CompetencySummary {
-            name: set.competency_or_same(&m.id).map_or_else(|| sanitize_line(&m.text), |c| c.name.clone()),
-            level: m.level,
+        .map(|m| {
+            let jobs = session.origins(MarkKind::Competency, &m.id);
+            CompetencySummary {
+                name: set
+                    .competency_or_same(&m.id)
+                    .map_or_else(|| sanitize_line(&m.text), |c| c.name.clone()),
+                level: m.level,
+                from: jobs.iter().map(|j| j.id).collect(),
+                from_titles: jobs.iter().map(|j| sanitize_line(&j.title)).collect(),
+            }
         })
         .collect();
+    let past_jobs = super::experience::past_jobs(session, set);
 
     let program = |id: &str| {
         set.program(id).map(|p| ProgramSummary {
@@ -211,6 +226,7 @@ pub fn summarize(
         created: session.created,
         occupations,
         competencies,
+        past_jobs,
         shortlisted,
         recommended,
         notes: session_notes,

@@ -266,4 +266,16 @@ pub const EN: Strings = Strings {
     best_part_knowledge: "knowledge {held}/{needed}",
     best_part_competencies: "competencies {held}/{needed}",
     best_level: "level {level}",
+    // experience (issue 12)
+    export_experience: "Experience",
+    export_from: "from: {jobs}",
+    export_schema_not_json: "--schema applies only to the JSON export (--format json)",
+    experience_title: "Experience",
+    experience_job_title: "Job title",
+    experience_type_hint: "Type a job the person held (e.g. cajera) and pick the occupation with Enter.",
+    experience_jobs: "Past jobs ({count})",
+    experience_no_jobs: "None yet.",
+    experience_items: "From “{title}”: skills and knowledge (marked: has it) and functions (to mark)",
+    experience_skill: "skill",
+    experience_knowledge: "knowledge",
 };

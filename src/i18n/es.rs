@@ -266,4 +266,16 @@ pub const ES: Strings = Strings {
     best_part_knowledge: "conocimientos {held}/{needed}",
     best_part_competencies: "competencias {held}/{needed}",
     best_level: "nivel {level}",
+    // experience (issue 12)
+    export_experience: "Experiencia",
+    export_from: "de: {jobs}",
+    export_schema_not_json: "--schema solo se aplica a la exportación JSON (--format json)",
+    experience_title: "Experiencia",
+    experience_job_title: "Cargo",
+    experience_type_hint: "Escriba un cargo que tuvo la persona (p. ej. cajera) y elija la ocupación con Enter.",
+    experience_jobs: "Trabajos anteriores ({count})",
+    experience_no_jobs: "Ninguno todavía.",
+    experience_items: "De «{title}»: destrezas y conocimientos (marcados: la tiene) y funciones (para marcar)",
+    experience_skill: "destreza",
+    experience_knowledge: "conocimiento",
 };

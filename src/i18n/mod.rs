@@ -57,6 +57,9 @@ strings! {
     purge_days_range, erased_file, erased_missing, erased_changed, erased_failed, sessions_purged_at_start, sessions_deleted_notice, header_read_only_newer, session_newer_note, export_read_only, problem_title_too_long, problem_text_too_long, problem_file_too_large,
     // BPO joined to CUOC: shared competencies, CUOC equivalents of an occupation (issue 12)
     same_competency, code_partial, cuoc_go, cuoc_jumped, cuoc_not_loaded,
+    // experience (issue 12): past jobs and where a mark came from
+    export_experience, export_from, export_schema_not_json, experience_title, experience_job_title,
+    experience_type_hint, experience_jobs, experience_no_jobs, experience_items, experience_skill, experience_knowledge,
     // general
     internal_error, error_prefix, config_dir_unknown,
     // saves that fail, the quit question, copies elsewhere, a read-only data folder, import

@@ -67,6 +67,7 @@
 mod bound;
 mod fold;
 mod index;
+mod jobs;
 mod narrowing;
 mod query;
 mod rank;
@@ -76,6 +77,7 @@ mod stored;
 mod tests;
 pub(crate) mod words;
 
+pub use jobs::{JobMatch, JobTitles};
 pub use narrowing::Narrowing;
 pub use stored::IndexFile;
 

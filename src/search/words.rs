@@ -37,7 +37,7 @@ pub(super) fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.contains(&word)
 }
 
-fn stemmer() -> &'static Stemmer {
+pub(super) fn stemmer() -> &'static Stemmer {
     static STEMMER: std::sync::OnceLock<Stemmer> = std::sync::OnceLock::new();
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::Spanish))
 }
@@ -185,7 +185,7 @@ impl Words {
 
 /// How `candidate` answers the query word `word`, stems aside: [`WHOLE`] when the same word,
 /// [`LOOSE`] when it begins with it or with a one-typo variant of a word of five letters or more.
-fn loosely(word: &str, candidate: &str) -> u8 {
+pub(super) fn loosely(word: &str, candidate: &str) -> u8 {
     if candidate == word {
         WHOLE
     } else if candidate.starts_with(word)

@@ -6,6 +6,7 @@ mod best;
 mod disk;
 mod erase;
 mod error;
+mod experience;
 mod exported;
 mod faulty;
 mod fit;
@@ -16,6 +17,8 @@ mod model;
 mod store;
 mod timestamp;
 
+#[cfg(test)]
+mod experience_tests;
 #[cfg(test)]
 mod fit_tests;
 #[cfg(test)]
@@ -29,6 +32,7 @@ pub use best::{BestFilter, BestFit, BestFits, Part, Parts, best_fits};
 pub use disk::{Disk, RealDisk};
 pub use erase::{Erased, MAX_DAYS, MIN_DAYS, Purged, erase, purge};
 pub use error::{SaveCause, SessionError, StoreError};
+pub use experience::{PastJob, marked_by_experience};
 pub use exported::{ExportRecord, Removal, remove_recorded};
 pub use faulty::{DiskOp, Fault, FaultyDisk, Logged};
 pub use fit::{

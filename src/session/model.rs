@@ -6,6 +6,7 @@
 //! corrupt to the person whose data it is.
 
 use super::error::SessionError;
+use super::experience::PastJob;
 use super::exported::ExportRecord;
 use super::id::new_id;
 use crate::catalog::CatalogSet;
@@ -17,8 +18,10 @@ use std::collections::BTreeMap;
 /// The newest session format this rumbo writes and fully understands.
 ///
 /// 2: `exports`, the files exported from the session (an older rumbo would drop them, and a deletion
-/// would then leave those copies behind). See docs/versions.md.
-pub const FORMAT: u32 = 2;
+/// would then leave those copies behind). 3: `past_jobs` and each mark's `from` (an older rumbo would
+/// drop where a mark came from, and removing the job could no longer take its marks back). See
+/// docs/versions.md.
+pub const FORMAT: u32 = 3;
 
 /// The most a note (the session's or an occupation's) may hold, in Unicode scalar values. Typing and
 /// pasting stop there; a longer note from an older file still loads whole and can only shrink.
@@ -55,6 +58,9 @@ pub struct Session {
     /// Every file exported from this session, so its deletion removes them too (format 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exports: Vec<ExportRecord>,
+    /// The person's past jobs ("Experiencia"), in the order added (format 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub past_jobs: Vec<PastJob>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -109,6 +115,10 @@ pub struct Mark {
     pub occupation: Option<String>,
     #[serde(default)]
     pub level: MarkLevel,
+    /// The past jobs (their [`PastJob::id`]) that made this mark, unchanged since; empty when the
+    /// counselor made it or changed it (format 3). Removing a job removes the marks only it made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub from: Vec<u32>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,6 +166,7 @@ impl Session {
             occupation_notes: BTreeMap::new(),
             focus: Focus::default(),
             exports: Vec::new(),
+            past_jobs: Vec::new(),
         };
         session.set_alias(alias)?;
         session.set_counselor(counselor);
@@ -215,7 +226,8 @@ impl Session {
         match self.marks.iter().position(|m| m.kind == kind && m.id == id) {
             None => {
                 let level = MarkLevel::InDevelopment;
-                self.marks.push(Mark { kind, id: id.to_string(), text: sanitize(text), occupation, level });
+                let text = sanitize(text);
+                self.marks.push(Mark { kind, id: id.to_string(), text, occupation, level, from: Vec::new() });
                 Some(level)
             }
             Some(i) if self.marks[i].level == MarkLevel::InDevelopment => {
@@ -223,6 +235,8 @@ impl Session {
                 mark.level = MarkLevel::Has;
                 mark.text = sanitize(text);
                 mark.occupation = occupation;
+                // Changed by the counselor: the mark is theirs now, and outlives the job that made it.
+                mark.from.clear();
                 Some(MarkLevel::Has)
             }
             Some(i) => {
@@ -293,6 +307,11 @@ impl Session {
             .into_iter()
             .map(|(k, v)| (sanitize_line(&k), sanitize(&v)))
             .collect();
+        for job in &mut self.past_jobs {
+            line(&mut job.title);
+            line(&mut job.occupation);
+            line(&mut job.occupation_text);
+        }
         self.focus.sector.iter_mut().for_each(line);
         self.focus.occupation.iter_mut().for_each(line);
         if self.updated < self.created {

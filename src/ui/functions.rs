@@ -60,7 +60,14 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
                 text.push_str(&format!(" ({})", s.link_inferred));
             }
         }
-        text
+        // A mark a past job made says so ("Experiencia"), until the counselor changes it.
+        let jobs: Vec<&str> =
+            ws.session.origins(r.kind, &r.id).iter().map(|j| first_form(&j.title)).collect();
+        if jobs.is_empty() {
+            text
+        } else {
+            format!("{text} · {}", fill(s.export_from, &[("jobs", &jobs.join(", "))]))
+        }
     });
     draw_rows(
         frame,
@@ -103,4 +110,9 @@ fn row(model: &Ui, level: Option<MarkLevel>, row: &DetailRow, room: usize) -> Ve
         Span::styled(suffix, model.theme.dim),
         Span::styled(inferred, model.theme.inferred),
     ])]
+}
+
+/// "Cajero" of "Cajero / cajera": CUOC writes both gendered forms; a list shows the first.
+pub fn first_form(title: &str) -> &str {
+    title.split(" / ").next().unwrap_or(title)
 }

@@ -4,6 +4,7 @@
 
 mod best_fit;
 mod detail;
+mod experience;
 mod export;
 pub mod failure;
 mod footer;
@@ -110,6 +111,7 @@ fn workspace(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect, regions:
         Some(Overlay::Export(dialog)) => export::draw(model, dialog, frame, area),
         Some(Overlay::ConfirmDiscard) => export::draw_discard(model, frame, area),
         Some(Overlay::BestFit(view)) => best_fit::draw(model, ws, view, frame, area, regions),
+        Some(Overlay::Experience(panel)) => experience::draw(model, ws, panel, frame, area, regions),
         None => {}
     }
 }

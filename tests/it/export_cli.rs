@@ -6,7 +6,7 @@ use crate::common;
 use crate::export_support;
 
 use common::{rumbo, stderr, stdout};
-use export_support::{ID, all_files, session};
+use export_support::{ID, all_files, session, session_with_experience, set};
 use rumbo::session::{Session, SessionStore};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -65,7 +65,10 @@ fn exports_go_to_the_configured_folder_under_the_standard_name() {
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Ana María"), "{html}");
     let json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(dir.join(format!("{NAME}.json"))).unwrap()).unwrap();
-    assert_eq!((json["schema"].as_u64(), json["session"]["id"].as_str()), (Some(1), Some(ID)));
+    assert_eq!(
+        (json["schema"].as_u64(), json["session"]["id"].as_str()),
+        (Some(u64::from(rumbo::export::SCHEMA)), Some(ID))
+    );
 }
 
 #[test]
@@ -140,7 +143,7 @@ fn dash_o_dash_writes_to_standard_output_and_nowhere_else() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(stderr(&out), "");
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_eq!(json["schema"], 1);
+    assert_eq!(json["schema"], rumbo::export::SCHEMA);
     let md = stdout(&rumbo(home.path(), &["export", "k3v9", "-o", "-"]));
     assert!(md.starts_with("# Resumen de la sesión de orientación\n") && md.ends_with('\n'), "{md}");
     assert!(!dir.exists(), "nothing written to the export folder");
@@ -322,4 +325,36 @@ fn a_hand_edited_hostile_file_exports_clean() {
             assert!(!text.to_ascii_lowercase().contains("<script"), "{text}");
         }
     }
+}
+
+/// `--schema 1` writes the shape before past jobs, byte for byte what `render_schema(…, 1)` gives (whose
+/// output the golden file `json_es` pins to what rumbo wrote before schema 2); only JSON has a schema.
+#[test]
+fn schema_1_on_request_writes_the_old_shape() {
+    let home = home();
+    let session = session_with_experience();
+    save(home.path(), &session);
+    let args = ["export", "k3v9", "-o", "-", "--format", "json", "--schema", "1"];
+    let out = rumbo(home.path(), &args);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let tz = jiff::tz::TimeZone::system();
+    let (es, json, notes) =
+        (rumbo::i18n::Lang::Es, rumbo::export::Format::Json, rumbo::export::NotesChoice::Occupations);
+    let expected = rumbo::export::render_schema(&session, set(), es, json, notes, &tz, 1);
+    assert_eq!(stdout(&out), expected);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!((value["schema"].as_u64(), value["session"]["format"].as_u64()), (Some(1), Some(2)));
+    assert!(!stdout(&out).contains("past_jobs") && !stdout(&out).contains("\"from\""));
+    // The default is the newest schema, with the job and the mark's origin.
+    let out = rumbo(home.path(), &["export", "k3v9", "-o", "-", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(value["schema"], 2);
+    assert_eq!(value["summary"]["past_jobs"][0]["title"], "Cajera");
+    assert_eq!(value["session"]["past_jobs"][0]["id"], 1);
+    // Refused: a schema rumbo does not write, and a schema for Markdown.
+    let out = rumbo(home.path(), &["export", "k3v9", "-o", "-", "--format", "json", "--schema", "3"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    let out = rumbo(home.path(), &["export", "k3v9", "-o", "-", "--schema", "1"]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("--schema solo se aplica a la exportación JSON"), "{}", stderr(&out));
 }

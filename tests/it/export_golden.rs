@@ -5,8 +5,8 @@
 
 use crate::export_support;
 
-use export_support::{ID, session, set};
-use rumbo::export::{Format, NotesChoice, render};
+use export_support::{ID, session, session_with_experience, set};
+use rumbo::export::{Format, NotesChoice, render, render_schema};
 use rumbo::i18n::Lang;
 
 fn export(lang: Lang, format: Format, notes: NotesChoice) -> String {
@@ -30,9 +30,68 @@ fn html_es() {
     insta::assert_snapshot!("html_es", export(Lang::Es, Format::Html, NotesChoice::All));
 }
 
+/// Schema 1 is written exactly as before schema 2 existed: this snapshot is the one rumbo wrote then.
 #[test]
-fn json_es() {
-    insta::assert_snapshot!("json_es", export(Lang::Es, Format::Json, NotesChoice::All));
+fn json_es_schema_1_is_the_old_shape() {
+    let text = render_schema(
+        &session(),
+        set(),
+        Lang::Es,
+        Format::Json,
+        NotesChoice::All,
+        &jiff::tz::TimeZone::UTC,
+        1,
+    );
+    let text = text.replace(&format!("rumbo {}", env!("CARGO_PKG_VERSION")), "rumbo [versión]");
+    insta::assert_snapshot!("json_es", text);
+}
+
+#[test]
+fn json_es_schema_2_with_a_past_job() {
+    let text = render(
+        &session_with_experience(),
+        set(),
+        Lang::Es,
+        Format::Json,
+        NotesChoice::All,
+        &jiff::tz::TimeZone::UTC,
+    );
+    let text = text.replace(&format!("rumbo {}", env!("CARGO_PKG_VERSION")), "rumbo [versión]");
+    insta::assert_snapshot!("json_es_schema_2", text);
+}
+
+/// Markdown and HTML say where the person worked and which competencies that gave.
+#[test]
+fn markdown_and_html_show_past_jobs_and_where_a_mark_came_from() {
+    let md = render(
+        &session_with_experience(),
+        set(),
+        Lang::Es,
+        Format::Markdown,
+        NotesChoice::All,
+        &jiff::tz::TimeZone::UTC,
+    );
+    insta::assert_snapshot!("markdown_es_experience", md);
+    assert!(
+        md.contains(
+            "## Experiencia\n\n- **Cajera** — Auxiliares de información y servicio al cliente (CNO 1353)"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("- Actitud de servicio — la tiene (de: Cajera)"), "{md}");
+    let html = render(
+        &session_with_experience(),
+        set(),
+        Lang::En,
+        Format::Html,
+        NotesChoice::All,
+        &jiff::tz::TimeZone::UTC,
+    );
+    assert!(html.contains("<h2>Experience</h2>"), "{html}");
+    assert!(html.contains("<strong>Cajera</strong> — Auxiliares"), "{html}");
+    assert!(html.contains("(from: Cajera)</li>"), "{html}");
+    // Without past jobs, the summaries are as they were (the golden files above).
+    assert!(!export(Lang::Es, Format::Markdown, NotesChoice::All).contains("Experiencia"));
 }
 
 /// What the golden files show, said as plain facts, so a careless snapshot update cannot drop them.

@@ -247,7 +247,7 @@ fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
 fn json_is_clean_data() {
     let text = export(&hostile(), Format::Json);
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(value["schema"], 1);
+    assert_eq!(value["schema"], rumbo::export::SCHEMA);
     let mut all = Vec::new();
     strings(&value, &mut all);
     for s in &all {

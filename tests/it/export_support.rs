@@ -4,7 +4,7 @@
 
 use jiff::Timestamp;
 use rumbo::catalog::{self, CatalogSet, SourceFile, load_files};
-use rumbo::session::{Consent, Focus, Mark, MarkKind, MarkLevel, Session, ShortlistEntry};
+use rumbo::session::{Consent, Focus, Mark, MarkKind, MarkLevel, PastJob, Session, ShortlistEntry};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -74,6 +74,21 @@ pub fn session() -> Session {
     s
 }
 
+/// [`session`] with a past job, as a hand-edited or older catalog could leave it: the BPO catalog has
+/// no destrezas, so the job and the origin of one mark are set directly.
+pub fn session_with_experience() -> Session {
+    let mut s = session();
+    s.past_jobs.push(PastJob {
+        id: 1,
+        title: "Cajera".into(),
+        occupation: "auxiliar-servicio-cliente".into(),
+        occupation_text: "Auxiliares de información y servicio al cliente".into(),
+    });
+    let mark = s.marks.iter_mut().find(|m| m.id == "actitud-de-servicio").unwrap();
+    mark.from = vec![1];
+    s
+}
+
 /// The alias of the hostile fixture.
 pub const HOSTILE_ALIAS: &str = "<script>alert(1)</script>";
 
@@ -121,6 +136,7 @@ pub fn hostile() -> Session {
         text: "# función \u{202E}vieja [x](http://x)".into(),
         occupation: Some("auxiliar-servicio-cliente".into()),
         level: MarkLevel::Has,
+        from: vec![],
     });
     s.marks.push(Mark {
         kind: MarkKind::Competency,
@@ -128,6 +144,7 @@ pub fn hostile() -> Session {
         text: "<img src=x onerror=alert(1)>\u{200B}".into(),
         occupation: None,
         level: MarkLevel::InDevelopment,
+        from: vec![],
     });
     s.shortlist
         .push(ShortlistEntry { program: "incap-call-center".into(), text: "\u{1b}[2J<script>".into() });
@@ -138,7 +155,7 @@ pub fn hostile() -> Session {
 /// A catalog small enough for docs/export-json.md's example, with one of everything: an optional
 /// competency, a stated and an inferred program.
 pub const EXAMPLE_CATALOG: &str = r#"Catalog(
-    format: 1,
+    format: 2,
     id: "ejemplo",
     title: "Catálogo de ejemplo",
     language: "es",
@@ -146,7 +163,7 @@ pub const EXAMPLE_CATALOG: &str = r#"Catalog(
     sources: [Source(id: "fichas", title: "Fichas ocupacionales", publisher: "Oficina de empleo")],
     sectors: [Sector(id: "bpo", name: "BPO", source: "fichas")],
     competencies: [
-        Competency(id: "trabajo-en-equipo", name: "Trabajo en equipo", kind: Attitude),
+        Competency(id: "trabajo-en-equipo", name: "Trabajo en equipo", kind: Skill),
         Competency(id: "ingles", name: "Inglés", kind: Language),
     ],
     occupations: [
@@ -190,8 +207,9 @@ pub fn example_session(set: &CatalogSet) -> Session {
     s.cycle_mark(MarkKind::Function, "asc-01", "Contestar preguntas de clientes.", asc);
     s.cycle_mark(MarkKind::Function, "asc-01", "Contestar preguntas de clientes.", asc);
     s.cycle_mark(MarkKind::Function, "asc-02", "Operar medios de comunicación telefónica.", asc);
-    s.cycle_mark(MarkKind::Competency, "trabajo-en-equipo", "Trabajo en equipo", None);
-    s.cycle_mark(MarkKind::Competency, "trabajo-en-equipo", "Trabajo en equipo", None);
+    // A past job: it marks the occupation's skill "la tiene" (schema 1 shows the same mark, without origin).
+    let occupation = set.occupation("auxiliar-servicio-cliente").unwrap();
+    s.add_past_job("Asesora de servicio al cliente", occupation, set);
     // A mark on a function a later catalog dropped: kept, and listed apart.
     s.marks.push(Mark {
         kind: MarkKind::Function,
@@ -199,6 +217,7 @@ pub fn example_session(set: &CatalogSet) -> Session {
         text: "Atender en ventanilla.".into(),
         occupation: asc.map(str::to_string),
         level: MarkLevel::Has,
+        from: vec![],
     });
     s.toggle_shortlist("incap-call-center", "INCAP — Técnico laboral en atención en Call Center");
     s.set_notes("Prefiere el turno de la tarde.");

@@ -20,6 +20,7 @@ fn session_with_gone_items(dir: &std::path::Path) -> String {
         text: text.into(),
         occupation: occupation.map(str::to_string),
         level: MarkLevel::Has,
+        from: vec![],
     };
     session.marks.push(gone(
         MarkKind::Function,

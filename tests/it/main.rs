@@ -36,6 +36,8 @@ mod e2e_privacy;
 mod e2e_savefail;
 mod e2e_savefail_kiosk;
 mod e2e_tmux;
+// Issue 12, Experiencia (past jobs).
+mod experience;
 mod export_cli;
 mod export_golden;
 mod export_hostile;

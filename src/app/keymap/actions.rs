@@ -38,6 +38,10 @@ pub enum Place {
     Done,
     /// The best-fit view (`m`): occupations across every sector, best first.
     BestFit,
+    /// The Experiencia panel's job title (`x`): typed text.
+    ExperienceSearch,
+    /// The Experiencia panel's lists: past jobs, and the selected job's items.
+    ExperienceList,
 }
 
 /// Counselor's computer, kiosk, or both.
@@ -57,6 +61,7 @@ const LISTS_SEARCH: &[Place] =
 /// The gap and help popups close with the keys that open them, and with `q`.
 const PANES_POPUP: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup];
 const EVERYWHERE: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Sessions];
+const EXPERIENCE: &[Place] = &[ExperienceSearch, ExperienceList];
 
 macro_rules! actions {
     ($($variant:ident $name:ident [$($key:literal),*] $places:expr, $mode:ident;)*) => {
@@ -139,7 +144,7 @@ actions! {
     Resume reanudar ["enter"] &[Sessions], Both;
     Delete borrar ["d", "delete"] &[Sessions], Both;
     Filter filtrar ["/"] &[Sessions], Both;
-    Close cerrar ["esc"] &[Popup, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions], Both;
+    Close cerrar ["esc"] &[Popup, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions, ExperienceSearch, ExperienceList], Both;
     NextField campo_siguiente ["tab", "down"] &[Form, Consent], Both;
     PreviousField campo_anterior ["shift+tab", "up"] &[Form, Consent], Both;
     Start comenzar ["enter"] &[Form, Consent], Both;
@@ -176,6 +181,16 @@ actions! {
     // Issue 12: from an occupation to its CUOC equivalents (DANE's Equivalencias) and back.
     CuocGo ocupacion_cuoc ["c"] &[Occupations, Functions], Both;
     Back volver ["backspace"] PANES, Both;
+    // Experiencia (issue 12): past jobs, and the marks they make.
+    // `l`: "experiencia laboral". Not `x`: Emacs users' Alt+x can reach a terminal as Esc then `x`.
+    Experience experiencia ["l"] PANES, Both;
+    ExperienceNext experiencia_parte ["tab"] EXPERIENCE, Both;
+    ExperiencePrevious experiencia_parte_anterior ["shift+tab"] EXPERIENCE, Both;
+    ExperienceUp experiencia_arriba ["up"] EXPERIENCE, Both;
+    ExperienceDown experiencia_abajo ["down"] EXPERIENCE, Both;
+    ExperienceAdd experiencia_agregar ["enter"] &[ExperienceSearch], Both;
+    ExperienceRemove experiencia_quitar ["delete", "d"] &[ExperienceList], Both;
+    ExperienceMark experiencia_marcar ["space"] &[ExperienceList], Both;
 }
 
 impl Place {
@@ -183,7 +198,7 @@ impl Place {
 
     /// Where plain characters are typed text, so no action may take one.
     pub fn takes_text(self) -> bool {
-        matches!(self, Form | Search | Notes | Filter | Copy | Pin)
+        matches!(self, Form | Search | Notes | Filter | Copy | Pin | ExperienceSearch)
     }
 
     pub fn of_pane(pane: crate::app::Pane) -> Place {

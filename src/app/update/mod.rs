@@ -2,6 +2,7 @@
 
 mod best_fit;
 mod equivalents;
+mod experience;
 mod export;
 mod form;
 mod keys;

@@ -12,7 +12,11 @@ pub fn clicked(model: &mut Model, area: Area, row: Option<usize>) -> Vec<Effect>
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
     let pane = match area {
         Area::BestFit => return super::best_fit::clicked(ws, &set, row, now),
-        _ if ws.overlay.is_some() => return Vec::new(),
+        Area::Experience(field) => {
+            super::experience::clicked(ws, &set, field, row);
+            return Vec::new();
+        }
+        Area::Pane(_) if ws.overlay.is_some() => return Vec::new(),
         Area::Pane(pane) => pane,
     };
     ws.focus = pane;
@@ -31,7 +35,11 @@ pub fn wheel(model: &mut Model, area: Area, down: bool) -> Vec<Effect> {
             super::best_fit::wheel(ws, &set, down);
             return Vec::new();
         }
-        _ if ws.overlay.is_some() => return Vec::new(),
+        Area::Experience(field) => {
+            super::experience::wheel(ws, &set, field, down);
+            return Vec::new();
+        }
+        Area::Pane(_) if ws.overlay.is_some() => return Vec::new(),
         Area::Pane(pane) => pane,
     };
     let len = pane_len(ws, &set, pane);

@@ -59,6 +59,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             effects
         }
         Some(Overlay::Export(dialog)) => super::export::key(model, dialog, key),
+        Some(Overlay::Experience(panel)) => super::experience::key(model, panel, key),
         Some(Overlay::ConfirmDiscard) => super::export::confirm_discard(model, key),
         Some(other) => {
             // Gap and help: any other key leaves them open; `q` and the keys that open them close them too.
@@ -107,6 +108,7 @@ fn rerun(popup: &mut SearchPopup, index: &SearchIndex) {
 
 pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
     let index = model.index.clone();
+    let set = model.catalog.clone();
     let now = model.now;
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
     match ws.overlay.take() {
@@ -121,6 +123,11 @@ pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
             let effects = notes::paste(ws, &mut editor, text, &ctx);
             ws.overlay = Some(Overlay::Notes(editor));
             effects
+        }
+        Some(Overlay::Experience(mut panel)) => {
+            super::experience::paste(&mut panel, &set, text);
+            ws.overlay = Some(Overlay::Experience(panel));
+            Vec::new()
         }
         other => {
             ws.overlay = other;

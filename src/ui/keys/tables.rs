@@ -40,6 +40,7 @@ pub const HELP: &[Row] = &[
     row(&[&[Notes]], "ayuda.notas"),
     row(&[&[Export]], "ayuda.exportar"),
     Row { groups: &[&[CuocGo], &[Back]], sep: " / ", primary: false, text: "ayuda.ocupacion_cuoc" },
+    row(&[&[Experience]], "ayuda.experiencia"),
     row(&[&[Help]], "ayuda.ayuda"),
     row(&[&[Leave]], "ayuda.salir"),
 ];
@@ -104,6 +105,22 @@ pub const README_MORE: &[Row] = &[
         text: "ayuda.mejor_ajuste_sector",
     },
     row(&[&[BestFitGo]], "ayuda.mejor_ajuste_ir"),
+    // Experiencia (issue 12).
+    Row {
+        groups: &[&[ExperienceNext], &[ExperiencePrevious]],
+        sep: " / ",
+        primary: false,
+        text: "ayuda.experiencia_parte",
+    },
+    Row {
+        groups: &[&[ExperienceUp, ExperienceDown]],
+        sep: " ",
+        primary: false,
+        text: "ayuda.experiencia_elegir",
+    },
+    row(&[&[ExperienceAdd]], "ayuda.experiencia_agregar"),
+    row(&[&[ExperienceRemove]], "ayuda.experiencia_quitar"),
+    row(&[&[ExperienceMark]], "ayuda.experiencia_marcar"),
 ];
 
 pub const FOOTER_COMMON: &[Entry] = &[
@@ -197,3 +214,23 @@ pub fn footer_pane(place: Place) -> &'static [Entry] {
         _ => &[],
     }
 }
+
+/// The Experiencia panel's last line, by the part in focus.
+pub const FOOTER_EXPERIENCE_SEARCH: &[Entry] = &[
+    (&[&[ExperienceNext]], "pie.parte"),
+    (&[&[ExperienceUp, ExperienceDown]], "pie.elegir"),
+    (&[&[ExperienceAdd]], "pie.agregar"),
+    (&[&[Close]], "pie.cerrar"),
+];
+pub const FOOTER_EXPERIENCE_JOBS: &[Entry] = &[
+    (&[&[ExperienceNext]], "pie.parte"),
+    (&[&[ExperienceUp, ExperienceDown]], "pie.elegir"),
+    (&[&[ExperienceRemove]], "pie.quitar"),
+    (&[&[Close]], "pie.cerrar"),
+];
+pub const FOOTER_EXPERIENCE_ITEMS: &[Entry] = &[
+    (&[&[ExperienceNext]], "pie.parte"),
+    (&[&[ExperienceUp, ExperienceDown]], "pie.elegir"),
+    (&[&[ExperienceMark]], "pie.marcar"),
+    (&[&[Close]], "pie.cerrar"),
+];

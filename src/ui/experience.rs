@@ -1,0 +1,178 @@
+//! The Experiencia panel (`l`): the job title typed and the occupations it names, the past jobs, and
+//! what the selected job gave (its destrezas and conocimientos, marked, each saying which job it came
+//! from) and offers (its functions, to mark). Fits 80×24: every part keeps at least a few rows.
+
+use super::functions::mark_symbol;
+use super::layout::{centered, offset};
+use super::list::{clip, clip_spans, draw_rows};
+use super::regions::{Regions, Rows};
+use super::{Ui, popup};
+use crate::app::{Area, ExperienceField, ExperiencePanel, Workspace};
+use crate::i18n::fill;
+use crate::session::MarkKind;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(
+    model: &Ui,
+    ws: &Workspace,
+    panel: &ExperiencePanel,
+    frame: &mut Frame,
+    area: Rect,
+    regions: &mut Regions,
+) {
+    let s = model.lang.strings();
+    let t = &model.theme;
+    let width = (area.width * 9 / 10).max(76);
+    let height = area.height.saturating_sub(2).max(20);
+    let outer = centered(area, width, height);
+    let inner = popup(model, frame, outer, s.experience_title.to_string());
+    let tall = inner.height >= 30;
+    let [query, results, jobs_title, jobs, items_title, items, hint] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(if tall { 8 } else { 5 }),
+        Constraint::Length(1),
+        Constraint::Length(if tall { 5 } else { 3 }),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let heading = |field: ExperienceField| if panel.field == field { t.border_focused } else { t.title };
+    let selection =
+        |field: ExperienceField| if panel.field == field { t.selected } else { t.selected_unfocused };
+    let set = &model.catalog;
+
+    let prompt = Line::from(vec![
+        Span::styled(format!(" {}: ", s.experience_job_title), heading(ExperienceField::Search)),
+        Span::raw(panel.query.clone()),
+        Span::styled(if panel.field == ExperienceField::Search { "▏" } else { "" }, t.key),
+    ]);
+    frame.render_widget(Paragraph::new(prompt), query);
+    let room = usize::from(results.width);
+    let rows: Vec<Vec<Line<'static>>> = if panel.results.is_empty() {
+        let hint = if panel.query.trim().is_empty() {
+            s.experience_type_hint.to_string()
+        } else {
+            fill(s.search_no_results, &[("query", &panel.query)])
+        };
+        vec![vec![Line::styled(clip(&format!("   {hint}"), room), t.dim)]]
+    } else {
+        panel
+            .results
+            .iter()
+            .map(|m| {
+                let occupation = set.occupation(&m.occupation);
+                let name = occupation.map(|o| first_form(&o.title)).unwrap_or_default();
+                let code =
+                    occupation.and_then(|o| o.codes.first()).map(|c| format!(" ({} {})", c.system, c.code));
+                let context = if m.own {
+                    code.unwrap_or_default()
+                } else {
+                    format!(" — {name}{}", code.unwrap_or_default())
+                };
+                vec![clip_spans(
+                    vec![Span::raw(format!("   {}", first_form(&m.title))), Span::styled(context, t.dim)],
+                    room,
+                )]
+            })
+            .collect()
+    };
+    let chosen = (!panel.results.is_empty()).then_some(panel.result);
+    list(frame, regions, ExperienceField::Search, results, rows, chosen, selection(ExperienceField::Search));
+
+    let title = fill(s.experience_jobs, &[("count", &ws.session.past_jobs.len())]);
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!(" {title}"), heading(ExperienceField::Jobs))),
+        jobs_title,
+    );
+    let room = usize::from(jobs.width);
+    let rows: Vec<Vec<Line<'static>>> = if ws.session.past_jobs.is_empty() {
+        vec![vec![Line::styled(clip(&format!("   {}", s.experience_no_jobs), room), t.dim)]]
+    } else {
+        ws.session
+            .past_jobs
+            .iter()
+            .map(|j| {
+                let occupation = set.occupation(&j.occupation);
+                let name = first_form(occupation.map_or(j.occupation_text.as_str(), |o| o.title.as_str()));
+                let code =
+                    occupation.and_then(|o| o.codes.first()).map(|c| format!(" ({} {})", c.system, c.code));
+                let context = format!(" — {name}{}", code.unwrap_or_default());
+                vec![clip_spans(
+                    vec![Span::raw(format!("   {}", first_form(&j.title))), Span::styled(context, t.dim)],
+                    room,
+                )]
+            })
+            .collect()
+    };
+    let chosen = (!ws.session.past_jobs.is_empty()).then_some(panel.job);
+    list(frame, regions, ExperienceField::Jobs, jobs, rows, chosen, selection(ExperienceField::Jobs));
+
+    let job = ws.session.past_jobs.get(panel.job);
+    let title =
+        job.map(|j| fill(s.experience_items, &[("title", &first_form(&j.title))])).unwrap_or_default();
+    let title = clip(&format!(" {title}"), usize::from(items_title.width));
+    frame.render_widget(Paragraph::new(Line::styled(title, heading(ExperienceField::Items))), items_title);
+    let room = usize::from(items.width);
+    let rows: Vec<Vec<Line<'static>>> = panel
+        .items(&ws.session, set)
+        .into_iter()
+        .map(|row| {
+            let (symbol, style) = mark_symbol(model, row.level);
+            let kind = match (row.kind, set.competency(&row.id).map(|c| c.kind)) {
+                (MarkKind::Function, _) => s.kind_function,
+                (_, Some(crate::catalog::CompetencyKind::Knowledge)) => s.experience_knowledge,
+                _ => s.experience_skill,
+            };
+            let mut spans = vec![
+                Span::styled(format!(" {symbol} "), style),
+                Span::styled(format!("{:<13}", clip(kind, 12)), t.dim),
+                Span::raw(row.text.clone()),
+            ];
+            if !row.from.is_empty() {
+                let from = fill(
+                    s.export_from,
+                    &[("jobs", &row.from.iter().map(|f| first_form(f)).collect::<Vec<_>>().join(", "))],
+                );
+                spans.push(Span::styled(format!(" · {from}"), t.dim));
+            }
+            vec![clip_spans(spans, room)]
+        })
+        .collect();
+    let chosen = (!rows.is_empty()).then_some(panel.item);
+    list(frame, regions, ExperienceField::Items, items, rows, chosen, selection(ExperienceField::Items));
+
+    let entries = match panel.field {
+        ExperienceField::Search => super::keys::FOOTER_EXPERIENCE_SEARCH,
+        ExperienceField::Jobs => super::keys::FOOTER_EXPERIENCE_JOBS,
+        ExperienceField::Items => super::keys::FOOTER_EXPERIENCE_ITEMS,
+    };
+    let keys = super::keys::footer(&model.keymap, entries, model.lang);
+    frame.render_widget(
+        Paragraph::new(Line::styled(clip(&format!(" {keys}"), usize::from(hint.width)), t.key)),
+        hint,
+    );
+}
+
+/// Draws one part's rows and records them for the mouse.
+fn list(
+    frame: &mut Frame,
+    regions: &mut Regions,
+    field: ExperienceField,
+    area: Rect,
+    rows: Vec<Vec<Line<'static>>>,
+    selected: Option<usize>,
+    style: Style,
+) {
+    let first = offset(selected.unwrap_or(0), usize::from(area.height));
+    regions.record(Area::Experience(field), area, Some(Rows { rect: area, first, lines: 1 }));
+    draw_rows(frame, area, rows, selected, style, 1);
+}
+
+fn first_form(title: &str) -> String {
+    super::functions::first_form(title).to_string()
+}
