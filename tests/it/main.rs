@@ -11,6 +11,7 @@ mod export_support;
 mod keyflow_support;
 
 mod builtin_catalog;
+mod builtins;
 mod catalog_cache;
 mod catalog_check;
 mod catalog_format_doc;
