@@ -45,7 +45,10 @@ impl CatalogSources {
     /// Only the built-in catalogs with these ids (unknown ids are left out; the command line
     /// refuses them before this).
     pub fn builtins(ids: &[&str]) -> CatalogSources {
-        CatalogSources { builtins: ids.iter().filter_map(|id| builtin(id)).collect(), ..CatalogSources::default() }
+        CatalogSources {
+            builtins: ids.iter().filter_map(|id| builtin(id)).collect(),
+            ..CatalogSources::default()
+        }
     }
 }
 
@@ -173,7 +176,7 @@ pub fn load_files(files: Vec<SourceFile>) -> Result<Vec<Loaded>, Vec<Problem>> {
 /// even decoded.
 pub fn load_inputs(inputs: Vec<Input>) -> Result<Vec<Loaded>, Vec<Problem>> {
     enum Slot {
-        Parsed(Parsed),
+        Parsed(Box<Parsed>),
         Builtin(&'static Builtin),
     }
     let mut problems = Vec::new();
@@ -183,7 +186,7 @@ pub fn load_inputs(inputs: Vec<Input>) -> Result<Vec<Loaded>, Vec<Problem>> {
             Input::File(file) => {
                 let builtin = BUILTINS.iter().any(|b| b.name == file.name);
                 if let Some(parsed) = parse_into(file, builtin, &mut problems) {
-                    slots.push(Slot::Parsed(parsed));
+                    slots.push(Slot::Parsed(Box::new(parsed)));
                 }
             }
             Input::Builtin(b) => slots.push(Slot::Builtin(b)),
@@ -200,12 +203,15 @@ pub fn load_inputs(inputs: Vec<Input>) -> Result<Vec<Loaded>, Vec<Problem>> {
     for slot in slots {
         match slot {
             Slot::Parsed(p) if p.builtin && editions.contains(&p.catalog.id) => {}
-            Slot::Parsed(p) => parsed.push(p),
+            Slot::Parsed(p) => parsed.push(*p),
             Slot::Builtin(b) if editions.contains(b.id) => {}
             Slot::Builtin(b) => match b.decoded() {
-                Some(catalog) => {
-                    parsed.push(Parsed { name: b.name.into(), text: Cow::Borrowed(b.text), catalog, builtin: true })
-                }
+                Some(catalog) => parsed.push(Parsed {
+                    name: b.name.into(),
+                    text: Cow::Borrowed(b.text),
+                    catalog,
+                    builtin: true,
+                }),
                 // The build could not read its text (see build.rs): parsed here, so its problems
                 // are reported at their line and column like any file's.
                 None => parsed.extend(parse_into(b.file(), true, &mut problems)),

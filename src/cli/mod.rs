@@ -92,7 +92,9 @@ pub fn resolve_lang(global: &GlobalArgs) -> Lang {
 pub fn catalog_sources(global: &GlobalArgs, extra: &[std::path::PathBuf]) -> CatalogSources {
     let builtins = crate::catalog::BUILTINS
         .iter()
-        .filter(|b| !global.no_builtin && (global.builtins.is_empty() || global.builtins.iter().any(|id| id == b.id)))
+        .filter(|b| {
+            !global.no_builtin && (global.builtins.is_empty() || global.builtins.iter().any(|id| id == b.id))
+        })
         .collect();
     CatalogSources {
         builtins,

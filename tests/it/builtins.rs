@@ -11,9 +11,12 @@ use rumbo::catalog::{
 use serde_json::Value;
 use std::path::Path;
 
+/// Each loaded catalog's (id, file).
+type Listed = Vec<(String, String)>;
+
 /// `catalog check --json` with `args` before it: each catalog's (id, file), or the exit code and
 /// stderr when it fails.
-fn checked(home: &Path, args: &[&str]) -> Result<Vec<(String, String)>, (Option<i32>, String)> {
+fn checked(home: &Path, args: &[&str]) -> Result<Listed, (Option<i32>, String)> {
     let mut all = args.to_vec();
     all.extend(["catalog", "check", "--json"]);
     let out = rumbo(home, &all);
@@ -25,7 +28,7 @@ fn checked(home: &Path, args: &[&str]) -> Result<Vec<(String, String)>, (Option<
     Ok(list.map(|c| (c["id"].as_str().unwrap().into(), c["file"].as_str().unwrap().into())).collect())
 }
 
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+fn pairs(list: &[(&str, &str)]) -> Listed {
     list.iter().map(|(id, file)| (id.to_string(), file.to_string())).collect()
 }
 
@@ -98,7 +101,8 @@ fn rumbo_search_searches_the_built_ins_the_flags_pick() {
 
 /// A small catalog with `id`, in a file of its own.
 fn edition(id: &str) -> String {
-    BASE.replace("id: \"prueba\"", &format!("id: \"{id}\"")).replace("title: \"Prueba\"", "title: \"Edición de la oficina\"")
+    BASE.replace("id: \"prueba\"", &format!("id: \"{id}\""))
+        .replace("title: \"Prueba\"", "title: \"Edición de la oficina\"")
 }
 
 #[test]
@@ -110,7 +114,10 @@ fn a_file_with_a_built_ins_id_takes_its_place() {
     let in_config = catalogs.join("cuoc.ron");
     std::fs::write(&in_config, edition("cuoc-2025")).unwrap();
     let in_config = in_config.to_str().unwrap().to_string();
-    assert_eq!(checked(home.path(), &[]), Ok(vec![pairs(&[BPO])[0].clone(), ("cuoc-2025".into(), in_config)]));
+    assert_eq!(
+        checked(home.path(), &[]),
+        Ok(vec![pairs(&[BPO])[0].clone(), ("cuoc-2025".into(), in_config)])
+    );
     std::fs::remove_dir_all(&catalogs).unwrap();
     // With --catalog: the BPO catalog's.
     let given = home.path().join("bpo.ron");
@@ -160,7 +167,11 @@ fn the_embedded_catalogs_are_the_committed_files() {
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(catalog.id, b.id, "a built-in's id is its file's");
         assert!(!b.bytes.is_empty(), "{}: build.rs could not read the file", b.id);
-        assert!(b.decoded() == Some(catalog), "{}: the embedded bytes are not the committed file's catalog", b.id);
+        assert!(
+            b.decoded() == Some(catalog),
+            "{}: the embedded bytes are not the committed file's catalog",
+            b.id
+        );
     }
 }
 

@@ -24,6 +24,7 @@ fn builtin_picks_the_catalogs_the_app_opens_with() {
     let app = env.start_with(&[], &["--builtin", "bpo-bogota"]);
     app.new_session("Ana", "");
     // A whole frame: the footer is drawn last.
-    let screen = app.wait_screen("the workspace", |s| s.contains("BPO (externalización") && s.contains("q salir"));
+    let screen =
+        app.wait_screen("the workspace", |s| s.contains("BPO (externalización") && s.contains("q salir"));
     assert!(!screen.contains("Administración, finanzas"), "{screen}");
 }

@@ -122,9 +122,9 @@ pub(super) fn streamed_key(list: &[Origin]) -> Option<[u8; 16]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::BUILTINS;
     use crate::catalog::load::read_sources;
     use crate::catalog::parse::SourceFile;
-    use crate::catalog::BUILTINS;
 
     #[test]
     fn the_streamed_key_is_the_key_of_the_files_read() {
