@@ -23,7 +23,7 @@ struct Fixture {
 static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let catalog = esco::write_to(dir.path(), esco::Scale::ESCO).expect("the catalog is written");
-    let sources = CatalogSources { builtin: true, config_catalogs: None, paths: vec![catalog] };
+    let sources = CatalogSources { paths: vec![catalog], ..CatalogSources::builtins(&["bpo-bogota"]) };
     let cache = Cache::in_dir(&dir.path().join("cache"));
     let loading = cache::load_keyed(&sources, Some(&cache));
     let (set, _) = loading.result.expect("the generated catalog loads");

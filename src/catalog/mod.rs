@@ -1,6 +1,7 @@
 //! The catalog: sectors, occupations with their functions, competencies and training programs, as
 //! loaded from RON files of format 1 or 2. Pure data and functions; nothing here knows about a terminal.
 
+mod builtin;
 pub mod cache;
 pub mod import;
 mod limits;
@@ -13,8 +14,10 @@ mod problem;
 mod set;
 mod validate;
 
+pub use builtin::{BUILTINS, Builtin, builtin, builtin_ids};
 pub use load::{
-    BUILTIN_NAME, BUILTIN_TEXT, CatalogSources, Loaded, builtin_file, load, load_files, read_sources,
+    BUILTIN_NAME, BUILTIN_TEXT, CatalogSources, Input, Loaded, builtin_file, builtin_files, load, load_files,
+    load_inputs, read_sources,
 };
 pub use model::*;
 pub use names::{first_form, short_source};

@@ -35,18 +35,24 @@ struct FormatProbe {
 
 /// Lazily computed positions: only files with problems pay for the second pass over their text.
 pub struct Located<'a> {
-    file: &'a SourceFile,
+    name: &'a str,
+    text: &'a str,
     locations: OnceCell<Locations>,
 }
 
 impl<'a> Located<'a> {
     pub fn new(file: &'a SourceFile) -> Self {
-        Located { file, locations: OnceCell::new() }
+        Located::of(&file.name, &file.text)
+    }
+
+    /// The file named `name` whose text is `text`.
+    pub fn of(name: &'a str, text: &'a str) -> Self {
+        Located { name, text, locations: OnceCell::new() }
     }
 
     pub fn problem(&self, path: &str, kind: ProblemKind) -> Problem {
-        let pos = self.locations.get_or_init(|| Locations::of(&self.file.text)).find(path);
-        Problem::at(&self.file.name, pos, kind)
+        let pos = self.locations.get_or_init(|| Locations::of(self.text)).find(path);
+        Problem::at(self.name, pos, kind)
     }
 }
 

@@ -2,20 +2,20 @@
 //! another catalog, so an office can add occupations to the BPO sector in a file of its own).
 
 use super::ItemKind;
-use super::model::Catalog;
-use super::parse::{Located, SourceFile};
+use super::load::Parsed;
+use super::parse::Located;
 use super::problem::{Problem, ProblemKind};
 use std::collections::HashMap;
 
 /// Where an id was first defined: file index and path inside it.
 type Seen = HashMap<(ItemKind, String), (usize, String)>;
 
-pub fn validate(files: &[(SourceFile, Catalog)]) -> Vec<Problem> {
-    let located: Vec<Located> = files.iter().map(|(f, _)| Located::new(f)).collect();
+pub(super) fn validate(files: &[Parsed]) -> Vec<Problem> {
+    let located: Vec<Located> = files.iter().map(|f| Located::of(&f.name, &f.text)).collect();
     let mut problems = Vec::new();
     let mut seen: Seen = HashMap::new();
 
-    for (n, (_, catalog)) in files.iter().enumerate() {
+    for (n, catalog) in files.iter().map(|f| &f.catalog).enumerate() {
         let mut define = |kind: ItemKind, id: &str, path: String| match seen.get(&(kind, id.to_string())) {
             Some((first_file, first_path)) => {
                 let other = located[*first_file].problem(first_path, ProblemKind::NoCatalogs).place();
@@ -47,7 +47,7 @@ pub fn validate(files: &[(SourceFile, Catalog)]) -> Vec<Problem> {
         }
     }
 
-    for (n, (_, catalog)) in files.iter().enumerate() {
+    for (n, catalog) in files.iter().map(|f| &f.catalog).enumerate() {
         let mut resolve = |kind: ItemKind, id: &str, path: String| {
             if !seen.contains_key(&(kind, id.to_string())) {
                 problems.push(located[n].problem(&path, ProblemKind::Dangling { kind, id: id.to_string() }));

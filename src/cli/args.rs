@@ -24,9 +24,12 @@ pub struct GlobalArgs {
     /// Load a catalog file, or every *.ron in a folder (repeatable)
     #[arg(long = "catalog", value_name = "PATH", global = true)]
     pub catalogs: Vec<PathBuf>,
-    /// Leave the built-in BPO catalog out
-    #[arg(long, global = true)]
+    /// Leave the built-in catalogs out (bpo-bogota and cuoc-2025)
+    #[arg(long, global = true, conflicts_with = "builtins")]
     pub no_builtin: bool,
+    /// Load only this built-in catalog (repeatable) [default: all of them]
+    #[arg(long = "builtin", value_name = "ID", global = true, value_parser = builtin_id())]
+    pub builtins: Vec<String>,
     /// Language of the interface and messages [default: Spanish, or English from an English locale]
     #[arg(long, value_enum, global = true)]
     pub lang: Option<LangArg>,
@@ -42,6 +45,12 @@ pub struct GlobalArgs {
     /// Colours of the app; alto-contraste for low vision (NO_COLOR turns colour off)
     #[arg(long, value_enum, default_value = "normal", global = true)]
     pub theme: ThemeArg,
+}
+
+/// `--builtin`'s values: the ids of the built-in catalogs (an unknown one is a usage error that
+/// lists them).
+fn builtin_id() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(crate::catalog::builtin_ids())
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]

@@ -1,7 +1,7 @@
 //! `rumbo catalog check [PATH…] [--json]`
 
 use super::{EXIT_FAILURE, GlobalArgs, catalog_sources, report};
-use crate::catalog::{Loaded, load_files, read_sources};
+use crate::catalog::{Loaded, load_inputs, read_sources};
 use crate::i18n::{Lang, fill};
 use serde_json::json;
 use std::io::Write;
@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub fn run(global: &GlobalArgs, lang: Lang, paths: &[PathBuf], as_json: bool) -> ExitCode {
-    let (files, mut problems) = read_sources(&catalog_sources(global, paths));
-    let loaded = match load_files(files) {
+    let (inputs, mut problems) = read_sources(&catalog_sources(global, paths));
+    let loaded = match load_inputs(inputs) {
         Ok(loaded) if problems.is_empty() => loaded,
         Ok(_) => Vec::new(),
         Err(mut found) => {

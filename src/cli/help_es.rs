@@ -6,7 +6,8 @@ use clap::{Arg, Command};
 /// (argument id, help) for the global options, which every subcommand shows too.
 const GLOBAL: &[(&str, &str)] = &[
     ("catalogs", "Carga un archivo de catálogo, o cada *.ron de una carpeta (se puede repetir)"),
-    ("no_builtin", "Deja fuera el catálogo BPO integrado"),
+    ("no_builtin", "Deja fuera los catálogos integrados (bpo-bogota y cuoc-2025)"),
+    ("builtins", "Carga solo este catálogo integrado (se puede repetir) [por defecto: todos]"),
     (
         "lang",
         "Idioma de la interfaz y los mensajes [por defecto: español, o inglés con una configuración regional inglesa]",

@@ -86,10 +86,18 @@ pub fn resolve_lang(global: &GlobalArgs) -> Lang {
     }
 }
 
-/// What the global flags say to load, plus `extra` paths (as `catalog check PATH…` gives).
+/// What the global flags say to load, plus `extra` paths (as `catalog check PATH…` gives): every
+/// built-in catalog, those `--builtin` names (each once, in the order they are built in), or none
+/// (`--no-builtin`).
 pub fn catalog_sources(global: &GlobalArgs, extra: &[std::path::PathBuf]) -> CatalogSources {
+    let builtins = crate::catalog::BUILTINS
+        .iter()
+        .filter(|b| {
+            !global.no_builtin && (global.builtins.is_empty() || global.builtins.iter().any(|id| id == b.id))
+        })
+        .collect();
     CatalogSources {
-        builtin: !global.no_builtin,
+        builtins,
         config_catalogs: dirs::config_dir(global).map(|d| d.join("catalogs")),
         paths: global.catalogs.iter().chain(extra).cloned().collect(),
     }

@@ -17,7 +17,7 @@ use std::process::Command;
 type Loaded = Result<(Vec<Catalog>, Vec<String>), Vec<Problem>>;
 
 fn sources(paths: &[PathBuf]) -> CatalogSources {
-    CatalogSources { builtin: true, config_catalogs: None, paths: paths.to_vec() }
+    CatalogSources { paths: paths.to_vec(), ..CatalogSources::builtins(&["bpo-bogota"]) }
 }
 
 /// A cache in `dir` used for any size, so the small test catalogs go through it.

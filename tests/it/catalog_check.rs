@@ -185,7 +185,7 @@ fn a_catalog_in_the_config_folder_can_extend_the_builtin_sector() {
     write(&catalogs, "oficina.ron", extra);
     let out = rumbo(home.path(), &["catalog", "check"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stdout(&out).lines().count(), 2, "{}", stdout(&out));
+    assert_eq!(stdout(&out).lines().count(), 3, "both built-ins and the office's: {}", stdout(&out));
 }
 
 #[test]
@@ -224,7 +224,7 @@ fn catalog_flag_takes_a_folder_and_no_builtin_leaves_the_builtin_out() {
         value["catalogs"].as_array().expect("list").iter().filter_map(|c| c["id"].as_str()).collect();
     assert_eq!(ids, ["prueba-2", "prueba"], "every *.ron of the folder, by file name, and nothing else");
     let out = rumbo(home.path(), &["--catalog", dir, "catalog", "check"]);
-    assert_eq!(stdout(&out).lines().count(), 3, "with the built-in one: {}", stdout(&out));
+    assert_eq!(stdout(&out).lines().count(), 4, "with both built-in ones: {}", stdout(&out));
     let out = rumbo(home.path(), &["--version"]);
     assert!(stdout(&out).starts_with("rumbo "), "{}", stdout(&out));
 }

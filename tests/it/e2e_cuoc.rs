@@ -1,15 +1,17 @@
-//! `rumbo --catalog assets/catalog/cuoc-2025.ron`: the app opens with the CUOC beside the built-in BPO
-//! catalog, and a CUOC occupation's functions show.
+//! `rumbo` with no flags: the app opens with both built-in catalogs, the BPO sector first and then
+//! the CUOC's qualification areas, and a CUOC occupation's functions show.
 
 use crate::e2e_tmux_support::Env;
 
 #[test]
-fn the_app_opens_with_the_cuoc_catalog() {
+fn the_app_opens_with_both_built_in_catalogs() {
     let Some(env) = Env::new() else { return };
-    let app = env.start_with(&[], &["--catalog", super::cuoc_catalog::CUOC_FILE]);
+    let app = env.start();
     app.new_session("Ana", "");
     // Sectores: BPO first, then the CUOC's areas; the second one is "Administración, finanzas y derecho".
-    app.wait_for("Administración, finanzas y d"); // cut to the pane at 80×24
+    app.wait_screen("the BPO sector, then the CUOC's areas", |s| {
+        s.contains("BPO (externalización") && s.contains("Administración, finanzas y d") // cut at 80×24
+    });
     app.keys(&["Down", "Enter"]);
     app.wait_screen("the CUOC's occupations of that area", |s| s.contains("Directores formulad"));
     app.wait_for("Definir, formular y orientar la política"); // 11110's first function
@@ -45,4 +47,16 @@ fn a_past_job_added_and_removed_in_the_real_app() {
     app.wait_for("n nueva");
     let saved = std::fs::read_to_string(&file).unwrap();
     assert!(!saved.contains("past_jobs: [") && !saved.contains("from: ["), "{saved}");
+}
+
+/// `--builtin bpo-bogota`: the BPO catalog alone, the CUOC's areas nowhere.
+#[test]
+fn builtin_picks_the_catalogs_the_app_opens_with() {
+    let Some(env) = Env::new() else { return };
+    let app = env.start_with(&[], &["--builtin", "bpo-bogota"]);
+    app.new_session("Ana", "");
+    // A whole frame: the footer is drawn last.
+    let screen =
+        app.wait_screen("the workspace", |s| s.contains("BPO (externalización") && s.contains("q salir"));
+    assert!(!screen.contains("Administración, finanzas"), "{screen}");
 }

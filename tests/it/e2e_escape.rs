@@ -55,7 +55,9 @@ fn press_at_pace(app: &Rumbo, keys: &[&str], stall_from: Option<usize>) {
 fn a_key_typed_after_esc_is_never_lost_even_when_read_with_it() {
     let Some(env) = Env::new() else { return };
     let catalog = esco::write_to(env.root(), esco::Scale::TENTH).unwrap();
-    let script = format!("\"$RUMBO\" --catalog '{}'; echo \"FIN-$?\"", catalog.display());
+    // The BPO catalog beside ESCO's scale, as this test was written for: "soldador" finds a function.
+    let script =
+        format!("\"$RUMBO\" --builtin bpo-bogota --catalog '{}'; echo \"FIN-$?\"", catalog.display());
     let app = env.start_in_shell(&[], &script);
     app.wait_for("n nueva");
     app.keys(&["n"]);

@@ -16,6 +16,7 @@ mod builtin_catalog;
 // issue 12: the BPO catalog joined to the CUOC
 mod bpo_join;
 mod bpo_join_app;
+mod builtins;
 mod catalog_cache;
 mod catalog_check;
 mod catalog_format_doc;

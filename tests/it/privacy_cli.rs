@@ -267,7 +267,7 @@ fn config_and_cache_rumbo_writes_are_private() {
     // The catalog cache, in a cache folder it creates.
     let dir = home.path().join("cache").join("rumbo");
     let cache = rumbo::catalog::cache::Cache::in_dir(&dir).with_min_bytes(0);
-    let sources = rumbo::catalog::CatalogSources { builtin: true, config_catalogs: None, paths: Vec::new() };
+    let sources = rumbo::catalog::CatalogSources::builtins(&["bpo-bogota"]);
     let (loaded, _) = rumbo::catalog::cache::load_reporting(&sources, Some(&cache));
     assert!(loaded.is_ok());
     let files: Vec<PathBuf> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();

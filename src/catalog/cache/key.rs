@@ -1,9 +1,9 @@
 //! The cache key: what a set of source files and the rumbo that reads them hash to.
 
 use super::super::CatalogSources;
-use super::super::load::{BUILTIN_NAME, BUILTIN_TEXT, Origin, display, origins};
+use super::super::builtin::Builtin;
+use super::super::load::{Input, Origin, display, origins};
 use super::super::model::FORMAT;
-use super::super::parse::SourceFile;
 use super::{LAYOUT, MAGIC};
 use std::io::Read;
 use xxhash_rust::xxh3::Xxh3;
@@ -17,14 +17,29 @@ const SCHEMA: [&str; 6] = [
     include_str!("../../text.rs"),
 ];
 
-/// The cache key of a set of source files, in the order they were read.
-pub fn key(files: &[SourceFile]) -> [u8; 16] {
-    let mut hasher = key_start(files.len());
-    for file in files {
-        field(&mut hasher, file.name.as_bytes());
-        field(&mut hasher, file.text.as_bytes());
+/// The cache key of a set of source files and built-ins, in the order they were read.
+pub fn key(inputs: &[Input]) -> [u8; 16] {
+    let mut hasher = key_start(inputs.len());
+    for input in inputs {
+        match input {
+            Input::File(file) => {
+                field(&mut hasher, file.name.as_bytes());
+                field(&mut hasher, file.text.as_bytes());
+            }
+            Input::Builtin(b) => builtin_field(&mut hasher, b),
+        }
     }
     hasher.digest128().to_le_bytes()
+}
+
+/// A built-in catalog: its name and what it loads from, the bytes the build made (their text too,
+/// for the rare build that could not make them and the text is parsed instead).
+fn builtin_field(hasher: &mut Xxh3, b: &Builtin) {
+    field(hasher, b.name.as_bytes());
+    field(hasher, b.bytes);
+    if b.bytes.is_empty() {
+        field(hasher, b.text.as_bytes());
+    }
 }
 
 /// A length, then the bytes: no two lists of fields hash the same stream.
@@ -48,13 +63,13 @@ fn key_start(files: usize) -> Xxh3 {
 }
 
 /// The files `sources` names, if every folder could be listed and every file measured, with the
-/// bytes they add up to.
+/// bytes the files add up to (the built-ins, already binary, count for nothing).
 pub(super) fn listed(sources: &CatalogSources) -> Option<(Vec<Origin>, u64)> {
     let mut size = 0;
     let mut list = Vec::new();
     for origin in origins(sources) {
         size += match &origin {
-            Ok(Origin::Builtin) => BUILTIN_TEXT.len() as u64,
+            Ok(Origin::Builtin(_)) => 0,
             Ok(Origin::File(path)) => std::fs::metadata(path).ok()?.len(),
             Err(_) => return None,
         };
@@ -73,9 +88,8 @@ pub(super) fn streamed_key(list: &[Origin]) -> Option<[u8; 16]> {
     let mut block = vec![0; 1 << 16];
     for origin in list {
         let path = match origin {
-            Origin::Builtin => {
-                field(&mut hasher, BUILTIN_NAME.as_bytes());
-                field(&mut hasher, BUILTIN_TEXT.as_bytes());
+            Origin::Builtin(b) => {
+                builtin_field(&mut hasher, b);
                 continue;
             }
             Origin::File(path) => path,
@@ -108,6 +122,7 @@ pub(super) fn streamed_key(list: &[Origin]) -> Option<[u8; 16]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::BUILTINS;
     use crate::catalog::load::read_sources;
     use crate::catalog::parse::SourceFile;
 
@@ -127,12 +142,13 @@ mod tests {
         ] {
             std::fs::write(dir.path().join(name), bytes).unwrap();
         }
-        for builtin in [true, false] {
+        for builtins in [BUILTINS.iter().collect(), Vec::new()] {
+            let count = builtins.len();
             let paths = ["carpeta", "solo.ron", "vacio.ron", "grande.ron"].map(|p| dir.path().join(p));
-            let sources = CatalogSources { builtin, config_catalogs: None, paths: paths.to_vec() };
+            let sources = CatalogSources { builtins, config_catalogs: None, paths: paths.to_vec() };
             let (files, problems) = read_sources(&sources);
             assert!(problems.is_empty(), "{problems:?}");
-            assert_eq!(files.len(), 5 + usize::from(builtin));
+            assert_eq!(files.len(), 5 + count);
             let (list, _) = listed(&sources).unwrap();
             assert_eq!(streamed_key(&list), Some(key(&files)));
         }
@@ -140,7 +156,7 @@ mod tests {
 
     #[test]
     fn the_key_depends_on_every_name_and_text_and_their_order() {
-        let file = |name: &str, text: &str| SourceFile { name: name.into(), text: text.into() };
+        let file = |name: &str, text: &str| Input::File(SourceFile { name: name.into(), text: text.into() });
         let base = key(&[file("a.ron", "uno"), file("b.ron", "dos")]);
         assert_eq!(base, key(&[file("a.ron", "uno"), file("b.ron", "dos")]));
         for other in [

@@ -17,8 +17,10 @@
 //! - It is written atomically (`atomic-write-file`): another rumbo reading at the same moment sees the
 //!   old file or the new one, never half of one. Failing to write it is not an error.
 //!
-//! Small sets (under [`Cache::MIN_BYTES`], such as the built-in catalog alone) parse faster than the
-//! cache would read, so they never touch it.
+//! Small sets (files under [`Cache::MIN_BYTES`]) parse faster than the cache would read, so they
+//! never touch it. The built-in catalogs do not count: they are already in binary form (decoding
+//! them takes what reading them from the cache would), so rumbo with only its built-ins never
+//! writes the cache either. With a large file they are cached with it, as loaded.
 //!
 //! File layout: `MAGIC` (16 bytes), key (16), payload length (u64 LE), payload checksum (16), payload
 //! (see [`codec`]: postcard of `[(file name, Catalog)]` in two parts, decoded on two cores).
@@ -28,10 +30,10 @@ mod key;
 
 pub use key::key;
 
-use super::load::{BUILTIN_NAME, Origin, display, finish, read_sources};
+use super::load::{Origin, display, finish, read_sources};
 use super::problem::Problem;
 use super::set::CatalogSet;
-use super::{CatalogSources, Loaded, load_files};
+use super::{CatalogSources, Loaded, load_inputs};
 use codec::{decode, encode};
 use key::{listed, streamed_key};
 use std::path::{Path, PathBuf};
@@ -145,8 +147,8 @@ pub fn load_keyed(sources: &CatalogSources, cache: Option<&Cache>) -> Loading {
         (size >= cache.min_bytes as u64).then_some((cache, list))
     });
     let Some((cache, list)) = listed else {
-        let (files, problems) = read_sources(sources);
-        return Loading { result: finish(files, problems), used: Use::Bypassed, key: None };
+        let (inputs, problems) = read_sources(sources);
+        return Loading { result: finish(inputs, problems), used: Use::Bypassed, key: None };
     };
     // The cache file is read (and its checksum checked) on another core while the sources are
     // hashed: both take a few milliseconds at this size, and a start is made of little else.
@@ -160,7 +162,7 @@ pub fn load_keyed(sources: &CatalogSources, cache: Option<&Cache>) -> Loading {
         let names: Vec<String> = list
             .iter()
             .map(|origin| match origin {
-                Origin::Builtin => BUILTIN_NAME.to_string(),
+                Origin::Builtin(b) => b.name.to_string(),
                 Origin::File(path) => display(path),
             })
             .collect();
@@ -173,14 +175,14 @@ pub fn load_keyed(sources: &CatalogSources, cache: Option<&Cache>) -> Loading {
             None => Loading { result: super::load(sources), used: Use::Bypassed, key: None },
         };
     }
-    let (files, problems) = read_sources(sources);
+    let (inputs, problems) = read_sources(sources);
     if !problems.is_empty() {
-        return Loading { result: finish(files, problems), used: Use::Bypassed, key: None };
+        return Loading { result: finish(inputs, problems), used: Use::Bypassed, key: None };
     }
     // Keyed on the texts just read, which are the ones parsed, even if a file changed since it was
     // hashed above.
-    let key = key(&files);
-    match load_files(files) {
+    let key = key(&inputs);
+    match load_inputs(inputs) {
         Ok(loaded) => {
             // A cache that cannot be written only costs the next start the full parse.
             let _ = cache.write(&key, &loaded);
