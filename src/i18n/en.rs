@@ -278,4 +278,10 @@ pub const EN: Strings = Strings {
     experience_items: "From “{title}”: skills and knowledge (marked: has it) and functions (to mark)",
     experience_skill: "skill",
     experience_knowledge: "knowledge",
+    // the `?` help scrolled; complementary qualification areas; CUOC content's source (issue 12)
+    help_more_above: " ↑ more ",
+    help_more_below: " ↓ more ",
+    complementary_area: "complementary area",
+    complementary_heading: "also in this area",
+    cuoc_source: "Source: DANE, CUOC 2025",
 };

@@ -278,4 +278,10 @@ pub const ES: Strings = Strings {
     experience_items: "De «{title}»: destrezas y conocimientos (marcados: la tiene) y funciones (para marcar)",
     experience_skill: "destreza",
     experience_knowledge: "conocimiento",
+    // the `?` help scrolled; complementary qualification areas; CUOC content's source (issue 12)
+    help_more_above: " ↑ más ",
+    help_more_below: " ↓ más ",
+    complementary_area: "área complementaria",
+    complementary_heading: "también en esta área",
+    cuoc_source: "Fuente: DANE, CUOC 2025",
 };

@@ -51,7 +51,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("pie.pestana", "functions/competencies"),
     ("pie.elegir_programa", "choose program"),
     ("ayuda.panel", "switch pane"),
-    ("ayuda.moverse", "move"),
+    ("ayuda.moverse", "move; in this help, scroll it"),
     ("ayuda.avanzar", "go to the next pane"),
     ("ayuda.marcar", "mark: none → ◐ developing → ● has it → none; in Programs, choose"),
     ("ayuda.competencias", "in Functions: switch to Competencies and back"),
@@ -185,4 +185,8 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.experiencia_agregar", "in the experience: add the job with the chosen occupation"),
     ("ayuda.experiencia_quitar", "in the experience: remove the chosen job and the unchanged marks it made"),
     ("ayuda.experiencia_marcar", "in the experience: mark a skill, knowledge area or function"),
+    // The `?` help's footer while it scrolls (issue 12).
+    ("pie.desplazar", "scroll"),
+    ("pie.pagina", "page"),
+    ("pie.extremos", "top or bottom"),
 ];

@@ -51,7 +51,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("pie.pestana", "funciones/competencias"),
     ("pie.elegir_programa", "elegir programa"),
     ("ayuda.panel", "cambiar de panel"),
-    ("ayuda.moverse", "moverse"),
+    ("ayuda.moverse", "moverse; en esta ayuda, desplazarla"),
     ("ayuda.avanzar", "pasar al panel siguiente"),
     ("ayuda.marcar", "marcar: nada → ◐ en desarrollo → ● la tiene → nada; en Programas, elegir"),
     ("ayuda.competencias", "en Funciones: pasar a Competencias y volver"),
@@ -191,4 +191,8 @@ pub const LABELS: &[(&str, &str)] = &[
         "en la experiencia: quitar el trabajo elegido y las marcas que hizo sin cambios",
     ),
     ("ayuda.experiencia_marcar", "en la experiencia: marcar una destreza, conocimiento o función"),
+    // The `?` help's footer while it scrolls (issue 12).
+    ("pie.desplazar", "desplazar"),
+    ("pie.pagina", "página"),
+    ("pie.extremos", "principio o final"),
 ];
