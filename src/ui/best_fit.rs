@@ -69,7 +69,7 @@ pub fn draw(
         let rows = fits.rows.iter().enumerate().map(|(i, row)| lines(model, s, i, row, room)).collect();
         draw_rows(frame, list, rows, Some(view.selected), t.selected, ROW_LINES);
     }
-    let footer = keys::footer(&model.keymap, FOOTER_BEST_FIT, model.lang);
+    let footer = keys::footer_within(&model.keymap, FOOTER_BEST_FIT, model.lang, room.saturating_sub(1));
     frame.render_widget(Paragraph::new(Line::styled(clip(&format!(" {footer}"), room), t.key)), hint);
 }
 

@@ -151,7 +151,7 @@ pub fn draw(
         ExperienceField::Jobs => super::keys::FOOTER_EXPERIENCE_JOBS,
         ExperienceField::Items => super::keys::FOOTER_EXPERIENCE_ITEMS,
     };
-    let keys = super::keys::footer(&model.keymap, entries, model.lang);
+    let keys = super::keys::footer_within(&model.keymap, entries, model.lang, usize::from(hint.width) - 1);
     frame.render_widget(
         Paragraph::new(Line::styled(clip(&format!(" {keys}"), usize::from(hint.width)), t.key)),
         hint,

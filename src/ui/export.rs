@@ -68,7 +68,7 @@ pub fn draw_discard(model: &Ui, frame: &mut Frame, area: Rect) {
         .collect();
     lines.push(Line::default());
     lines.extend(
-        wrap(&keys::footer(&model.keymap, keys::FOOTER_DISCARD, model.lang), usize::from(inner.width), 2)
+        keys::footer_lines(&model.keymap, keys::FOOTER_DISCARD, model.lang, usize::from(inner.width), 2)
             .into_iter()
             .map(|l| Line::styled(l, t.key)),
     );

@@ -116,7 +116,12 @@ pub fn overlays(model: &Ui, kiosk: &KioskState, frame: &mut Frame, area: Rect) {
             lines.push(Line::default());
         }
         lines.push(Line::styled(
-            super::keys::footer(&model.keymap, super::keys::FOOTER_PIN, model.lang),
+            super::keys::footer_within(
+                &model.keymap,
+                super::keys::FOOTER_PIN,
+                model.lang,
+                usize::from(inner.width),
+            ),
             t.key,
         ));
         frame.render_widget(Paragraph::new(lines), inner);

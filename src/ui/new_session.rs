@@ -65,7 +65,12 @@ pub fn draw(model: &Ui, form: &NewSessionForm, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), consent_box);
     frame.render_widget(
         Paragraph::new(Line::styled(
-            super::keys::footer(&model.keymap, super::keys::FOOTER_FORM, model.lang),
+            super::keys::footer_within(
+                &model.keymap,
+                super::keys::FOOTER_FORM,
+                model.lang,
+                usize::from(keys.width),
+            ),
             t.key,
         )),
         keys,

@@ -48,13 +48,17 @@ pub fn draw(model: &Ui, ws: &Workspace, notes: &NotesEditor, frame: &mut Frame, 
     textarea.set_selection_style(t.selected);
     textarea.set_placeholder_style(t.dim);
     frame.render_widget(&textarea, super::padded(editor));
+    let room = usize::from(hint.width).saturating_sub(1);
     let line = match &notes.notice {
         Some(notice) => {
             Line::styled(format!(" {}", super::failure::notes_notice(*notice, model.lang)), t.warning)
         }
         None if ws.is_read_only() => Line::styled(format!(" {}", s.keys_read_only), t.key),
         None => Line::styled(
-            format!(" {}", super::keys::footer(&model.keymap, super::keys::FOOTER_NOTES, model.lang)),
+            format!(
+                " {}",
+                super::keys::footer_within(&model.keymap, super::keys::FOOTER_NOTES, model.lang, room)
+            ),
             t.key,
         ),
     };

@@ -48,8 +48,8 @@ fn ask(model: &Ui, frame: &mut Frame, area: Rect) {
     let body = fill(s.quit_body, &[("count", &count), ("cause", &cause)]);
     let mut lines: Vec<Line> = wrap(&body, room, 5).into_iter().map(|l| Line::styled(l, t.warning)).collect();
     lines.push(Line::default());
-    let keys = super::keys::footer(&model.keymap, super::keys::FOOTER_QUIT, model.lang);
-    lines.extend(wrap(&keys, room, 2).into_iter().map(|l| Line::styled(l, t.key)));
+    let keys = super::keys::footer_lines(&model.keymap, super::keys::FOOTER_QUIT, model.lang, room, 2);
+    lines.extend(keys.into_iter().map(|l| Line::styled(l, t.key)));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -84,7 +84,12 @@ fn copy(model: &Ui, dialog: &CopyDialog, frame: &mut Frame, area: Rect) {
     let hint = Rect { y: hint_y, height: 1, ..inner };
     frame.render_widget(
         Paragraph::new(Line::styled(
-            super::keys::footer(&model.keymap, super::keys::FOOTER_COPY, model.lang),
+            super::keys::footer_within(
+                &model.keymap,
+                super::keys::FOOTER_COPY,
+                model.lang,
+                usize::from(hint.width),
+            ),
             t.key,
         )),
         hint,

@@ -69,7 +69,15 @@ pub fn draw(model: &Ui, search: &SearchPopup, frame: &mut Frame, area: Rect) {
     draw_rows(frame, results, rows, (!search.hits.is_empty()).then_some(search.selected), t.selected, 1);
     frame.render_widget(
         Paragraph::new(Line::styled(
-            format!(" {}", super::keys::footer(&model.keymap, super::keys::FOOTER_SEARCH, model.lang)),
+            format!(
+                " {}",
+                super::keys::footer_within(
+                    &model.keymap,
+                    super::keys::FOOTER_SEARCH,
+                    model.lang,
+                    usize::from(hint.width).saturating_sub(1)
+                )
+            ),
             t.key,
         )),
         hint,

@@ -123,12 +123,10 @@ pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(lines), super::padded(notice));
     }
     let (keymap, lang) = (&model.keymap, model.lang);
-    let keys = if model.unsaved.is_empty() {
-        format!(" {}", super::keys::footer(keymap, super::keys::FOOTER_SESSIONS, lang))
-    } else {
-        let retry = super::keys::footer(keymap, super::keys::FOOTER_RETRY, lang);
-        format!(" {retry} · {}", super::keys::footer(keymap, super::keys::FOOTER_SESSIONS, lang))
-    };
+    let retry: &[super::keys::Entry] = if model.unsaved.is_empty() { &[] } else { super::keys::FOOTER_RETRY };
+    let entries = [retry, super::keys::FOOTER_SESSIONS].concat();
+    let keys =
+        format!(" {}", super::keys::footer_within(keymap, &entries, lang, usize::from(footer.width) - 1));
     let keys = clip(&keys, usize::from(footer.width));
     frame.render_widget(Paragraph::new(Line::styled(keys, t.key)), footer);
     if let Some(prompt) = &list.quit_prompt {

@@ -44,6 +44,7 @@ mod export_golden;
 mod export_hostile;
 mod export_json;
 mod fit_ranking;
+mod footer_fit;
 mod keyflow;
 mod keyflow_cannot_save;
 mod keyflow_catalog_change;

@@ -22,6 +22,51 @@ pub fn footer(map: &Keymap, entries: &[Entry], lang: Lang) -> String {
     entries.iter().map(item).collect::<Vec<_>>().join(" · ")
 }
 
+/// [`footer`] in at most `lines` lines of `width` cells, never cutting a hint: when they do not all fit,
+/// whole hints are left out, the last of the table first (the tables list the most useful first). `Esc`
+/// and `?` stay: the first closes what is open, the second shows every key.
+pub fn footer_lines(map: &Keymap, entries: &[Entry], lang: Lang, width: usize, lines: usize) -> Vec<String> {
+    let kept = |(groups, _): &&Entry| groups.iter().flat_map(|g| g.iter()).any(|a| KEPT.contains(a));
+    let mut shown: Vec<&Entry> = entries.iter().collect();
+    loop {
+        let items: Vec<String> = shown.iter().map(|e| footer(map, std::slice::from_ref(*e), lang)).collect();
+        let packed = pack(&items, width);
+        if packed.len() <= lines && packed.iter().all(|l| super::list::width(l) <= width) {
+            return packed;
+        }
+        // The last hint that may go; when none may, the line is cut (wider than any screen rumbo draws).
+        match shown.iter().rposition(|e| !kept(e)) {
+            Some(i) => {
+                shown.remove(i);
+            }
+            None => return packed.into_iter().take(lines).map(|l| super::list::clip(&l, width)).collect(),
+        }
+    }
+}
+
+/// [`footer_lines`] on one line.
+pub fn footer_within(map: &Keymap, entries: &[Entry], lang: Lang, width: usize) -> String {
+    footer_lines(map, entries, lang, width, 1).concat()
+}
+
+/// The actions a footer never leaves out.
+const KEPT: &[Action] = &[Action::Close, Action::Help];
+
+/// Hints joined by ` · `, a new line where the next would not fit.
+fn pack(items: &[String], width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for item in items {
+        match lines.last_mut() {
+            Some(line) if super::list::width(line) + 3 + super::list::width(item) <= width => {
+                line.push_str(" · ");
+                line.push_str(item);
+            }
+            _ => lines.push(item.clone()),
+        }
+    }
+    lines
+}
+
 /// A footer group's keys: `↑↓`, `Tab`, `Mayús+Tab`.
 pub fn footer_keys(map: &Keymap, group: &[Action], lang: Lang) -> String {
     let shown: Vec<&KeyCombo> = group
