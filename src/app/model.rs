@@ -313,17 +313,24 @@ impl Workspace {
         }
     }
 
-    /// The occupations listed for the selected sector, best fit first when sorting by fit.
+    /// The occupations listed for the selected sector: its own, then those placed elsewhere that list it
+    /// as a complementary area (their `sector` is another); each group best fit first when sorting by fit.
+    /// An occupation is found in its own sector first, so going to one lands in its principal area.
     pub fn occupations<'a>(&self, set: &'a CatalogSet) -> Vec<&'a Occupation> {
         let Some(sector) = set.sectors().nth(self.sector) else { return Vec::new() };
-        let mut list: Vec<&Occupation> = set.occupations_in(&sector.id).collect();
-        if self.sort_by_fit {
-            let fits = crate::session::standings(&self.session, &list);
-            let mut order: Vec<usize> = (0..list.len()).collect();
-            order.sort_by_key(|&i| std::cmp::Reverse(fits[i].rank()));
-            list = order.into_iter().map(|i| list[i]).collect();
-        }
+        let mut list = self.sorted(set.occupations_in(&sector.id).collect());
+        list.extend(self.sorted(set.occupations_also_in(&sector.id).collect()));
         list
+    }
+
+    fn sorted<'a>(&self, list: Vec<&'a Occupation>) -> Vec<&'a Occupation> {
+        if !self.sort_by_fit {
+            return list;
+        }
+        let fits = crate::session::standings(&self.session, &list);
+        let mut order: Vec<usize> = (0..list.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(fits[i].rank()));
+        order.into_iter().map(|i| list[i]).collect()
     }
 
     pub fn current_occupation<'a>(&self, set: &'a CatalogSet) -> Option<&'a Occupation> {

@@ -19,6 +19,9 @@ pub struct CatalogSet {
     programs_by_occupation: HashMap<String, Vec<At>>,
     /// Sector id → its occupations, in catalog order.
     occupations_by_sector: HashMap<String, Vec<At>>,
+    /// Sector id → the occupations placed elsewhere that list it as a complementary area
+    /// (`secondary_sectors`), in catalog order.
+    complementary_by_sector: HashMap<String, Vec<At>>,
     /// Competency id → the other ids of the same competency (`same_as`, either direction). Empty for
     /// nearly every competency.
     same: HashMap<String, Vec<String>>,
@@ -67,6 +70,13 @@ impl CatalogSet {
             index(&mut set.sources, catalog.sources.iter().map(|s| &s.id).collect());
             for (i, occupation) in catalog.occupations.iter().enumerate() {
                 push_under(&mut set.occupations_by_sector, &occupation.sector, (c, i));
+                let mut listed: Vec<&String> = Vec::new();
+                for sector in occupation.secondary_sectors.iter().filter(|s| **s != occupation.sector) {
+                    if !listed.contains(&sector) {
+                        listed.push(sector);
+                        push_under(&mut set.complementary_by_sector, sector, (c, i));
+                    }
+                }
             }
             for (i, program) in catalog.programs.iter().enumerate() {
                 for occupation in &program.occupations {
@@ -100,6 +110,11 @@ impl CatalogSet {
     /// The occupations of a sector, from every catalog that adds to it, in catalog order.
     pub fn occupations_in<'a>(&'a self, sector: &str) -> impl Iterator<Item = &'a Occupation> + 'a {
         self.occupations_by_sector.get(sector).into_iter().flatten().map(|&at| self.occupation_at(at))
+    }
+
+    /// The occupations placed in another sector that list `sector` as a complementary area, in catalog order.
+    pub fn occupations_also_in<'a>(&'a self, sector: &str) -> impl Iterator<Item = &'a Occupation> + 'a {
+        self.complementary_by_sector.get(sector).into_iter().flatten().map(|&at| self.occupation_at(at))
     }
 
     fn occupation_at(&self, (c, i): At) -> &Occupation {

@@ -281,7 +281,6 @@ pub const EN: Strings = Strings {
     // the `?` help scrolled; complementary qualification areas; CUOC content's source (issue 12)
     help_more_above: " ↑ more ",
     help_more_below: " ↓ more ",
-    complementary_area: "complementary area",
-    complementary_heading: "also in this area",
-    cuoc_source: "Source: DANE, CUOC 2025",
+    complementary_area: "+ complementary area",
+    complementary_detail: "+ Principal area: {sector}",
 };

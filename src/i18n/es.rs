@@ -281,7 +281,6 @@ pub const ES: Strings = Strings {
     // the `?` help scrolled; complementary qualification areas; CUOC content's source (issue 12)
     help_more_above: " ↑ más ",
     help_more_below: " ↓ más ",
-    complementary_area: "área complementaria",
-    complementary_heading: "también en esta área",
-    cuoc_source: "Fuente: DANE, CUOC 2025",
+    complementary_area: "+ área complementaria",
+    complementary_detail: "+ Área principal: {sector}",
 };

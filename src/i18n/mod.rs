@@ -67,7 +67,7 @@ strings! {
     // best fit across the whole catalog (`m`)
     best_title, best_filters, best_level_all, best_sector_all, best_count, best_none, best_part_functions, best_part_skills, best_part_knowledge, best_part_competencies, best_level,
     // the `?` help scrolled; complementary qualification areas; CUOC content's source (issue 12)
-    help_more_above, help_more_below, complementary_area, complementary_heading, cuoc_source,
+    help_more_above, help_more_below, complementary_area, complementary_detail,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

@@ -75,6 +75,13 @@ fn paragraphs(model: &Ui, ws: &Workspace, o: &Occupation, whole: bool) -> Vec<(S
     // related occupations need the room: the first form, as the list has it.
     let name = if whole { o.title.clone() } else { o.list_title().to_string() };
     let mut out = vec![(name, t.title)];
+    // Listed here from a complementary area: say where the occupation is placed.
+    let here = model.catalog.sectors().nth(ws.sector).map(|s| s.id.as_str());
+    if Some(o.sector.as_str()) != here
+        && let Some(principal) = model.catalog.sector(&o.sector)
+    {
+        out.push((fill(s.complementary_detail, &[("sector", &principal.name)]), t.dim));
+    }
     if let Some(standing) = standings(&ws.session, &[o]).first().filter(|st| st.shared_only()) {
         let fit = fill(s.export_fit, &[("percent", &standing.percent)]);
         out.push((format!("{fit} — {}", s.fit_shared_only), t.inferred));

@@ -6,6 +6,7 @@ use super::layout::WorkspaceAreas;
 use super::list::{clip, draw_rows, width};
 use super::{layout, pane_block, selection};
 use crate::app::{Pane, Workspace};
+use crate::catalog::Occupation;
 use crate::session::standings;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
@@ -19,9 +20,17 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
         title.push_str(&format!("({}) ", s.sorted_by_fit));
     }
     let area = areas.occupations;
-    frame.render_widget(pane_block(model, Line::from(title), ws.focus == Pane::Occupations), area);
-    let inner = layout::inset(area);
     let occupations = ws.occupations(set);
+    // Placed in another sector, listed here as a complementary area: `+` before the name, said once on
+    // the border (the detail under the list names the principal area).
+    let sector = set.sectors().nth(ws.sector).map(|s| s.id.as_str());
+    let complementary = |o: &Occupation| Some(o.sector.as_str()) != sector;
+    let mut block = pane_block(model, Line::from(title), ws.focus == Pane::Occupations);
+    if occupations.iter().any(|o| complementary(o)) {
+        block = block.title_bottom(Line::styled(format!(" {} ", s.complementary_area), model.theme.dim));
+    }
+    frame.render_widget(block, area);
+    let inner = layout::inset(area);
     if occupations.is_empty() {
         frame.render_widget(Paragraph::new(format!(" {}", s.no_occupations)).style(model.theme.dim), inner);
     }
@@ -38,9 +47,19 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
             } else {
                 (format!("{p:>3}% "), model.theme.has)
             };
-            let name = clip(&format!(" {}", o.list_title()), room.saturating_sub(width(&percent) + 1));
-            let gap = room.saturating_sub(width(&name) + width(&percent));
-            vec![Line::from(vec![Span::raw(name), Span::raw(" ".repeat(gap)), Span::styled(percent, style)])]
+            let (lead, lead_style) = if complementary(o) {
+                ("+", model.theme.dim)
+            } else {
+                (" ", ratatui::style::Style::default())
+            };
+            let name = clip(o.list_title(), room.saturating_sub(width(&percent) + 2));
+            let gap = room.saturating_sub(1 + width(&name) + width(&percent));
+            vec![Line::from(vec![
+                Span::styled(lead, lead_style),
+                Span::raw(name),
+                Span::raw(" ".repeat(gap)),
+                Span::styled(percent, style),
+            ])]
         })
         .collect();
     draw_rows(frame, inner, rows, Some(ws.occupation), selection(model, ws, Pane::Occupations), 1);

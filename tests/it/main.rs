@@ -23,6 +23,7 @@ mod catalog_format_doc;
 mod catalog_fuzz;
 mod catalog_limits;
 mod cli_usage;
+mod complementary_areas;
 mod config_keys;
 mod cuoc_book;
 mod cuoc_catalog;
