@@ -40,6 +40,10 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect) {
     let height = (area.height * 4 / 5).max(20);
     let title = fill(s.gap_title, &[("title", &occupation.title)]);
     let inner = popup(model, frame, centered(area, width, height), title);
+    // Whose words these are (DANE, CUOC 2025): the detail that says it is under the popup.
+    if let Some(said) = super::source_line(model, &occupation.source) {
+        super::border_note(model, frame, inner, &said);
+    }
     let [body, hint] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(padded(inner));
     let room = usize::from(body.width);
     let optional = |i: Importance| {

@@ -156,6 +156,23 @@ pub fn popup(model: &Ui, frame: &mut Frame, area: Rect, title: String) -> Rect {
     inner
 }
 
+/// A short note on the bottom border of a popup whose inside is `inner` (what [`popup`] returns), at the
+/// left, dim: where the source of what it shows goes, taking no line from its text.
+pub fn border_note(model: &Ui, frame: &mut Frame, inner: Rect, text: &str) {
+    let room = usize::from(inner.width.saturating_sub(2));
+    let note = format!(" {} ", list::clip(text, room.saturating_sub(2)));
+    let width = u16::try_from(list::width(&note)).unwrap_or(0).min(inner.width);
+    let at = Rect { x: inner.x + 1, y: inner.bottom(), width, height: 1 };
+    frame.render_widget(Paragraph::new(Line::styled(note, model.theme.dim)), at);
+}
+
+/// The source of `source_id` as one short line, "Fuente: DANE, CUOC 2025" (as the occupation detail says it).
+pub fn source_line(model: &Ui, source_id: &str) -> Option<String> {
+    let source = model.catalog.source(source_id)?;
+    let short = crate::catalog::short_source(source);
+    Some(crate::i18n::fill(model.lang.strings().detail_source, &[("source", &short)]))
+}
+
 /// `area` less one column on each side, so text does not touch the borders.
 pub fn padded(area: Rect) -> Rect {
     Rect { x: area.x.saturating_add(1), width: area.width.saturating_sub(2), ..area }

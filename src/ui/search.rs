@@ -5,8 +5,9 @@ use super::layout::centered;
 use super::list::{clip, draw_rows};
 use super::popup;
 use crate::app::SearchPopup;
-use crate::catalog::first_form;
+use crate::catalog::{ItemKind, first_form};
 use crate::i18n::fill;
+use crate::search::ItemRef;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -18,6 +19,12 @@ pub fn draw(model: &Ui, search: &SearchPopup, frame: &mut Frame, area: Rect) {
     let width = (area.width * 9 / 10).max(76);
     let height = (area.height * 4 / 5).max(20);
     let inner = popup(model, frame, centered(area, width, height), s.search_title.to_string());
+    // The source of the selected result (DANE, CUOC 2025), on the border: the popup hides the detail.
+    if let Some(hit) = search.hits.get(search.selected)
+        && let Some(said) = source_of(model, model.index.item(hit.item))
+    {
+        super::border_note(model, frame, inner, &said);
+    }
     let [query, count, results, hint] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -82,4 +89,19 @@ pub fn draw(model: &Ui, search: &SearchPopup, frame: &mut Frame, area: Rect) {
         )),
         hint,
     );
+}
+
+/// Where an item's words come from, as one short line: its own source, or its occupation's.
+fn source_of(model: &Ui, item: ItemRef) -> Option<String> {
+    let set = &model.catalog;
+    let source = match (item.kind, item.occupation) {
+        (_, Some((occupation, _))) => &set.occupation(occupation)?.source,
+        (ItemKind::Occupation, None) => &set.occupation(item.id)?.source,
+        (ItemKind::Sector, None) => &set.sector(item.id)?.source,
+        (ItemKind::Competency, None) => &set.competency_or_same(item.id)?.source,
+        (ItemKind::Program, None) => &set.program(item.id)?.source,
+        (ItemKind::Source, None) => item.id,
+        _ => return None,
+    };
+    super::source_line(model, source)
 }

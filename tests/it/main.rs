@@ -29,6 +29,7 @@ mod cuoc_book;
 mod cuoc_catalog;
 mod cuoc_fields;
 mod cuoc_import;
+mod cuoc_source_shown;
 mod e2e_cuoc;
 mod e2e_escape;
 mod e2e_journal;
