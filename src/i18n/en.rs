@@ -278,4 +278,7 @@ pub const EN: Strings = Strings {
     experience_items: "From “{title}”: skills and knowledge (marked: has it) and functions (to mark)",
     experience_skill: "skill",
     experience_knowledge: "knowledge",
+    // issue 13 (plan-office): catalog program details, the office, follow-up dates
+    problem_needs_format_3: "`{field}` belongs to format 3: the file must say format: 3",
+    problem_bad_url: "`{field}`: \"{url}\" is not a web address; write it with http:// or https://",
 };

@@ -278,4 +278,7 @@ pub const ES: Strings = Strings {
     experience_items: "De «{title}»: destrezas y conocimientos (marcados: la tiene) y funciones (para marcar)",
     experience_skill: "destreza",
     experience_knowledge: "conocimiento",
+    // issue 13 (plan-office): catalog program details, the office, follow-up dates
+    problem_needs_format_3: "«{field}» es del formato 3: el archivo debe decir format: 3",
+    problem_bad_url: "«{field}»: «{url}» no es una dirección web; escríbala con http:// o https://",
 };

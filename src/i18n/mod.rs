@@ -66,6 +66,8 @@ strings! {
     cause_disk_full, cause_no_permission, cause_read_only_fs, sessions_unsaved_mark, quit_title, quit_body, copy_title, copy_drives, copy_no_drives, copy_typed, copy_failed, copy_done, kiosk_cannot_save, data_read_only_banner, data_read_only_refused, kiosk_data_read_only, exit_unsaved, import_done, import_renamed, import_same, import_newer, import_corrupt,
     // best fit across the whole catalog (`m`)
     best_title, best_filters, best_level_all, best_sector_all, best_count, best_none, best_part_functions, best_part_skills, best_part_knowledge, best_part_competencies, best_level,
+    // issue 13 (plan-office): catalog program details, the office, follow-up dates
+    problem_needs_format_3, problem_bad_url,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

@@ -82,3 +82,5 @@ mod search_titles;
 mod best_fit;
 mod best_fit_reference;
 mod best_fit_snapshots;
+// issue 13 (plan-office): program details, the office, follow-ups
+mod program_details;
