@@ -105,6 +105,14 @@ impl Office {
         ]
     }
 
+    /// A copy with what must never reach a screen or a file stripped (an `Office` built by hand, not read
+    /// from config.ron, may carry it).
+    pub fn sanitized(&self) -> Office {
+        let mut office = self.clone();
+        office.sanitize();
+        office
+    }
+
     /// Strips what must never reach a screen or a file; a text left empty is "not given".
     fn sanitize(&mut self) {
         for field in self.fields_mut() {

@@ -83,4 +83,5 @@ mod best_fit;
 mod best_fit_reference;
 mod best_fit_snapshots;
 // issue 13 (plan-office): program details, the office, follow-ups
+mod office_export;
 mod program_details;
