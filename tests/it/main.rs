@@ -84,4 +84,6 @@ mod best_fit_reference;
 mod best_fit_snapshots;
 // issue 13 (plan-office): program details, the office, follow-ups
 mod office_export;
+mod plan_office_ui;
 mod program_details;
+mod sessions_due;
