@@ -68,6 +68,11 @@ strings! {
     best_title, best_filters, best_level_all, best_sector_all, best_count, best_none, best_part_functions, best_part_skills, best_part_knowledge, best_part_competencies, best_level,
     // the `?` help scrolled; complementary qualification areas; CUOC content's source (issue 12)
     help_more_above, help_more_below, complementary_area, complementary_detail,
+    // issue 13 (plan-office): catalog program details, the office, follow-up dates
+    problem_needs_format_3, problem_bad_url,
+    due_none, due_overdue, due_no_contact, due_no_pending, due_who_persona, due_who_orientador, due_bad_date,
+    list_follow_up, sessions_col_follow_up,
+    modality_presencial, modality_virtual, modality_mixta, program_url, program_contact, program_schedule, program_requirements, program_duration, program_cost,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

@@ -10,10 +10,13 @@ mod experience;
 mod exported;
 mod faulty;
 mod fit;
+// issue 13 (plan-office): follow-ups due
+mod follow_up;
 mod id;
 pub mod journal;
 mod lock;
 mod model;
+pub mod plan;
 mod store;
 mod timestamp;
 
@@ -25,6 +28,8 @@ mod fit_tests;
 mod journal_tests;
 #[cfg(test)]
 mod model_tests;
+#[cfg(test)]
+mod plan_tests;
 #[cfg(test)]
 mod rank_tests;
 
@@ -38,9 +43,14 @@ pub use faulty::{DiskOp, Fault, FaultyDisk, Logged};
 pub use fit::{
     Fit, FitItem, Gap, GapItem, GapProgram, Standing, best_fit, fit, gap, orphans, ranked, standings,
 };
+pub use follow_up::{desk_code, due_by, is_due, pending_steps};
 pub use id::{is_valid_id, new_id};
 pub use lock::SessionLock;
 pub use model::{
     CatalogRef, Consent, FORMAT, Focus, Mark, MarkKind, MarkLevel, NOTE_MAX_CHARS, Session, ShortlistEntry,
+};
+pub use plan::{
+    Contact, Education, Jornada, LanguageLevel, LanguageSkill, MAX_GOALS, PLAN_FORMAT, PlanError, Profile,
+    Step, StepKind, StepStatus, Who, parse_date,
 };
 pub use store::{Listed, SessionStore, parse, to_text};

@@ -86,3 +86,8 @@ mod search_titles;
 mod best_fit;
 mod best_fit_reference;
 mod best_fit_snapshots;
+// issue 13 (plan-office): program details, the office, follow-ups
+mod office_export;
+mod plan_office_ui;
+mod program_details;
+mod sessions_due;
