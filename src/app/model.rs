@@ -201,6 +201,8 @@ pub enum Overlay {
     BestFit(super::BestFitView),
     /// `l`: the person's past jobs. Boxed: it holds the folded titles.
     Experience(Box<super::ExperiencePanel>),
+    /// `p`: the plan — profile, contact, goals, steps, follow-up (issue 13).
+    Plan(Box<super::plan::PlanPanel>),
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
