@@ -171,7 +171,8 @@ pub fn step_rows(session: &Session, set: &CatalogSet, lang: crate::i18n::Lang) -
 pub fn suggestions(session: &Session, set: &CatalogSet, lang: crate::i18n::Lang) -> Vec<Step> {
     let s = lang.strings();
     let taken = |kind: &StepKind| session.steps.iter().any(|step| step.kind == *kind);
-    let split = |text: &str| text.split(',').map(|b| b.trim().to_string()).filter(|b| !b.is_empty()).collect();
+    let split =
+        |text: &str| text.split(',').map(|b| b.trim().to_string()).filter(|b| !b.is_empty()).collect();
     let step = |text: String, bring: &str, kind: StepKind, date| Step {
         text,
         who: Who::Persona,
@@ -186,8 +187,15 @@ pub fn suggestions(session: &Session, set: &CatalogSet, lang: crate::i18n::Lang)
         if taken(&kind) {
             continue;
         }
-        let name = set.program(&entry.program).map_or(entry.text.clone(), |p| format!("{} — {}", p.institution, p.name));
-        out.push(step(crate::i18n::fill(s.plan_suggest_enrol, &[("program", &name)]), s.plan_bring_enrol, kind, None));
+        let name = set
+            .program(&entry.program)
+            .map_or(entry.text.clone(), |p| format!("{} — {}", p.institution, p.name));
+        out.push(step(
+            crate::i18n::fill(s.plan_suggest_enrol, &[("program", &name)]),
+            s.plan_bring_enrol,
+            kind,
+            None,
+        ));
     }
     if !session.past_jobs.is_empty() && !taken(&StepKind::CertifyExperience) {
         let jobs: Vec<&str> = session.past_jobs.iter().map(|j| j.title.as_str()).collect();
@@ -198,7 +206,12 @@ pub fn suggestions(session: &Session, set: &CatalogSet, lang: crate::i18n::Lang)
         out.push(step(s.plan_suggest_cv.to_string(), s.plan_bring_cv, StepKind::RegisterCv, None));
     }
     if !taken(&StepKind::FollowUp) {
-        out.push(step(s.plan_suggest_follow_up.to_string(), s.plan_bring_follow_up, StepKind::FollowUp, session.follow_up));
+        out.push(step(
+            s.plan_suggest_follow_up.to_string(),
+            s.plan_bring_follow_up,
+            StepKind::FollowUp,
+            session.follow_up,
+        ));
     }
     out
 }

@@ -344,7 +344,7 @@ pub const EN: Strings = Strings {
     plan_prompt_bring: "What to bring (comma-separated)",
     plan_prompt_zones: "Zones (comma-separated)",
     plan_prompt_language: "Language",
-    plan_sensitive: "Ley 1581, art. 5: do not write down health, disability, ethnic origin or other sensitive data.",
+    plan_sensitive: "Ley 1581, art. 5: no sensitive data here (health, disability, ethnicity…).",
     plan_error_goals_full: "There are two goals already: take one off (Space) before adding another.",
     plan_error_bad_date: "“{text}” is not a valid date: write it as YYYY-MM-DD, for example 2027-03-15.",
     plan_error_contact_empty: "Type a phone or an e-mail.",

@@ -344,7 +344,7 @@ pub const ES: Strings = Strings {
     plan_prompt_bring: "Qué llevar (separado por comas)",
     plan_prompt_zones: "Zonas (separadas por comas)",
     plan_prompt_language: "Idioma",
-    plan_sensitive: "Ley 1581, art. 5: no anote salud, discapacidad, origen étnico ni otros datos sensibles.",
+    plan_sensitive: "Ley 1581, art. 5: no anote datos sensibles (salud, discapacidad, etnia…).",
     plan_error_goals_full: "Ya hay dos metas: quite una (Espacio) antes de añadir otra.",
     plan_error_bad_date: "«{text}» no es una fecha válida: escríbala como AAAA-MM-DD, por ejemplo 2027-03-15.",
     plan_error_contact_empty: "Escriba un teléfono o un correo.",

@@ -8,8 +8,8 @@ use super::regions::{Regions, Rows};
 use super::{Ui, popup};
 use crate::app::keymap::Action;
 use crate::app::plan::{
-    CONTACT_ROWS, ContactRow, EditTarget, PlanMessage, PlanPanel, PlanPart, ProfileRow, StepRow, profile_rows,
-    step_rows,
+    CONTACT_ROWS, ContactRow, EditTarget, PlanMessage, PlanPanel, PlanPart, ProfileRow, StepRow,
+    profile_rows, step_rows,
 };
 use crate::app::{Area, Workspace};
 use crate::i18n::{Lang, Strings, fill};
@@ -20,19 +20,28 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(model: &Ui, ws: &Workspace, panel: &PlanPanel, frame: &mut Frame, area: Rect, regions: &mut Regions) {
+pub fn draw(
+    model: &Ui,
+    ws: &Workspace,
+    panel: &PlanPanel,
+    frame: &mut Frame,
+    area: Rect,
+    regions: &mut Regions,
+) {
     let s = model.lang.strings();
     let t = &model.theme;
     let width = (area.width * 9 / 10).max(76);
     let height = area.height.saturating_sub(2).max(20);
     let inner = popup(model, frame, centered(area, width, height), s.plan_title.to_string());
-    let [tabs, header, rows_area, message, typed, keys] = Layout::vertical([
+    let detail_lines = if panel.part == PlanPart::Steps { 3 } else { 0 };
+    let [tabs, header, rows_area, detail, message, typed, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(2),
         Constraint::Min(3),
+        Constraint::Length(detail_lines),
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(2),
     ])
     .areas(inner);
     draw_tabs(model, panel, frame, tabs, regions);
@@ -43,19 +52,29 @@ pub fn draw(model: &Ui, ws: &Workspace, panel: &PlanPanel, frame: &mut Frame, ar
         PlanPart::Contact => s.plan_contact_note.to_string(),
         PlanPart::Goals => fill(
             s.plan_goals_header,
-            &[("count", &session.goals.len()), ("goal", &key(Action::Goal)), ("explored", &key(Action::AddExplored))],
+            &[
+                ("count", &session.goals.len()),
+                ("goal", &key(Action::Goal)),
+                ("explored", &key(Action::AddExplored)),
+            ],
         ),
         PlanPart::FollowUp => s.plan_follow_up_hint.to_string(),
         PlanPart::Profile | PlanPart::Steps => String::new(),
     };
     let header_lines: Vec<Line> =
-        super::list::wrap(&header_text, usize::from(header.width).saturating_sub(2), 2).into_iter().map(|l| Line::styled(format!(" {l}"), t.dim)).collect();
+        super::list::wrap(&header_text, usize::from(header.width).saturating_sub(2), 2)
+            .into_iter()
+            .map(|l| Line::styled(format!(" {l}"), t.dim))
+            .collect();
     frame.render_widget(Paragraph::new(header_lines), header);
 
     let rows = part_rows(model, ws, panel, room);
     let rows = if rows.is_empty() {
         let empty = match panel.part {
-            PlanPart::Goals => fill(s.plan_goals_empty, &[("goal", &key(Action::Goal)), ("explored", &key(Action::AddExplored))]),
+            PlanPart::Goals => fill(
+                s.plan_goals_empty,
+                &[("goal", &key(Action::Goal)), ("explored", &key(Action::AddExplored))],
+            ),
             _ => s.plan_steps_empty.to_string(),
         };
         vec![vec![Line::styled(clip(&format!("   {empty}"), room), t.dim)]]
@@ -67,10 +86,18 @@ pub fn draw(model: &Ui, ws: &Workspace, panel: &PlanPanel, frame: &mut Frame, ar
     regions.record(Area::Plan, rows_area, Some(Rows { rect: rows_area, first, lines: 1 }));
     draw_rows(frame, rows_area, rows, chosen, t.selected, 1);
 
+    if panel.part == PlanPart::Steps {
+        draw_step_detail(model, ws, panel, frame, detail);
+    }
     let free_text = panel.edit.as_ref().is_some_and(|e| e.target.is_free_text());
     let line = match &panel.message {
-        Some(m) => Line::styled(clip(&format!(" {}", message_text(m, model.lang)), usize::from(message.width)), t.warning),
-        None if free_text || panel.part == PlanPart::Steps => Line::styled(clip(&format!(" {}", s.plan_sensitive), usize::from(message.width)), t.dim),
+        Some(m) => Line::styled(
+            clip(&format!(" {}", message_text(m, model.lang)), usize::from(message.width)),
+            t.warning,
+        ),
+        None if free_text || panel.part == PlanPart::Steps => {
+            Line::styled(clip(&format!(" {}", s.plan_sensitive), usize::from(message.width)), t.dim)
+        }
         None => Line::raw(""),
     };
     frame.render_widget(Paragraph::new(line), message);
@@ -105,8 +132,48 @@ pub fn draw(model: &Ui, ws: &Workspace, panel: &PlanPanel, frame: &mut Frame, ar
         (None, PlanPart::Steps) => super::keys::FOOTER_PLAN_STEPS,
         (None, PlanPart::FollowUp) => super::keys::FOOTER_PLAN_FOLLOW_UP,
     };
-    let text = if ws.is_read_only() { s.keys_read_only.to_string() } else { super::keys::footer(&model.keymap, entries, model.lang) };
-    frame.render_widget(Paragraph::new(Line::styled(clip(&format!(" {text}"), usize::from(keys.width)), t.key)), keys);
+    let text = if ws.is_read_only() {
+        s.keys_read_only.to_string()
+    } else {
+        super::keys::footer(&model.keymap, entries, model.lang)
+    };
+    // Two lines: the Plan de acción's keys do not fit one at 80 columns.
+    let lines: Vec<Line> = super::list::wrap(&text, usize::from(keys.width).saturating_sub(2), 2)
+        .into_iter()
+        .map(|l| Line::styled(format!(" {l}"), t.key))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), keys);
+}
+
+/// Under the steps: the selected one whole (its text, who, date and what to bring), wrapped.
+fn draw_step_detail(model: &Ui, ws: &Workspace, panel: &PlanPanel, frame: &mut Frame, area: Rect) {
+    let s = model.lang.strings();
+    let t = &model.theme;
+    let step = match step_rows(&ws.session, &model.catalog, model.lang).get(panel.row()) {
+        Some(StepRow::Step(i)) => ws.session.steps.get(*i).cloned(),
+        Some(StepRow::Suggested(step)) => Some(step.clone()),
+        None => None,
+    };
+    let Some(step) = step else { return };
+    let who = match step.who {
+        Who::Persona => s.plan_who_persona,
+        Who::Orientador => s.plan_who_orientador,
+    };
+    let status = match step.status {
+        StepStatus::Pendiente => s.plan_status_pendiente,
+        StepStatus::Hecho => s.plan_status_hecho,
+    };
+    let date = step.date.map_or(s.plan_no_date.to_string(), |d| d.to_string());
+    let mut text = format!("{} — {who} · {date} · {status}", step.text);
+    if !step.bring.is_empty() {
+        text.push_str(&format!(" · {}", fill(s.plan_bring, &[("list", &step.bring.join(", "))])));
+    }
+    let lines: Vec<Line> =
+        super::list::wrap(&text, usize::from(area.width).saturating_sub(4), usize::from(area.height))
+            .into_iter()
+            .map(|l| Line::styled(format!("   {l}"), t.dim))
+            .collect();
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 fn draw_tabs(model: &Ui, panel: &PlanPanel, frame: &mut Frame, area: Rect, regions: &mut Regions) {
@@ -144,7 +211,10 @@ fn part_rows(model: &Ui, ws: &Workspace, panel: &PlanPanel, room: usize) -> Vec<
         let set = !value.is_empty();
         let value = if set { value } else { s.plan_unset.to_string() };
         vec![clip_spans(
-            vec![Span::styled(format!("   {:<21}", format!("{label}:")), t.dim), Span::styled(value, if set { t.base } else { t.dim })],
+            vec![
+                Span::styled(format!("   {:<21}", format!("{label}:")), t.dim),
+                Span::styled(value, if set { t.base } else { t.dim }),
+            ],
             room,
         )]
     };
@@ -152,21 +222,40 @@ fn part_rows(model: &Ui, ws: &Workspace, panel: &PlanPanel, room: usize) -> Vec<
         PlanPart::Profile => profile_rows(session)
             .into_iter()
             .map(|row| match row {
-                ProfileRow::Education => field(s.plan_education, session.profile.education.map(|e| education(s, e).to_string()).unwrap_or_default()),
-                ProfileRow::Jornada => field(s.plan_jornada, session.profile.jornada.map(|j| jornada(s, j).to_string()).unwrap_or_default()),
+                ProfileRow::Education => field(
+                    s.plan_education,
+                    session.profile.education.map(|e| education(s, e).to_string()).unwrap_or_default(),
+                ),
+                ProfileRow::Jornada => field(
+                    s.plan_jornada,
+                    session.profile.jornada.map(|j| jornada(s, j).to_string()).unwrap_or_default(),
+                ),
                 ProfileRow::Zones => field(s.plan_zones, session.profile.zones.join(", ")),
                 ProfileRow::Language(i) => {
                     let l = &session.profile.languages[i];
-                    field(&fill(s.plan_language_row, &[("language", &l.language)]), level(s, l.level).to_string())
+                    field(
+                        &fill(s.plan_language_row, &[("language", &l.language)]),
+                        level(s, l.level).to_string(),
+                    )
                 }
-                ProfileRow::AddLanguage => vec![Line::styled(clip(&format!("   {}", s.plan_add_language), room), t.dim)],
+                ProfileRow::AddLanguage => {
+                    vec![Line::styled(clip(&format!("   {}", s.plan_add_language), room), t.dim)]
+                }
                 ProfileRow::PlanLanguage => field(
                     s.plan_plan_language,
-                    session.profile.plan_language.map_or(s.plan_interface_language, |l| language(s, l)).to_string(),
+                    session
+                        .profile
+                        .plan_language
+                        .map_or(s.plan_interface_language, |l| language(s, l))
+                        .to_string(),
                 ),
                 ProfileRow::PastJobs => {
                     let jobs: Vec<&str> = session.past_jobs.iter().map(|j| j.title.as_str()).collect();
-                    let jobs = if jobs.is_empty() { String::new() } else { format!("{} ({})", jobs.join(", "), s.plan_past_jobs_hint) };
+                    let jobs = if jobs.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{} ({})", jobs.join(", "), s.plan_past_jobs_hint)
+                    };
                     field(s.plan_past_jobs, jobs)
                 }
             })
@@ -178,15 +267,20 @@ fn part_rows(model: &Ui, ws: &Workspace, panel: &PlanPanel, room: usize) -> Vec<
                     let ticked = if panel.consent_at.is_some() { "[x]" } else { "[ ]" };
                     vec![clip_spans(vec![Span::raw(format!("   {ticked} {}", s.plan_consent))], room)]
                 }
-                ContactRow::Phone => field(s.plan_phone, session.contact.as_ref().map(|c| c.phone.clone()).unwrap_or_default()),
-                ContactRow::Email => field(s.plan_email, session.contact.as_ref().map(|c| c.email.clone()).unwrap_or_default()),
+                ContactRow::Phone => {
+                    field(s.plan_phone, session.contact.as_ref().map(|c| c.phone.clone()).unwrap_or_default())
+                }
+                ContactRow::Email => {
+                    field(s.plan_email, session.contact.as_ref().map(|c| c.email.clone()).unwrap_or_default())
+                }
             })
             .collect(),
         PlanPart::Goals => plan::explored(session, &model.catalog)
             .iter()
             .map(|id| {
                 let title = model.catalog.occupation(id).map(|o| o.title.clone()).unwrap_or_default();
-                let (mark, word) = if session.is_goal(id) { ("★", s.plan_goal) } else { ("·", s.plan_explored) };
+                let (mark, word) =
+                    if session.is_goal(id) { ("★", s.plan_goal) } else { ("·", s.plan_explored) };
                 vec![clip_spans(
                     vec![Span::styled(format!("   {mark} {:<11}", word), t.key), Span::raw(title)],
                     room,
@@ -200,7 +294,9 @@ fn part_rows(model: &Ui, ws: &Workspace, panel: &PlanPanel, room: usize) -> Vec<
                 StepRow::Suggested(step) => step_line(model, &step, true, room),
             })
             .collect(),
-        PlanPart::FollowUp => vec![field(s.plan_follow_up, session.follow_up.map(|d| d.to_string()).unwrap_or_default())],
+        PlanPart::FollowUp => {
+            vec![field(s.plan_follow_up, session.follow_up.map(|d| d.to_string()).unwrap_or_default())]
+        }
     }
 }
 
@@ -223,7 +319,10 @@ fn step_line(model: &Ui, step: &Step, suggested: bool, room: usize) -> Vec<Line<
         Span::styled(format!(" · {who} · {date}"), t.dim),
     ];
     if !step.bring.is_empty() {
-        spans.push(Span::styled(format!(" · {}", fill(s.plan_bring, &[("list", &step.bring.join(", "))])), t.dim));
+        spans.push(Span::styled(
+            format!(" · {}", fill(s.plan_bring, &[("list", &step.bring.join(", "))])),
+            t.dim,
+        ));
     }
     vec![clip_spans(spans, room)]
 }

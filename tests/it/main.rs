@@ -82,3 +82,5 @@ mod search_titles;
 mod best_fit;
 mod best_fit_reference;
 mod best_fit_snapshots;
+// Issue 13: the plan the person takes home (what the session records).
+mod plan_record;

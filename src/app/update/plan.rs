@@ -72,7 +72,11 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    let effects = if panel.edit.is_some() { typing(ws, &mut panel, action, &key, &ctx) } else { act(ws, &mut panel, action, &ctx) };
+    let effects = if panel.edit.is_some() {
+        typing(ws, &mut panel, action, &key, &ctx)
+    } else {
+        act(ws, &mut panel, action, &ctx)
+    };
     ws.overlay = Some(Overlay::Plan(panel));
     effects
 }
@@ -84,7 +88,13 @@ pub fn paste(panel: &mut PlanPanel, text: &str) {
     }
 }
 
-fn typing(ws: &mut Workspace, panel: &mut PlanPanel, action: Option<Action>, key: &KeyEvent, ctx: &Ctx) -> Vec<Effect> {
+fn typing(
+    ws: &mut Workspace,
+    panel: &mut PlanPanel,
+    action: Option<Action>,
+    key: &KeyEvent,
+    ctx: &Ctx,
+) -> Vec<Effect> {
     let Some(edit) = &mut panel.edit else { return Vec::new() };
     if action == Some(Action::PlanEditDone) {
         let edit = edit.clone();
@@ -105,7 +115,9 @@ fn typing(ws: &mut Workspace, panel: &mut PlanPanel, action: Option<Action>, key
         (KeyCode::Backspace, _) => {
             edit.text.pop();
         }
-        (_, Some(c)) if !is_forbidden(c) && edit.text.chars().count() < plan::LINE_MAX_CHARS => edit.text.push(c),
+        (_, Some(c)) if !is_forbidden(c) && edit.text.chars().count() < plan::LINE_MAX_CHARS => {
+            edit.text.push(c)
+        }
         _ => {}
     }
     Vec::new()
@@ -126,7 +138,14 @@ fn act(ws: &mut Workspace, panel: &mut PlanPanel, action: Option<Action>, ctx: &
         _ if ws.is_read_only() => {
             if matches!(
                 action,
-                Action::PlanEdit | Action::PlanChange | Action::PlanAccept | Action::PlanWho | Action::PlanDate | Action::PlanBring | Action::PlanNew | Action::PlanRemove
+                Action::PlanEdit
+                    | Action::PlanChange
+                    | Action::PlanAccept
+                    | Action::PlanWho
+                    | Action::PlanDate
+                    | Action::PlanBring
+                    | Action::PlanNew
+                    | Action::PlanRemove
             ) {
                 panel.message = Some(PlanMessage::ReadOnly);
             }
@@ -145,7 +164,11 @@ fn act(ws: &mut Workspace, panel: &mut PlanPanel, action: Option<Action>, ctx: &
         }
         Action::PlanChange => return change(ws, panel, ctx),
         Action::PlanAccept => return accept(ws, panel, ctx).1,
-        Action::PlanWho => return step_edit(ws, panel, ctx, |s| s.who = if s.who == Who::Persona { Who::Orientador } else { Who::Persona }),
+        Action::PlanWho => {
+            return step_edit(ws, panel, ctx, |s| {
+                s.who = if s.who == Who::Persona { Who::Orientador } else { Who::Persona }
+            });
+        }
         Action::PlanRemove => return remove(ws, panel, ctx),
         _ => {}
     }
@@ -172,8 +195,12 @@ fn start_edit(ws: &mut Workspace, panel: &mut PlanPanel, ctx: &Ctx, kind: EditKi
             _ => None,
         },
         (PlanPart::Contact, EditKind::Text) => match CONTACT_ROWS.get(panel.row()) {
-            Some(ContactRow::Phone) => Some((EditTarget::Phone, s.contact.as_ref().map(|c| c.phone.clone()).unwrap_or_default())),
-            Some(ContactRow::Email) => Some((EditTarget::Email, s.contact.as_ref().map(|c| c.email.clone()).unwrap_or_default())),
+            Some(ContactRow::Phone) => {
+                Some((EditTarget::Phone, s.contact.as_ref().map(|c| c.phone.clone()).unwrap_or_default()))
+            }
+            Some(ContactRow::Email) => {
+                Some((EditTarget::Email, s.contact.as_ref().map(|c| c.email.clone()).unwrap_or_default()))
+            }
             _ => None,
         },
         (PlanPart::FollowUp, EditKind::Text | EditKind::Date) => {
@@ -189,7 +216,9 @@ fn start_edit(ws: &mut Workspace, panel: &mut PlanPanel, ctx: &Ctx, kind: EditKi
                 let step = ws.session.steps.get(i)?;
                 Some(match kind {
                     EditKind::Text => (EditTarget::StepText(i), step.text.clone()),
-                    EditKind::Date => (EditTarget::StepDate(i), step.date.map(|d| d.to_string()).unwrap_or_default()),
+                    EditKind::Date => {
+                        (EditTarget::StepDate(i), step.date.map(|d| d.to_string()).unwrap_or_default())
+                    }
                     EditKind::Bring => (EditTarget::Bring(i), step.bring.join(", ")),
                 })
             })
@@ -202,18 +231,31 @@ fn start_edit(ws: &mut Workspace, panel: &mut PlanPanel, ctx: &Ctx, kind: EditKi
 }
 
 /// Enter on the line typed: checks it and puts it into the session.
-fn commit(ws: &mut Workspace, panel: &mut PlanPanel, edit: &PlanEdit, ctx: &Ctx) -> Result<Vec<Effect>, PlanMessage> {
+fn commit(
+    ws: &mut Workspace,
+    panel: &mut PlanPanel,
+    edit: &PlanEdit,
+    ctx: &Ctx,
+) -> Result<Vec<Effect>, PlanMessage> {
     let refused = PlanMessage::Refused;
-    let list = |text: &str| -> Vec<String> { text.split(',').map(plan::clip).filter(|x| !x.is_empty()).collect() };
-    let date = |text: &str| if text.trim().is_empty() { Ok(None) } else { plan::parse_date(text).map(Some).map_err(refused) };
+    let list =
+        |text: &str| -> Vec<String> { text.split(',').map(plan::clip).filter(|x| !x.is_empty()).collect() };
+    let date = |text: &str| {
+        if text.trim().is_empty() { Ok(None) } else { plan::parse_date(text).map(Some).map_err(refused) }
+    };
     // Checked before the session is touched: a refused line changes nothing.
     let parsed_date = if edit.target.is_date() { date(&edit.text)? } else { None };
     let session = &mut ws.session;
     match edit.target {
         EditTarget::Phone | EditTarget::Email => {
             let Some(consent_at) = panel.consent_at else { return Err(PlanMessage::NeedConsent) };
-            let (mut phone, mut email) = session.contact.as_ref().map(|c| (c.phone.clone(), c.email.clone())).unwrap_or_default();
-            if edit.target == EditTarget::Phone { phone = edit.text.clone() } else { email = edit.text.clone() }
+            let (mut phone, mut email) =
+                session.contact.as_ref().map(|c| (c.phone.clone(), c.email.clone())).unwrap_or_default();
+            if edit.target == EditTarget::Phone {
+                phone = edit.text.clone()
+            } else {
+                email = edit.text.clone()
+            }
             let contact = match plan::contact(&phone, &email, consent_at) {
                 Ok(contact) => Some(contact),
                 // Both emptied: nothing to keep, the consent box stays ticked.
@@ -223,7 +265,9 @@ fn commit(ws: &mut Workspace, panel: &mut PlanPanel, edit: &PlanEdit, ctx: &Ctx)
             session.raise_to_plan(ctx.set);
             session.contact = contact;
         }
-        EditTarget::NewStep | EditTarget::StepText(_) if plan::clip(&edit.text).is_empty() => return Err(refused(PlanError::EmptyStep)),
+        EditTarget::NewStep | EditTarget::StepText(_) if plan::clip(&edit.text).is_empty() => {
+            return Err(refused(PlanError::EmptyStep));
+        }
         _ => {
             session.raise_to_plan(ctx.set);
             match edit.target {
@@ -252,7 +296,11 @@ fn commit(ws: &mut Workspace, panel: &mut PlanPanel, edit: &PlanEdit, ctx: &Ctx)
                 EditTarget::FollowUp => {
                     session.follow_up = parsed_date;
                     // The follow-up appointment is on the follow-up date.
-                    session.steps.iter_mut().filter(|s| s.kind == StepKind::FollowUp).for_each(|s| s.date = parsed_date);
+                    session
+                        .steps
+                        .iter_mut()
+                        .filter(|s| s.kind == StepKind::FollowUp)
+                        .for_each(|s| s.date = parsed_date);
                 }
                 EditTarget::Phone | EditTarget::Email => {}
             }
@@ -287,7 +335,9 @@ fn change(ws: &mut Workspace, panel: &mut PlanPanel, ctx: &Ctx) -> Vec<Effect> {
                         l.level = next(&LanguageLevel::ALL, Some(l.level)).unwrap_or_default();
                     }
                 }
-                ProfileRow::PlanLanguage => profile.plan_language = next(&[Lang::Es, Lang::En], profile.plan_language),
+                ProfileRow::PlanLanguage => {
+                    profile.plan_language = next(&[Lang::Es, Lang::En], profile.plan_language)
+                }
                 _ => {}
             }
         }
@@ -313,7 +363,8 @@ fn change(ws: &mut Workspace, panel: &mut PlanPanel, ctx: &Ctx) -> Vec<Effect> {
         }
         PlanPart::Steps => {
             return step_edit(ws, panel, ctx, |s| {
-                s.status = if s.status == StepStatus::Hecho { StepStatus::Pendiente } else { StepStatus::Hecho }
+                s.status =
+                    if s.status == StepStatus::Hecho { StepStatus::Pendiente } else { StepStatus::Hecho }
             });
         }
         _ => return Vec::new(),
@@ -330,7 +381,12 @@ fn next<T: Copy + PartialEq>(all: &[T], current: Option<T>) -> Option<T> {
 }
 
 /// A change to the selected step (a suggestion is accepted first).
-fn step_edit(ws: &mut Workspace, panel: &mut PlanPanel, ctx: &Ctx, f: impl FnOnce(&mut crate::session::Step)) -> Vec<Effect> {
+fn step_edit(
+    ws: &mut Workspace,
+    panel: &mut PlanPanel,
+    ctx: &Ctx,
+    f: impl FnOnce(&mut crate::session::Step),
+) -> Vec<Effect> {
     if panel.part != PlanPart::Steps {
         return Vec::new();
     }
@@ -352,7 +408,8 @@ fn accept(ws: &mut Workspace, panel: &mut PlanPanel, ctx: &Ctx) -> (Option<usize
     if panel.part != PlanPart::Steps {
         return (None, Vec::new());
     }
-    let Some(StepRow::Suggested(step)) = step_rows(&ws.session, ctx.set, ctx.lang).get(panel.row()).cloned() else {
+    let Some(StepRow::Suggested(step)) = step_rows(&ws.session, ctx.set, ctx.lang).get(panel.row()).cloned()
+    else {
         return (None, Vec::new());
     };
     ws.session.raise_to_plan(ctx.set);
