@@ -39,23 +39,23 @@ fn tab_to(app: &mut App, part: PlanPart) {
 }
 
 #[test]
-fn o_makes_the_occupation_a_goal_and_i_adds_it_to_the_explored_list() {
+fn star_makes_the_occupation_a_goal_and_i_adds_it_to_the_explored_list() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = started(dir.path());
     let first = app.occupation().unwrap();
-    app.char('o');
+    app.char('*');
     app.press(KeyCode::Down);
     let second = app.occupation().unwrap();
     app.char('i');
     app.press(KeyCode::Down);
     let third = app.occupation().unwrap();
-    app.char('o');
+    app.char('*');
     let s = &app.ws().session;
     assert_eq!(s.goals, [first.clone(), third.clone()]);
     assert_eq!(s.explored, [second.clone()]);
     // A third goal: the panel opens on Meta and says why.
     app.press(KeyCode::Up);
-    app.char('o');
+    app.char('*');
     assert_eq!(panel(app.ws()).part, PlanPart::Goals);
     assert_eq!(panel(app.ws()).message, Some(PlanMessage::Refused(PlanError::GoalsFull)));
     assert!(app.screen_text().contains("Ya hay dos metas"), "{}", app.screen_text());
@@ -285,7 +285,7 @@ fn a_read_only_session_changes_nothing_in_the_plan() {
     let session = Session::new("Rosa", "", "2026-03-02T15:04:00Z".parse().unwrap(), &set).unwrap();
     update(&mut m, Msg::SessionOpened { session: Box::new(session.clone()), read_only: true });
     update(&mut m, key(KeyCode::Enter));
-    for c in ['o', 'i', 'p', ' ', 'n'] {
+    for c in ['*', 'i', 'p', ' ', 'n'] {
         update(&mut m, key(KeyCode::Char(c)));
     }
     let ws = m.workspace().unwrap();

@@ -199,7 +199,8 @@ actions! {
     ExperienceMark experiencia_marcar ["space"] &[ExperienceList], Both;
     // The plan the person takes home (issue 13): `p` opens its panel; `o` and `i` work from the panes.
     Plan plan ["p"] PANES, Both;
-    Goal meta ["o"] PLAN_PANES, Both;
+    // `*`: the ★ Meta shows (not `o`: offices may have put `ordenar` there).
+    Goal meta ["*"] PLAN_PANES, Both;
     AddExplored explorada ["i"] PLAN_PANES, Both;
     PlanNext plan_parte ["tab"] &[PlanList], Both;
     PlanPrevious plan_parte_anterior ["shift+tab"] &[PlanList], Both;

@@ -1,4 +1,4 @@
-//! The plan panel's keys (`p`), and the panes' `o` (make the occupation a goal) and `i` (add it to the
+//! The plan panel's keys (`p`), and the panes' `*` (make the occupation a goal) and `i` (add it to the
 //! explored list). Every edit first raises the session to the plan's format (see
 //! [`Session::raise_to_plan`]); a read-only session changes nothing and says so.
 
@@ -31,7 +31,7 @@ pub fn open(ws: &mut Workspace) {
     ws.overlay = Some(Overlay::Plan(Box::new(PlanPanel::new(PlanPart::Profile, &ws.session))));
 }
 
-/// `o` and `i` in the panes, on the occupation in focus. Two goals already: the panel opens on Meta and
+/// `*` and `i` in the panes, on the occupation in focus. Two goals already: the panel opens on Meta and
 /// says why, so one can be taken off there.
 pub fn from_pane(model: &mut Model, goal: bool) -> Vec<Effect> {
     let set = model.catalog.clone();
