@@ -353,4 +353,10 @@ pub const EN: Strings = Strings {
     plan_error_empty_step: "A step needs a text.",
     plan_need_consent: "The authorization first: tick the box with Space.",
     plan_read_only: "Read-only session: the plan cannot be changed.",
+    // the `?` help scrolled; complementary qualification areas; CUOC content's source (issue 12)
+    help_more_above: " ↑ more ",
+    help_more_below: " ↓ more ",
+    complementary_area: "complementary area",
+    complementary_heading: "also in this area",
+    cuoc_source: "Source: DANE, CUOC 2025",
 };

@@ -353,4 +353,10 @@ pub const ES: Strings = Strings {
     plan_error_empty_step: "Un paso necesita un texto.",
     plan_need_consent: "Primero la autorización: marque la casilla con Espacio.",
     plan_read_only: "Sesión de solo lectura: el plan no se puede cambiar.",
+    // the `?` help scrolled; complementary qualification areas; CUOC content's source (issue 12)
+    help_more_above: " ↑ más ",
+    help_more_below: " ↓ más ",
+    complementary_area: "área complementaria",
+    complementary_heading: "también en esta área",
+    cuoc_source: "Fuente: DANE, CUOC 2025",
 };

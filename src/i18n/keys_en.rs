@@ -51,7 +51,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("pie.pestana", "functions/competencies"),
     ("pie.elegir_programa", "choose program"),
     ("ayuda.panel", "switch pane"),
-    ("ayuda.moverse", "move"),
+    ("ayuda.moverse", "move; in this help, scroll it"),
     ("ayuda.avanzar", "go to the next pane"),
     ("ayuda.marcar", "mark: none → ◐ developing → ● has it → none; in Programs, choose"),
     ("ayuda.competencias", "in Functions: switch to Competencies and back"),
@@ -226,4 +226,8 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.plan_nuevo", "in the plan: add a step of your own or a language"),
     ("ayuda.plan_quitar", "in the plan: remove the chosen item"),
     ("ayuda.plan_listo", "in the plan: keep what was typed (Esc leaves it)"),
+    // The `?` help's footer while it scrolls (issue 12).
+    ("pie.desplazar", "scroll"),
+    ("pie.pagina", "page"),
+    ("pie.extremos", "top or bottom"),
 ];

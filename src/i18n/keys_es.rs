@@ -51,7 +51,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("pie.pestana", "funciones/competencias"),
     ("pie.elegir_programa", "elegir programa"),
     ("ayuda.panel", "cambiar de panel"),
-    ("ayuda.moverse", "moverse"),
+    ("ayuda.moverse", "moverse; en esta ayuda, desplazarla"),
     ("ayuda.avanzar", "pasar al panel siguiente"),
     ("ayuda.marcar", "marcar: nada → ◐ en desarrollo → ● la tiene → nada; en Programas, elegir"),
     ("ayuda.competencias", "en Funciones: pasar a Competencias y volver"),
@@ -232,4 +232,8 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.plan_nuevo", "en el plan: añadir un paso propio o un idioma"),
     ("ayuda.plan_quitar", "en el plan: quitar lo elegido"),
     ("ayuda.plan_listo", "en el plan: guardar lo escrito (Esc lo deja)"),
+    // The `?` help's footer while it scrolls (issue 12).
+    ("pie.desplazar", "desplazar"),
+    ("pie.pagina", "página"),
+    ("pie.extremos", "principio o final"),
 ];

@@ -49,6 +49,7 @@ mod keyflow_cannot_save;
 mod keyflow_catalog_change;
 mod keyflow_export;
 mod keyflow_failures;
+mod keyflow_help;
 mod keyflow_journal;
 mod keyflow_keymap;
 mod keyflow_keys_moved;

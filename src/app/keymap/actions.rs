@@ -46,6 +46,8 @@ pub enum Place {
     PlanList,
     /// The plan panel's line being typed (a zone list, a step, a date…): typed text.
     PlanEdit,
+    /// The `?` help: scrolled by the list keys when it does not fit, closed like a popup.
+    Help,
 }
 
 /// Counselor's computer, kiosk, or both.
@@ -59,12 +61,13 @@ use Place::*;
 const PANES: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail];
 /// The four panes of the Tab cycle; the occupation detail is reached with `afines` (or a click).
 const FOUR: &[Place] = &[Sectors, Occupations, Functions, Programs];
-const LISTS: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Sessions, BestFit];
+/// The list keys scroll the `?` help too.
+const LISTS: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Sessions, BestFit, Help];
 const LISTS_SEARCH: &[Place] =
-    &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Search, BestFit];
+    &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Search, BestFit, Help];
 /// The gap and help popups close with the keys that open them, and with `q`.
-const PANES_POPUP: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup];
-const EVERYWHERE: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Sessions];
+const PANES_POPUP: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Help];
+const EVERYWHERE: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Sessions, Help];
 const EXPERIENCE: &[Place] = &[ExperienceSearch, ExperienceList];
 /// Where the current occupation can be made a goal or added to the explored list.
 const PLAN_PANES: &[Place] = &[Occupations, Functions, Programs, Detail];
@@ -150,7 +153,7 @@ actions! {
     Resume reanudar ["enter"] &[Sessions], Both;
     Delete borrar ["d", "delete"] &[Sessions], Both;
     Filter filtrar ["/"] &[Sessions], Both;
-    Close cerrar ["esc"] &[Popup, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions, ExperienceSearch, ExperienceList, PlanList, PlanEdit], Both;
+    Close cerrar ["esc"] &[Popup, Help, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions, ExperienceSearch, ExperienceList, PlanList, PlanEdit], Both;
     NextField campo_siguiente ["tab", "down"] &[Form, Consent], Both;
     PreviousField campo_anterior ["shift+tab", "up"] &[Form, Consent], Both;
     Start comenzar ["enter"] &[Form, Consent], Both;

@@ -43,6 +43,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.size = (w, h);
             Vec::new()
         }
+        Msg::HelpRoom(room) => {
+            overlays::help_room(model, room);
+            Vec::new()
+        }
         Msg::SessionsListed(listed) => {
             sessions::listed(model, listed);
             Vec::new()

@@ -3,7 +3,8 @@
 //! row in the region map of the last frame and sends them here.
 
 use super::selection::{pane_len, select};
-use crate::app::model::{Model, Screen};
+use crate::app::keymap::Action;
+use crate::app::model::{Model, Overlay, Screen};
 use crate::app::msg::{Area, Effect};
 
 pub fn clicked(model: &mut Model, area: Area, row: Option<usize>) -> Vec<Effect> {
@@ -25,8 +26,9 @@ pub fn clicked(model: &mut Model, area: Area, row: Option<usize>) -> Vec<Effect>
             super::plan::clicked_part(ws, part);
             return Vec::new();
         }
-        Area::Pane(_) if ws.overlay.is_some() => return Vec::new(),
+        Area::Pane(_) | Area::Help if ws.overlay.is_some() => return Vec::new(),
         Area::Pane(pane) => pane,
+        Area::Help => return Vec::new(),
     };
     ws.focus = pane;
     match row {
@@ -54,6 +56,13 @@ pub fn wheel(model: &mut Model, area: Area, down: bool) -> Vec<Effect> {
             return Vec::new();
         }
         Area::PlanPart(_) => return Vec::new(),
+        Area::Help => {
+            if let Some(Overlay::Help(scroll)) = &mut ws.overlay {
+                let action = if down { Action::Down } else { Action::Up };
+                super::overlays::scroll_help(scroll, Some(action));
+            }
+            return Vec::new();
+        }
         Area::Pane(_) if ws.overlay.is_some() => return Vec::new(),
         Area::Pane(pane) => pane,
     };

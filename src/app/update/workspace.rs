@@ -88,7 +88,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             keep_occupation(ws, &set, current.as_deref());
         }
         Action::Gap if ws.current_occupation(&set).is_some() => ws.overlay = Some(Overlay::Gap),
-        Action::Help => ws.overlay = Some(Overlay::Help),
+        Action::Help => ws.overlay = Some(Overlay::Help(Default::default())),
         Action::OpenBestFit => super::best_fit::open(ws),
         Action::Search => ws.overlay = Some(Overlay::Search(overlays::new_search())),
         Action::Notes => {

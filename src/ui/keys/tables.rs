@@ -174,6 +174,13 @@ pub const FOOTER_FORM: &[Entry] = &[
 pub const FOOTER_QUIT: &[Entry] =
     &[(&[&[Retry]], "pie.reintentar_ahora"), (&[&[Copy]], "pie.copiar"), (&[&[Close]], "pie.quedarse")];
 pub const FOOTER_CLOSE: &[Entry] = &[(&[&[Close]], "pie.cerrar")];
+/// The `?` help when it does not fit: how to scroll it, and Esc.
+pub const FOOTER_HELP: &[Entry] = &[
+    (&[&[Up, Down]], "pie.desplazar"),
+    (&[&[PageUp, PageDown]], "pie.pagina"),
+    (&[&[First, Last]], "pie.extremos"),
+    (&[&[Close]], "pie.cerrar"),
+];
 /// The search popup's last line.
 pub const FOOTER_SEARCH: &[Entry] =
     &[(&[&[SearchUp, SearchDown]], "pie.elegir"), (&[&[SearchGo]], "pie.ir"), (&[&[Close]], "pie.cerrar")];
