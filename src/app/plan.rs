@@ -85,6 +85,8 @@ impl EditTarget {
 pub struct PlanEdit {
     pub target: EditTarget,
     pub text: String,
+    /// The text is what was there (a date): the first character typed replaces it, as in a form.
+    pub fresh: bool,
 }
 
 /// What the panel says on its message line.

@@ -214,7 +214,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("pie.nuevo", "new"),
     ("pie.listo", "done"),
     ("pie.cancelar", "cancel"),
-    ("ayuda.plan", "the plan (profile, contact, steps, follow-up) / make a goal / add to explored"),
+    ("ayuda.plan", "the plan / make the occupation a goal / add it to explored"),
     ("ayuda.plan_parte", "in the plan: go from one part to another"),
     ("ayuda.plan_elegir", "in the plan: choose in the active part"),
     ("ayuda.plan_editar", "in the plan: type into the row (on a suggested step: accept and change it)"),

@@ -220,7 +220,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("pie.nuevo", "nuevo"),
     ("pie.listo", "listo"),
     ("pie.cancelar", "cancelar"),
-    ("ayuda.plan", "el plan (perfil, contacto, pasos, seguimiento) / hacer meta / añadir a exploradas"),
+    ("ayuda.plan", "el plan / hacer meta la ocupación / añadirla a las exploradas"),
     ("ayuda.plan_parte", "en el plan: pasar de una parte a otra"),
     ("ayuda.plan_elegir", "en el plan: elegir en la parte activa"),
     ("ayuda.plan_editar", "en el plan: escribir en la fila (en un paso sugerido: aceptarlo y cambiarlo)"),

@@ -85,3 +85,4 @@ mod best_fit_reference;
 mod best_fit_snapshots;
 // Issue 13: the plan the person takes home (what the session records).
 mod plan_record;
+mod plan_snapshots;

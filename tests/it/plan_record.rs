@@ -96,7 +96,7 @@ fn the_profile_is_chosen_with_space_and_typed_with_enter() {
     app.char(' '); // idioma del plan: español
     app.char(' '); // inglés
     let screen = app.screen_text();
-    for text in ["bachillerato", "mañana", "Kennedy, Bosa", "Idioma: inglés", "intermedio"] {
+    for text in ["bachillerato", "mañana", "Kennedy, Bosa", "Idioma (inglés)", "intermedio"] {
         assert!(screen.contains(text), "{text}: {screen}");
     }
     app.press(KeyCode::Esc);
@@ -179,7 +179,7 @@ fn suggested_steps_are_accepted_or_edited_with_one_key_and_get_who_date_status_a
     // A date: a wrong one says how to write it, and changes nothing.
     app.char('f');
     app.type_text("15/03/2027\n");
-    assert!(app.screen_text().contains("escríbala como AAAA-MM-DD"), "{}", app.screen_text());
+    assert!(app.screen_text().contains("escríbala AAAA-MM-DD (2027-03-15)"), "{}", app.screen_text());
     assert_eq!(app.ws().session.steps[1].date, None);
     app.press(KeyCode::Esc);
     app.char('f');
@@ -220,6 +220,15 @@ fn the_follow_up_date_is_typed_and_the_follow_up_step_follows_it() {
     app.char('f');
     app.type_text("2027-04-01\n");
     assert_eq!(app.ws().session.follow_up, Some(date(2027, 4, 1)));
+    // The date there is shown in the line, and the first key typed replaces it.
+    app.char('f');
+    assert!(app.screen_text().contains("(AAAA-MM-DD; vacía la quita): 2027-04-01"), "{}", app.screen_text());
+    app.type_text("2027-04-02\n");
+    assert_eq!(app.ws().session.follow_up, Some(date(2027, 4, 2)));
+    app.char('f');
+    app.press(KeyCode::Backspace);
+    app.type_text("1\n");
+    assert_eq!(app.ws().session.follow_up, Some(date(2027, 4, 1)), "Backspace edits what is there");
     // The suggested follow-up appointment is on that date.
     app.send(rumbo::app::Msg::Key(crossterm::event::KeyEvent::new(
         KeyCode::BackTab,

@@ -115,11 +115,13 @@ fn typing(
         (KeyCode::Backspace, _) => {
             edit.text.pop();
         }
+        (_, Some(c)) if edit.fresh && !is_forbidden(c) => edit.text = c.to_string(),
         (_, Some(c)) if !is_forbidden(c) && edit.text.chars().count() < plan::LINE_MAX_CHARS => {
             edit.text.push(c)
         }
-        _ => {}
+        _ => return Vec::new(),
     }
+    edit.fresh = false;
     Vec::new()
 }
 
@@ -160,7 +162,7 @@ fn act(ws: &mut Workspace, panel: &mut PlanPanel, action: Option<Action>, ctx: &
                 PlanPart::Profile => EditTarget::NewLanguage,
                 _ => return Vec::new(),
             };
-            panel.edit = Some(PlanEdit { target, text: String::new() });
+            panel.edit = Some(PlanEdit { target, text: String::new(), fresh: false });
         }
         Action::PlanChange => return change(ws, panel, ctx),
         Action::PlanAccept => return accept(ws, panel, ctx).1,
@@ -226,7 +228,7 @@ fn start_edit(ws: &mut Workspace, panel: &mut PlanPanel, ctx: &Ctx, kind: EditKi
         _ => None,
     };
     if let Some((target, text)) = target {
-        panel.edit = Some(PlanEdit { target, text });
+        panel.edit = Some(PlanEdit { fresh: target.is_date() && !text.is_empty(), target, text });
     }
 }
 
