@@ -38,6 +38,9 @@ pub struct Summary {
     pub catalogs: Vec<CatalogSummary>,
     /// Marks on items no longer in the catalog: kept and shown, never dropped.
     pub orphans: Vec<String>,
+    /// The plan: profile, contact (with consent only), goals, steps, follow-up (schema 2, issue 13).
+    #[serde(flatten)]
+    pub plan: super::plan_data::PlanSummary,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -233,6 +236,7 @@ pub fn summarize(
         next_steps,
         catalogs,
         orphans: orphans(session, set).iter().map(|m| sanitize_line(&m.text)).collect(),
+        plan: super::plan_data::plan_summary(session),
     }
 }
 

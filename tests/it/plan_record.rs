@@ -331,3 +331,50 @@ fn the_mouse_picks_parts_and_rows() {
     app.pointer(click(6, u16::try_from(y).unwrap()));
     assert_eq!(panel(app.ws()).row(), 2);
 }
+
+/// JSON schema 2 carries the plan in `session` and `summary`; schema 1 stays as it was, without it.
+#[test]
+fn the_json_export_carries_the_plan_and_schema_1_does_not() {
+    let (set, _) = crate::keyflow_support::catalog();
+    let now: jiff::Timestamp = "2026-03-02T15:04:00Z".parse().unwrap();
+    let mut s = Session::new("Rosa", "", now, &set).unwrap();
+    s.toggle_goal("auxiliar-servicio-cliente").unwrap();
+    s.contact = Some(rumbo::session::plan::contact("3001234567", "", now).unwrap());
+    s.steps.push(rumbo::session::Step {
+        text: "Registrar la hoja de vida".into(),
+        who: Who::Persona,
+        date: Some(date(2027, 3, 15)),
+        status: StepStatus::Pendiente,
+        bring: vec!["cédula".into()],
+        kind: StepKind::RegisterCv,
+    });
+    s.follow_up = Some(date(2027, 4, 1));
+    let render = |schema| {
+        let text = rumbo::export::render_schema(
+            &s,
+            &set,
+            Lang::Es,
+            rumbo::export::Format::Json,
+            rumbo::export::NotesChoice::All,
+            &jiff::tz::TimeZone::UTC,
+            schema,
+        );
+        serde_json::from_str::<serde_json::Value>(&text).unwrap()
+    };
+    let v = render(2);
+    for part in ["session", "summary"] {
+        assert_eq!(v[part]["goals"][0], "auxiliar-servicio-cliente", "{part}");
+        assert_eq!(v[part]["contact"]["phone"], "3001234567", "{part}");
+        assert_eq!(v[part]["steps"][0]["date"], "2027-03-15", "{part}");
+        assert_eq!(v[part]["steps"][0]["kind"], "RegisterCv", "{part}");
+        assert_eq!(v[part]["follow_up"], "2027-04-01", "{part}");
+        assert!(v[part]["profile"]["education"].is_null(), "{part}");
+    }
+    let v = render(1);
+    for key in ["goals", "contact", "steps", "follow_up", "profile"] {
+        assert!(v["session"].get(key).is_none() && v["summary"].get(key).is_none(), "{key} in schema 1");
+    }
+    // Without consent there is no contact to export.
+    s.contact = None;
+    assert!(render(2)["summary"]["contact"].is_null());
+}
