@@ -212,7 +212,7 @@ fn part_rows(model: &Ui, ws: &Workspace, panel: &PlanPanel, room: usize) -> Vec<
         let value = if set { value } else { s.plan_unset.to_string() };
         vec![clip_spans(
             vec![
-                Span::styled(format!("   {:<21}", format!("{label}:")), t.dim),
+                Span::styled(format!("   {:<23}", format!("{label}:")), t.dim),
                 Span::styled(value, if set { t.base } else { t.dim }),
             ],
             room,

@@ -84,5 +84,6 @@ mod best_fit;
 mod best_fit_reference;
 mod best_fit_snapshots;
 // Issue 13: the plan the person takes home (what the session records).
+mod e2e_plan;
 mod plan_record;
 mod plan_snapshots;

@@ -349,9 +349,9 @@ fn the_json_export_carries_the_plan_and_schema_1_does_not() {
         kind: StepKind::RegisterCv,
     });
     s.follow_up = Some(date(2027, 4, 1));
-    let render = |schema| {
+    let render = |s: &Session, schema| {
         let text = rumbo::export::render_schema(
-            &s,
+            s,
             &set,
             Lang::Es,
             rumbo::export::Format::Json,
@@ -361,7 +361,7 @@ fn the_json_export_carries_the_plan_and_schema_1_does_not() {
         );
         serde_json::from_str::<serde_json::Value>(&text).unwrap()
     };
-    let v = render(2);
+    let v = render(&s, 2);
     for part in ["session", "summary"] {
         assert_eq!(v[part]["goals"][0], "auxiliar-servicio-cliente", "{part}");
         assert_eq!(v[part]["contact"]["phone"], "3001234567", "{part}");
@@ -370,11 +370,11 @@ fn the_json_export_carries_the_plan_and_schema_1_does_not() {
         assert_eq!(v[part]["follow_up"], "2027-04-01", "{part}");
         assert!(v[part]["profile"]["education"].is_null(), "{part}");
     }
-    let v = render(1);
+    let v = render(&s, 1);
     for key in ["goals", "contact", "steps", "follow_up", "profile"] {
         assert!(v["session"].get(key).is_none() && v["summary"].get(key).is_none(), "{key} in schema 1");
     }
     // Without consent there is no contact to export.
     s.contact = None;
-    assert!(render(2)["summary"]["contact"].is_null());
+    assert!(render(&s, 2)["summary"]["contact"].is_null());
 }
