@@ -52,7 +52,7 @@ fn star_makes_the_occupation_a_goal_and_i_adds_it_to_the_explored_list() {
     app.char('*');
     let s = &app.ws().session;
     assert_eq!(s.goals, [first.clone(), third.clone()]);
-    assert_eq!(s.explored, [second.clone()]);
+    assert_eq!(s.explored, std::slice::from_ref(&second));
     // A third goal: the panel opens on Meta and says why.
     app.press(KeyCode::Up);
     app.char('*');
@@ -61,7 +61,7 @@ fn star_makes_the_occupation_a_goal_and_i_adds_it_to_the_explored_list() {
     assert!(app.screen_text().contains("Ya hay dos metas"), "{}", app.screen_text());
     // In Meta: Space takes the first goal off (it stays explored), Supr takes an occupation off the list.
     app.char(' ');
-    assert_eq!(app.ws().session.goals, [third.clone()]);
+    assert_eq!(app.ws().session.goals, std::slice::from_ref(&third));
     app.press(KeyCode::Down);
     app.press(KeyCode::Delete);
     app.press(KeyCode::Esc);
