@@ -4,7 +4,7 @@
 
 use crate::catalog::CatalogSet;
 use crate::session::plan::{self, PlanError};
-use crate::session::{Session, Step, StepKind, Who};
+use crate::session::{Session, Step};
 use jiff::Timestamp;
 
 /// The panel's parts, in Tab order.
@@ -162,58 +162,8 @@ pub const CONTACT_ROWS: [ContactRow; 3] = [ContactRow::Consent, ContactRow::Phon
 /// The steps, then the suggestions not yet taken.
 pub fn step_rows(session: &Session, set: &CatalogSet, lang: crate::i18n::Lang) -> Vec<StepRow> {
     let mut rows: Vec<StepRow> = (0..session.steps.len()).map(StepRow::Step).collect();
-    rows.extend(suggestions(session, set, lang).into_iter().map(StepRow::Suggested));
+    rows.extend(
+        crate::export::plan_data::suggestions(session, set, lang).into_iter().map(StepRow::Suggested),
+    );
     rows
-}
-
-/// The suggested steps not in the plan yet: enrol in each shortlisted program, certify the experience
-/// the person already has (when a past job was added), register or update the hoja de vida in the
-/// public employment service, and a follow-up appointment (on the follow-up date). Their words are in
-/// the interface's language when suggested; once accepted they are the counselor's to edit.
-pub fn suggestions(session: &Session, set: &CatalogSet, lang: crate::i18n::Lang) -> Vec<Step> {
-    let s = lang.strings();
-    let taken = |kind: &StepKind| session.steps.iter().any(|step| step.kind == *kind);
-    let split =
-        |text: &str| text.split(',').map(|b| b.trim().to_string()).filter(|b| !b.is_empty()).collect();
-    let step = |text: String, bring: &str, kind: StepKind, date| Step {
-        text,
-        who: Who::Persona,
-        date,
-        status: Default::default(),
-        bring: split(bring),
-        kind,
-    };
-    let mut out = Vec::new();
-    for entry in &session.shortlist {
-        let kind = StepKind::Enrol { program: entry.program.clone() };
-        if taken(&kind) {
-            continue;
-        }
-        let name = set
-            .program(&entry.program)
-            .map_or(entry.text.clone(), |p| format!("{} — {}", p.institution, p.name));
-        out.push(step(
-            crate::i18n::fill(s.plan_suggest_enrol, &[("program", &name)]),
-            s.plan_bring_enrol,
-            kind,
-            None,
-        ));
-    }
-    if !session.past_jobs.is_empty() && !taken(&StepKind::CertifyExperience) {
-        let jobs: Vec<&str> = session.past_jobs.iter().map(|j| j.title.as_str()).collect();
-        let text = crate::i18n::fill(s.plan_suggest_certify, &[("jobs", &jobs.join(", "))]);
-        out.push(step(text, s.plan_bring_certify, StepKind::CertifyExperience, None));
-    }
-    if !taken(&StepKind::RegisterCv) {
-        out.push(step(s.plan_suggest_cv.to_string(), s.plan_bring_cv, StepKind::RegisterCv, None));
-    }
-    if !taken(&StepKind::FollowUp) {
-        out.push(step(
-            s.plan_suggest_follow_up.to_string(),
-            s.plan_bring_follow_up,
-            StepKind::FollowUp,
-            session.follow_up,
-        ));
-    }
-    out
 }
