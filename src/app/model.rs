@@ -206,6 +206,8 @@ pub enum Overlay {
     BestFit(super::BestFitView),
     /// `l`: the person's past jobs. Boxed: it holds the folded titles.
     Experience(Box<super::ExperiencePanel>),
+    /// `p`: the plan — profile, contact, goals, steps, follow-up (issue 13).
+    Plan(Box<super::plan::PlanPanel>),
 }
 
 /// How far the `?` help is scrolled. Only the view knows how many lines the help takes at the screen's

@@ -12,6 +12,10 @@ pub enum Area {
     BestFit,
     /// A part of the Experiencia panel.
     Experience(super::ExperienceField),
+    /// The rows of the plan panel's part in focus.
+    Plan,
+    /// A part's name on the plan panel's tab line.
+    PlanPart(super::plan::PlanPart),
     /// The `?` help: the wheel scrolls it.
     Help,
 }

@@ -7,6 +7,7 @@ mod html;
 mod json;
 mod markdown;
 pub mod naming;
+pub mod plan_data;
 mod summary;
 
 pub use json::{SCHEMA, SCHEMAS};

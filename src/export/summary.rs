@@ -42,6 +42,9 @@ pub struct Summary {
     /// the JSON when config.ron names none.
     #[serde(skip_serializing_if = "crate::config::Office::is_empty")]
     pub office: crate::config::Office,
+    /// The plan: profile, contact (with consent only), goals, steps, follow-up (schema 2, issue 13).
+    #[serde(flatten)]
+    pub plan: super::plan_data::PlanSummary,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -264,6 +267,7 @@ pub fn summarize(
         catalogs,
         orphans: orphans(session, set).iter().map(|m| sanitize_line(&m.text)).collect(),
         office: crate::config::Office::default(),
+        plan: super::plan_data::plan_summary(session),
     }
 }
 

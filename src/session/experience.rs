@@ -6,7 +6,10 @@
 //! Removing the job takes back the marks it made and nobody changed since; a mark another job also
 //! made stays, and one the counselor changed (or made before) is theirs and stays too.
 
-use super::model::{FORMAT, Mark, MarkKind, MarkLevel, Session};
+use super::model::{Mark, MarkKind, MarkLevel, Session};
+
+/// The session format past jobs came in.
+pub const PAST_JOBS_FORMAT: u32 = 3;
 use crate::catalog::{CatalogSet, CompetencyKind, Occupation};
 use crate::text::sanitize_line;
 use serde::{Deserialize, Serialize};
@@ -73,7 +76,9 @@ impl Session {
                 }),
             }
         }
-        self.format = self.format.max(FORMAT);
+        // Format 3, the one past jobs came in: straight to 4 would skip keeping what an older session
+        // explored (see `raise_to_plan`), which only a plan edit does.
+        self.format = self.format.max(PAST_JOBS_FORMAT);
         id
     }
 

@@ -25,6 +25,9 @@ use std::collections::BTreeMap;
 /// docs/versions.md.
 pub const FORMAT: u32 = 4;
 
+/// The session format the export records came in.
+pub const EXPORTS_FORMAT: u32 = 2;
+
 /// The most a note (the session's or an occupation's) may hold, in Unicode scalar values. Typing and
 /// pasting stop there; a longer note from an older file still loads whole and can only shrink.
 pub const NOTE_MAX_CHARS: usize = 64_000;
@@ -210,7 +213,8 @@ impl Session {
     pub fn record_export(&mut self, record: ExportRecord) {
         self.exports.retain(|r| r.path != record.path);
         self.exports.push(record);
-        self.format = self.format.max(FORMAT);
+        // Format 2, the one export records came in (not further: see `raise_to_plan`).
+        self.format = self.format.max(EXPORTS_FORMAT);
     }
 
     /// Records a change at `now`. Kept apart from the editing methods so they stay free of clocks.

@@ -19,6 +19,7 @@ pub mod list;
 mod new_session;
 mod notes;
 mod occupations;
+pub mod plan;
 mod programs;
 mod quit;
 pub mod regions;
@@ -112,6 +113,7 @@ fn workspace(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect, regions:
         Some(Overlay::ConfirmDiscard) => export::draw_discard(model, frame, area),
         Some(Overlay::BestFit(view)) => best_fit::draw(model, ws, view, frame, area, regions),
         Some(Overlay::Experience(panel)) => experience::draw(model, ws, panel, frame, area, regions),
+        Some(Overlay::Plan(panel)) => plan::draw(model, ws, panel, frame, area, regions),
         None => {}
     }
 }

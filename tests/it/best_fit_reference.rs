@@ -22,6 +22,14 @@ fn reference(
 ) -> (Vec<Row>, usize) {
     let kinds: HashMap<&str, CompetencyKind> =
         catalogs.iter().flat_map(|c| &c.competencies).map(|c| (c.id.as_str(), c.kind)).collect();
+    // A competency declared the same as another catalog's (`same_as`) is one mark for both, either way.
+    let mut same: HashMap<&str, Vec<&str>> = HashMap::new();
+    for c in catalogs.iter().flat_map(|c| &c.competencies) {
+        for s in &c.same_as {
+            same.entry(c.id.as_str()).or_default().push(s.competency.as_str());
+            same.entry(s.competency.as_str()).or_default().push(c.id.as_str());
+        }
+    }
     let mut admitted = 0;
     let mut rows: Vec<(usize, Row)> = Vec::new();
     let occupations = catalogs.iter().flat_map(|c| &c.occupations);
@@ -53,7 +61,9 @@ fn reference(
         let (mut holds_function, mut holds_competency) = (false, false);
         let mut parts = [(0_u16, 0_u16); 4];
         for (kind, id, importance, part) in items {
-            let level = marks.get(&(kind, id.to_string()));
+            let others =
+                if kind == MarkKind::Competency { same.get(id).cloned().unwrap_or_default() } else { vec![] };
+            let level = std::iter::once(id).chain(others).find_map(|i| marks.get(&(kind, i.to_string())));
             if level.is_some() {
                 if kind == MarkKind::Function {
                     holds_function = true;

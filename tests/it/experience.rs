@@ -293,7 +293,7 @@ fn an_older_session_opens_stays_format_2_until_a_past_job_is_added() {
     session.add_past_job("Cajera", set.occupation("cuoc-52300").unwrap(), &set);
     store.save(&session).unwrap();
     let back = store.load(id).unwrap();
-    assert_eq!(back.format, 4);
+    assert_eq!(back.format, 3, "past jobs came in format 3; the plan's format 4 waits for a plan edit");
     assert_eq!(back, session, "the job and the origins round-trip");
     // The mark the counselor made before stays theirs: no origin.
     assert!(back.origins(MarkKind::Competency, "cuoc-destreza-15").is_empty());

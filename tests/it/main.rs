@@ -91,3 +91,7 @@ mod office_export;
 mod plan_office_ui;
 mod program_details;
 mod sessions_due;
+// Issue 13: the plan the person takes home (what the session records).
+mod e2e_plan;
+mod plan_record;
+mod plan_snapshots;

@@ -11,6 +11,7 @@ mod leave;
 mod mouse;
 mod notes;
 mod overlays;
+mod plan;
 mod saving;
 mod selection;
 mod sessions;

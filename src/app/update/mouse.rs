@@ -10,11 +10,20 @@ use crate::app::msg::{Area, Effect};
 pub fn clicked(model: &mut Model, area: Area, row: Option<usize>) -> Vec<Effect> {
     let set = model.catalog.clone();
     let now = model.now;
+    let lang = model.lang;
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
     let pane = match area {
         Area::BestFit => return super::best_fit::clicked(ws, &set, row, now),
         Area::Experience(field) => {
             super::experience::clicked(ws, &set, field, row);
+            return Vec::new();
+        }
+        Area::Plan => {
+            super::plan::clicked(ws, &set, lang, row);
+            return Vec::new();
+        }
+        Area::PlanPart(part) => {
+            super::plan::clicked_part(ws, part);
             return Vec::new();
         }
         Area::Pane(_) | Area::Help if ws.overlay.is_some() => return Vec::new(),
@@ -31,6 +40,7 @@ pub fn clicked(model: &mut Model, area: Area, row: Option<usize>) -> Vec<Effect>
 pub fn wheel(model: &mut Model, area: Area, down: bool) -> Vec<Effect> {
     let set = model.catalog.clone();
     let now = model.now;
+    let lang = model.lang;
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
     let pane = match area {
         Area::BestFit => {
@@ -41,6 +51,11 @@ pub fn wheel(model: &mut Model, area: Area, down: bool) -> Vec<Effect> {
             super::experience::wheel(ws, &set, field, down);
             return Vec::new();
         }
+        Area::Plan => {
+            super::plan::wheel(ws, &set, lang, down);
+            return Vec::new();
+        }
+        Area::PlanPart(_) => return Vec::new(),
         Area::Help => {
             if let Some(Overlay::Help(scroll)) = &mut ws.overlay {
                 let action = if down { Action::Down } else { Action::Up };

@@ -31,6 +31,10 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     if matches!(&model.screen, Screen::Workspace(ws) if matches!(ws.overlay, Some(Overlay::BestFit(_)))) {
         return super::best_fit::key(model, key);
     }
+    // So does the plan panel: Esc there first leaves the line being typed.
+    if matches!(&model.screen, Screen::Workspace(ws) if matches!(ws.overlay, Some(Overlay::Plan(_)))) {
+        return super::plan::key(model, key);
+    }
     let set = model.catalog.clone();
     let index = model.index.clone();
     let now = model.now;
@@ -163,6 +167,11 @@ pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
             let effects = notes::paste(ws, &mut editor, text, &ctx);
             ws.overlay = Some(Overlay::Notes(editor));
             effects
+        }
+        Some(Overlay::Plan(mut panel)) => {
+            super::plan::paste(&mut panel, text);
+            ws.overlay = Some(Overlay::Plan(panel));
+            Vec::new()
         }
         Some(Overlay::Experience(mut panel)) => {
             super::experience::paste(&mut panel, &set, text);

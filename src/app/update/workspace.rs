@@ -97,6 +97,9 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         }
         Action::Export => ws.overlay = Some(super::export::open(false)),
         Action::Experience => ws.overlay = Some(super::experience::open(ws, &set)),
+        Action::Plan => super::plan::open(ws),
+        Action::Goal => return super::plan::from_pane(model, true),
+        Action::AddExplored => return super::plan::from_pane(model, false),
         Action::Leave => return leave_or_ask(model),
         Action::CuocGo => return super::equivalents::go(ws, &set, now),
         Action::Back => return super::equivalents::back(ws, &set, now),
