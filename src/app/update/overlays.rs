@@ -108,7 +108,6 @@ fn rerun(popup: &mut SearchPopup, index: &SearchIndex) {
 
 pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
     let index = model.index.clone();
-    let set = model.catalog.clone();
     let now = model.now;
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
     match ws.overlay.take() {
@@ -125,7 +124,7 @@ pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
             effects
         }
         Some(Overlay::Experience(mut panel)) => {
-            super::experience::paste(&mut panel, &set, text);
+            super::experience::paste(&mut panel, &index, text);
             ws.overlay = Some(Overlay::Experience(panel));
             Vec::new()
         }

@@ -96,7 +96,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             ws.overlay = Some(Overlay::Notes(Box::new(super::notes::new_notes(&ws.session, occupation))));
         }
         Action::Export => ws.overlay = Some(super::export::open(false)),
-        Action::Experience => ws.overlay = Some(super::experience::open(ws, &set)),
+        Action::Experience => ws.overlay = Some(super::experience::open(ws)),
         Action::Leave => return leave_or_ask(model),
         Action::CuocGo => return super::equivalents::go(ws, &set, now),
         Action::Back => return super::equivalents::back(ws, &set, now),
