@@ -54,7 +54,7 @@ fn main() {
     let theme = rumbo::ui::theme::Theme::new(rumbo::ui::theme::ThemeName::Normal, false);
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
     let mut draw = |model: &Model| {
-        terminal.draw(|frame| rumbo::ui::view(model, &theme, frame)).unwrap();
+        terminal.draw(|frame| drop(rumbo::ui::view(model, &theme, frame))).unwrap();
     };
 
     let (mut open, mut keys, mut shown) = (Vec::new(), Vec::new(), Vec::new());
