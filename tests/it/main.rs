@@ -41,6 +41,7 @@ mod e2e_tmux;
 // Issue 12, Experiencia (past jobs).
 mod experience;
 mod export_cli;
+mod export_cuoc;
 mod export_golden;
 mod export_hostile;
 mod export_json;
