@@ -4,7 +4,7 @@
 //! `update` (keys, clicks) and the view, so both agree on what row N is.
 
 use crate::catalog::CatalogSet;
-use crate::search::{JobMatch, SearchIndex};
+use crate::search::{JobMatch, JobNarrowing, SearchIndex};
 use crate::session::{MarkKind, MarkLevel, Session, marked_by_experience};
 
 /// Results kept for the title search.
@@ -36,6 +36,8 @@ pub struct ExperiencePanel {
     pub result: usize,
     pub job: usize,
     pub item: usize,
+    /// What the last key's search left for the next (see [`SearchIndex::job_titles_narrowing`]).
+    pub narrowing: JobNarrowing,
 }
 
 /// A row of the selected job's part: a competency it marked (or that the counselor marked before) or
@@ -53,7 +55,7 @@ pub struct ExperienceRow {
 impl ExperiencePanel {
     /// Searches the titles again for the query as it is now.
     pub fn rerun(&mut self, index: &SearchIndex) {
-        self.results = index.job_titles(&self.query, JOB_RESULTS);
+        self.results = index.job_titles_narrowing(&self.query, JOB_RESULTS, &mut self.narrowing);
         self.result = 0;
     }
 

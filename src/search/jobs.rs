@@ -6,7 +6,7 @@
 
 use super::index::Index;
 use super::rank::Rank;
-use super::{Hit, SearchIndex};
+use super::{Hit, Narrowing, SearchIndex};
 use crate::catalog::ItemKind;
 use std::cmp::Reverse;
 
@@ -21,6 +21,10 @@ pub struct JobMatch {
     pub own: bool,
 }
 
+/// What the last title search left for the next key: one [`Narrowing`] per kind searched.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JobNarrowing([Narrowing; 2]);
+
 /// The kinds of item that name an occupation.
 const NAMES: [ItemKind; 2] = [ItemKind::Occupation, ItemKind::Title];
 
@@ -28,9 +32,21 @@ impl SearchIndex {
     /// The titles `query` names, best first, ranked as one search over occupations and job titles
     /// would rank them. At most `limit`.
     pub fn job_titles(&self, query: &str, limit: usize) -> Vec<JobMatch> {
+        self.job_titles_narrowing(query, limit, &mut JobNarrowing::default())
+    }
+
+    /// [`SearchIndex::job_titles`] for a title typed one key at a time: like
+    /// [`SearchIndex::search_narrowing`], a key that only adds to the query scans only what the
+    /// last one matched. The same results either way.
+    pub fn job_titles_narrowing(&self, query: &str, limit: usize, narrowing: &mut JobNarrowing) -> Vec<JobMatch> {
         let index = self.built();
-        let mut hits: Vec<Hit> =
-            NAMES.iter().flat_map(|kind| index.search(query, Some(*kind), Some(limit)).hits).collect();
+        let mut hits: Vec<Hit> = NAMES
+            .iter()
+            .zip(&mut narrowing.0)
+            .flat_map(|(kind, narrowing)| {
+                index.search_narrowing(query, Some(*kind), Some(limit), narrowing).hits
+            })
+            .collect();
         hits.sort_unstable_by_key(|hit| Reverse(index.rank_of(hit)));
         hits.into_iter()
             .take(limit)

@@ -105,6 +105,14 @@ fn job_titles_rank_as_one_search_over_occupations_and_titles() {
             .collect();
         assert!(!found.is_empty(), "{query}");
         assert_eq!(found, expected, "{query}");
+        // Typed one key at a time, each key scanning only what the last matched: the same results.
+        let mut narrowing = rumbo::search::JobNarrowing::default();
+        let mut typed = String::new();
+        for c in query.chars() {
+            typed.push(c);
+            let narrowed = index.job_titles_narrowing(&typed, rumbo::app::JOB_RESULTS, &mut narrowing);
+            assert_eq!(narrowed, index.job_titles(&typed, rumbo::app::JOB_RESULTS), "{typed}");
+        }
     }
 }
 
