@@ -1,6 +1,6 @@
 //! What the summary says of the person's past jobs ("Experiencia") and of where a mark came from.
 
-use super::summary::{CodeSummary, CompetencySummary, codes_detail, codes_text, source_of, source_line};
+use super::summary::{CodeSummary, CompetencySummary, codes_detail, codes_text, source_line, source_of};
 use crate::catalog::CatalogSet;
 use crate::i18n::{Lang, fill};
 use crate::session::Session;

@@ -56,7 +56,11 @@ pub fn render(summary: &Summary) -> String {
             &mut b,
             "",
             jobs.map(|j| {
-                format!("<strong>{}</strong> — {}", h(&j.title), h(&super::experience::past_job_line(summary.lang, j)))
+                format!(
+                    "<strong>{}</strong> — {}",
+                    h(&j.title),
+                    h(&super::experience::past_job_line(summary.lang, j))
+                )
             })
             .collect(),
         );

@@ -20,7 +20,11 @@ pub fn render(summary: &Summary) -> String {
         push(format!("## {}", s.export_experience));
         push(String::new());
         for j in &summary.past_jobs {
-            push(format!("- **{}** — {}", md(&j.title), md(&super::experience::past_job_line(summary.lang, j))));
+            push(format!(
+                "- **{}** — {}",
+                md(&j.title),
+                md(&super::experience::past_job_line(summary.lang, j))
+            ));
         }
         push(String::new());
     }

@@ -307,7 +307,11 @@ pub fn source_of(set: &CatalogSet, o: &Occupation) -> String {
 pub fn codes_text(lang: Lang, codes: &[CodeSummary]) -> String {
     let partial = lang.strings().code_partial;
     let code = |c: &CodeSummary| {
-        if c.partial { format!("{} {} ({partial})", c.system, c.code) } else { format!("{} {}", c.system, c.code) }
+        if c.partial {
+            format!("{} {} ({partial})", c.system, c.code)
+        } else {
+            format!("{} {}", c.system, c.code)
+        }
     };
     codes.iter().map(code).collect::<Vec<_>>().join(", ")
 }

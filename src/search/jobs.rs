@@ -38,7 +38,12 @@ impl SearchIndex {
     /// [`SearchIndex::job_titles`] for a title typed one key at a time: like
     /// [`SearchIndex::search_narrowing`], a key that only adds to the query scans only what the
     /// last one matched. The same results either way.
-    pub fn job_titles_narrowing(&self, query: &str, limit: usize, narrowing: &mut JobNarrowing) -> Vec<JobMatch> {
+    pub fn job_titles_narrowing(
+        &self,
+        query: &str,
+        limit: usize,
+        narrowing: &mut JobNarrowing,
+    ) -> Vec<JobMatch> {
         let index = self.built();
         let mut hits: Vec<Hit> = NAMES
             .iter()
@@ -73,7 +78,8 @@ impl Index {
     /// The rank a scan gave `hit` (see [`Rank`]): what merges the hits of searches by kind in the
     /// order one search over those kinds would give.
     fn rank_of(&self, hit: &Hit) -> Rank {
-        let len = self.slots.get(hit.item).and_then(|slot| self.entries.get(*slot as usize)).map_or(0, |e| e.len);
+        let len =
+            self.slots.get(hit.item).and_then(|slot| self.entries.get(*slot as usize)).map_or(0, |e| e.len);
         Rank {
             exact: hit.exact,
             whole: hit.whole_words,

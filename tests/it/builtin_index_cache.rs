@@ -37,7 +37,8 @@ fn the_built_ins_index_is_kept_and_never_used_for_a_file_that_replaces_one() {
 
     // The office's edition of the BPO catalog, with a word no built-in has.
     let edition = h.join("bpo.ron");
-    let text = BUILTIN_TEXT.replace("Auxiliares de información y servicio al cliente", "Zanahorios de la oficina");
+    let text =
+        BUILTIN_TEXT.replace("Auxiliares de información y servicio al cliente", "Zanahorios de la oficina");
     assert_ne!(text, BUILTIN_TEXT);
     std::fs::write(&edition, text).unwrap();
     let with_edition = ["--catalog", edition.to_str().unwrap(), "search", "zanahorios"];
@@ -46,7 +47,8 @@ fn the_built_ins_index_is_kept_and_never_used_for_a_file_that_replaces_one() {
     assert_ne!(written(&index).0, first.0, "built again for the edition and kept");
     assert_eq!(search(h, &with_edition), found);
     // The edition changed again: its index is not used either.
-    std::fs::write(&edition, BUILTIN_TEXT.replace("Auxiliares de información", "Nabos de información")).unwrap();
+    std::fs::write(&edition, BUILTIN_TEXT.replace("Auxiliares de información", "Nabos de información"))
+        .unwrap();
     let found = search(h, &["--catalog", edition.to_str().unwrap(), "search", "zanahorios"]);
     assert!(!found.contains("Zanahorios"), "{found}");
 

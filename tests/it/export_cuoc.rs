@@ -33,7 +33,10 @@ fn markdown_and_html_say_which_codes_are_partial_and_name_the_source() {
     let en = export(&set, &session, Lang::En, Format::Markdown);
     assert!(en.contains("CIUO-08 5112 (partial)") && en.contains("\n\nSource: DANE, CUOC 2025\n"), "{en}");
     let html = export(&set, &session, Lang::Es, Format::Html);
-    assert!(html.contains("CUOC 52300, CIUO-08 5112 (parcial), CIUO-08 5230 (parcial), CNO 6323</p>"), "{html}");
+    assert!(
+        html.contains("CUOC 52300, CIUO-08 5112 (parcial), CIUO-08 5230 (parcial), CNO 6323</p>"),
+        "{html}"
+    );
     assert!(html.contains("<p class=\"muted\">Fuente: DANE, CUOC 2025</p>"), "{html}");
 }
 
