@@ -4,9 +4,8 @@
 //! `update` (keys, clicks) and the view, so both agree on what row N is.
 
 use crate::catalog::CatalogSet;
-use crate::search::{JobMatch, JobTitles};
+use crate::search::{JobMatch, JobNarrowing, SearchIndex};
 use crate::session::{MarkKind, MarkLevel, Session, marked_by_experience};
-use std::sync::Arc;
 
 /// Results kept for the title search.
 pub const JOB_RESULTS: usize = 50;
@@ -28,6 +27,8 @@ impl ExperienceField {
         [ExperienceField::Search, ExperienceField::Jobs, ExperienceField::Items];
 }
 
+/// The panel's state. Nothing is worked out to open it: the titles are searched in the index.
+#[derive(Default)]
 pub struct ExperiencePanel {
     pub field: ExperienceField,
     pub query: String,
@@ -35,8 +36,8 @@ pub struct ExperiencePanel {
     pub result: usize,
     pub job: usize,
     pub item: usize,
-    /// Every title of the loaded catalogs, folded once when the panel opens.
-    pub titles: Arc<JobTitles>,
+    /// What the last key's search left for the next (see [`SearchIndex::job_titles_narrowing`]).
+    pub narrowing: JobNarrowing,
 }
 
 /// A row of the selected job's part: a competency it marked (or that the counselor marked before) or
@@ -52,21 +53,9 @@ pub struct ExperienceRow {
 }
 
 impl ExperiencePanel {
-    pub fn new(set: &CatalogSet) -> ExperiencePanel {
-        ExperiencePanel {
-            field: ExperienceField::default(),
-            query: String::new(),
-            results: Vec::new(),
-            result: 0,
-            job: 0,
-            item: 0,
-            titles: Arc::new(JobTitles::new(set)),
-        }
-    }
-
     /// Searches the titles again for the query as it is now.
-    pub fn rerun(&mut self, set: &CatalogSet) {
-        self.results = self.titles.find(set, &self.query, JOB_RESULTS);
+    pub fn rerun(&mut self, index: &SearchIndex) {
+        self.results = index.job_titles_narrowing(&self.query, JOB_RESULTS, &mut self.narrowing);
         self.result = 0;
     }
 

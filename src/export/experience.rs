@@ -1,6 +1,6 @@
 //! What the summary says of the person's past jobs ("Experiencia") and of where a mark came from.
 
-use super::summary::CompetencySummary;
+use super::summary::{CodeSummary, CompetencySummary, codes_detail, codes_text, source_line, source_of};
 use crate::catalog::CatalogSet;
 use crate::i18n::{Lang, fill};
 use crate::session::Session;
@@ -15,6 +15,9 @@ pub struct PastJobSummary {
     /// The occupation's title in the loaded catalogs, or as saved if they no longer have it.
     pub occupation_title: String,
     pub codes: Vec<String>,
+    /// As in [`super::summary::OccupationSummary`].
+    pub codes_detail: Vec<CodeSummary>,
+    pub source: String,
 }
 
 /// The session's past jobs, in the order added.
@@ -33,6 +36,8 @@ pub fn past_jobs(session: &Session, set: &CatalogSet) -> Vec<PastJobSummary> {
                 codes: occupation
                     .map(|o| o.codes.iter().map(|c| format!("{} {}", c.system, c.code)).collect())
                     .unwrap_or_default(),
+                codes_detail: occupation.map(codes_detail).unwrap_or_default(),
+                source: occupation.map(|o| source_of(set, o)).unwrap_or_default(),
             }
         })
         .collect()
@@ -46,11 +51,13 @@ pub fn origin_note(lang: Lang, c: &CompetencySummary) -> Option<String> {
     Some(format!("({})", fill(lang.strings().export_from, &[("jobs", &c.from_titles.join(", "))])))
 }
 
-/// "Cajeros de caja registradora (CUOC 52300)": a past job's occupation, with its codes.
-pub fn past_job_line(j: &PastJobSummary) -> String {
-    if j.codes.is_empty() {
-        j.occupation_title.clone()
-    } else {
-        format!("{} ({})", j.occupation_title, j.codes.join(", "))
+/// "Cajeros de comercio… · CUOC 52300, CIUO-08 5230 (parcial) · Fuente: DANE, CUOC 2025": a past
+/// job's occupation, with its codes and its source.
+pub fn past_job_line(lang: Lang, j: &PastJobSummary) -> String {
+    let mut parts = vec![j.occupation_title.clone()];
+    if !j.codes_detail.is_empty() {
+        parts.push(codes_text(lang, &j.codes_detail));
     }
+    parts.extend(source_line(lang, &j.source));
+    parts.join(" · ")
 }

@@ -56,7 +56,11 @@ pub fn render(summary: &Summary) -> String {
             &mut b,
             "",
             jobs.map(|j| {
-                format!("<strong>{}</strong> — {}", h(&j.title), h(&super::experience::past_job_line(j)))
+                format!(
+                    "<strong>{}</strong> — {}",
+                    h(&j.title),
+                    h(&super::experience::past_job_line(summary.lang, j))
+                )
             })
             .collect(),
         );
@@ -72,12 +76,12 @@ pub fn render(summary: &Summary) -> String {
             h(&o.title),
             h(&summary::fit_line(summary.lang, o))
         ));
-        if !o.codes.is_empty() {
-            b.push_str(&format!(
-                "<p class=\"muted\">{}: {}</p>\n",
-                h(s.export_codes),
-                h(&o.codes.join(", "))
-            ));
+        if !o.codes_detail.is_empty() {
+            let codes = summary::codes_text(summary.lang, &o.codes_detail);
+            b.push_str(&format!("<p class=\"muted\">{}: {}</p>\n", h(s.export_codes), h(&codes)));
+        }
+        if let Some(source) = summary::source_line(summary.lang, &o.source) {
+            b.push_str(&format!("<p class=\"muted\">{}</p>\n", h(&source)));
         }
         list(&mut b, s.export_has, o.has.iter().map(|t| h(t)).collect());
         list(&mut b, s.export_developing, o.developing.iter().map(|t| h(t)).collect());

@@ -9,8 +9,9 @@ use serde_json::{Value, json};
 ///
 /// 2: the fit's meaning changed (an occupation with no function held ranks below every one with one,
 /// `shared_only`; a catch-all function counts for nothing), and past jobs and the origin of each
-/// competency mark appear (`past_jobs`, `from`); issue 13 added the plan (`profile`, `contact`, `goals`,
-/// `explored`, `steps`, `follow_up`), fields a schema-2 reader ignores without losing anything.
+/// competency mark appear (`past_jobs`, `from`), and each occupation's codes with whether they are
+/// partial (`codes_detail`) and its source (`source`); issue 13 added the plan (`profile`, `contact`,
+/// `goals`, `explored`, `steps`, `follow_up`), fields a schema-2 reader ignores without losing anything.
 pub const SCHEMA: u32 = 2;
 
 /// The schemas `rumbo export --schema` can write.
@@ -66,6 +67,12 @@ pub fn render(session: &Session, summary: &Summary, notes: NotesChoice, schema: 
         }
         for competency in summary["competencies"].as_array_mut().into_iter().flatten() {
             competency.as_object_mut().map(|c| c.remove("from"));
+        }
+        for occupation in summary["occupations"].as_array_mut().into_iter().flatten() {
+            if let Some(o) = occupation.as_object_mut() {
+                o.remove("codes_detail");
+                o.remove("source");
+            }
         }
     } else {
         // The session file leaves empty lists out; the export's fields are always there.

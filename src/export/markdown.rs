@@ -20,7 +20,11 @@ pub fn render(summary: &Summary) -> String {
         push(format!("## {}", s.export_experience));
         push(String::new());
         for j in &summary.past_jobs {
-            push(format!("- **{}** — {}", md(&j.title), md(&super::experience::past_job_line(j))));
+            push(format!(
+                "- **{}** — {}",
+                md(&j.title),
+                md(&super::experience::past_job_line(summary.lang, j))
+            ));
         }
         push(String::new());
     }
@@ -33,8 +37,13 @@ pub fn render(summary: &Summary) -> String {
     for o in &summary.occupations {
         push(format!("### {} — {}", md(&o.title), summary::fit_line(summary.lang, o)));
         push(String::new());
-        if !o.codes.is_empty() {
-            push(format!("{}: {}", s.export_codes, md(&o.codes.join(", "))));
+        if !o.codes_detail.is_empty() {
+            let codes = summary::codes_text(summary.lang, &o.codes_detail);
+            push(format!("{}: {}", s.export_codes, md(&codes)));
+            push(String::new());
+        }
+        if let Some(source) = summary::source_line(summary.lang, &o.source) {
+            push(md(&source));
             push(String::new());
         }
         section(&mut push, s.export_has, o.has.iter().map(|t| md(t)).collect());

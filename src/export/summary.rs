@@ -1,7 +1,7 @@
 //! What a session summary says, computed once from the session and the catalogs; the Markdown, HTML and
 //! JSON writers only lay it out. Every text that came from a person passes through `text::sanitize` here.
 
-use crate::catalog::{CatalogSet, Importance, Link};
+use crate::catalog::{CatalogSet, Importance, Link, Occupation, short_source};
 use crate::i18n::{Lang, fill};
 use crate::session::{MarkKind, MarkLevel, Session, fit, gap, orphans};
 use crate::text::{sanitize, sanitize_line};
@@ -51,7 +51,12 @@ pub struct Summary {
 pub struct OccupationSummary {
     pub id: String,
     pub title: String,
+    /// "CUOC 42220": schema 1's shape, kept as it was.
     pub codes: Vec<String>,
+    /// The same codes with whether each equivalence is partial (schema 2).
+    pub codes_detail: Vec<CodeSummary>,
+    /// Where the occupation comes from, named short: "DANE, CUOC 2025" (schema 2; "" if unknown).
+    pub source: String,
     pub fit: u8,
     /// No function of the occupation is marked: its fit comes only from competencies other occupations
     /// share too ("solo competencias compartidas"), and it ranks below every occupation with one.
@@ -64,6 +69,15 @@ pub struct OccupationSummary {
     /// Essential first.
     pub missing: Vec<MissingItem>,
     pub note: Option<String>,
+}
+
+/// A classification code of an occupation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CodeSummary {
+    pub system: String,
+    pub code: String,
+    /// DANE gives the equivalence as partial (the `*` of its tables).
+    pub partial: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -155,6 +169,8 @@ pub fn summarize(
                 id: o.id.clone(),
                 title: o.title.clone(),
                 codes: o.codes.iter().map(|c| format!("{} {}", c.system, c.code)).collect(),
+                codes_detail: codes_detail(o),
+                source: source_of(set, o),
                 fit: f.percent,
                 shared_only: f.standing.shared_only(),
                 rank: f.standing.rank(),
@@ -305,6 +321,39 @@ fn next_steps(
     }
     steps.push(s.export_step_return.to_string());
     steps
+}
+
+/// Each code of `o`, with whether it is partial.
+pub fn codes_detail(o: &Occupation) -> Vec<CodeSummary> {
+    let code = |c: &crate::catalog::Code| CodeSummary {
+        system: c.system.clone(),
+        code: c.code.clone(),
+        partial: c.partial,
+    };
+    o.codes.iter().map(code).collect()
+}
+
+/// `o`'s source as the app's detail names it ("DANE, CUOC 2025"); empty when the catalogs lack it.
+pub fn source_of(set: &CatalogSet, o: &Occupation) -> String {
+    set.source(&o.source).map(short_source).unwrap_or_default()
+}
+
+/// "CNO 1353, CUOC 42220 (parcial)": the codes as the app's detail writes them.
+pub fn codes_text(lang: Lang, codes: &[CodeSummary]) -> String {
+    let partial = lang.strings().code_partial;
+    let code = |c: &CodeSummary| {
+        if c.partial {
+            format!("{} {} ({partial})", c.system, c.code)
+        } else {
+            format!("{} {}", c.system, c.code)
+        }
+    };
+    codes.iter().map(code).collect::<Vec<_>>().join(", ")
+}
+
+/// "Fuente: DANE, CUOC 2025"; `None` when the source is not known.
+pub fn source_line(lang: Lang, source: &str) -> Option<String> {
+    (!source.is_empty()).then(|| fill(lang.strings().export_source, &[("source", &source)]))
 }
 
 /// "Ajuste: 19 %", with "(solo competencias compartidas)" when no function of the occupation is marked.

@@ -268,6 +268,8 @@ pub const EN: Strings = Strings {
     best_level: "level {level}",
     // experience (issue 12)
     export_experience: "Experience",
+    // Where an exported occupation comes from, named as the app's detail names it.
+    export_source: "Source: {source}",
     export_from: "from: {jobs}",
     export_schema_not_json: "--schema applies only to the JSON export (--format json)",
     experience_title: "Experience",

@@ -268,6 +268,8 @@ pub const ES: Strings = Strings {
     best_level: "nivel {level}",
     // experience (issue 12)
     export_experience: "Experiencia",
+    // Where an exported occupation comes from, named as the app's detail names it.
+    export_source: "Fuente: {source}",
     export_from: "de: {jobs}",
     export_schema_not_json: "--schema solo se aplica a la exportación JSON (--format json)",
     experience_title: "Experiencia",

@@ -58,7 +58,7 @@ strings! {
     // BPO joined to CUOC: shared competencies, CUOC equivalents of an occupation (issue 12)
     same_competency, code_partial, cuoc_go, cuoc_jumped, cuoc_not_loaded,
     // experience (issue 12): past jobs and where a mark came from
-    export_experience, export_from, export_schema_not_json, experience_title, experience_job_title,
+    export_experience, export_from, export_source, export_schema_not_json, experience_title, experience_job_title,
     experience_type_hint, experience_jobs, experience_no_jobs, experience_items, experience_skill, experience_knowledge,
     // general
     internal_error, error_prefix, config_dir_unknown,

@@ -1,14 +1,14 @@
 //! Job titles for "Experiencia": the occupations a job title typed by the counselor names, by the
-//! occupation's own name or one of its alternative titles (CUOC's denominaciones). A title matches by the
-//! search's word rules ([`super::words`]): every query word other than a stop word is a word of the
-//! title, a word of the same Snowball stem, a word's beginning, or (five letters or more) one typo away.
-//!
-//! Kept apart from the index, which has no titles of its own (yet): 15,000 short texts are folded once,
-//! when the panel opens, and scanned in a millisecond or two per key.
+//! occupation's own name or one of its alternative titles (CUOC's denominaciones). Searched in the
+//! index, which holds both (kinds `occupation` and `title`), so the panel costs nothing to open
+//! and a key costs what a key in the search popup does; the word rules are the search's
+//! ([`super::words`]).
 
-use super::words::{LOOSE, NONE, WHOLE, is_stop_word, loosely, split, stemmer};
-use crate::catalog::CatalogSet;
-use crate::text::fold;
+use super::index::Index;
+use super::rank::Rank;
+use super::{Hit, Narrowing, SearchIndex};
+use crate::catalog::ItemKind;
+use std::cmp::Reverse;
 
 /// One way to name an occupation: its own title or one of its alternative titles.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,106 +21,71 @@ pub struct JobMatch {
     pub own: bool,
 }
 
-/// Every title of a catalog set, folded for matching.
-#[derive(Clone, Debug, Default)]
-pub struct JobTitles {
-    entries: Vec<Entry>,
-}
+/// What the last title search left for the next key: one [`Narrowing`] per kind searched.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JobNarrowing([Narrowing; 2]);
 
-#[derive(Clone, Debug)]
-struct Entry {
-    occupation: u32,
-    /// `None` for the occupation's own title, else the index of the alternative title.
-    alt: Option<u32>,
-    folded: String,
-}
+/// The kinds of item that name an occupation.
+const NAMES: [ItemKind; 2] = [ItemKind::Occupation, ItemKind::Title];
 
-impl JobTitles {
-    pub fn new(set: &CatalogSet) -> JobTitles {
-        let mut entries = Vec::new();
-        for (o, occupation) in set.occupations().enumerate() {
-            let o = super::to_u32(o);
-            entries.push(Entry { occupation: o, alt: None, folded: fold(&occupation.title) });
-            for (t, title) in occupation.alt_titles.iter().enumerate() {
-                entries.push(Entry {
-                    occupation: o,
-                    alt: Some(super::to_u32(t)),
-                    folded: fold(&title.title),
-                });
-            }
-        }
-        JobTitles { entries }
+impl SearchIndex {
+    /// The titles `query` names, best first, ranked as one search over occupations and job titles
+    /// would rank them. At most `limit`.
+    pub fn job_titles(&self, query: &str, limit: usize) -> Vec<JobMatch> {
+        self.job_titles_narrowing(query, limit, &mut JobNarrowing::default())
     }
 
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    /// The titles `query` names, best first: the title itself, then more query words held whole (as
-    /// themselves or by stem), then shorter titles, then catalog order. At most `limit`.
-    pub fn find(&self, set: &CatalogSet, query: &str, limit: usize) -> Vec<JobMatch> {
-        let folded = fold(query.trim());
-        let all: Vec<&str> = split(&folded).collect();
-        let mut words: Vec<&str> = all.iter().copied().filter(|w| !is_stop_word(w)).collect();
-        if words.is_empty() {
-            words = all;
-        }
-        if words.is_empty() {
-            return Vec::new();
-        }
-        let stems: Vec<String> = words.iter().map(|w| stemmer().stem(w).into_owned()).collect();
-        let squeezed = squeeze(&folded);
-        // (not exact, fewer whole words, length, position): smallest first.
-        let mut ranked: Vec<((bool, usize, usize), usize)> = Vec::new();
-        for (at, entry) in self.entries.iter().enumerate() {
-            let mut whole = 0;
-            let found = words.iter().zip(&stems).all(|(word, stem)| {
-                let best = split(&entry.folded).map(|candidate| strength(word, stem, candidate)).max();
-                let best = best.unwrap_or(NONE);
-                whole += usize::from(best == WHOLE);
-                best != NONE
-            });
-            if found {
-                let exact = squeeze(&entry.folded) == squeezed;
-                ranked.push(((!exact, usize::MAX - whole, entry.folded.len()), at));
-            }
-        }
-        ranked.sort_unstable();
-        let occupations: Vec<&crate::catalog::Occupation> = set.occupations().collect();
-        ranked
-            .into_iter()
+    /// [`SearchIndex::job_titles`] for a title typed one key at a time: like
+    /// [`SearchIndex::search_narrowing`], a key that only adds to the query scans only what the
+    /// last one matched. The same results either way.
+    pub fn job_titles_narrowing(
+        &self,
+        query: &str,
+        limit: usize,
+        narrowing: &mut JobNarrowing,
+    ) -> Vec<JobMatch> {
+        let index = self.built();
+        let mut hits: Vec<Hit> = NAMES
+            .iter()
+            .zip(&mut narrowing.0)
+            .flat_map(|(kind, narrowing)| {
+                index.search_narrowing(query, Some(*kind), Some(limit), narrowing).hits
+            })
+            .collect();
+        hits.sort_unstable_by_key(|hit| Reverse(index.rank_of(hit)));
+        hits.into_iter()
             .take(limit)
-            .filter_map(|(_, at)| {
-                let entry = &self.entries[at];
-                let occupation = occupations.get(entry.occupation as usize)?;
-                let title = match entry.alt {
-                    None => occupation.title.clone(),
-                    Some(t) => occupation.alt_titles.get(t as usize)?.title.clone(),
+            .map(|hit| {
+                let item = index.item(hit.item);
+                let own = item.kind == ItemKind::Occupation;
+                let occupation = match item.occupation {
+                    Some((id, _)) if !own => id,
+                    _ => item.id,
                 };
-                Some(JobMatch { occupation: occupation.id.clone(), title, own: entry.alt.is_none() })
+                JobMatch { occupation: occupation.to_string(), title: item.text.to_string(), own }
             })
             .collect()
     }
+
+    /// How many titles name an occupation: every occupation's own and every alternative one.
+    pub fn job_title_count(&self) -> usize {
+        let index = self.built();
+        index.records.iter().filter(|record| NAMES.contains(&record.kind)).count()
+    }
 }
 
-/// How `candidate` (a folded word of a title) answers the query word `word` of stem `stem`.
-fn strength(word: &str, stem: &str, candidate: &str) -> u8 {
-    let loose = loosely(word, candidate);
-    if loose == WHOLE {
-        return WHOLE;
+impl Index {
+    /// The rank a scan gave `hit` (see [`Rank`]): what merges the hits of searches by kind in the
+    /// order one search over those kinds would give.
+    fn rank_of(&self, hit: &Hit) -> Rank {
+        let len =
+            self.slots.get(hit.item).and_then(|slot| self.entries.get(*slot as usize)).map_or(0, |e| e.len);
+        Rank {
+            exact: hit.exact,
+            whole: hit.whole_words,
+            score: hit.score,
+            shorter: Reverse(len),
+            earlier: Reverse(super::to_u32(hit.item)),
+        }
     }
-    // Spanish stems are beginnings of their words: only a word that begins with the stem can share it.
-    if candidate.starts_with(stem) && stemmer().stem(candidate) == stem {
-        return WHOLE;
-    }
-    if loose == LOOSE { LOOSE } else { NONE }
-}
-
-/// The letters and digits alone: "Cajero / cajera" and "cajero cajera" are the same title.
-fn squeeze(folded: &str) -> String {
-    split(folded).collect::<Vec<_>>().join(" ")
 }

@@ -77,7 +77,7 @@ mod stored;
 mod tests;
 pub(crate) mod words;
 
-pub use jobs::{JobMatch, JobTitles};
+pub use jobs::{JobMatch, JobNarrowing};
 pub use narrowing::Narrowing;
 pub use stored::IndexFile;
 

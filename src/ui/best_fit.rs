@@ -84,7 +84,7 @@ fn lines(model: &Ui, s: &Strings, i: usize, row: &BestFit, room: usize) -> Vec<L
     };
     let lead = format!(" {:>3}. ", i + 1);
     // Lists show the first gendered form of a CUOC title ("Cajeros … / Cajeras …").
-    let title = row.occupation.title.split(" / ").next().unwrap_or_default();
+    let title = row.occupation.list_title();
     let name = clip(&format!("{lead}{title}"), room.saturating_sub(width(&percent)));
     let gap = room.saturating_sub(width(&name) + width(&percent));
     let first = Line::from(vec![Span::raw(name), Span::raw(" ".repeat(gap)), Span::styled(percent, style)]);

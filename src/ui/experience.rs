@@ -8,6 +8,7 @@ use super::list::{clip, clip_spans, draw_rows};
 use super::regions::{Regions, Rows};
 use super::{Ui, popup};
 use crate::app::{Area, ExperienceField, ExperiencePanel, Workspace};
+use crate::catalog::first_form;
 use crate::i18n::fill;
 use crate::session::MarkKind;
 use ratatui::Frame;
@@ -66,7 +67,7 @@ pub fn draw(
             .iter()
             .map(|m| {
                 let occupation = set.occupation(&m.occupation);
-                let name = occupation.map(|o| first_form(&o.title)).unwrap_or_default();
+                let name = occupation.map(|o| o.list_title()).unwrap_or_default();
                 let code =
                     occupation.and_then(|o| o.codes.first()).map(|c| format!(" ({} {})", c.system, c.code));
                 let context = if m.own {
@@ -171,8 +172,4 @@ fn list(
     let first = offset(selected.unwrap_or(0), usize::from(area.height));
     regions.record(Area::Experience(field), area, Some(Rows { rect: area, first, lines: 1 }));
     draw_rows(frame, area, rows, selected, style, 1);
-}
-
-fn first_form(title: &str) -> String {
-    super::functions::first_form(title).to_string()
 }

@@ -6,7 +6,7 @@ use super::layout::WorkspaceAreas;
 use super::list::{clip, draw_rows, wrap};
 use super::{layout, pane_block, selection};
 use crate::app::{DetailRow, DetailTab, Pane, Workspace};
-use crate::catalog::Importance;
+use crate::catalog::{Importance, first_form};
 use crate::i18n::fill;
 use crate::session::MarkLevel;
 use ratatui::Frame;
@@ -110,9 +110,4 @@ fn row(model: &Ui, level: Option<MarkLevel>, row: &DetailRow, room: usize) -> Ve
         Span::styled(suffix, model.theme.dim),
         Span::styled(inferred, model.theme.inferred),
     ])]
-}
-
-/// "Cajero" of "Cajero / cajera": CUOC writes both gendered forms; a list shows the first.
-pub fn first_form(title: &str) -> &str {
-    title.split(" / ").next().unwrap_or(title)
 }

@@ -22,12 +22,14 @@ pub const BASE: &str = r#"Catalog(
 )
 "#;
 
-/// `rumbo ARGS…` with its config and data folders inside `home`, so the user's own files never count.
+/// `rumbo ARGS…` with its config, data and cache folders inside `home`, so the user's own files
+/// never count (the built-ins' search index is cached too) and no test writes outside `home`.
 pub fn rumbo(home: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_rumbo"))
         .args(args)
         .env("RUMBO_CONFIG_DIR", home.join("config"))
         .env("RUMBO_DATA_DIR", home.join("data"))
+        .env("RUMBO_CACHE_DIR", home.join("cache"))
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "es_CO.UTF-8")

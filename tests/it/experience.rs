@@ -12,7 +12,7 @@ use rumbo::app::{ExperienceField, Model, Msg, Overlay, Screen, Workspace, update
 use rumbo::catalog::{self, CatalogSet, CompetencyKind, SourceFile};
 use rumbo::i18n::Lang;
 use rumbo::runtime::Runner;
-use rumbo::search::{JobTitles, SearchIndex};
+use rumbo::search::SearchIndex;
 use rumbo::session::{MarkKind, MarkLevel, Session};
 use std::sync::{Arc, OnceLock};
 
@@ -63,20 +63,57 @@ fn skills_of(set: &CatalogSet, occupation: &str) -> Vec<String> {
 
 #[test]
 fn job_titles_find_the_cashier_occupations() {
-    let (set, _) = catalogs();
-    let titles = JobTitles::new(&set);
-    assert!(titles.len() > 14_462, "every alternative title and every occupation's name");
-    let found = titles.find(&set, "cajera", 5);
+    let (_, titles) = catalogs();
+    assert!(titles.job_title_count() > 14_462, "every alternative title and every occupation's name");
+    let found = titles.job_titles("cajera", 5);
     let occupations: Vec<&str> = found.iter().map(|m| m.occupation.as_str()).collect();
     assert!(occupations.contains(&"cuoc-52300") && occupations.contains(&"cuoc-42110"), "{found:?}");
     assert!(found.iter().all(|m| rumbo::text::fold(&m.title).contains("cajer")), "{found:?}");
     // Gender, number, accents and one typo.
     for query in ["cajeros", "CAJERO", "soldador", "solador", "auxiliar de enfermería"] {
-        assert!(!titles.find(&set, query, 5).is_empty(), "{query}");
+        assert!(!titles.job_titles(query, 5).is_empty(), "{query}");
     }
-    assert_eq!(titles.find(&set, "soldador", 1)[0].occupation, "cuoc-72120");
-    assert!(titles.find(&set, "xyzzy", 5).is_empty());
-    assert!(titles.find(&set, "  ", 5).is_empty());
+    assert_eq!(titles.job_titles("soldador", 1)[0].occupation, "cuoc-72120");
+    assert!(titles.job_titles("xyzzy", 5).is_empty());
+    assert!(titles.job_titles("  ", 5).is_empty());
+}
+
+/// The panel searches the index (nothing is built to open it): its results are those of one search
+/// over every item, keeping occupations and job titles, in that order.
+#[test]
+fn job_titles_rank_as_one_search_over_occupations_and_titles() {
+    use rumbo::catalog::ItemKind;
+    let (_, index) = catalogs();
+    for query in ["cajera", "soldador", "auxiliar de enfermería", "mesero", "técnico", "ventas", "c"] {
+        let expected: Vec<(String, String, bool)> = index
+            .search(query, None, None)
+            .hits
+            .iter()
+            .map(|hit| index.item(hit.item))
+            .filter(|item| matches!(item.kind, ItemKind::Occupation | ItemKind::Title))
+            .take(rumbo::app::JOB_RESULTS)
+            .map(|item| {
+                let own = item.kind == ItemKind::Occupation;
+                let occupation = if own { item.id } else { item.occupation.unwrap().0 };
+                (occupation.to_string(), item.text.to_string(), own)
+            })
+            .collect();
+        let found: Vec<(String, String, bool)> = index
+            .job_titles(query, rumbo::app::JOB_RESULTS)
+            .into_iter()
+            .map(|m| (m.occupation, m.title, m.own))
+            .collect();
+        assert!(!found.is_empty(), "{query}");
+        assert_eq!(found, expected, "{query}");
+        // Typed one key at a time, each key scanning only what the last matched: the same results.
+        let mut narrowing = rumbo::search::JobNarrowing::default();
+        let mut typed = String::new();
+        for c in query.chars() {
+            typed.push(c);
+            let narrowed = index.job_titles_narrowing(&typed, rumbo::app::JOB_RESULTS, &mut narrowing);
+            assert_eq!(narrowed, index.job_titles(&typed, rumbo::app::JOB_RESULTS), "{typed}");
+        }
+    }
 }
 
 /// The whole flow through the real runner: add a cashier job, change one of its marks, mark a function it

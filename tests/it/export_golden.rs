@@ -74,7 +74,7 @@ fn markdown_and_html_show_past_jobs_and_where_a_mark_came_from() {
     insta::assert_snapshot!("markdown_es_experience", md);
     assert!(
         md.contains(
-            "## Experiencia\n\n- **Cajera** — Auxiliares de información y servicio al cliente (CNO 1353, CUOC 42220"
+            "## Experiencia\n\n- **Cajera** — Auxiliares de información y servicio al cliente · CNO 1353, CUOC 42220 (parcial)"
         ),
         "{md}"
     );

@@ -171,6 +171,7 @@ pub const EXAMPLE_CATALOG: &str = r#"Catalog(
             id: "auxiliar-servicio-cliente",
             sector: "bpo",
             title: "Auxiliares de información y servicio al cliente",
+            source: "fichas",
             codes: [Code(system: "CNO", code: "1353")],
             functions: [
                 Function(id: "asc-01", text: "Contestar preguntas de clientes."),

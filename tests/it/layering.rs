@@ -104,3 +104,21 @@ fn the_modules_of_app_update_import_each_other_without_a_circle() {
     // The walk does see imports: workspace uses the overlays.
     assert!(edges.get("workspace").is_some_and(|e| e.contains("overlays")), "{edges:?}");
 }
+
+/// A gendered name ("Cajeros … / Cajeras …") is cut to its first form by one helper,
+/// `catalog::first_form` (`Occupation::list_title`), not by a `split(" / ")` of each view's own.
+#[test]
+fn the_first_gendered_form_is_cut_in_one_place() {
+    let mut found = Vec::new();
+    for (path, text) in sources("src") {
+        if path.ends_with("catalog/names.rs") {
+            continue;
+        }
+        for (line, code) in code_lines(&text) {
+            if code.contains("split(\" / \")") || code.contains("split_once(\" / \")") {
+                found.push(format!("{}:{line}: {}", path.display(), code.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "use catalog::first_form or Occupation::list_title:\n{}", found.join("\n"));
+}

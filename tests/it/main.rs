@@ -16,6 +16,7 @@ mod builtin_catalog;
 // issue 12: the BPO catalog joined to the CUOC
 mod bpo_join;
 mod bpo_join_app;
+mod builtin_index_cache;
 mod builtins;
 mod catalog_cache;
 mod catalog_check;
@@ -42,6 +43,7 @@ mod e2e_tmux;
 // Issue 12, Experiencia (past jobs).
 mod experience;
 mod export_cli;
+mod export_cuoc;
 mod export_golden;
 mod export_hostile;
 mod export_json;

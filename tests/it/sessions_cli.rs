@@ -131,6 +131,30 @@ fn show_prints_the_whole_session() {
     assert!(stdout(&out).contains("\nConsent: given on 2026-03-02 "), "{}", stdout(&out));
 }
 
+/// `sessions show` lists the past jobs (the title, the occupation with its codes and source) and says
+/// where each mark came from, as the exports do.
+#[test]
+fn show_lists_past_jobs_and_where_each_mark_came_from() {
+    let home = home();
+    let (set, _) = rumbo::catalog::load(&rumbo::catalog::CatalogSources::every_builtin()).unwrap();
+    let mut person = Session::new("Rosa", "", at("2026-03-02T14:30:00Z"), &set).unwrap();
+    person.id = "r0s4c4j3r4xy".into();
+    person.add_past_job("Cajera", set.occupation("cuoc-52300").unwrap(), &set);
+    let marked: Vec<String> = person.marks.iter().map(|m| m.text.clone()).collect();
+    assert!(marked.len() >= 5, "{marked:?}");
+    save(home.path(), &person);
+    let out = rumbo(home.path(), &["sessions", "show", "r0s4"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    let job = "## Experiencia\n\n- **Cajera** — Cajeros de comercio, taquilleros y expendedores de boletas / \
+               Cajeras de comercio, taquilleros y expendedores de boletas · CUOC 52300, CIUO-08 5112 (parcial), \
+               CIUO-08 5230 (parcial), CNO 6323 · Fuente: DANE, CUOC 2025\n";
+    assert!(text.contains(job), "{text}");
+    for name in &marked {
+        assert!(text.contains(&format!("- {name} — la tiene (de: Cajera)\n")), "{name}: {text}");
+    }
+}
+
 #[test]
 fn show_without_consent_says_so() {
     let home = home();

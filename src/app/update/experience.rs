@@ -8,13 +8,14 @@ use crate::app::keymap::{Action, Place};
 use crate::app::model::{Model, Overlay, Screen, Workspace};
 use crate::app::msg::Effect;
 use crate::catalog::CatalogSet;
+use crate::search::SearchIndex;
 use crate::session::MarkKind;
 use crate::text::{is_forbidden, sanitize_line};
 use crossterm::event::{KeyCode, KeyEvent};
 
 /// `l`: the panel, on the first past job if there is one (to see and change what it marked).
-pub fn open(ws: &Workspace, set: &CatalogSet) -> Overlay {
-    let mut panel = ExperiencePanel::new(set);
+pub fn open(ws: &Workspace) -> Overlay {
+    let mut panel = ExperiencePanel::default();
     if !ws.session.past_jobs.is_empty() {
         panel.field = ExperienceField::Jobs;
     }
@@ -23,6 +24,7 @@ pub fn open(ws: &Workspace, set: &CatalogSet) -> Overlay {
 
 pub fn key(model: &mut Model, mut panel: Box<ExperiencePanel>, key: KeyEvent) -> Vec<Effect> {
     let set = model.catalog.clone();
+    let index = model.index.clone();
     let now = model.now;
     let place = match panel.field {
         ExperienceField::Search => Place::ExperienceSearch,
@@ -30,7 +32,7 @@ pub fn key(model: &mut Model, mut panel: Box<ExperiencePanel>, key: KeyEvent) ->
     };
     let action = model.keymap.action(&key, place, model.kiosk.is_some());
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
-    let effects = act(ws, &mut panel, &set, action, &key, now);
+    let effects = act(ws, &mut panel, (&set, &index), action, &key, now);
     ws.overlay = Some(Overlay::Experience(panel));
     effects
 }
@@ -38,7 +40,7 @@ pub fn key(model: &mut Model, mut panel: Box<ExperiencePanel>, key: KeyEvent) ->
 fn act(
     ws: &mut Workspace,
     panel: &mut ExperiencePanel,
-    set: &CatalogSet,
+    (set, index): (&CatalogSet, &SearchIndex),
     action: Option<Action>,
     key: &KeyEvent,
     now: jiff::Timestamp,
@@ -66,7 +68,7 @@ fn act(
                 (_, Some(c)) if !is_forbidden(c) => panel.query.push(c),
                 _ => return Vec::new(),
             }
-            panel.rerun(set);
+            panel.rerun(index);
         }
         _ => {}
     }
@@ -124,10 +126,10 @@ fn mark(
 }
 
 /// A paste goes into the job title.
-pub fn paste(panel: &mut ExperiencePanel, set: &CatalogSet, text: &str) {
+pub fn paste(panel: &mut ExperiencePanel, index: &SearchIndex, text: &str) {
     if panel.field == ExperienceField::Search {
         panel.query.push_str(&sanitize_line(text));
-        panel.rerun(set);
+        panel.rerun(index);
     }
 }
 

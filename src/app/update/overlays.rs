@@ -152,7 +152,6 @@ fn rerun(popup: &mut SearchPopup, index: &SearchIndex) {
 
 pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
     let index = model.index.clone();
-    let set = model.catalog.clone();
     let now = model.now;
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
     match ws.overlay.take() {
@@ -174,7 +173,7 @@ pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
             Vec::new()
         }
         Some(Overlay::Experience(mut panel)) => {
-            super::experience::paste(&mut panel, &set, text);
+            super::experience::paste(&mut panel, &index, text);
             ws.overlay = Some(Overlay::Experience(panel));
             Vec::new()
         }

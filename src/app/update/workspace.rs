@@ -96,7 +96,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             ws.overlay = Some(Overlay::Notes(Box::new(super::notes::new_notes(&ws.session, occupation))));
         }
         Action::Export => ws.overlay = Some(super::export::open(false)),
-        Action::Experience => ws.overlay = Some(super::experience::open(ws, &set)),
+        Action::Experience => ws.overlay = Some(super::experience::open(ws)),
         Action::Plan => super::plan::open(ws),
         Action::Goal => return super::plan::from_pane(model, true),
         Action::AddExplored => return super::plan::from_pane(model, false),

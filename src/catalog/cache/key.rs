@@ -62,20 +62,30 @@ fn key_start(files: usize) -> Xxh3 {
     hasher
 }
 
-/// The files `sources` names, if every folder could be listed and every file measured, with the
-/// bytes the files add up to (the built-ins, already binary, count for nothing).
-pub(super) fn listed(sources: &CatalogSources) -> Option<(Vec<Origin>, u64)> {
-    let mut size = 0;
+/// The files `sources` names, if every folder could be listed and every file measured, with
+/// their sizes.
+pub(super) fn listed(sources: &CatalogSources) -> Option<(Vec<Origin>, Sizes)> {
+    let mut sizes = Sizes::default();
     let mut list = Vec::new();
     for origin in origins(sources) {
-        size += match &origin {
-            Ok(Origin::Builtin(_)) => 0,
-            Ok(Origin::File(path)) => std::fs::metadata(path).ok()?.len(),
+        match &origin {
+            Ok(Origin::Builtin(b)) => sizes.builtins += b.bytes.len() as u64,
+            Ok(Origin::File(path)) => sizes.files += std::fs::metadata(path).ok()?.len(),
             Err(_) => return None,
-        };
+        }
         list.push(origin.ok()?);
     }
-    Some((list, size))
+    Some((list, sizes))
+}
+
+/// What the catalogs of a load weigh, which decides what is worth caching.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Sizes {
+    /// The RON files' bytes: parsing them is what the catalog cache saves.
+    pub files: u64,
+    /// The built-ins' binary bytes: already as quick to decode as the cache would be, but the
+    /// search index built from them takes as long as one built from files of that size.
+    pub builtins: u64,
 }
 
 /// [`key`] of the files in `list`, read a block at a time instead of whole: on a hit their text is

@@ -20,7 +20,9 @@
 //! Small sets (files under [`Cache::MIN_BYTES`]) parse faster than the cache would read, so they
 //! never touch it. The built-in catalogs do not count: they are already in binary form (decoding
 //! them takes what reading them from the cache would), so rumbo with only its built-ins never
-//! writes the cache either. With a large file they are cached with it, as loaded.
+//! writes the catalog cache either. With a large file they are cached with it, as loaded. The
+//! search index worked out from them is another matter (see [`Cache::keeps_derived`]): with a
+//! large built-in, [`Loading::key`] is given all the same, and the index is kept under it.
 //!
 //! File layout: `MAGIC` (16 bytes), key (16), payload length (u64 LE), payload checksum (16), payload
 //! (see [`codec`]: postcard of `[(file name, Catalog)]` in two parts, decoded on two cores).
@@ -35,7 +37,7 @@ use super::problem::Problem;
 use super::set::CatalogSet;
 use super::{CatalogSources, Loaded, load_inputs};
 use codec::{decode, encode};
-use key::{listed, streamed_key};
+use key::{Sizes, listed, streamed_key};
 use std::path::{Path, PathBuf};
 
 /// What loading gives: the catalogs and their file names, or every problem found.
@@ -123,32 +125,52 @@ pub fn load_reporting(sources: &CatalogSources, cache: Option<&Cache>) -> (LoadR
 pub struct Loading {
     pub result: LoadResult,
     pub used: Use,
-    /// The key of the source files the catalogs came from, when the cache was used (a hit or a
-    /// write): what anything worked out from these catalogs can be cached under, such as the search
-    /// index ([`crate::search::IndexFile`]).
+    /// The key of the source files the catalogs came from, when they loaded without a problem and
+    /// what is worked out from them is worth caching (a hit, a write, or built-ins large enough):
+    /// what the search index ([`crate::search::IndexFile`]) is cached under.
     pub key: Option<[u8; 16]>,
 }
 
-/// The cache key of the files `sources` names as they are now, when `cache` would be used for
-/// them (listed and hashed, not parsed): for a caller that only needs what was derived from the
-/// catalogs and cached under their key, and need not load them.
+/// The cache key of the files `sources` names as they are now, when what is derived from their
+/// catalogs would be cached under it (listed and hashed, not parsed): for a caller that only needs
+/// what was derived from the catalogs and cached under their key, and need not load them.
 pub fn sources_key(sources: &CatalogSources, cache: &Cache) -> Option<[u8; 16]> {
-    let (list, size) = listed(sources)?;
-    if size < cache.min_bytes as u64 {
+    let (list, sizes) = listed(sources)?;
+    if !cache.keeps_derived(sizes) {
         return None;
     }
     streamed_key(&list)
 }
 
+impl Cache {
+    /// Whether catalogs of these sizes are worth keeping in the cache themselves: files large
+    /// enough that parsing them takes longer than reading the cache. Built-ins never are.
+    fn keeps_catalogs(&self, sizes: Sizes) -> bool {
+        sizes.files >= self.min_bytes as u64
+    }
+
+    /// Whether what is worked out from catalogs of these sizes (the search index) is worth keeping:
+    /// the built-ins count here, since indexing them takes as long as indexing files of that size
+    /// (both built-ins: some 50 ms, every start, were it not kept).
+    fn keeps_derived(&self, sizes: Sizes) -> bool {
+        sizes.files + sizes.builtins >= self.min_bytes as u64
+    }
+}
+
 /// [`load`], with what it did with the cache and the key of the files it loaded.
 pub fn load_keyed(sources: &CatalogSources, cache: Option<&Cache>) -> Loading {
-    let listed = cache.and_then(|cache| {
-        let (list, size) = listed(sources)?;
-        (size >= cache.min_bytes as u64).then_some((cache, list))
-    });
-    let Some((cache, list)) = listed else {
-        let (inputs, problems) = read_sources(sources);
-        return Loading { result: finish(inputs, problems), used: Use::Bypassed, key: None };
+    let listed = cache.and_then(|cache| listed(sources).map(|(list, sizes)| (cache, list, sizes)));
+    let (cache, list) = match listed {
+        Some((cache, list, sizes)) if cache.keeps_catalogs(sizes) => (cache, list),
+        listed => {
+            let derived = listed.is_some_and(|(cache, _, sizes)| cache.keeps_derived(sizes));
+            let (inputs, problems) = read_sources(sources);
+            // Keyed on the texts read, like a write below: only for catalogs that load cleanly.
+            let key = (derived && problems.is_empty()).then(|| key(&inputs));
+            let result = finish(inputs, problems);
+            let key = key.filter(|_| result.is_ok());
+            return Loading { result, used: Use::Bypassed, key };
+        }
     };
     // The cache file is read (and its checksum checked) on another core while the sources are
     // hashed: both take a few milliseconds at this size, and a start is made of little else.
