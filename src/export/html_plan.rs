@@ -1,0 +1,209 @@
+//! Page 1 of the HTML summary: the plan. Every text is cut to a length that keeps the page one page
+//! (A4 and Letter, 10 pt); what was cut says "ver página 2", where the whole of it is.
+
+use super::dates::in_words;
+use super::escape::html as h;
+use super::plan::{ProgramDetails, StepSummary, clip};
+use super::summary::Summary;
+use crate::i18n::{Lang, fill};
+use crate::session::Who;
+
+/// How much of each text page 1 shows, in characters; and how many programs and steps.
+const NAME: usize = 110;
+const LINE: usize = 90;
+const DETAILS: usize = 190;
+const STEP: usize = 150;
+pub const PROGRAMS: usize = 3;
+pub const STEPS: usize = 6;
+
+/// What page 1 left for page 2.
+#[derive(Default)]
+pub struct Overflow {
+    pub programs: bool,
+    pub steps: bool,
+}
+
+pub fn render(b: &mut String, summary: &Summary) -> Overflow {
+    let s = summary.lang.strings();
+    let plan = &summary.plan;
+    let mut overflow = Overflow::default();
+    let see = format!(" <span class=\"see\">({})</span>", h(s.plan_see_page_2));
+    let cut = |text: &str, max: usize| {
+        let (text, cut) = clip(text, max);
+        if cut { format!("{}{see}", h(&text)) } else { h(&text) }
+    };
+    b.push_str("<section class=\"plan\">\n<header>\n<div>\n");
+    b.push_str(&format!("<h1>{} — {}</h1>\n", h(s.plan_title), cut(&summary.alias, 60)));
+    let when = fill(s.plan_when, &[("date", &summary.date_words)]);
+    let mut who = h(&when);
+    if !summary.counselor.is_empty() {
+        who.push_str(&format!(" · {}: {}", h(s.export_counselor), cut(&summary.counselor, 60)));
+    }
+    b.push_str(&format!("<p>{who}</p>\n"));
+    if let Some(o) = &plan.office {
+        let line = |parts: &[(Option<&str>, &Option<String>)]| -> Option<String> {
+            let items: Vec<String> = parts
+                .iter()
+                .filter_map(|(label, v)| {
+                    let v = cut(v.as_deref()?, LINE);
+                    Some(label.map_or(v.clone(), |l| format!("{}: {v}", h(l))))
+                })
+                .collect();
+            (!items.is_empty()).then(|| items.join(" · "))
+        };
+        let lines = [
+            line(&[(None, &o.name), (None, &o.id)]),
+            line(&[(None, &o.address), (Some(s.plan_phone), &o.phone)]),
+            line(&[(Some(s.plan_hours), &o.hours), (Some(s.plan_front_desk), &o.front_desk)]),
+            line(&[(Some(s.plan_web), &o.website), (Some(s.plan_email), &o.email)]),
+        ];
+        let lines: Vec<String> = lines.into_iter().flatten().collect();
+        b.push_str(&format!("<address><strong>{}:</strong> {}</address>\n", h(s.plan_where), lines.join("<br>")));
+    }
+    b.push_str("</div>\n");
+    if let Some(svg) = plan.qr_url.as_deref().and_then(super::qr::svg) {
+        let url = plan.qr_url.as_deref().unwrap_or_default();
+        b.push_str(&format!(
+            "<figure class=\"qr\">{svg}<figcaption>{}</figcaption></figure>\n",
+            h(&fill(s.plan_qr, &[("url", &clip(url, 70).0)]))
+        ));
+    }
+    b.push_str("</header>\n");
+
+    if !plan.goals.is_empty() {
+        let title = if plan.goal_is_best_fit { s.plan_goal_best } else { s.plan_goals };
+        b.push_str(&format!("<h2>{}</h2>\n<ul>\n", h(title)));
+        for g in &plan.goals {
+            b.push_str(&format!("<li><strong>{}</strong>: {}.</li>\n", cut(&g.title, NAME), h(&fit_words(summary.lang, g))));
+        }
+        b.push_str(&format!("</ul>\n<p class=\"caveat\">{}</p>\n", h(s.plan_fit_not_chance)));
+    }
+    if !plan.strengths.is_empty() || !plan.work_on.is_empty() {
+        b.push_str("<div class=\"two\">\n<div>\n");
+        if !plan.strengths.is_empty() {
+            b.push_str(&format!("<h2>{}</h2>\n<ul>\n", h(s.plan_strengths)));
+            for t in &plan.strengths {
+                b.push_str(&format!("<li>{}</li>\n", cut(t, LINE)));
+            }
+            b.push_str("</ul>\n");
+        }
+        b.push_str("</div>\n<div>\n");
+        if !plan.work_on.is_empty() {
+            b.push_str(&format!("<h2>{}</h2>\n<ul>\n", h(s.plan_work_on)));
+            for m in &plan.work_on {
+                let tag = if m.essential { format!(" ({})", h(s.plan_essential)) } else { String::new() };
+                b.push_str(&format!("<li>{}{tag}</li>\n", cut(&m.text, LINE)));
+            }
+            b.push_str("</ul>\n");
+        }
+        b.push_str("</div>\n</div>\n");
+    }
+
+    b.push_str(&format!("<h2>{}</h2>\n", h(s.export_shortlisted)));
+    if plan.programs.is_empty() && plan.without_program.is_empty() {
+        b.push_str(&format!("<p>{}</p>\n", h(s.export_none)));
+    }
+    if !plan.programs.is_empty() {
+        b.push_str("<ul>\n");
+        for p in plan.programs.iter().take(PROGRAMS) {
+            let (name, name_cut) = clip(&p.name, NAME);
+            let (inst, inst_cut) = clip(&p.institution, LINE);
+            let (line, line_cut) = clip(&details_line(summary.lang, p), DETAILS);
+            let mut item = format!("<strong>{}</strong> — {}", h(&name), h(&inst));
+            if !line.is_empty() {
+                item.push_str(&format!("<br>{}", h(&line)));
+            }
+            if name_cut || inst_cut || line_cut {
+                item.push_str(&see);
+                overflow.programs = true;
+            }
+            b.push_str(&format!("<li>{item}</li>\n"));
+        }
+        if plan.programs.len() > PROGRAMS {
+            overflow.programs = true;
+            b.push_str(&format!("<li>…{see}</li>\n"));
+        }
+        b.push_str("</ul>\n");
+    }
+    for title in &plan.without_program {
+        b.push_str(&format!("<p>{}</p>\n", cut(&fill(s.plan_no_program, &[("title", title)]), NAME + 80)));
+    }
+
+    b.push_str(&format!("<h2>{}</h2>\n<ol>\n", h(s.export_next_steps)));
+    if plan.steps.is_empty() {
+        // A session without a plan of its own: the steps the summary always suggested.
+        for step in summary.next_steps.iter().take(STEPS) {
+            b.push_str(&format!("<li>{}</li>\n", cut(step, STEP)));
+        }
+    } else {
+        for step in plan.steps.iter().take(STEPS) {
+            let (line, was_cut) = step_line(summary.lang, step, STEP);
+            overflow.steps |= was_cut;
+            b.push_str(&format!("<li>{}{}</li>\n", h(&line), if was_cut { see.as_str() } else { "" }));
+        }
+    }
+    if plan.steps.len() > STEPS || summary.next_steps.len() > STEPS && plan.steps.is_empty() {
+        overflow.steps = true;
+        b.push_str(&format!("<li>…{see}</li>\n"));
+    }
+    b.push_str("</ol>\n");
+    let follow = match plan.follow_up {
+        Some(date) => format!("{}: {}", s.plan_follow_up, in_words(summary.lang, date)),
+        None => format!("{}: {}", s.plan_follow_up, s.plan_follow_up_none),
+    };
+    b.push_str(&format!("<p class=\"follow\">{}</p>\n</section>\n", h(&follow)));
+    overflow
+}
+
+/// "ya sabe hacer 7 de las 12 cosas que pide esta ocupación, y está aprendiendo 2 más"
+pub fn fit_words(lang: Lang, g: &super::plan::GoalSummary) -> String {
+    let s = lang.strings();
+    let mut words = fill(s.plan_fit_words, &[("has", &g.has), ("total", &g.essential)]);
+    if g.developing > 0 {
+        words.push_str(&format!(" {}", fill(s.plan_fit_learning, &[("count", &g.developing)])));
+    }
+    words
+}
+
+/// "Modalidad: presencial · Duración: 6 meses · …", the details a program has.
+pub fn details_line(lang: Lang, p: &ProgramDetails) -> String {
+    let s = lang.strings();
+    let modality = p.modality.map(|m| match m {
+        crate::catalog::Modality::Presencial => s.plan_presencial.to_string(),
+        crate::catalog::Modality::Virtual => s.plan_virtual.to_string(),
+        crate::catalog::Modality::Mixta => s.plan_mixta.to_string(),
+    });
+    let parts = [
+        (s.export_level, Some(p.level.clone()).filter(|l| !l.is_empty())),
+        (s.plan_modality, modality),
+        (s.plan_duration, p.duration.clone()),
+        (s.plan_schedule, p.schedule.clone()),
+        (s.plan_cost, p.cost.clone()),
+        (s.plan_requirements, p.requirements.clone()),
+        (s.plan_contact, p.contact.clone()),
+        (s.plan_web, p.url.clone()),
+    ];
+    let items: Vec<String> = parts.into_iter().filter_map(|(l, v)| Some(format!("{l}: {}", v?))).collect();
+    items.join(" · ")
+}
+
+/// "15 de marzo de 2027 — Inscribirse en … (usted). Qué llevar: cédula, diploma." cut to `max`.
+pub fn step_line(lang: Lang, step: &StepSummary, max: usize) -> (String, bool) {
+    let s = lang.strings();
+    let who = if step.who == Who::Orientador { s.plan_who_counselor } else { s.plan_who_person };
+    let (text, text_cut) = clip(&step.text, max);
+    let mut line = match step.date {
+        Some(date) => format!("{} — {text} ({who})", in_words(lang, date)),
+        None => format!("{text} ({who})"),
+    };
+    if step.done {
+        line.push_str(&format!(" ✓ {}", s.plan_done));
+    }
+    let mut bring_cut = false;
+    if !step.bring.is_empty() {
+        let (bring, cut) = clip(&step.bring.join(", "), max.min(100));
+        bring_cut = cut;
+        line.push_str(&format!(". {}: {bring}", s.plan_bring));
+    }
+    (line, text_cut || bring_cut)
+}

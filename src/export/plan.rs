@@ -1,0 +1,245 @@
+//! Page 1 of the summary: the plan the person acts on — the goals and how far along they are, a few
+//! strengths and things to work on, the chosen programs with their details, the steps, the follow-up
+//! date and where the office is. Computed once here; the writers only lay it out.
+
+use super::summary::MissingItem;
+use crate::catalog::{CatalogSet, Importance, Modality, Program};
+use crate::config::Office;
+use crate::session::{MarkLevel, Session, StepStatus, Who, fit};
+use crate::text::sanitize_line;
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// At most this many strengths and things to work on: the plan is one page.
+pub const MAX_STRENGTHS: usize = 5;
+pub const MAX_WORK_ON: usize = 5;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Plan {
+    /// The session's goals; with none, the explored occupation that fits best stands in
+    /// (`goal_is_best_fit`).
+    pub goals: Vec<GoalSummary>,
+    pub goal_is_best_fit: bool,
+    pub strengths: Vec<String>,
+    /// Essential first.
+    pub work_on: Vec<MissingItem>,
+    /// The chosen programs with their details, in the order chosen.
+    pub programs: Vec<ProgramDetails>,
+    /// Titles of the goals no program of any loaded catalog serves: the plan says to ask at the office.
+    pub without_program: Vec<String>,
+    pub steps: Vec<StepSummary>,
+    pub follow_up: Option<Date>,
+    pub office: Option<OfficeSummary>,
+    /// The web address the QR code holds: the first chosen program's, else the office's.
+    pub qr_url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GoalSummary {
+    pub id: String,
+    pub title: String,
+    pub fit: u8,
+    /// Essential items (functions and competencies) the person has, has under way, and in all: what
+    /// the fit counts, said in plain words ("ya sabe hacer 7 de las 12 cosas…").
+    pub has: usize,
+    pub developing: usize,
+    pub essential: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ProgramDetails {
+    pub id: String,
+    pub name: String,
+    pub institution: String,
+    pub level: String,
+    pub modality: Option<Modality>,
+    pub duration: Option<String>,
+    pub schedule: Option<String>,
+    pub cost: Option<String>,
+    pub requirements: Option<String>,
+    pub contact: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StepSummary {
+    pub text: String,
+    pub who: Who,
+    pub date: Option<Date>,
+    pub done: bool,
+    pub bring: Vec<String>,
+}
+
+/// The office block: `config.office`, cleaned; only the keys the office set.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct OfficeSummary {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub hours: Option<String>,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub front_desk: Option<String>,
+}
+
+impl OfficeSummary {
+    fn of(office: &Office) -> Option<OfficeSummary> {
+        let clean = |v: &Option<String>| v.as_deref().map(sanitize_line).filter(|t| !t.trim().is_empty());
+        let summary = OfficeSummary {
+            id: clean(&office.id),
+            name: clean(&office.name),
+            address: clean(&office.address),
+            phone: clean(&office.phone),
+            hours: clean(&office.hours),
+            website: clean(&office.website),
+            email: clean(&office.email),
+            front_desk: clean(&office.front_desk),
+        };
+        (summary != OfficeSummary::default()).then_some(summary)
+    }
+}
+
+fn details(p: &Program) -> ProgramDetails {
+    let clean = |v: &Option<String>| v.as_deref().map(sanitize_line).filter(|t| !t.trim().is_empty());
+    ProgramDetails {
+        id: p.id.clone(),
+        name: sanitize_line(&p.name),
+        institution: sanitize_line(&p.institution),
+        level: sanitize_line(&p.level),
+        modality: p.modality,
+        duration: clean(&p.duration),
+        schedule: clean(&p.schedule),
+        cost: clean(&p.cost),
+        requirements: clean(&p.requirements),
+        contact: clean(&p.contact),
+        url: clean(&p.url),
+    }
+}
+
+fn is_web(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// The plan of `session`. `best` is the explored occupation that fits best, standing in for a goal
+/// when the session names none (older sessions).
+pub fn plan(session: &Session, set: &CatalogSet, best: Option<&str>, office: Option<&Office>) -> Plan {
+    let named: Vec<&str> =
+        session.goals.iter().map(String::as_str).filter(|g| set.occupation(g).is_some()).collect();
+    let goal_is_best_fit = named.is_empty() && best.is_some();
+    let goal_ids: Vec<&str> = if named.is_empty() { best.into_iter().collect() } else { named };
+
+    let mut goals = Vec::new();
+    let (mut strengths, mut work_on): (Vec<String>, Vec<MissingItem>) = (Vec::new(), Vec::new());
+    let (mut missing_optional, mut developing) = (Vec::new(), Vec::new());
+    let mut without_program = Vec::new();
+    for id in &goal_ids {
+        let (Some(o), Some(f)) = (set.occupation(id), fit(session, set, id)) else { continue };
+        let essential = |items: &[crate::session::FitItem]| {
+            items.iter().filter(|i| i.importance == Importance::Essential).count()
+        };
+        let (has, dev, miss) = (essential(&f.has), essential(&f.developing), essential(&f.missing));
+        goals.push(GoalSummary {
+            id: o.id.clone(),
+            title: o.title.clone(),
+            fit: f.percent,
+            has,
+            developing: dev,
+            essential: has + dev + miss,
+        });
+        strengths.extend(f.has.iter().map(|i| i.text.clone()));
+        for item in &f.missing {
+            let entry = MissingItem { text: item.text.clone(), essential: item.importance == Importance::Essential };
+            if entry.essential { work_on.push(entry) } else { missing_optional.push(entry) }
+        }
+        developing.extend(f.developing.iter().map(|i| MissingItem {
+            text: i.text.clone(),
+            essential: i.importance == Importance::Essential,
+        }));
+        if set.programs_for(id).is_empty() {
+            without_program.push(o.title.clone());
+        }
+    }
+    // Then what is under way (essential first), then the optional gaps.
+    developing.sort_by_key(|m| !m.essential);
+    work_on.extend(developing);
+    work_on.extend(missing_optional);
+    dedup_by(&mut work_on, |m| m.text.clone());
+    work_on.truncate(MAX_WORK_ON);
+    // Competencies the person has round the strengths out when the goals' own items are few.
+    for mark in session.marks.iter().filter(|m| m.level == MarkLevel::Has) {
+        if mark.kind == crate::session::MarkKind::Competency {
+            let name = set.competency_or_same(&mark.id).map_or_else(|| sanitize_line(&mark.text), |c| c.name.clone());
+            strengths.push(name);
+        }
+    }
+    dedup_by(&mut strengths, String::clone);
+    strengths.truncate(MAX_STRENGTHS);
+
+    let programs: Vec<ProgramDetails> =
+        session.shortlist.iter().filter_map(|e| set.program(&e.program)).map(details).collect();
+    let office = office.and_then(OfficeSummary::of);
+    let office_web = office.as_ref().and_then(|o| o.website.clone());
+    let qr_url = programs
+        .first()
+        .and_then(|p| p.url.clone())
+        .into_iter()
+        .chain(office_web)
+        .find(|u| is_web(u));
+    let steps = session
+        .steps
+        .iter()
+        .map(|s| StepSummary {
+            text: sanitize_line(&s.text),
+            who: s.who,
+            date: s.date,
+            done: s.status == StepStatus::Hecho,
+            bring: s.bring.iter().map(|b| sanitize_line(b)).filter(|b| !b.trim().is_empty()).collect(),
+        })
+        .collect();
+    Plan {
+        goals,
+        goal_is_best_fit,
+        strengths,
+        work_on,
+        programs,
+        without_program,
+        steps,
+        follow_up: session.follow_up,
+        office,
+        qr_url,
+    }
+}
+
+fn dedup_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> String) {
+    let mut seen = std::collections::HashSet::new();
+    items.retain(|i| seen.insert(key(i)));
+}
+
+/// `text` cut to at most `max` characters at a word boundary, with "…"; and whether it was cut. Page 1
+/// keeps its length this way (the whole text is on the following pages), never by shrinking the type.
+pub fn clip(text: &str, max: usize) -> (String, bool) {
+    if text.chars().count() <= max {
+        return (text.to_string(), false);
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let at_word = match cut.rfind(' ') {
+        Some(at) if at > cut.len() / 2 => &cut[..at],
+        _ => cut.as_str(),
+    };
+    (format!("{}…", at_word.trim_end_matches([' ', ',', ';', '.', ':'])), true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clip;
+
+    #[test]
+    fn clip_cuts_at_a_word_and_says_so() {
+        assert_eq!(clip("corto", 10), ("corto".to_string(), false));
+        assert_eq!(clip("una frase bastante larga, de verdad", 20), ("una frase bastante…".to_string(), true));
+        let (long, cut) = clip(&"x".repeat(2000), 50);
+        assert!(cut && long.chars().count() == 50 && long.ends_with('…'));
+    }
+}
