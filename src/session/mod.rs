@@ -14,6 +14,7 @@ mod id;
 pub mod journal;
 mod lock;
 mod model;
+pub mod plan;
 mod store;
 mod timestamp;
 
@@ -25,6 +26,8 @@ mod fit_tests;
 mod journal_tests;
 #[cfg(test)]
 mod model_tests;
+#[cfg(test)]
+mod plan_tests;
 #[cfg(test)]
 mod rank_tests;
 
@@ -42,5 +45,9 @@ pub use id::{is_valid_id, new_id};
 pub use lock::SessionLock;
 pub use model::{
     CatalogRef, Consent, FORMAT, Focus, Mark, MarkKind, MarkLevel, NOTE_MAX_CHARS, Session, ShortlistEntry,
+};
+pub use plan::{
+    Contact, Education, Jornada, LanguageLevel, LanguageSkill, MAX_GOALS, PLAN_FORMAT, PlanError, Profile,
+    Step, StepKind, StepStatus, Who, parse_date,
 };
 pub use store::{Listed, SessionStore, parse, to_text};

@@ -9,6 +9,7 @@ use super::error::SessionError;
 use super::experience::PastJob;
 use super::exported::ExportRecord;
 use super::id::new_id;
+use super::plan::{Contact, Profile, Step};
 use crate::catalog::CatalogSet;
 use crate::text::{sanitize, sanitize_line};
 use jiff::Timestamp;
@@ -19,9 +20,10 @@ use std::collections::BTreeMap;
 ///
 /// 2: `exports`, the files exported from the session (an older rumbo would drop them, and a deletion
 /// would then leave those copies behind). 3: `past_jobs` and each mark's `from` (an older rumbo would
-/// drop where a mark came from, and removing the job could no longer take its marks back). See
+/// drop where a mark came from, and removing the job could no longer take its marks back). 4: the plan
+/// (`profile`, `contact`, `goals`, `explored`, `steps`, `follow_up`; see [`super::plan`]). See
 /// docs/versions.md.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// The most a note (the session's or an occupation's) may hold, in Unicode scalar values. Typing and
 /// pasting stop there; a longer note from an older file still loads whole and can only shrink.
@@ -61,6 +63,24 @@ pub struct Session {
     /// The person's past jobs ("Experiencia"), in the order added (format 3).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub past_jobs: Vec<PastJob>,
+    /// The person's profile: education, languages, availability, the plan's language (format 4).
+    #[serde(default, skip_serializing_if = "Profile::is_empty")]
+    pub profile: Profile,
+    /// How the office may reach the person; only with that consent (format 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Contact>,
+    /// The occupations the person aims at (ids, at most [`super::plan::MAX_GOALS`]) (format 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<String>,
+    /// The occupations the counselor explicitly added as explored (ids) (format 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub explored: Vec<String>,
+    /// The action plan's steps, in order (format 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Step>,
+    /// When the person comes back (format 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<jiff::civil::Date>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -167,6 +187,12 @@ impl Session {
             focus: Focus::default(),
             exports: Vec::new(),
             past_jobs: Vec::new(),
+            profile: Profile::default(),
+            contact: None,
+            goals: Vec::new(),
+            explored: Vec::new(),
+            steps: Vec::new(),
+            follow_up: None,
         };
         session.set_alias(alias)?;
         session.set_counselor(counselor);
@@ -312,6 +338,7 @@ impl Session {
             line(&mut job.occupation);
             line(&mut job.occupation_text);
         }
+        self.sanitize_plan();
         self.focus.sector.iter_mut().for_each(line);
         self.focus.occupation.iter_mut().for_each(line);
         if self.updated < self.created {

@@ -35,7 +35,11 @@ fn a_past_job_added_and_removed_in_the_real_app() {
     let since = std::time::Instant::now();
     super::e2e_tmux_support::wait_file_contains(&file, "past_jobs: [", since);
     let saved = std::fs::read_to_string(&file).unwrap();
-    assert!(saved.contains("format: 3,") && saved.contains("occupation: \"cuoc-72120\""), "{saved}");
+    assert!(
+        saved.contains(&format!("format: {},", rumbo::session::FORMAT))
+            && saved.contains("occupation: \"cuoc-72120\""),
+        "{saved}"
+    );
     assert!(saved.contains("from: ["), "{saved}");
     // To the jobs (Tab: title, Tab: jobs), Supr: gone, with the marks it made.
     app.keys(&["Tab", "Tab", "DC"]);
