@@ -3,7 +3,7 @@
 //! follow.
 
 use super::escape::html as h;
-use super::html_plan::{self, STEPS};
+use super::html_plan;
 use super::style::STYLE;
 use super::summary::{self, ProgramSummary, Summary, catalog_line};
 use crate::i18n::Lang;

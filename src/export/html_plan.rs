@@ -11,6 +11,8 @@ use crate::session::Who;
 /// How much of each text page 1 shows, in characters; and how many programs and steps.
 const NAME: usize = 110;
 const LINE: usize = 90;
+/// A strength or a thing to work on: one line of a half-width column.
+const ITEM: usize = 52;
 const DETAILS: usize = 190;
 const STEP: usize = 150;
 pub const PROGRAMS: usize = 3;
@@ -65,7 +67,7 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
         let url = plan.qr_url.as_deref().unwrap_or_default();
         b.push_str(&format!(
             "<figure class=\"qr\">{svg}<figcaption>{}</figcaption></figure>\n",
-            h(&fill(s.plan_qr, &[("url", &clip(url, 70).0)]))
+            h(&clip(url, 48).0)
         ));
     }
     b.push_str("</header>\n");
@@ -79,22 +81,30 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
         b.push_str(&format!("</ul>\n<p class=\"caveat\">{}</p>\n", h(s.plan_fit_not_chance)));
     }
     if !plan.strengths.is_empty() || !plan.work_on.is_empty() {
+        // One line per item; a cut item ends in "…" and its list's heading says where the whole is
+        // (the explored occupations, from page 2 on).
+        let column = |title: &str, items: Vec<(String, &str)>| -> String {
+            let mut cut_any = false;
+            let lines: Vec<String> = items
+                .iter()
+                .map(|(text, tag)| {
+                    let (text, cut) = clip(text, ITEM);
+                    cut_any |= cut;
+                    format!("<li>{}{tag}</li>\n", h(&text))
+                })
+                .collect();
+            let more = if cut_any { see.as_str() } else { "" };
+            format!("<h2>{}{more}</h2>\n<ul>\n{}</ul>\n", h(title), lines.concat())
+        };
+        let optional = format!(" ({})", h(s.importance_optional));
         b.push_str("<div class=\"two\">\n<div>\n");
         if !plan.strengths.is_empty() {
-            b.push_str(&format!("<h2>{}</h2>\n<ul>\n", h(s.plan_strengths)));
-            for t in &plan.strengths {
-                b.push_str(&format!("<li>{}</li>\n", cut(t, LINE)));
-            }
-            b.push_str("</ul>\n");
+            b.push_str(&column(s.plan_strengths, plan.strengths.iter().map(|t| (t.clone(), "")).collect()));
         }
         b.push_str("</div>\n<div>\n");
         if !plan.work_on.is_empty() {
-            b.push_str(&format!("<h2>{}</h2>\n<ul>\n", h(s.plan_work_on)));
-            for m in &plan.work_on {
-                let tag = if m.essential { format!(" ({})", h(s.plan_essential)) } else { String::new() };
-                b.push_str(&format!("<li>{}{tag}</li>\n", cut(&m.text, LINE)));
-            }
-            b.push_str("</ul>\n");
+            let items = plan.work_on.iter().map(|m| (m.text.clone(), if m.essential { "" } else { optional.as_str() }));
+            b.push_str(&column(s.plan_work_on, items.collect()));
         }
         b.push_str("</div>\n</div>\n");
     }

@@ -48,6 +48,7 @@ pub fn render(session: &Session, summary: &Summary, notes: NotesChoice, schema: 
     if schema == 1 {
         if let Some(summary) = summary.as_object_mut() {
             summary.remove("past_jobs");
+            summary.remove("plan");
         }
         for competency in summary["competencies"].as_array_mut().into_iter().flatten() {
             competency.as_object_mut().map(|c| c.remove("from"));

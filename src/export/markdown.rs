@@ -130,7 +130,7 @@ fn plan(push: &mut impl FnMut(String), summary: &Summary) {
     let work_on = plan
         .work_on
         .iter()
-        .map(|m| if m.essential { format!("{} ({})", md(&m.text), s.plan_essential) } else { md(&m.text) })
+        .map(|m| if m.essential { md(&m.text) } else { format!("{} ({})", md(&m.text), s.importance_optional) })
         .collect();
     section(push, s.plan_work_on, work_on);
     push(format!("## {}", s.export_shortlisted));

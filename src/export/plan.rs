@@ -3,8 +3,7 @@
 //! date and where the office is. Computed once here; the writers only lay it out.
 
 use super::summary::MissingItem;
-use crate::catalog::{CatalogSet, Importance, Modality, Program};
-use crate::config::Office;
+use crate::catalog::{CatalogSet, Importance};
 use crate::session::{MarkLevel, Session, StepStatus, Who, fit};
 use crate::text::sanitize_line;
 use jiff::civil::Date;
@@ -23,15 +22,13 @@ pub struct Plan {
     pub strengths: Vec<String>,
     /// Essential first.
     pub work_on: Vec<MissingItem>,
-    /// The chosen programs with their details, in the order chosen.
-    pub programs: Vec<ProgramDetails>,
     /// Titles of the goals no program of any loaded catalog serves: the plan says to ask at the office.
     pub without_program: Vec<String>,
+    /// The session's own steps and follow-up date: the JSON has them in the session.
+    #[serde(skip)]
     pub steps: Vec<StepSummary>,
+    #[serde(skip)]
     pub follow_up: Option<Date>,
-    pub office: Option<OfficeSummary>,
-    /// The web address the QR code holds: the first chosen program's, else the office's.
-    pub qr_url: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -47,21 +44,6 @@ pub struct GoalSummary {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ProgramDetails {
-    pub id: String,
-    pub name: String,
-    pub institution: String,
-    pub level: String,
-    pub modality: Option<Modality>,
-    pub duration: Option<String>,
-    pub schedule: Option<String>,
-    pub cost: Option<String>,
-    pub requirements: Option<String>,
-    pub contact: Option<String>,
-    pub url: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StepSummary {
     pub text: String,
     pub who: Who,
@@ -70,61 +52,9 @@ pub struct StepSummary {
     pub bring: Vec<String>,
 }
 
-/// The office block: `config.office`, cleaned; only the keys the office set.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct OfficeSummary {
-    pub id: Option<String>,
-    pub name: Option<String>,
-    pub address: Option<String>,
-    pub phone: Option<String>,
-    pub hours: Option<String>,
-    pub website: Option<String>,
-    pub email: Option<String>,
-    pub front_desk: Option<String>,
-}
-
-impl OfficeSummary {
-    fn of(office: &Office) -> Option<OfficeSummary> {
-        let clean = |v: &Option<String>| v.as_deref().map(sanitize_line).filter(|t| !t.trim().is_empty());
-        let summary = OfficeSummary {
-            id: clean(&office.id),
-            name: clean(&office.name),
-            address: clean(&office.address),
-            phone: clean(&office.phone),
-            hours: clean(&office.hours),
-            website: clean(&office.website),
-            email: clean(&office.email),
-            front_desk: clean(&office.front_desk),
-        };
-        (summary != OfficeSummary::default()).then_some(summary)
-    }
-}
-
-fn details(p: &Program) -> ProgramDetails {
-    let clean = |v: &Option<String>| v.as_deref().map(sanitize_line).filter(|t| !t.trim().is_empty());
-    ProgramDetails {
-        id: p.id.clone(),
-        name: sanitize_line(&p.name),
-        institution: sanitize_line(&p.institution),
-        level: sanitize_line(&p.level),
-        modality: p.modality,
-        duration: clean(&p.duration),
-        schedule: clean(&p.schedule),
-        cost: clean(&p.cost),
-        requirements: clean(&p.requirements),
-        contact: clean(&p.contact),
-        url: clean(&p.url),
-    }
-}
-
-fn is_web(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
-}
-
 /// The plan of `session`. `best` is the explored occupation that fits best, standing in for a goal
 /// when the session names none (older sessions).
-pub fn plan(session: &Session, set: &CatalogSet, best: Option<&str>, office: Option<&Office>) -> Plan {
+pub fn plan(session: &Session, set: &CatalogSet, best: Option<&str>) -> Plan {
     let named: Vec<&str> =
         session.goals.iter().map(String::as_str).filter(|g| set.occupation(g).is_some()).collect();
     let goal_is_best_fit = named.is_empty() && best.is_some();
@@ -177,16 +107,6 @@ pub fn plan(session: &Session, set: &CatalogSet, best: Option<&str>, office: Opt
     dedup_by(&mut strengths, String::clone);
     strengths.truncate(MAX_STRENGTHS);
 
-    let programs: Vec<ProgramDetails> =
-        session.shortlist.iter().filter_map(|e| set.program(&e.program)).map(details).collect();
-    let office = office.and_then(OfficeSummary::of);
-    let office_web = office.as_ref().and_then(|o| o.website.clone());
-    let qr_url = programs
-        .first()
-        .and_then(|p| p.url.clone())
-        .into_iter()
-        .chain(office_web)
-        .find(|u| is_web(u));
     let steps = session
         .steps
         .iter()
@@ -203,12 +123,9 @@ pub fn plan(session: &Session, set: &CatalogSet, best: Option<&str>, office: Opt
         goal_is_best_fit,
         strengths,
         work_on,
-        programs,
         without_program,
         steps,
         follow_up: session.follow_up,
-        office,
-        qr_url,
     }
 }
 

@@ -1,7 +1,7 @@
 //! The plan's QR code: the first program's or the office's web address, drawn as inline SVG (one path,
 //! no namespace, no link, no external resource) so the HTML stays one self-contained, inert file.
 
-use qrcode::{EcLevel, QrCode};
+use qrcode::{Color, EcLevel, QrCode};
 
 /// Longer addresses make a code too dense to scan from paper; the address is printed in words anyway.
 pub const MAX_URL_CHARS: usize = 300;
@@ -12,14 +12,12 @@ const QUIET: usize = 4;
 /// The code for `url` as an `<svg>` element of class `qr`; `None` for an address that is not
 /// `http://` or `https://`, or too long to scan.
 pub fn svg(url: &str) -> Option<String> {
-    let lower = url.to_ascii_lowercase();
-    let web = lower.starts_with("http://") || lower.starts_with("https://");
-    if !web || url.chars().count() > MAX_URL_CHARS || url.chars().any(char::is_whitespace) {
+    if !encodable(url) {
         return None;
     }
     let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).ok()?;
     let width = code.width();
-    let dark = code.to_vec();
+    let dark: Vec<bool> = code.to_colors().into_iter().map(|c| c == Color::Dark).collect();
     let mut path = String::new();
     for y in 0..width {
         let mut x = 0;
@@ -44,6 +42,13 @@ pub fn svg(url: &str) -> Option<String> {
     ))
 }
 
+/// Whether [`svg`] makes a code of `url`: a web address, short enough, in one piece.
+pub fn encodable(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let web = lower.starts_with("http://") || lower.starts_with("https://");
+    web && url.chars().count() <= MAX_URL_CHARS && !url.chars().any(char::is_whitespace)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,9 +71,11 @@ mod tests {
         let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).unwrap();
         let size = code.width() + 2 * QUIET;
         assert!(svg(url).unwrap().contains(&format!("viewBox=\"0 0 {size} {size}\"")));
-        let dark = code.to_vec().iter().filter(|d| **d).count();
-        let drawn: usize = svg(url)
-            .unwrap()
+        let dark = code.to_colors().iter().filter(|c| **c == Color::Dark).count();
+        let svg = svg(url).unwrap();
+        let path = &svg[svg.find(" d=\"").unwrap() + 4..];
+        let path = &path[..path.find('"').unwrap()];
+        let drawn: usize = path
             .split('h')
             .skip(1)
             .step_by(2)

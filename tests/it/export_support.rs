@@ -51,6 +51,8 @@ pub fn mark(session: &mut Session, kind: MarkKind, id: &str, occupation: Option<
 pub fn session() -> Session {
     let created = at("2026-03-02T14:30:00Z");
     let mut s = Session::new("Ana María", "Luz Stella Gómez", created, set()).unwrap();
+    // Saved before the plan (session format 4): no goals, and what it explored counts as added.
+    s.format = 3;
     s.id = ID.to_string();
     s.created = created;
     s.updated = at("2026-03-02T15:45:00Z");

@@ -18,6 +18,8 @@ const PRINT_TIMEOUT: Duration = Duration::from_secs(90);
 /// One browser at a time: the machine is small and Chromium is big.
 static BROWSER: Mutex<()> = Mutex::new(());
 
+static KEPT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Paper {
     A4,
@@ -101,6 +103,14 @@ pub fn print(html: &str, paper: Paper) -> Option<Pdf> {
         run_browser(browser, dir.path(), &input, &path, &log);
     }
     let pages = pdfinfo_pages(&path);
+    // To look at what a test printed: RUMBO_PRINT_KEEP=<folder> keeps each HTML and PDF there.
+    if let Some(keep) = std::env::var_os("RUMBO_PRINT_KEEP") {
+        let n = KEPT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let stem = format!("{}-{paper:?}-{n}", std::thread::current().name().unwrap_or("print").replace("::", "-"));
+        let keep = Path::new(&keep);
+        std::fs::copy(&input, keep.join(format!("{stem}.html"))).unwrap();
+        std::fs::copy(&path, keep.join(format!("{stem}.pdf"))).unwrap();
+    }
     Some(Pdf { path, pages, _dir: dir })
 }
 
@@ -171,9 +181,19 @@ impl Pdf {
         poppler("pdftotext", &["-layout", "-f", &n, "-l", &n], &self.path)
     }
 
-    /// Page `n`'s text with every run of white space one space: for finding phrases broken over lines.
+    /// Page `n`'s text in reading order (columns one after the other), every run of white space one
+    /// space: for finding phrases broken over lines.
     pub fn page_words(&self, n: usize) -> String {
-        self.page_text(n).split_whitespace().collect::<Vec<_>>().join(" ")
+        let n = n.to_string();
+        let text = poppler("pdftotext", &["-f", &n, "-l", &n], &self.path);
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// Fails on a page with no text at all (a blank page the layout left).
+    pub fn assert_no_blank_page(&self) {
+        for n in 1..=self.pages {
+            assert!(!self.page_words(n).is_empty(), "page {n} of {} is blank", self.pages);
+        }
     }
 
     /// The page size of page 1 in points, from `pdfinfo`.
