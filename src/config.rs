@@ -4,6 +4,7 @@
 
 use crate::app::keymap::{Conflict, ConflictKind, KeyOverrides, Keymap};
 use crate::catalog::locate::{Locations, Pos};
+use crate::catalog::optional_text;
 use crate::private_fs::Mode;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -20,6 +21,8 @@ pub struct Config {
     /// Mode of the summaries `e` and `rumbo export` write: "0600", "0640" or "0660" (ignored on Windows).
     pub export_permissions: String,
     pub kiosk: Kiosk,
+    /// The point of service: shown on every plan and in the app's header.
+    pub office: Office,
     /// Keys changed from the defaults, by action (`keys: (buscar: "ctrl+f")`); see docs/config.md.
     #[serde(skip_serializing_if = "is_default")]
     pub keys: KeyOverrides,
@@ -42,6 +45,85 @@ pub struct Kiosk {
     pub export_permissions: String,
 }
 
+/// The office (point of service) this computer belongs to. Every key may be left out; texts are
+/// written plainly (`name: "…"`, no `Some(…)`), an empty one is "not given", and control, bidi and
+/// zero-width characters are stripped when read (they would reach the screen and the printed plan).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Office {
+    /// A short code for this point of service ("kennedy-1").
+    #[serde(deserialize_with = "optional_text", skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(deserialize_with = "optional_text", skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(deserialize_with = "optional_text", skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(deserialize_with = "optional_text", skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Opening hours, free text.
+    #[serde(deserialize_with = "optional_text", skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+    /// Only `http://` or `https://` (it may become the plan's QR code).
+    #[serde(deserialize_with = "optional_text", skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    #[serde(deserialize_with = "optional_text", skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Where people take a kiosk code ("Mostrador 2, primer piso").
+    #[serde(deserialize_with = "optional_text", skip_serializing_if = "Option::is_none")]
+    pub front_desk: Option<String>,
+}
+
+impl Office {
+    /// Every key, by name, in the documented order.
+    pub fn fields(&self) -> [(&'static str, &Option<String>); 8] {
+        [
+            ("id", &self.id),
+            ("name", &self.name),
+            ("address", &self.address),
+            ("phone", &self.phone),
+            ("hours", &self.hours),
+            ("website", &self.website),
+            ("email", &self.email),
+            ("front_desk", &self.front_desk),
+        ]
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fields().iter().all(|(_, v)| v.is_none())
+    }
+
+    fn fields_mut(&mut self) -> [&mut Option<String>; 8] {
+        [
+            &mut self.id,
+            &mut self.name,
+            &mut self.address,
+            &mut self.phone,
+            &mut self.hours,
+            &mut self.website,
+            &mut self.email,
+            &mut self.front_desk,
+        ]
+    }
+
+    /// A copy with what must never reach a screen or a file stripped (an `Office` built by hand, not read
+    /// from config.ron, may carry it).
+    pub fn sanitized(&self) -> Office {
+        let mut office = self.clone();
+        office.sanitize();
+        office
+    }
+
+    /// Strips what must never reach a screen or a file; a text left empty is "not given".
+    fn sanitize(&mut self) {
+        for field in self.fields_mut() {
+            if let Some(text) = field.take() {
+                let clean = crate::text::sanitize_line(&text).trim().to_string();
+                *field = (!clean.is_empty()).then_some(clean);
+            }
+        }
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -49,6 +131,7 @@ impl Default for Config {
             retention_days: 180,
             export_permissions: "0600".to_string(),
             kiosk: Kiosk::default(),
+            office: Office::default(),
             keys: KeyOverrides::default(),
         }
     }
@@ -91,11 +174,12 @@ impl Config {
         if text.trim().is_empty() {
             return Ok(Config::default());
         }
-        let config = ron::from_str::<Config>(text).map_err(|e| ConfigError {
+        let mut config = ron::from_str::<Config>(text).map_err(|e| ConfigError {
             file: file.to_path_buf(),
             pos: Some(Pos { line: e.span.start.line.max(1), col: e.span.start.col.max(1) }),
             message: e.code.to_string(),
         })?;
+        config.office.sanitize();
         config.check(text, file)?;
         Ok(config)
     }
@@ -124,6 +208,15 @@ impl Config {
                 let allowed = Mode::ALLOWED.map(|m| format!("\"{m}\"")).join(", ");
                 return Err(at(key, format!("{key}: \"{value}\" is not allowed; use one of {allowed}")));
             }
+        }
+        if let Some(website) = &self.office.website
+            && !crate::text::is_web_address(website)
+        {
+            let message = format!(
+                "office.website: \"{website}\" is not a web address; write it with http:// or https:// \
+                 (\"https://…\")"
+            );
+            return Err(at("office.website", message));
         }
         // Pointed at the key written for the action at fault.
         self.keymap().map(|_| ()).map_err(|c| {
@@ -243,5 +336,33 @@ mod tests {
             Config::parse("Config(kiosk: (export_permissions: \"0644\"))", Path::new("c.ron")).unwrap_err();
         assert_eq!(e.pos, Some(Pos { line: 1, col: 36 }), "{e}");
         assert!(e.message.contains("\"0600\", \"0640\", \"0660\""), "{e}");
+    }
+
+    #[test]
+    fn the_office_is_read_with_every_key_optional_and_cleaned() {
+        let text = "Config(office: (id: \"kennedy-1\", name: \"Agencia \u{202E}Kennedy\", website: \
+                    \"https://kennedy.example.org\", front_desk: \"Mostrador 2, primer piso\", email: \"\"))";
+        let c = Config::parse(text, Path::new("c.ron")).unwrap();
+        assert_eq!(c.office.id.as_deref(), Some("kennedy-1"));
+        assert_eq!(c.office.name.as_deref(), Some("Agencia Kennedy"), "the bidi override is stripped");
+        assert_eq!(c.office.front_desk.as_deref(), Some("Mostrador 2, primer piso"));
+        assert_eq!((c.office.email.as_deref(), c.office.phone.as_deref()), (None, None));
+        assert!(!c.office.is_empty());
+        assert!(Config::default().office.is_empty());
+        assert_eq!(Config::parse("Config(office: ())", Path::new("c.ron")).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn a_bad_office_value_is_refused_where_it_is_written() {
+        let e = Config::parse("Config(\n  office: (nombre: \"x\"),\n)", Path::new("c.ron")).unwrap_err();
+        assert_eq!(e.pos, Some(Pos { line: 2, col: 12 }), "{e}");
+        assert!(e.message.contains("nombre"), "{e}");
+        let e = Config::parse("Config(office: (phone: 3001234567))", Path::new("c.ron")).unwrap_err();
+        assert_eq!(e.pos.map(|p| p.line), Some(1), "{e}");
+        assert!(e.to_string().starts_with("c.ron:1:"), "{e}");
+        let e =
+            Config::parse("Config(\n  office: (website: \"www.x.org\"),\n)", Path::new("c.ron")).unwrap_err();
+        assert_eq!(e.pos, Some(Pos { line: 2, col: 21 }), "{e}");
+        assert!(e.message.contains("http://"), "{e}");
     }
 }

@@ -93,6 +93,15 @@ pub fn fold(text: &str) -> String {
     text.chars().map(fold_char).collect()
 }
 
+/// `true` for a web address a plan may link to: `http://` or `https://` (any case) and something after.
+pub fn is_web_address(text: &str) -> bool {
+    let lower = text.trim().to_ascii_lowercase();
+    ["http://", "https://"]
+        .iter()
+        .any(|scheme| lower.strip_prefix(scheme).is_some_and(|rest| !rest.trim().is_empty()))
+        && !text.trim().contains(char::is_whitespace)
+}
+
 /// The `U+XXXX` name of a character, for messages.
 pub fn codepoint(c: char) -> String {
     format!("U+{:04X}", u32::from(c))

@@ -39,6 +39,8 @@ pub struct Model {
     pub data_read_only: Option<String>,
     /// The keys in force: the defaults with config.ron's `keys:` over them.
     pub keymap: super::keymap::Keymap,
+    /// Issue 13: config.ron's `office:`, for the header, the start screen and every export.
+    pub office: crate::config::Office,
 }
 
 pub enum Screen {
@@ -264,6 +266,7 @@ impl Model {
             save_trouble: None,
             data_read_only: None,
             keymap: Default::default(),
+            office: Default::default(),
         }
     }
 

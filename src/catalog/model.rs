@@ -1,12 +1,12 @@
-//! Catalog formats 1 and 2, as office IT staff write them by hand (or the CUOC importer writes
+//! Catalog formats 1, 2 and 3, as office IT staff write them by hand (or the CUOC importer writes
 //! them). Field names and enum values here are the contract documented in docs/catalog-format.md:
-//! add to it, never rename. Format 2 only adds fields (all optional) and enum values, so one model
-//! reads both.
+//! add to it, never rename. Formats 2 and 3 only add fields (all optional) and enum values, so one
+//! model reads all three.
 
 use serde::{Deserialize, Serialize};
 
 /// The newest catalog format this rumbo understands.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -206,7 +206,7 @@ pub struct Need {
     pub same: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Program {
     pub id: String,
@@ -220,6 +220,76 @@ pub struct Program {
     pub link: Link,
     #[serde(default)]
     pub source: String,
+    /// Format 3: the program's web page; only `http://` or `https://` (checked in `parse`).
+    #[serde(default, deserialize_with = "optional_text")]
+    pub url: Option<String>,
+    /// Format 3: whom to ask (a phone, an e-mail, an office), as the catalog writes it.
+    #[serde(default, deserialize_with = "optional_text")]
+    pub contact: Option<String>,
+    /// Format 3: how long it lasts ("6 meses", "120 horas"), free text.
+    #[serde(default, deserialize_with = "optional_text")]
+    pub duration: Option<String>,
+    /// Format 3: where it is taught.
+    #[serde(default, deserialize_with = "optional")]
+    pub modality: Option<Modality>,
+    /// Format 3: what it costs ("Gratuito"), free text.
+    #[serde(default, deserialize_with = "optional_text")]
+    pub cost: Option<String>,
+    /// Format 3: what a person needs to enrol (age, schooling, documents), free text.
+    #[serde(default, deserialize_with = "optional_text")]
+    pub requirements: Option<String>,
+    /// Format 3: when it is taught ("lunes a viernes, 6 a 10 p. m."), free text.
+    #[serde(default, deserialize_with = "optional_text")]
+    pub schedule: Option<String>,
+}
+
+/// Where a program is taught (format 3). `presencial`, `virtual` and `mixta` are accepted too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Modality {
+    #[serde(alias = "presencial")]
+    Presencial,
+    #[serde(alias = "virtual")]
+    Virtual,
+    #[serde(alias = "mixta")]
+    Mixta,
+}
+
+impl Program {
+    /// True when the program has any of the details format 3 added.
+    pub fn has_details(&self) -> bool {
+        self.modality.is_some() || self.detail_texts().iter().any(|(_, v)| v.is_some())
+    }
+
+    /// The free-text details format 3 added, by field name, in the documented order.
+    pub fn detail_texts(&self) -> [(&'static str, &Option<String>); 6] {
+        [
+            ("url", &self.url),
+            ("contact", &self.contact),
+            ("duration", &self.duration),
+            ("cost", &self.cost),
+            ("requirements", &self.requirements),
+            ("schedule", &self.schedule),
+        ]
+    }
+}
+
+/// An optional value written plainly in RON (`modality: Virtual`, no `Some(…)`, like every other
+/// optional field), while a binary form (postcard) keeps serde's own `Option` encoding.
+pub fn optional<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    if deserializer.is_human_readable() {
+        T::deserialize(deserializer).map(Some)
+    } else {
+        Option::<T>::deserialize(deserializer)
+    }
+}
+
+/// [`optional`] for text: an empty (or blank) text is "not given", as everywhere else in a catalog.
+pub fn optional_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    Ok(optional::<D, String>(deserializer)?.filter(|t| !t.trim().is_empty()))
 }
 
 /// Written by hand so a field format 2 added and left empty stays out of the RON text (the generated
@@ -257,6 +327,48 @@ impl Serialize for Competency {
             st.serialize_field("same_as", &self.same_as)?;
         }
         st.end()
+    }
+}
+
+/// By hand for the same reason as [`Code`]'s: details format 3 added and left out stay out of the RON
+/// text, written plainly (no `Some(…)`) when given.
+impl Serialize for Program {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let all = !serializer.is_human_readable();
+        let given = self.detail_texts().iter().filter(|(_, v)| v.is_some()).count()
+            + usize::from(self.modality.is_some());
+        let mut st = serializer.serialize_struct("Program", 7 + if all { 7 } else { given })?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("institution", &self.institution)?;
+        st.serialize_field("name", &self.name)?;
+        st.serialize_field("level", &self.level)?;
+        st.serialize_field("occupations", &self.occupations)?;
+        st.serialize_field("link", &self.link)?;
+        st.serialize_field("source", &self.source)?;
+        let [url, contact, duration, cost, requirements, schedule] = self.detail_texts();
+        for (name, value) in [url, contact, duration] {
+            detail(&mut st, all, name, value)?;
+        }
+        detail(&mut st, all, "modality", &self.modality)?;
+        for (name, value) in [cost, requirements, schedule] {
+            detail(&mut st, all, name, value)?;
+        }
+        st.end()
+    }
+}
+
+/// One optional detail: always (as an `Option`) in binary, else only when given and without `Some`.
+fn detail<S: serde::ser::SerializeStruct, T: Serialize>(
+    st: &mut S,
+    all: bool,
+    name: &'static str,
+    value: &Option<T>,
+) -> Result<(), S::Error> {
+    match value {
+        _ if all => st.serialize_field(name, value),
+        Some(v) => st.serialize_field(name, v),
+        None => st.skip_field(name),
     }
 }
 

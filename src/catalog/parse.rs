@@ -84,6 +84,12 @@ pub fn parse(file: &SourceFile) -> Result<(Catalog, Vec<Problem>), Vec<Problem>>
                 .map(|(path, field)| located.problem(&path, ProblemKind::NeedsFormat2(field.to_string()))),
         );
     }
+    if catalog.format < 3 {
+        problems.extend(
+            format_3_fields(&catalog)
+                .map(|(path, field)| located.problem(&path, ProblemKind::NeedsFormat3(field.to_string()))),
+        );
+    }
     Ok((catalog, problems))
 }
 
@@ -186,6 +192,21 @@ fn check_texts(catalog: &Catalog, located: &Located) -> Vec<Problem> {
         visit(&|| p("institution"), "institution", &g.institution, Required);
         visit(&|| p("name"), "name", &g.name, Required);
         visit(&|| p("level"), "level", &g.level, Free);
+        for (field, value) in g.detail_texts() {
+            if let Some(value) = value {
+                visit(&|| p(field), field, value, Free);
+            }
+        }
+    }
+    // A program's web page may become a link and a QR code on the printed plan: http(s) only.
+    for (i, g) in catalog.programs.iter().enumerate() {
+        if let Some(url) = &g.url
+            && text::first_forbidden(url).is_none()
+            && !text::is_web_address(url)
+        {
+            let kind = ProblemKind::BadUrl { field: "url".to_string(), url: url.clone() };
+            problems.push(located.problem(&format!("programs[{i}].url"), kind));
+        }
     }
     for (i, o) in catalog.occupations.iter().enumerate() {
         if o.level > 4 {
@@ -226,6 +247,15 @@ fn format_2_fields(catalog: &Catalog) -> impl Iterator<Item = (String, &'static 
         found
     });
     kinds.chain(occupations)
+}
+
+/// Where a catalog uses what format 3 added, a program's details (path, field).
+fn format_3_fields(catalog: &Catalog) -> impl Iterator<Item = (String, &'static str)> + '_ {
+    catalog.programs.iter().enumerate().flat_map(|(i, g)| {
+        let texts = g.detail_texts().into_iter().filter(|(_, v)| v.is_some()).map(|(f, _)| f);
+        let modality = g.modality.map(|_| "modality");
+        texts.chain(modality).map(move |f| (format!("programs[{i}].{f}"), f)).collect::<Vec<_>>()
+    })
 }
 
 #[derive(Clone, Copy, PartialEq)]

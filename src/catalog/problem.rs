@@ -24,6 +24,13 @@ pub enum ProblemKind {
     BadLevel(u8),
     /// A format-2 field in a file that says `format: 1`: the field's name.
     NeedsFormat2(String),
+    /// A format-3 field (a program's details) in a file that says `format: 1` or `2`.
+    NeedsFormat3(String),
+    /// A program's `url` that is not `http://` or `https://`: the field and the text.
+    BadUrl {
+        field: String,
+        url: String,
+    },
     BadId(String),
     /// `other` is where the first definition is, as `FILE:LINE:COL`.
     DuplicateId {
@@ -88,6 +95,8 @@ impl Problem {
             }
             ProblemKind::Expected(detail) => fill(s.problem_expected, &[("detail", detail)]),
             ProblemKind::NeedsFormat2(field) => fill(s.problem_needs_format_2, &[("field", field)]),
+            ProblemKind::NeedsFormat3(field) => fill(s.problem_needs_format_3, &[("field", field)]),
+            ProblemKind::BadUrl { field, url } => fill(s.problem_bad_url, &[("field", field), ("url", url)]),
             ProblemKind::BadLevel(found) => fill(s.problem_bad_level, &[("found", found)]),
             ProblemKind::NewerFormat(found) => {
                 fill(s.problem_newer_format, &[("found", found), ("known", &super::FORMAT)])

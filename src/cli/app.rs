@@ -89,6 +89,7 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
     let mut model = Model::new(lang, set, index);
     // Checked when config.ron was read: a conflict stopped rumbo there, with its line and column.
     model.keymap = config.keymap().unwrap_or_default();
+    model.office = config.office.clone();
     if purged > 0 {
         let days = config.retention_days;
         model.sessions.notice = Some(Notice::Purged { count: purged, days });

@@ -4,7 +4,7 @@ use super::args::{ExportArgs, FormatArg, NotesArg};
 use super::sessions::{fail, load, open_store};
 use super::{GlobalArgs, dirs, load_or_report};
 use crate::config::Config;
-use crate::export::{Format, NotesChoice, SCHEMA, default_name, render_schema, write_new};
+use crate::export::{Format, NotesChoice, Options, SCHEMA, default_name, render_with, write_new};
 use crate::i18n::{Lang, fill};
 use crate::session::{ExportRecord, SessionStore, StoreError};
 use std::io::Write;
@@ -37,8 +37,16 @@ pub fn run(global: &GlobalArgs, lang: Lang, args: &ExportArgs) -> ExitCode {
     if args.schema.is_some() && format != Format::Json {
         return fail(lang, s.export_schema_not_json);
     }
+    // Read before rendering: the plan shows the office (`office:`), also on standard output.
+    let config = match dirs::config_dir(global).map(|d| Config::load(&d)).transpose() {
+        Ok(config) => config.unwrap_or_default(),
+        Err(e) => return fail(lang, &fill(s.config_invalid, &[("detail", &e)])),
+    };
     let tz = jiff::tz::TimeZone::system();
-    let text = render_schema(&session, &set, lang, format, notes, &tz, args.schema.unwrap_or(SCHEMA));
+    let options = Options::new(lang, format, notes)
+        .with_schema(args.schema.unwrap_or(SCHEMA))
+        .with_office(&config.office);
+    let text = render_with(&session, &set, &tz, &options);
     if session.is_newer_format() {
         let note = fill(s.session_newer_note, &[("id", &session.id), ("format", &session.format)]);
         let _ = writeln!(std::io::stderr(), "{note}");
@@ -58,10 +66,6 @@ pub fn run(global: &GlobalArgs, lang: Lang, args: &ExportArgs) -> ExitCode {
     let _lock = match store.lock(&session.id) {
         Ok(lock) => lock,
         Err(e) => return fail(lang, &e.message(lang)),
-    };
-    let config = match dirs::config_dir(global).map(|d| Config::load(&d)).transpose() {
-        Ok(config) => config.unwrap_or_default(),
-        Err(e) => return fail(lang, &fill(s.config_invalid, &[("detail", &e)])),
     };
     let mode = config.export_mode();
     let written = match &args.output {

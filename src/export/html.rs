@@ -24,7 +24,7 @@ pub fn render(summary: &Summary) -> String {
     b.push_str("<section class=\"details\">\n");
     if overflow.programs {
         b.push_str(&format!("<h2>{}</h2>\n<ul>\n", h(s.plan_details)));
-        for p in &summary.plan.programs {
+        for p in &summary.shortlisted {
             let line = html_plan::details_line(summary.lang, p);
             b.push_str(&format!("<li><strong>{}</strong> — {}<br>{}</li>\n", h(&p.name), h(&p.institution), h(&line)));
         }

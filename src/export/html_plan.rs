@@ -3,8 +3,8 @@
 
 use super::dates::in_words;
 use super::escape::html as h;
-use super::plan::{ProgramDetails, StepSummary, clip};
-use super::summary::Summary;
+use super::plan::{StepSummary, clip};
+use super::summary::{ProgramSummary, Summary};
 use crate::i18n::{Lang, fill};
 use crate::session::Who;
 
@@ -42,7 +42,8 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
         who.push_str(&format!(" · {}: {}", h(s.export_counselor), cut(&summary.counselor, 60)));
     }
     b.push_str(&format!("<p>{who}</p>\n"));
-    if let Some(o) = &plan.office {
+    if !summary.office.is_empty() {
+        let o = &summary.office;
         let line = |parts: &[(Option<&str>, &Option<String>)]| -> Option<String> {
             let items: Vec<String> = parts
                 .iter()
@@ -63,8 +64,9 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
         b.push_str(&format!("<address><strong>{}:</strong> {}</address>\n", h(s.plan_where), lines.join("<br>")));
     }
     b.push_str("</div>\n");
-    if let Some(svg) = plan.qr_url.as_deref().and_then(super::qr::svg) {
-        let url = plan.qr_url.as_deref().unwrap_or_default();
+    if let Some(url) = qr_url(summary)
+        && let Some(svg) = super::qr::svg(url)
+    {
         b.push_str(&format!(
             "<figure class=\"qr\">{svg}<figcaption>{}</figcaption></figure>\n",
             h(&clip(url, 48).0)
@@ -110,12 +112,12 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
     }
 
     b.push_str(&format!("<h2>{}</h2>\n", h(s.export_shortlisted)));
-    if plan.programs.is_empty() && plan.without_program.is_empty() {
+    if summary.shortlisted.is_empty() && plan.without_program.is_empty() {
         b.push_str(&format!("<p>{}</p>\n", h(s.export_none)));
     }
-    if !plan.programs.is_empty() {
+    if !summary.shortlisted.is_empty() {
         b.push_str("<ul>\n");
-        for p in plan.programs.iter().take(PROGRAMS) {
+        for p in summary.shortlisted.iter().take(PROGRAMS) {
             let (name, name_cut) = clip(&p.name, NAME);
             let (inst, inst_cut) = clip(&p.institution, LINE);
             let (line, line_cut) = clip(&details_line(summary.lang, p), DETAILS);
@@ -129,7 +131,7 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
             }
             b.push_str(&format!("<li>{item}</li>\n"));
         }
-        if plan.programs.len() > PROGRAMS {
+        if summary.shortlisted.len() > PROGRAMS {
             overflow.programs = true;
             b.push_str(&format!("<li>…{see}</li>\n"));
         }
@@ -165,6 +167,13 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
     overflow
 }
 
+/// The web address the QR code holds: the first chosen program's, else the office's — the first of
+/// them a code can hold (a web address short enough to scan).
+pub fn qr_url(summary: &Summary) -> Option<&str> {
+    let program = summary.shortlisted.first().and_then(|p| p.url.as_deref());
+    program.into_iter().chain(summary.office.website.as_deref()).find(|u| super::qr::encodable(u))
+}
+
 /// "ya sabe hacer 7 de las 12 cosas que pide esta ocupación, y está aprendiendo 2 más"
 pub fn fit_words(lang: Lang, g: &super::plan::GoalSummary) -> String {
     let s = lang.strings();
@@ -176,7 +185,7 @@ pub fn fit_words(lang: Lang, g: &super::plan::GoalSummary) -> String {
 }
 
 /// "Modalidad: presencial · Duración: 6 meses · …", the details a program has.
-pub fn details_line(lang: Lang, p: &ProgramDetails) -> String {
+pub fn details_line(lang: Lang, p: &ProgramSummary) -> String {
     let s = lang.strings();
     let modality = p.modality.map(|m| match m {
         crate::catalog::Modality::Presencial => s.plan_presencial.to_string(),

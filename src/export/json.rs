@@ -48,7 +48,15 @@ pub fn render(session: &Session, summary: &Summary, notes: NotesChoice, schema: 
     if schema == 1 {
         if let Some(summary) = summary.as_object_mut() {
             summary.remove("past_jobs");
+            // Issue 13's plan, office and program details are not part of schema 1 either.
             summary.remove("plan");
+            summary.remove("office");
+        }
+        let details = ["url", "contact", "duration", "modality", "cost", "requirements", "schedule"];
+        for list in ["shortlisted", "recommended"] {
+            for program in summary[list].as_array_mut().into_iter().flatten() {
+                program.as_object_mut().map(|p| details.iter().for_each(|d| drop(p.remove(*d))));
+            }
         }
         for competency in summary["competencies"].as_array_mut().into_iter().flatten() {
             competency.as_object_mut().map(|c| c.remove("from"));

@@ -95,7 +95,8 @@ fn plan(push: &mut impl FnMut(String), summary: &Summary) {
     if !summary.counselor.is_empty() {
         push(format!("- **{}:** {}", s.export_counselor, md(&summary.counselor)));
     }
-    if let Some(o) = &plan.office {
+    if !summary.office.is_empty() {
+        let o = &summary.office;
         let fields = [
             (None, &o.name),
             (None, &o.id),
@@ -135,10 +136,10 @@ fn plan(push: &mut impl FnMut(String), summary: &Summary) {
     section(push, s.plan_work_on, work_on);
     push(format!("## {}", s.export_shortlisted));
     push(String::new());
-    if plan.programs.is_empty() && plan.without_program.is_empty() {
+    if summary.shortlisted.is_empty() && plan.without_program.is_empty() {
         push(s.export_none.to_string());
     }
-    for p in &plan.programs {
+    for p in &summary.shortlisted {
         push(format!("- **{}** — {}", md(&p.name), md(&p.institution)));
         let line = details_line(summary.lang, p);
         if !line.is_empty() {

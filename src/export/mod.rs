@@ -43,6 +43,50 @@ impl Format {
     }
 }
 
+/// What an export is asked for beside the session and the catalogs. The app's runtime and `rumbo export`
+/// fill it from their arguments and config.ron (the office), so the renderers never read a file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    pub lang: Lang,
+    pub format: Format,
+    pub notes: NotesChoice,
+    /// The JSON schema (one of [`SCHEMAS`]); Markdown and HTML have none.
+    pub schema: u32,
+    /// `office:` of config.ron: shown on every plan.
+    pub office: crate::config::Office,
+}
+
+impl Options {
+    /// `format` in `lang` with `notes`, the current schema and no office.
+    pub fn new(lang: Lang, format: Format, notes: NotesChoice) -> Options {
+        Options { lang, format, notes, schema: SCHEMA, office: crate::config::Office::default() }
+    }
+
+    pub fn with_office(self, office: &crate::config::Office) -> Options {
+        Options { office: office.clone(), ..self }
+    }
+
+    pub fn with_schema(self, schema: u32) -> Options {
+        Options { schema, ..self }
+    }
+}
+
+/// The export's text, as `options` ask.
+pub fn render_with(
+    session: &Session,
+    set: &CatalogSet,
+    tz: &jiff::tz::TimeZone,
+    options: &Options,
+) -> String {
+    let mut summary = summarize(session, set, options.lang, options.notes, tz);
+    summary.office = options.office.sanitized();
+    match options.format {
+        Format::Markdown => markdown::render(&summary),
+        Format::Html => html::render(&summary),
+        Format::Json => json::render(session, &summary, options.notes, options.schema),
+    }
+}
+
 /// The export's text (JSON in the current [`SCHEMA`]).
 pub fn render(
     session: &Session,
@@ -65,12 +109,7 @@ pub fn render_schema(
     tz: &jiff::tz::TimeZone,
     schema: u32,
 ) -> String {
-    let summary = summarize(session, set, lang, notes, tz);
-    match format {
-        Format::Markdown => markdown::render(&summary),
-        Format::Html => html::render(&summary),
-        Format::Json => json::render(session, &summary, notes, schema),
-    }
+    render_with(session, set, tz, &Options::new(lang, format, notes).with_schema(schema))
 }
 
 /// The file name an export of `session` gets.

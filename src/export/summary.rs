@@ -43,6 +43,10 @@ pub struct Summary {
     /// The session's date in words ("2 de marzo de 2026"), for the person's pages.
     #[serde(skip)]
     pub date_words: String,
+    /// Issue 13: the office (`office:` of config.ron), from the export's [`super::Options`]; left out of
+    /// the JSON when config.ron names none.
+    #[serde(skip_serializing_if = "crate::config::Office::is_empty")]
+    pub office: crate::config::Office,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -88,6 +92,21 @@ pub struct ProgramSummary {
     pub name: String,
     pub level: String,
     pub inferred: bool,
+    // Issue 13: the catalog's details (format 3), each left out of the JSON when the catalog gives none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modality: Option<crate::catalog::Modality>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requirements: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -166,12 +185,23 @@ pub fn summarize(
     let past_jobs = super::experience::past_jobs(session, set);
 
     let program = |id: &str| {
-        set.program(id).map(|p| ProgramSummary {
-            id: p.id.clone(),
-            institution: p.institution.clone(),
-            name: p.name.clone(),
-            level: p.level.clone(),
-            inferred: p.link == Link::Inferred,
+        set.program(id).map(|p| {
+            // Catalog texts are checked when loaded; cleaned again because a plan is printed.
+            let text = |t: &Option<String>| t.as_deref().map(sanitize).filter(|t| !t.trim().is_empty());
+            ProgramSummary {
+                id: p.id.clone(),
+                institution: p.institution.clone(),
+                name: p.name.clone(),
+                level: p.level.clone(),
+                inferred: p.link == Link::Inferred,
+                url: text(&p.url),
+                contact: text(&p.contact),
+                duration: text(&p.duration),
+                modality: p.modality,
+                cost: text(&p.cost),
+                requirements: text(&p.requirements),
+                schedule: text(&p.schedule),
+            }
         })
     };
     let shortlisted: Vec<ProgramSummary> =
@@ -231,6 +261,7 @@ pub fn summarize(
         next_steps,
         catalogs,
         orphans: orphans(session, set).iter().map(|m| sanitize_line(&m.text)).collect(),
+        office: crate::config::Office::default(),
     }
 }
 

@@ -315,4 +315,7 @@ pub const EN: Strings = Strings {
     plan_presencial: "in person",
     plan_virtual: "online",
     plan_mixta: "blended",
+    // issue 13 (plan-office): catalog program details, the office, follow-up dates
+    problem_needs_format_3: "`{field}` belongs to format 3: the file must say format: 3",
+    problem_bad_url: "`{field}`: \"{url}\" is not a web address; write it with http:// or https://",
 };

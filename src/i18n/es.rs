@@ -315,4 +315,7 @@ pub const ES: Strings = Strings {
     plan_presencial: "presencial",
     plan_virtual: "virtual",
     plan_mixta: "mixta",
+    // issue 13 (plan-office): catalog program details, the office, follow-up dates
+    problem_needs_format_3: "«{field}» es del formato 3: el archivo debe decir format: 3",
+    problem_bad_url: "«{field}»: «{url}» no es una dirección web; escríbala con http:// o https://",
 };

@@ -72,6 +72,8 @@ strings! {
     plan_no_program, plan_see_page_2, plan_bring, plan_who_person, plan_who_counselor, plan_done, plan_follow_up, plan_follow_up_none,
     plan_details, plan_all_steps, plan_duration, plan_modality, plan_schedule, plan_cost, plan_requirements, plan_contact,
     plan_presencial, plan_virtual, plan_mixta,
+    // issue 13 (plan-office): catalog program details, the office, follow-up dates
+    problem_needs_format_3, problem_bad_url,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

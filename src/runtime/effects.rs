@@ -273,8 +273,8 @@ impl Runner {
                     self.save_at.get_or_insert_with(|| Instant::now() + RETRY_DELAY);
                 }
                 Effect::Export { session, format, notes } => {
-                    let text =
-                        crate::export::render(&session, &model.catalog, lang, format, notes, &model.tz);
+                    let options = crate::export::Options::new(lang, format, notes).with_office(&model.office);
+                    let text = crate::export::render_with(&session, &model.catalog, &model.tz, &options);
                     let name = crate::export::default_name(&session, format, &model.tz);
                     let written = crate::export::write_new(&self.export_dir, &name, &text, self.export_mode);
                     replies.push(Msg::Exported(written.map_err(|e| Failure::Export(Arc::new(e)))));
@@ -282,8 +282,8 @@ impl Runner {
                 Effect::KioskFinish(session) => {
                     let format = crate::export::Format::Html;
                     let notes = crate::export::NotesChoice::All;
-                    let text =
-                        crate::export::render(&session, &model.catalog, lang, format, notes, &model.tz);
+                    let options = crate::export::Options::new(lang, format, notes).with_office(&model.office);
+                    let text = crate::export::render_with(&session, &model.catalog, &model.tz, &options);
                     // The code is the short id the file name carries: the desk finds the file by it. The
                     // kiosk's folder is shared, so its file names carry no alias, only date and code.
                     let code: String = session.id.chars().take(6).collect::<String>().to_uppercase();

@@ -21,7 +21,7 @@ fn the_documented_format_2_example_loads_as_written() {
     let doc = include_str!("../../docs/catalog-format.md");
     let blocks: Vec<&str> =
         doc.split("```ron\n").skip(1).map(|b| &b[..b.find("```").expect("block end")]).collect();
-    assert_eq!(blocks.len(), 2, "a format-1 and a format-2 example");
+    assert_eq!(blocks.len(), 3, "a format-1, a format-2 and a format-3 example");
     let file = SourceFile { name: "docs/catalog-format.md".into(), text: blocks[1].to_string() };
     let loaded = load_files(vec![file]).unwrap_or_else(|p| panic!("{p:?}"));
     let c = &loaded[0].catalog;
@@ -32,4 +32,17 @@ fn the_documented_format_2_example_loads_as_written() {
     assert!(o.functions[1].catch_all);
     assert_eq!(o.competencies[0].link, Link::Stated);
     assert_eq!(c.competencies[1].kind, rumbo::catalog::CompetencyKind::Knowledge);
+}
+
+#[test]
+fn the_documented_format_3_example_loads_as_written() {
+    let doc = include_str!("../../docs/catalog-format.md");
+    let blocks: Vec<&str> =
+        doc.split("```ron\n").skip(1).map(|b| &b[..b.find("```").expect("block end")]).collect();
+    let file = SourceFile { name: "docs/catalog-format.md".into(), text: blocks[2].to_string() };
+    let loaded = load_files(vec![file]).unwrap_or_else(|p| panic!("{p:?}"));
+    let c = &loaded[0].catalog;
+    let p = &c.programs[0];
+    assert_eq!((c.format, p.modality), (3, Some(rumbo::catalog::Modality::Presencial)));
+    assert!(p.detail_texts().iter().all(|(_, v)| v.is_some()), "every detail in the example: {p:?}");
 }

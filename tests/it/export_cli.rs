@@ -296,8 +296,11 @@ fn a_broken_config_is_reported_and_nothing_is_written() {
     assert_eq!(code(&out), 1);
     assert!(stderr(&out).starts_with("error: config.ron no es válido: "), "{}", stderr(&out));
     assert!(stderr(&out).contains("config.ron:2:3:"), "{}", stderr(&out));
-    // With -o the config is not needed.
-    assert_eq!(code(&rumbo(home.path(), &["export", "k3v9", "-o", "-"])), 0);
+    // Issue 13: the plan shows config.ron's office, so even `-o -` reads it, and a broken one stops it
+    // rather than print a plan without the office.
+    let out = rumbo(home.path(), &["export", "k3v9", "-o", "-"]);
+    assert_eq!(code(&out), 1);
+    assert!(stdout(&out).is_empty() && stderr(&out).contains("config.ron:2:3:"), "{}", stderr(&out));
 }
 
 #[test]

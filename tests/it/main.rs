@@ -87,3 +87,6 @@ mod best_fit_snapshots;
 mod plan_print;
 mod plan_support;
 mod print_support;
+// issue 13 (plan-office): program details, the office, follow-ups
+mod office_export;
+mod program_details;

@@ -7,7 +7,7 @@ use crate::export_support::{at, mark};
 use jiff::civil::Date;
 use rumbo::catalog::{self, CatalogSet, Modality};
 use rumbo::config::Office;
-use rumbo::export::{Format, NotesChoice, Options, SCHEMA, render_with};
+use rumbo::export::{Format, NotesChoice, Options, render_with};
 use rumbo::i18n::Lang;
 use rumbo::session::{MarkKind, MarkLevel, Session, Step, StepKind, StepStatus, Who};
 use std::sync::OnceLock;
@@ -159,7 +159,6 @@ pub fn hostile() -> (Session, CatalogSet) {
 }
 
 pub fn render(session: &Session, set: &CatalogSet, lang: Lang, format: Format) -> String {
-    let office = office();
-    let options = Options { notes: NotesChoice::All, schema: SCHEMA, office: Some(&office) };
-    render_with(session, set, lang, format, &options, &jiff::tz::TimeZone::UTC)
+    let options = Options::new(lang, format, NotesChoice::All).with_office(&office());
+    render_with(session, set, &jiff::tz::TimeZone::UTC, &options)
 }

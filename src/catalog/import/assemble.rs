@@ -4,8 +4,8 @@ use super::clean::Spellings;
 use super::cuoc::{CATALOG_ID, CATCH_ALL, Draft, SOURCE_ID};
 use super::{Expected, ImportProblem};
 use crate::catalog::model::{
-    AltTitle, Catalog, Code, Competency, CompetencyKind, FORMAT, Function, Importance, Link, Need,
-    Occupation, Sector, Source,
+    AltTitle, Catalog, Code, Competency, CompetencyKind, Function, Importance, Link, Need, Occupation,
+    Sector, Source,
 };
 use std::collections::BTreeMap;
 
@@ -85,7 +85,9 @@ pub(super) fn finish(
         })
         .collect();
     Ok(Catalog {
-        format: FORMAT,
+        // The oldest format that holds everything the CUOC gives (it has no programs, so nothing of
+        // format 3): a rumbo that knows only format 2 still reads the file the importer writes.
+        format: 2,
         id: CATALOG_ID.into(),
         title: "Clasificación Única de Ocupaciones para Colombia (CUOC 2025)".into(),
         language: "es".into(),
