@@ -129,6 +129,20 @@ pub fn plan(session: &Session, set: &CatalogSet, best: Option<&str>) -> Plan {
     }
 }
 
+/// The best-ranked occupation in which the person holds a function (marked at either level); ties go
+/// to the first marked.
+pub fn best_held(session: &Session, set: &CatalogSet) -> Option<String> {
+    let mut best: Option<(String, (bool, u8))> = None;
+    for id in session.marks.iter().filter_map(|m| m.occupation.as_deref()) {
+        let Some(f) = fit(session, set, id) else { continue };
+        let rank = f.standing.rank();
+        if f.standing.holds_function && best.as_ref().is_none_or(|(_, r)| rank > *r) {
+            best = Some((id.to_string(), rank));
+        }
+    }
+    best.map(|(id, _)| id)
+}
+
 fn dedup_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> String) {
     let mut seen = std::collections::HashSet::new();
     items.retain(|i| seen.insert(key(i)));

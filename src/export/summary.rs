@@ -132,7 +132,13 @@ pub fn summarize(
     tz: &jiff::tz::TimeZone,
 ) -> Summary {
     let lang = session.profile.plan_language.unwrap_or(lang);
-    let mut occupations: Vec<OccupationSummary> = explored(session, set)
+    // Nothing explored (no goal, nothing added: a kiosk visitor, say): the one occupation the person's
+    // marked functions fit best stands in, so what they marked is not lost from the summary.
+    let mut listed = explored(session, set);
+    if listed.is_empty() {
+        listed.extend(super::plan::best_held(session, set));
+    }
+    let mut occupations: Vec<OccupationSummary> = listed
         .iter()
         .filter_map(|id| {
             let o = set.occupation(id)?;
@@ -241,8 +247,8 @@ pub fn summarize(
         NotesChoice::All => Some(sanitize(&session.notes)).filter(|n| !n.trim().is_empty()),
         _ => None,
     };
-    let best = occupations.first().map(|o| o.id.as_str());
-    let plan = super::plan::plan(session, set, best);
+    // With no goal, page 1 speaks of the listed occupation that fits best.
+    let plan = super::plan::plan(session, set, occupations.first().map(|o| o.id.as_str()));
     let created_day = session.created.to_zoned(tz.clone()).date();
     Summary {
         lang,

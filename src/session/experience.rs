@@ -6,7 +6,10 @@
 //! Removing the job takes back the marks it made and nobody changed since; a mark another job also
 //! made stays, and one the counselor changed (or made before) is theirs and stays too.
 
-use super::model::{FORMAT, Mark, MarkKind, MarkLevel, Session};
+use super::model::{Mark, MarkKind, MarkLevel, Session};
+
+/// The first session format with past jobs.
+const PAST_JOBS_FORMAT: u32 = 3;
 use crate::catalog::{CatalogSet, CompetencyKind, Occupation};
 use crate::text::sanitize_line;
 use serde::{Deserialize, Serialize};
@@ -73,7 +76,8 @@ impl Session {
                 }),
             }
         }
-        self.format = self.format.max(FORMAT);
+        // Format 3 has past jobs; not format 4, whose rule for what was explored is another.
+        self.format = self.format.max(PAST_JOBS_FORMAT);
         id
     }
 

@@ -25,6 +25,9 @@ use std::collections::BTreeMap;
 /// docs/versions.md.
 pub const FORMAT: u32 = 4;
 
+/// The first format with `exports`.
+const EXPORTS_FORMAT: u32 = 2;
+
 /// The most a note (the session's or an occupation's) may hold, in Unicode scalar values. Typing and
 /// pasting stop there; a longer note from an older file still loads whole and can only shrink.
 pub const NOTE_MAX_CHARS: usize = 64_000;
@@ -205,12 +208,13 @@ impl Session {
         self.format > FORMAT
     }
 
-    /// Remembers a file exported from this session. A session read from an older format is raised to
-    /// this one: the record is a field an older rumbo would drop.
+    /// Remembers a file exported from this session. A session read from format 1 is raised to format 2:
+    /// the record is a field an older rumbo would drop. Not further: a session below format 4 still
+    /// counts what it explored under the old rule (exporting it must not empty its plan).
     pub fn record_export(&mut self, record: ExportRecord) {
         self.exports.retain(|r| r.path != record.path);
         self.exports.push(record);
-        self.format = self.format.max(FORMAT);
+        self.format = self.format.max(EXPORTS_FORMAT);
     }
 
     /// Records a change at `now`. Kept apart from the editing methods so they stay free of clocks.

@@ -100,7 +100,9 @@ fn check_markdown(md: &str) {
                 "a quoted line starts a list: {line:?}"
             );
         } else if line.starts_with('#') {
-            let ok = line == format!("# {}", s.export_title)
+            let ok = line == format!("# {}", s.plan_title)
+                || line == format!("## {}", s.plan_goals)
+                || line == format!("## {}", s.plan_goal_best)
                 || sections.iter().any(|name| line == format!("## {name}"))
                 || line.starts_with("### Auxiliares de información y servicio al cliente — ");
             assert!(ok, "a heading the template did not write: {line:?}");

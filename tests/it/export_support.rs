@@ -130,6 +130,7 @@ pub fn hostile() -> Session {
     s.counselor = "Luz\u{202E} <b onmouseover=alert(1)>Gómez</b>\u{1b}]8;;http://x\u{7}".to_string();
     s.notes = HOSTILE_NOTES.to_string();
     s.occupation_notes.insert("auxiliar-servicio-cliente".into(), HOSTILE_NOTES.to_string());
+    s.explored = vec!["auxiliar-servicio-cliente".into()];
     mark(&mut s, MarkKind::Function, "asc-01", Some("auxiliar-servicio-cliente"), MarkLevel::Has);
     // Marks on items the catalog does not have: their saved text is shown (orphans, competencies).
     s.marks.push(Mark {
