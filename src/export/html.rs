@@ -26,7 +26,9 @@ pub fn render(summary: &Summary) -> String {
         b.push_str(&format!("<h2>{}</h2>\n<ul>\n", h(s.plan_details)));
         for p in &summary.shortlisted {
             let line = html_plan::details_line(summary.lang, p);
-            b.push_str(&format!("<li><strong>{}</strong> — {}<br>{}</li>\n", h(&p.name), h(&p.institution), h(&line)));
+            let head = format!("<strong>{}</strong> — {}", h(&p.name), h(&p.institution));
+            let level = html_plan::level_and_link(summary.lang, p);
+            b.push_str(&format!("<li>{head}{level}<br>{}</li>\n", h(&line)));
         }
         b.push_str("</ul>\n");
     }

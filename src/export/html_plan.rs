@@ -122,6 +122,7 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
             let (inst, inst_cut) = clip(&p.institution, LINE);
             let (line, line_cut) = clip(&details_line(summary.lang, p), DETAILS);
             let mut item = format!("<strong>{}</strong> — {}", h(&name), h(&inst));
+            item.push_str(&level_and_link(summary.lang, p));
             if !line.is_empty() {
                 item.push_str(&format!("<br>{}", h(&line)));
             }
@@ -145,6 +146,7 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
     if plan.steps.is_empty() {
         // A session without a plan of its own: the steps the summary always suggested.
         for step in summary.next_steps.iter().take(STEPS) {
+            overflow.steps |= clip(step, STEP).1;
             b.push_str(&format!("<li>{}</li>\n", cut(step, STEP)));
         }
     } else {
@@ -184,6 +186,19 @@ pub fn fit_words(lang: Lang, g: &super::plan::GoalSummary) -> String {
     words
 }
 
+/// " · Técnico laboral · <span class="inferred">relación inferida</span>": what follows a program's
+/// institution, escaped.
+pub fn level_and_link(lang: Lang, p: &ProgramSummary) -> String {
+    let mut line = String::new();
+    if !p.level.is_empty() {
+        line.push_str(&format!(" · {}", h(&clip(&p.level, LINE).0)));
+    }
+    if p.inferred {
+        line.push_str(&format!(" · <span class=\"inferred\">{}</span>", h(lang.strings().link_inferred)));
+    }
+    line
+}
+
 /// "Modalidad: presencial · Duración: 6 meses · …", the details a program has.
 pub fn details_line(lang: Lang, p: &ProgramSummary) -> String {
     let s = lang.strings();
@@ -193,7 +208,6 @@ pub fn details_line(lang: Lang, p: &ProgramSummary) -> String {
         crate::catalog::Modality::Mixta => s.plan_mixta.to_string(),
     });
     let parts = [
-        (s.export_level, Some(p.level.clone()).filter(|l| !l.is_empty())),
         (s.plan_modality, modality),
         (s.plan_duration, p.duration.clone()),
         (s.plan_schedule, p.schedule.clone()),

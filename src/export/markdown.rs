@@ -140,7 +140,14 @@ fn plan(push: &mut impl FnMut(String), summary: &Summary) {
         push(s.export_none.to_string());
     }
     for p in &summary.shortlisted {
-        push(format!("- **{}** — {}", md(&p.name), md(&p.institution)));
+        let mut head = format!("- **{}** — {}", md(&p.name), md(&p.institution));
+        if !p.level.is_empty() {
+            head.push_str(&format!(" · {}", md(&p.level)));
+        }
+        if p.inferred {
+            head.push_str(&format!(" · _{}_", s.link_inferred));
+        }
+        push(head);
         let line = details_line(summary.lang, p);
         if !line.is_empty() {
             push(format!("  {}", md(&line)));

@@ -10,7 +10,7 @@ mod json;
 mod markdown;
 pub mod naming;
 pub mod plan;
-mod qr;
+pub mod qr;
 mod style;
 mod summary;
 

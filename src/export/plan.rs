@@ -61,9 +61,14 @@ pub fn plan(session: &Session, set: &CatalogSet, best: Option<&str>) -> Plan {
     let goal_ids: Vec<&str> = if named.is_empty() { best.into_iter().collect() } else { named };
 
     let mut goals = Vec::new();
-    let (mut strengths, mut work_on): (Vec<String>, Vec<MissingItem>) = (Vec::new(), Vec::new());
+    // One list per goal, taken in turns, so that each goal gets its share of the five lines.
+    let (mut has_by_goal, mut missing_by_goal) = (Vec::new(), Vec::new());
     let (mut missing_optional, mut developing) = (Vec::new(), Vec::new());
     let mut without_program = Vec::new();
+    let item = |i: &crate::session::FitItem| MissingItem {
+        text: i.text.clone(),
+        essential: i.importance == Importance::Essential,
+    };
     for id in &goal_ids {
         let (Some(o), Some(f)) = (set.occupation(id), fit(session, set, id)) else { continue };
         let essential = |items: &[crate::session::FitItem]| {
@@ -78,25 +83,24 @@ pub fn plan(session: &Session, set: &CatalogSet, best: Option<&str>) -> Plan {
             developing: dev,
             essential: has + dev + miss,
         });
-        strengths.extend(f.has.iter().map(|i| i.text.clone()));
-        for item in &f.missing {
-            let entry = MissingItem { text: item.text.clone(), essential: item.importance == Importance::Essential };
-            if entry.essential { work_on.push(entry) } else { missing_optional.push(entry) }
-        }
-        developing.extend(f.developing.iter().map(|i| MissingItem {
-            text: i.text.clone(),
-            essential: i.importance == Importance::Essential,
-        }));
+        has_by_goal.push(f.has.iter().map(|i| i.text.clone()).collect::<Vec<_>>());
+        let (essential_missing, optional): (Vec<MissingItem>, Vec<MissingItem>) =
+            f.missing.iter().map(item).partition(|m| m.essential);
+        missing_by_goal.push(essential_missing);
+        missing_optional.extend(optional);
+        developing.extend(f.developing.iter().map(item));
         if set.programs_for(id).is_empty() {
             without_program.push(o.title.clone());
         }
     }
-    // Then what is under way (essential first), then the optional gaps.
+    // What is missing and essential first, then what is under way (essential first), then the optional.
+    let mut work_on = in_turns(missing_by_goal);
     developing.sort_by_key(|m| !m.essential);
     work_on.extend(developing);
     work_on.extend(missing_optional);
     dedup_by(&mut work_on, |m| m.text.clone());
     work_on.truncate(MAX_WORK_ON);
+    let mut strengths = in_turns(has_by_goal);
     // Competencies the person has round the strengths out when the goals' own items are few.
     for mark in session.marks.iter().filter(|m| m.level == MarkLevel::Has) {
         if mark.kind == crate::session::MarkKind::Competency {
@@ -141,6 +145,19 @@ pub fn best_held(session: &Session, set: &CatalogSet) -> Option<String> {
         }
     }
     best.map(|(id, _)| id)
+}
+
+/// The first of each list, then the second of each, and so on.
+fn in_turns<T>(lists: Vec<Vec<T>>) -> Vec<T> {
+    let mut iters: Vec<_> = lists.into_iter().map(Vec::into_iter).collect();
+    let mut out = Vec::new();
+    loop {
+        let before = out.len();
+        out.extend(iters.iter_mut().filter_map(Iterator::next));
+        if out.len() == before {
+            return out;
+        }
+    }
 }
 
 fn dedup_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> String) {

@@ -12,9 +12,6 @@ h3 { font-size: 1.05rem; margin: 1rem 0 .25rem; }
 ul, ol { padding-left: 1.3rem; margin: .2rem 0; }
 li { margin: .1rem 0; }
 p { margin: .3rem 0; }
-dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .8rem; }
-dl.meta dt { font-weight: 600; }
-dl.meta dd { margin: 0; }
 .fit { font-weight: 700; }
 .inferred, .see, .caveat { font-style: italic; }
 .inferred, .muted { color: #555; }
@@ -31,7 +28,7 @@ blockquote { margin: .4rem 0; padding: .2rem .8rem; border-left: 4px solid #999;
 footer { margin-top: 2rem; color: #333; border-top: 1px solid #999; padding-top: .5rem; }
 @media (max-width: 30rem) {
   body { padding: .6rem; font-size: 1.05rem; }
-  dl.meta, .plan .two { grid-template-columns: 1fr; }
+  .plan .two { grid-template-columns: 1fr; }
 }
 @page { margin: 12mm; }
 @media print {

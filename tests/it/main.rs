@@ -84,6 +84,7 @@ mod best_fit_reference;
 mod best_fit_snapshots;
 
 // issue 13: the plan the person takes home, printed by the real browser
+mod plan_golden;
 mod plan_print;
 mod plan_support;
 mod print_support;
