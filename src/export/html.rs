@@ -121,7 +121,10 @@ pub fn render(summary: &Summary) -> String {
     for c in &summary.catalogs {
         b.push_str(&format!("<p>{}</p>\n", h(&catalog_line(summary.lang, c))));
     }
-    b.push_str(&format!("<p><strong>{}</strong></p>\n</footer>\n</section>\n</body>\n</html>\n", h(s.export_rights)));
+    b.push_str(&format!(
+        "<p><strong>{}</strong></p>\n</footer>\n</section>\n</body>\n</html>\n",
+        h(s.export_rights)
+    ));
     b
 }
 

@@ -61,7 +61,11 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
             line(&[(Some(s.plan_web), &o.website), (Some(s.plan_email), &o.email)]),
         ];
         let lines: Vec<String> = lines.into_iter().flatten().collect();
-        b.push_str(&format!("<address><strong>{}:</strong> {}</address>\n", h(s.plan_where), lines.join("<br>")));
+        b.push_str(&format!(
+            "<address><strong>{}:</strong> {}</address>\n",
+            h(s.plan_where),
+            lines.join("<br>")
+        ));
     }
     b.push_str("</div>\n");
     if let Some(url) = qr_url(summary)
@@ -78,7 +82,11 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
         let title = if plan.goal_is_best_fit { s.plan_goal_best } else { s.plan_goals };
         b.push_str(&format!("<h2>{}</h2>\n<ul>\n", h(title)));
         for g in &plan.goals {
-            b.push_str(&format!("<li><strong>{}</strong>: {}.</li>\n", cut(&g.title, NAME), h(&fit_words(summary.lang, g))));
+            b.push_str(&format!(
+                "<li><strong>{}</strong>: {}.</li>\n",
+                cut(&g.title, NAME),
+                h(&fit_words(summary.lang, g))
+            ));
         }
         b.push_str(&format!("</ul>\n<p class=\"caveat\">{}</p>\n", h(s.plan_fit_not_chance)));
     }
@@ -105,7 +113,10 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
         }
         b.push_str("</div>\n<div>\n");
         if !plan.work_on.is_empty() {
-            let items = plan.work_on.iter().map(|m| (m.text.clone(), if m.essential { "" } else { optional.as_str() }));
+            let items = plan
+                .work_on
+                .iter()
+                .map(|m| (m.text.clone(), if m.essential { "" } else { optional.as_str() }));
             b.push_str(&column(s.plan_work_on, items.collect()));
         }
         b.push_str("</div>\n</div>\n");

@@ -128,11 +128,13 @@ fn plan(push: &mut impl FnMut(String), summary: &Summary) {
         push(String::new());
     }
     section(push, s.plan_strengths, plan.strengths.iter().map(|t| md(t)).collect());
-    let work_on = plan
-        .work_on
-        .iter()
-        .map(|m| if m.essential { md(&m.text) } else { format!("{} ({})", md(&m.text), s.importance_optional) })
-        .collect();
+    let work_on =
+        plan.work_on
+            .iter()
+            .map(|m| {
+                if m.essential { md(&m.text) } else { format!("{} ({})", md(&m.text), s.importance_optional) }
+            })
+            .collect();
     section(push, s.plan_work_on, work_on);
     push(format!("## {}", s.export_shortlisted));
     push(String::new());

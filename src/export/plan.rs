@@ -104,7 +104,9 @@ pub fn plan(session: &Session, set: &CatalogSet, best: Option<&str>) -> Plan {
     // Competencies the person has round the strengths out when the goals' own items are few.
     for mark in session.marks.iter().filter(|m| m.level == MarkLevel::Has) {
         if mark.kind == crate::session::MarkKind::Competency {
-            let name = set.competency_or_same(&mark.id).map_or_else(|| sanitize_line(&mark.text), |c| c.name.clone());
+            let name = set
+                .competency_or_same(&mark.id)
+                .map_or_else(|| sanitize_line(&mark.text), |c| c.name.clone());
             strengths.push(name);
         }
     }
@@ -122,15 +124,7 @@ pub fn plan(session: &Session, set: &CatalogSet, best: Option<&str>) -> Plan {
             bring: s.bring.iter().map(|b| sanitize_line(b)).filter(|b| !b.trim().is_empty()).collect(),
         })
         .collect();
-    Plan {
-        goals,
-        goal_is_best_fit,
-        strengths,
-        work_on,
-        without_program,
-        steps,
-        follow_up: session.follow_up,
-    }
+    Plan { goals, goal_is_best_fit, strengths, work_on, without_program, steps, follow_up: session.follow_up }
 }
 
 /// The best-ranked occupation in which the person holds a function (marked at either level); ties go
@@ -186,7 +180,10 @@ mod tests {
     #[test]
     fn clip_cuts_at_a_word_and_says_so() {
         assert_eq!(clip("corto", 10), ("corto".to_string(), false));
-        assert_eq!(clip("una frase bastante larga, de verdad", 20), ("una frase bastante…".to_string(), true));
+        assert_eq!(
+            clip("una frase bastante larga, de verdad", 20),
+            ("una frase bastante…".to_string(), true)
+        );
         let (long, cut) = clip(&"x".repeat(2000), 50);
         assert!(cut && long.chars().count() == 50 && long.ends_with('…'));
     }

@@ -203,7 +203,8 @@ fn check_html(html: &str) {
     let allowed_attrs =
         ["", "html", "lang=\"es\"", "class=\"meta\"", "class=\"occupation\"", "class=\"fit\""];
     let more_attrs = ["class=\"muted\"", "class=\"inferred\"", "charset=\"utf-8\""];
-    let plan_attrs = ["class=\"plan\"", "class=\"details\"", "class=\"two\"", "class=\"see\"", "class=\"caveat\""];
+    let plan_attrs =
+        ["class=\"plan\"", "class=\"details\"", "class=\"two\"", "class=\"see\"", "class=\"caveat\""];
     let plan_attrs = [plan_attrs.as_slice(), &["class=\"follow\"", "class=\"qr\""]].concat();
     // The QR code's drawing: numbers, a path of moves and lines, two colours; nothing that can point.
     let drawing = |name: &str, attrs: &str| {
@@ -213,8 +214,7 @@ fn check_html(html: &str) {
             "path" => "fill=\"#000\" d=\"M",
             _ => return false,
         };
-        attrs.starts_with(prefix)
-            && attrs.chars().all(|c| c.is_ascii_alphanumeric() || " =\"#-".contains(c))
+        attrs.starts_with(prefix) && attrs.chars().all(|c| c.is_ascii_alphanumeric() || " =\"#-".contains(c))
     };
     let viewport = "name=\"viewport\" content=\"width=device-width, initial-scale=1\"";
     for (name, attrs) in tags(html) {
@@ -438,7 +438,8 @@ proptest! {
 #[test]
 fn the_plan_is_inert_too() {
     use crate::plan_support;
-    let typical = plan_support::render(&plan_support::typical(), plan_support::plan_set(), Lang::Es, Format::Html);
+    let typical =
+        plan_support::render(&plan_support::typical(), plan_support::plan_set(), Lang::Es, Format::Html);
     check_html(&typical);
     assert!(typical.contains("<svg class=\"qr\" "), "the typical plan has its QR code");
     let (session, set) = plan_support::hostile();

@@ -4,7 +4,9 @@
 //! QR code's address, the person's language, a goal with no program.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use crate::plan_support::{FOLLOW_UP_EN, FOLLOW_UP_ES, GOAL, GOAL_2, PROGRAMS, office, plan_set, render, typical};
+use crate::plan_support::{
+    FOLLOW_UP_EN, FOLLOW_UP_ES, GOAL, GOAL_2, PROGRAMS, office, plan_set, render, typical,
+};
 use rumbo::catalog::{self, CatalogSet};
 use rumbo::export::{Format, NotesChoice, Options, render_with};
 use rumbo::i18n::Lang;
@@ -58,7 +60,9 @@ fn page_one_says_who_when_where_goals_programs_steps_and_follow_up() {
     ];
     let mut from = 0;
     for part in parts {
-        let at = page_one[from..].find(part).unwrap_or_else(|| panic!("`{part}` missing or out of order in\n{page_one}"));
+        let at = page_one[from..]
+            .find(part)
+            .unwrap_or_else(|| panic!("`{part}` missing or out of order in\n{page_one}"));
         from += at + part.len();
     }
     assert!(page_one.contains(FOLLOW_UP_ES));
@@ -70,7 +74,8 @@ fn page_one_says_who_when_where_goals_programs_steps_and_follow_up() {
 #[test]
 fn the_fit_in_words_counts_what_the_fit_counts() {
     let s = typical();
-    let summary = rumbo::export::summarize(&s, plan_set(), Lang::Es, NotesChoice::All, &jiff::tz::TimeZone::UTC);
+    let summary =
+        rumbo::export::summarize(&s, plan_set(), Lang::Es, NotesChoice::All, &jiff::tz::TimeZone::UTC);
     assert_eq!(summary.plan.goals.iter().map(|g| g.id.as_str()).collect::<Vec<_>>(), vec![GOAL, GOAL_2]);
     assert!(!summary.plan.goal_is_best_fit);
     for g in &summary.plan.goals {
@@ -125,7 +130,9 @@ fn a_goal_with_no_program_says_to_ask_at_the_office() {
     let md = render(&s, &bare_set(), Lang::Es, Format::Markdown);
     let title = plan_set().occupation(GOAL).unwrap().title.clone();
     assert!(
-        md.contains(&format!("Para «{title}» no hay programas en el catálogo: pregunte en la oficina de empleo.")),
+        md.contains(&format!(
+            "Para «{title}» no hay programas en el catálogo: pregunte en la oficina de empleo."
+        )),
         "{md}"
     );
     let html = render(&s, &bare_set(), Lang::En, Format::Html);
@@ -140,8 +147,12 @@ fn the_plan_speaks_the_persons_language() {
     let md = render(&s, plan_set(), Lang::Es, Format::Markdown);
     assert!(md.starts_with("# Work plan\n"), "{md}");
     assert!(md.contains(&format!("**Follow-up:** {FOLLOW_UP_EN}")), "{md}");
-    assert!(md.contains("1. 5 March 2027 — Inscribirse en Telemercadeo (SENA) (you). What to bring:"), "{md}");
-    let json: serde_json::Value = serde_json::from_str(&render(&s, plan_set(), Lang::Es, Format::Json)).unwrap();
+    assert!(
+        md.contains("1. 5 March 2027 — Inscribirse en Telemercadeo (SENA) (you). What to bring:"),
+        "{md}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&render(&s, plan_set(), Lang::Es, Format::Json)).unwrap();
     assert_eq!(json["language"], "en");
 }
 
@@ -150,12 +161,20 @@ fn the_plan_speaks_the_persons_language() {
 #[test]
 fn only_goals_and_added_occupations_are_explored() {
     let mut s = typical();
-    crate::export_support::mark(&mut s, rumbo::session::MarkKind::Function, "mer-01", Some("mercaderista-impulsador"), MarkLevel::Has);
-    let summary = rumbo::export::summarize(&s, plan_set(), Lang::Es, NotesChoice::All, &jiff::tz::TimeZone::UTC);
+    crate::export_support::mark(
+        &mut s,
+        rumbo::session::MarkKind::Function,
+        "mer-01",
+        Some("mercaderista-impulsador"),
+        MarkLevel::Has,
+    );
+    let summary =
+        rumbo::export::summarize(&s, plan_set(), Lang::Es, NotesChoice::All, &jiff::tz::TimeZone::UTC);
     let ids: Vec<&str> = summary.occupations.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, vec![GOAL, GOAL_2]);
     s.explored.push("mercaderista-impulsador".into());
-    let summary = rumbo::export::summarize(&s, plan_set(), Lang::Es, NotesChoice::All, &jiff::tz::TimeZone::UTC);
+    let summary =
+        rumbo::export::summarize(&s, plan_set(), Lang::Es, NotesChoice::All, &jiff::tz::TimeZone::UTC);
     let ids: Vec<&str> = summary.occupations.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, vec![GOAL, GOAL_2, "mercaderista-impulsador"]);
 }

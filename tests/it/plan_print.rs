@@ -52,7 +52,12 @@ fn a_typical_plan_fits_on_page_one_on_a4_and_letter() {
         assert_page_one_is_the_plan(&pdf, &session, set, Lang::Es);
         let one = pdf.page_words(1);
         // Every step with its date in words and what to bring; the fit in plain words, and what it is not.
-        for text in ["5 de marzo de 2027 — Inscribirse en Telemercadeo", "Qué llevar: Documento de identidad, Diploma de bachiller", "ya sabe hacer 4 de las 14 cosas que pide esta ocupación", "no es la probabilidad de que lo contraten"] {
+        for text in [
+            "5 de marzo de 2027 — Inscribirse en Telemercadeo",
+            "Qué llevar: Documento de identidad, Diploma de bachiller",
+            "ya sabe hacer 4 de las 14 cosas que pide esta ocupación",
+            "no es la probabilidad de que lo contraten",
+        ] {
             assert!(one.contains(text), "`{text}` on page 1 ({paper:?}):\n{one}");
         }
         // The details follow: the occupations, then the sources and rights at the end.

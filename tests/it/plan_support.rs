@@ -16,7 +16,8 @@ pub const GOAL: &str = "auxiliar-servicio-cliente";
 pub const GOAL_2: &str = "vendedor-ventas-no-tecnicas";
 pub const FOLLOW_UP_ES: &str = "15 de marzo de 2027";
 pub const FOLLOW_UP_EN: &str = "15 March 2027";
-pub const PROGRAMS: [&str; 3] = ["sena-telemarketing", "incap-call-center", "gente-estrategica-contact-center"];
+pub const PROGRAMS: [&str; 3] =
+    ["sena-telemarketing", "incap-call-center", "gente-estrategica-contact-center"];
 
 pub fn office() -> Office {
     Office {
@@ -42,7 +43,8 @@ pub fn plan_set() -> &'static CatalogSet {
             p.duration = Some("6 meses (480 horas)".into());
             p.modality = Some(Modality::Mixta);
             p.cost = Some("Gratuito para personas inscritas en la Agencia Pública de Empleo".into());
-            p.requirements = Some("Bachillerato terminado, documento de identidad y prueba de ingreso".into());
+            p.requirements =
+                Some("Bachillerato terminado, documento de identidad y prueba de ingreso".into());
             p.schedule = Some("Lunes a viernes, 6:00 p. m. a 10:00 p. m.".into());
         }
         CatalogSet::new(loaded.into_iter().map(|l| l.catalog).collect())
@@ -75,7 +77,9 @@ pub fn typical() -> Session {
         given_at: at("2027-03-01T14:31:00Z"),
         text_version: "consentimiento-v1".into(),
     });
-    for (id, level) in [("asc-01", MarkLevel::Has), ("asc-05", MarkLevel::Has), ("asc-06", MarkLevel::InDevelopment)] {
+    for (id, level) in
+        [("asc-01", MarkLevel::Has), ("asc-05", MarkLevel::Has), ("asc-06", MarkLevel::InDevelopment)]
+    {
         mark(&mut s, MarkKind::Function, id, Some(GOAL), level);
     }
     mark(&mut s, MarkKind::Function, "vnt-13", Some(GOAL_2), MarkLevel::Has);
@@ -150,7 +154,8 @@ pub fn hostile() -> (Session, CatalogSet) {
     let mut s = typical();
     s.alias = "<script>alert(1)</script>".into();
     s.counselor = "Luz\u{202E} <b onmouseover=alert(1)>Gómez</b>\u{1b}]8;;http://x\u{7}".into();
-    let note: String = "Nota \u{1b}[2J<script>x</script> \u{202E}larga ".chars().cycle().take(HOSTILE_NOTE_CHARS).collect();
+    let note: String =
+        "Nota \u{1b}[2J<script>x</script> \u{202E}larga ".chars().cycle().take(HOSTILE_NOTE_CHARS).collect();
     s.notes = note.clone();
     s.occupation_notes.insert(GOAL.into(), note);
     s.steps[0].text = format!("\u{1b}[31m<script>alert(1)</script>\u{202E}{}", "paso ".repeat(400));

@@ -106,7 +106,8 @@ pub fn print(html: &str, paper: Paper) -> Option<Pdf> {
     // To look at what a test printed: RUMBO_PRINT_KEEP=<folder> keeps each HTML and PDF there.
     if let Some(keep) = std::env::var_os("RUMBO_PRINT_KEEP") {
         let n = KEPT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let stem = format!("{}-{paper:?}-{n}", std::thread::current().name().unwrap_or("print").replace("::", "-"));
+        let stem =
+            format!("{}-{paper:?}-{n}", std::thread::current().name().unwrap_or("print").replace("::", "-"));
         let keep = Path::new(&keep);
         std::fs::copy(&input, keep.join(format!("{stem}.html"))).unwrap();
         std::fs::copy(&path, keep.join(format!("{stem}.pdf"))).unwrap();
@@ -201,8 +202,7 @@ impl Pdf {
         let out = Command::new("pdfinfo").arg(&self.path).output().unwrap();
         let info = String::from_utf8(out.stdout).unwrap();
         let line = info.lines().find(|l| l.starts_with("Page size:")).unwrap();
-        let nums: Vec<f64> =
-            line.split_whitespace().filter_map(|w| w.parse().ok()).collect::<Vec<f64>>();
+        let nums: Vec<f64> = line.split_whitespace().filter_map(|w| w.parse().ok()).collect::<Vec<f64>>();
         (nums[0], nums[1])
     }
 
