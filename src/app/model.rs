@@ -81,6 +81,8 @@ pub struct SessionRow {
     pub problem: Option<RowProblem>,
     /// Its latest changes are only in memory (saves are failing).
     pub unsaved: bool,
+    /// Issue 13: the session's follow-up date, shown in its own column.
+    pub follow_up: Option<jiff::civil::Date>,
 }
 
 impl SessionsScreen {

@@ -43,6 +43,18 @@ pub enum ItemKind {
     Title,
 }
 
+impl Modality {
+    /// The word for it in `lang` (issue 13), for the programs pane and the plan.
+    pub fn name(self, lang: Lang) -> &'static str {
+        let s = lang.strings();
+        match self {
+            Modality::Presencial => s.modality_presencial,
+            Modality::Virtual => s.modality_virtual,
+            Modality::Mixta => s.modality_mixta,
+        }
+    }
+}
+
 impl ItemKind {
     pub fn name(self, lang: Lang) -> &'static str {
         let s = lang.strings();

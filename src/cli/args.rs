@@ -75,7 +75,7 @@ pub enum Command {
     Search(SearchArgs),
     /// Write a session's summary (Markdown, HTML or JSON)
     Export(ExportArgs),
-    /// Saved sessions: list, show, delete, purge
+    /// Saved sessions: list, show, follow-ups due, delete, purge
     #[command(subcommand)]
     Sessions(SessionsCommand),
     /// Kiosk mode set-up
@@ -147,6 +147,16 @@ pub enum SessionsCommand {
     Import {
         /// The session file (`<id>.ron`)
         file: std::path::PathBuf,
+    },
+    /// Sessions whose follow-up is due by a day (default today, overdue included): alias, code, contact,
+    /// pending steps
+    Due {
+        /// The day (AAAA-MM-DD, i.e. YYYY-MM-DD) by which the follow-up is due, in this computer's time zone
+        #[arg(long, value_name = "AAAA-MM-DD")]
+        before: Option<String>,
+        /// Print {"day":…,"sessions":[…]} as JSON
+        #[arg(long)]
+        json: bool,
     },
     /// Delete sessions older than the retention period; reports counts only, never names
     Purge {

@@ -57,13 +57,19 @@ pub fn localize(cmd: Command) -> Command {
         })
         .mut_subcommand("sessions", |c| {
             common(c)
-                .about("Sesiones guardadas: listar, ver, borrar, depurar, importar")
+                .about("Sesiones guardadas: listar, ver, seguimientos, borrar, depurar, importar")
                 .mut_subcommand("list", |c| {
                     common(c)
                         .about("Todas las sesiones: id, alias, creada, última vez, mejor ajuste")
                         .mut_arg("json", |a| a.help("Escribe {\"sessions\":[…]} en JSON"))
                 })
                 .mut_subcommand("show", |c| common(c).about("Una sesión completa").mut_arg("session", |a| a.help(SESSION)))
+                .mut_subcommand("due", |c| {
+                    common(c)
+                        .about("Sesiones cuyo seguimiento vence hasta un día (por defecto hoy; también las vencidas): alias, código, contacto, pasos pendientes")
+                        .mut_arg("before", |a| a.help("El día (AAAA-MM-DD) hasta el que vence el seguimiento, en la zona horaria de este equipo"))
+                        .mut_arg("json", |a| a.help("Escribe {\"day\":…,\"sessions\":[…]} en JSON"))
+                })
                 .mut_subcommand("purge", |c| {
                     common(c)
                         .about("Borra las sesiones más antiguas que el plazo de conservación; solo informa cuántas, nunca nombres")

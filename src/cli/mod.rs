@@ -3,7 +3,9 @@
 mod app;
 mod args;
 mod check;
+// issue 13 (plan-office): rumbo sessions due
 pub mod dirs;
+mod due;
 mod errors_es;
 mod export;
 mod help_es;

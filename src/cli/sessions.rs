@@ -21,6 +21,9 @@ pub fn run(global: &GlobalArgs, lang: Lang, command: &SessionsCommand) -> ExitCo
         SessionsCommand::Delete { session, yes } => delete(lang, &store, session, *yes),
         SessionsCommand::Purge { older_than } => purge(global, lang, &store, *older_than),
         SessionsCommand::Import { file } => super::import::run(lang, &store, file),
+        SessionsCommand::Due { before, json } => {
+            super::due::run(global, lang, &store, before.as_deref(), *json)
+        }
     }
 }
 
@@ -71,6 +74,7 @@ fn list(global: &GlobalArgs, lang: Lang, store: &SessionStore, as_json: bool) ->
         Ok(listed) => listed,
         Err(e) => return fail(lang, &e.message(lang)),
     };
+    let s = lang.strings();
     let mut out = std::io::stdout().lock();
     if as_json {
         let rows: Vec<_> = listed.iter().map(|entry| list_json(entry, &set)).collect();
@@ -84,12 +88,16 @@ fn list(global: &GlobalArgs, lang: Lang, store: &SessionStore, as_json: bool) ->
         let line = match entry {
             Listed::Ok(session) => {
                 let best = best_fit(session, &set).map(|(t, p)| format!("{p:>3}%  {t}")).unwrap_or_default();
+                // Issue 13: the follow-up date, in a column of its own (blank when there is none).
+                let follow = session.follow_up.map(|d| fill(s.list_follow_up, &[("date", &d)]));
+                let follow_width = fill(s.list_follow_up, &[("date", &"0000-00-00")]).chars().count();
                 format!(
-                    "{}  {:<20}  {}  {}  {best}",
+                    "{}  {:<20}  {}  {}  {:<follow_width$}  {best}",
                     session.id,
                     session.alias,
                     date(&session.created),
-                    date(&session.updated)
+                    date(&session.updated),
+                    follow.unwrap_or_default(),
                 )
             }
             Listed::Corrupt { id, path, line, col, message } => {
@@ -117,7 +125,8 @@ fn list_json(entry: &Listed, set: &CatalogSet) -> serde_json::Value {
             let best =
                 best_fit(session, set).map(|(title, percent)| json!({"title": title, "percent": percent}));
             json!({"id": session.id, "alias": session.alias, "created": session.created,
-                   "updated": session.updated, "best_fit": best})
+                   "updated": session.updated, "best_fit": best,
+                   "follow_up": session.follow_up.map(|d| d.to_string())})
         }
         Listed::Corrupt { id, path, line, col, message } => {
             json!({"id": id, "error": format!("{}:{line}:{col}: {message}", path.display())})

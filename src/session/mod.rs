@@ -10,6 +10,8 @@ mod experience;
 mod exported;
 mod faulty;
 mod fit;
+// issue 13 (plan-office): follow-ups due
+mod follow_up;
 mod id;
 pub mod journal;
 mod lock;
@@ -41,6 +43,7 @@ pub use faulty::{DiskOp, Fault, FaultyDisk, Logged};
 pub use fit::{
     Fit, FitItem, Gap, GapItem, GapProgram, Standing, best_fit, fit, gap, orphans, ranked, standings,
 };
+pub use follow_up::{desk_code, due_by, is_due, pending_steps};
 pub use id::{is_valid_id, new_id};
 pub use lock::SessionLock;
 pub use model::{

@@ -7,7 +7,7 @@ use super::layout::{PROGRAM_ROW_LINES, WorkspaceAreas};
 use super::list::{clip, clip_spans, draw_rows, wrap_paragraphs};
 use super::{pane_block, selection};
 use crate::app::{Pane, Workspace};
-use crate::catalog::Link;
+use crate::catalog::{Link, Program};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -46,6 +46,10 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
             if p.link == Link::Inferred {
                 details.push(Span::styled(format!(" · {}", s.link_inferred), t.inferred));
             }
+            // Issue 13: the short details (format 3) after the link, before the level.
+            for detail in p.modality.map(|m| m.name(model.lang)).into_iter().chain(short_details(p)) {
+                details.push(Span::styled(format!(" · {detail}"), t.dim));
+            }
             details.push(Span::styled(format!(" · {level}"), t.dim));
             if chosen {
                 details.push(Span::styled(format!(" · {}", s.shortlisted), t.has));
@@ -55,4 +59,44 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
         })
         .collect();
     draw_rows(frame, list, rows, Some(ws.program), selection(model, ws, Pane::Programs), PROGRAM_ROW_LINES);
+    // The long details of the chosen program in the lines the rows leave free, while the pane has focus.
+    let used = (programs.len() as u16).saturating_mul(PROGRAM_ROW_LINES);
+    if ws.focus == Pane::Programs
+        && used < list.height
+        && let Some(p) = programs.get(ws.program)
+    {
+        let below = Rect {
+            x: list.x + 1,
+            y: list.y + used,
+            width: list.width.saturating_sub(1),
+            height: list.height - used,
+        };
+        // One paragraph, the details one after another: at 80×24 four lines must hold them all.
+        let details = long_details(p, model.lang).join(" · ");
+        let paragraphs = if details.is_empty() { Vec::new() } else { vec![(details, t.dim)] };
+        let lines = wrap_paragraphs(paragraphs, usize::from(below.width), usize::from(below.height));
+        frame.render_widget(Paragraph::new(lines), below);
+    }
+}
+
+/// Duration, cost: short enough for the program's second line.
+fn short_details(p: &Program) -> impl Iterator<Item = &str> {
+    [&p.duration, &p.cost].into_iter().filter_map(|d| d.as_deref())
+}
+
+/// Every text detail, labelled (the second line may have cut duration and cost): for the lines under
+/// the list.
+fn long_details(p: &Program, lang: crate::i18n::Lang) -> Vec<String> {
+    let s = lang.strings();
+    [
+        (s.program_url, &p.url),
+        (s.program_contact, &p.contact),
+        (s.program_duration, &p.duration),
+        (s.program_cost, &p.cost),
+        (s.program_schedule, &p.schedule),
+        (s.program_requirements, &p.requirements),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| value.as_deref().map(|v| crate::i18n::fill(label, &[("value", &v)])))
+    .collect()
 }

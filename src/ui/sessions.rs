@@ -12,6 +12,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 const ALIAS: usize = 22;
 const DATE: usize = 17;
 const FIT: usize = 7;
+/// Issue 13: the follow-up date (AAAA-MM-DD) and a space; the heading may be clipped to it.
+const FOLLOW: usize = 12;
 /// The most lines a notice or a confirmation under the list may take.
 const MESSAGE_LINES: usize = 4;
 
@@ -43,6 +45,10 @@ pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     let mut heading = vec![Span::styled(format!(" rumbo · {} ", s.sessions_title), t.title)];
+    // Issue 13: which office this computer serves (config.ron's `office:`), lightly.
+    if let Some(office) = model.office.name.as_ref().or(model.office.id.as_ref()) {
+        heading.push(Span::styled(format!("· {office} "), t.dim));
+    }
     if list.filtering || !list.filter.is_empty() {
         heading.push(Span::styled(fill(s.sessions_filter, &[("filter", &list.filter)]), t.key));
         if list.filtering {
@@ -59,11 +65,14 @@ pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let room = usize::from(inner.width);
-    let best_width = room.saturating_sub(ALIAS + DATE + FIT + 1);
+    // The follow-up column only when a session has a date: the occupation keeps its room otherwise.
+    let follow_width = if list.rows.iter().any(|r| r.follow_up.is_some()) { FOLLOW } else { 0 };
+    let best_width = room.saturating_sub(ALIAS + DATE + follow_width + FIT + 1);
     let header = format!(
-        " {:ALIAS$}{:DATE$}{:best_width$}{:>FIT$}",
+        " {:ALIAS$}{:DATE$}{:follow_width$}{:best_width$}{:>FIT$}",
         clip(s.sessions_col_alias, ALIAS - 1),
         s.sessions_col_date,
+        clip(s.sessions_col_follow_up, follow_width.saturating_sub(1)),
         clip(s.sessions_col_best, best_width.saturating_sub(1)),
         s.sessions_col_fit
     );
@@ -106,9 +115,13 @@ pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
                 }
                 None => (String::new(), String::new()),
             };
+            // Due today or before: in the warning colour, so the counselor sees whom to call.
+            let follow = r.follow_up.map(|d| d.to_string()).unwrap_or_default();
+            let due = r.follow_up.is_some_and(|d| d <= model.now.to_zoned(model.tz.clone()).date());
             vec![Line::from(vec![
                 Span::raw(format!(" {alias}")),
                 Span::styled(date, date_style),
+                Span::styled(pad(&follow, follow_width), if due { t.warning } else { t.base }),
                 Span::raw(pad(&best, best_width)),
                 Span::styled(format!("{fit:>FIT$}"), t.has),
             ])]

@@ -90,4 +90,6 @@ mod plan_support;
 mod print_support;
 // issue 13 (plan-office): program details, the office, follow-ups
 mod office_export;
+mod plan_office_ui;
 mod program_details;
+mod sessions_due;

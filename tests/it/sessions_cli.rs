@@ -87,9 +87,10 @@ fn list_json_has_the_same_facts() {
         json,
         serde_json::json!({"sessions": [
             {"id": "b3rn4rd0x2yz", "alias": "Bernardo", "created": "2026-03-05T13:00:00Z",
-             "updated": "2026-03-05T13:00:00Z", "best_fit": null},
+             "updated": "2026-03-05T13:00:00Z", "best_fit": null, "follow_up": null},
             {"id": ID, "alias": "Ana María", "created": "2026-03-02T14:30:00Z",
-             "updated": "2026-03-02T15:45:00Z", "best_fit": {"title": title, "percent": percent}},
+             "updated": "2026-03-02T15:45:00Z", "best_fit": {"title": title, "percent": percent},
+             "follow_up": null},
         ]})
     );
 }

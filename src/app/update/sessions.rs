@@ -29,6 +29,7 @@ pub fn listed(model: &mut Model, listed: Vec<Listed>) {
                 best: best_fit(&session, &model.catalog),
                 problem: None,
                 unsaved: false,
+                follow_up: session.follow_up,
             },
             Listed::Corrupt { id, path, line, col, message } => SessionRow {
                 id: id.clone(),
@@ -38,6 +39,7 @@ pub fn listed(model: &mut Model, listed: Vec<Listed>) {
                 // The file name is enough here: every session is in the same folder.
                 problem: Some(RowProblem::Corrupt { file: file_name(&path), line, col, message }),
                 unsaved: false,
+                follow_up: None,
             },
             Listed::Unreadable { id, path, message } => SessionRow {
                 id: id.clone(),
@@ -46,6 +48,7 @@ pub fn listed(model: &mut Model, listed: Vec<Listed>) {
                 best: None,
                 problem: Some(RowProblem::Unreadable { path, message }),
                 unsaved: false,
+                follow_up: None,
             },
         })
         .collect();
@@ -70,6 +73,7 @@ fn mark_unsaved(model: &mut Model) {
             best: best_fit(session, &catalog),
             problem: None,
             unsaved: true,
+            follow_up: session.follow_up,
         };
         match model.sessions.rows.iter_mut().find(|r| r.id == session.id) {
             Some(existing) => *existing = row,
