@@ -55,7 +55,9 @@ pub fn render(session: &Session, summary: &Summary, notes: NotesChoice, schema: 
         let details = ["url", "contact", "duration", "modality", "cost", "requirements", "schedule"];
         for list in ["shortlisted", "recommended"] {
             for program in summary[list].as_array_mut().into_iter().flatten() {
-                program.as_object_mut().map(|p| details.iter().for_each(|d| drop(p.remove(*d))));
+                if let Some(p) = program.as_object_mut() {
+                    details.iter().for_each(|d| drop(p.remove(*d)));
+                }
             }
         }
         for competency in summary["competencies"].as_array_mut().into_iter().flatten() {
