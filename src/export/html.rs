@@ -17,7 +17,7 @@ pub fn render(summary: &Summary) -> String {
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{} — {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        h(s.export_title),
+        h(s.plan_title),
         h(&summary.alias)
     ));
     let overflow = html_plan::render(&mut b, summary);

@@ -79,7 +79,7 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
     b.push_str("</header>\n");
 
     if !plan.goals.is_empty() {
-        let title = if plan.goal_is_best_fit { s.plan_goal_best } else { s.plan_goals };
+        let title = goals_heading(summary);
         b.push_str(&format!("<h2>{}</h2>\n<ul>\n", h(title)));
         for g in &plan.goals {
             b.push_str(&format!(
@@ -178,6 +178,16 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
     };
     b.push_str(&format!("<p class=\"follow\">{}</p>\n</section>\n", h(&follow)));
     overflow
+}
+
+/// "Su meta", "Sus metas", or "La ocupación que mejor encaja" when the session names no goal.
+pub fn goals_heading(summary: &Summary) -> &'static str {
+    let s = summary.lang.strings();
+    match (summary.plan.goal_is_best_fit, summary.plan.goals.len()) {
+        (true, _) => s.plan_goal_best,
+        (false, 1) => s.plan_goals,
+        (false, _) => s.plan_goals_two,
+    }
 }
 
 /// The web address the QR code holds: the first chosen program's, else the office's — the first of

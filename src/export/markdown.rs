@@ -118,7 +118,7 @@ fn plan(push: &mut impl FnMut(String), summary: &Summary) {
     }
     push(String::new());
     if !plan.goals.is_empty() {
-        push(format!("## {}", if plan.goal_is_best_fit { s.plan_goal_best } else { s.plan_goals }));
+        push(format!("## {}", super::html_plan::goals_heading(summary)));
         push(String::new());
         for g in &plan.goals {
             push(format!("- **{}**: {}.", md(&g.title), md(&fit_words(summary.lang, g))));

@@ -290,6 +290,7 @@ pub const EN: Strings = Strings {
     plan_web: "Web",
     plan_email: "E-mail",
     plan_goals: "Your goal",
+    plan_goals_two: "Your goals",
     plan_goal_best: "The occupation that fits best",
     plan_fit_words: "you already do {has} of the {total} things this occupation asks for",
     plan_fit_learning: "and are learning {count} more",

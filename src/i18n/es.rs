@@ -290,6 +290,7 @@ pub const ES: Strings = Strings {
     plan_web: "Web",
     plan_email: "Correo",
     plan_goals: "Su meta",
+    plan_goals_two: "Sus metas",
     plan_goal_best: "La ocupación que mejor encaja",
     plan_fit_words: "ya sabe hacer {has} de las {total} cosas que pide esta ocupación",
     plan_fit_learning: "y está aprendiendo {count} más",

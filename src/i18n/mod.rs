@@ -68,7 +68,7 @@ strings! {
     best_title, best_filters, best_level_all, best_sector_all, best_count, best_none, best_part_functions, best_part_skills, best_part_knowledge, best_part_competencies, best_level,
     // the plan the person takes home (issue 13): page 1 of the summary
     plan_title, plan_date_words, plan_months, plan_when, plan_where, plan_phone, plan_hours, plan_front_desk, plan_web, plan_email,
-    plan_goals, plan_goal_best, plan_fit_words, plan_fit_learning, plan_fit_not_chance, plan_strengths, plan_work_on,
+    plan_goals, plan_goals_two, plan_goal_best, plan_fit_words, plan_fit_learning, plan_fit_not_chance, plan_strengths, plan_work_on,
     plan_no_program, plan_see_page_2, plan_bring, plan_who_person, plan_who_counselor, plan_done, plan_follow_up, plan_follow_up_none,
     plan_details, plan_all_steps, plan_duration, plan_modality, plan_schedule, plan_cost, plan_requirements, plan_contact,
     plan_presencial, plan_virtual, plan_mixta,

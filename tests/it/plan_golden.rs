@@ -43,7 +43,7 @@ fn page_one_says_who_when_where_goals_programs_steps_and_follow_up() {
         "- **Orientador(a):** Luz Stella Gómez",
         "- **Dónde:** Agencia Pública de Empleo — Kennedy · kennedy-1 · Avenida Carrera 86 # 40-50 Sur",
         "Turnos: Mostrador 2, primer piso",
-        "## Su meta",
+        "## Sus metas",
         "- **Auxiliares de información y servicio al cliente**: ya sabe hacer 4 de las 14 cosas que pide esta ocupación y está aprendiendo 2 más.",
         "- **Vendedores de ventas no técnicas**: ya sabe hacer 3 de las 19 cosas",
         "_Esto cuenta lo que ya sabe hacer; no es la probabilidad de que lo contraten._",
