@@ -134,3 +134,31 @@ fn on_a_phone_wide_page_every_word_stays_inside() {
         pdf.assert_no_blank_page();
     }
 }
+
+/// The explored occupations follow the plan each where it fits: no page of the details ends early to keep
+/// an occupation whole (the old stylesheet did, and left page 1 blank). Every page between page 1 and the
+/// last is filled to its foot.
+#[test]
+fn each_occupation_starts_where_it_fits() {
+    let mut session = typical();
+    let set = plan_set();
+    session.explored =
+        set.occupations().map(|o| o.id.clone()).filter(|id| !session.goals.contains(id)).collect();
+    for paper in [Paper::A4, Paper::Letter] {
+        let Some(pdf) = printed(&session, set, Lang::Es, paper) else { return };
+        pdf.assert_no_blank_page();
+        assert!(pdf.pages >= 4, "{paper:?}: {} pages", pdf.pages);
+        let words = pdf.words();
+        for page in 2..pdf.pages {
+            let on_page: Vec<_> = words.iter().filter(|w| w.page == page).collect();
+            let height = on_page[0].page_height;
+            let lowest = on_page.iter().map(|w| w.y_max).fold(0.0, f64::max);
+            // The bottom margin is 12 mm (34 pt); a line or two more may stay free where a heading would
+            // otherwise be left alone at the foot.
+            assert!(
+                lowest > height - 34.0 - 60.0,
+                "{paper:?}: page {page} ends at {lowest:.0} of {height:.0} pt"
+            );
+        }
+    }
+}
