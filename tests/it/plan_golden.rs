@@ -178,3 +178,23 @@ fn only_goals_and_added_occupations_are_explored() {
     let ids: Vec<&str> = summary.occupations.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, vec![GOAL, GOAL_2, "mercaderista-impulsador"]);
 }
+
+/// `rumbo export --format html` puts config.ron's office on page 1, with its web address as the QR code
+/// when the chosen program has none.
+#[test]
+fn rumbo_export_prints_the_office_and_its_code() {
+    use crate::common::{rumbo, stderr, stdout};
+    let home = tempfile::tempdir().unwrap();
+    let session = crate::export_support::session();
+    rumbo::session::SessionStore::open(&home.path().join("data")).unwrap().save(&session).unwrap();
+    std::fs::create_dir_all(home.path().join("config")).unwrap();
+    let config = r#"Config(office: (name: "Agencia Kennedy", website: "https://kennedy.example.org", front_desk: "Mostrador 2"))"#;
+    std::fs::write(home.path().join("config").join("config.ron"), config).unwrap();
+    let out = rumbo(home.path(), &["export", &session.id, "--format", "html", "-o", "-"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = stdout(&out);
+    let page_one = &html[..html.find("<section class=\"details\">").unwrap()];
+    assert!(page_one.contains("<address><strong>Dónde:</strong> Agencia Kennedy<br>"), "{page_one}");
+    assert!(page_one.contains("Turnos: Mostrador 2"), "{page_one}");
+    assert!(page_one.contains(&rumbo::export::qr::svg("https://kennedy.example.org").unwrap()), "{page_one}");
+}
