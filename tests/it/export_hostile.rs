@@ -218,6 +218,8 @@ fn check_html(html: &str) {
         attrs.starts_with(prefix) && attrs.chars().all(|c| c.is_ascii_alphanumeric() || " =\"#-".contains(c))
     };
     let viewport = "name=\"viewport\" content=\"width=device-width, initial-scale=1\"";
+    let csp =
+        "http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"";
     for (name, attrs) in tags(html) {
         assert!(allowed_tags.contains(&name.as_str()), "tag <{name}> in the HTML");
         assert!(
@@ -225,12 +227,15 @@ fn check_html(html: &str) {
                 || more_attrs.contains(&attrs.as_str())
                 || plan_attrs.contains(&attrs.as_str())
                 || drawing(&name, &attrs)
-                || attrs == viewport,
+                || attrs == viewport
+                || attrs == csp,
             "attributes `{attrs}` on <{name}>"
         );
     }
     // Self-contained and readable anywhere: the phone's viewport and a print stylesheet.
     assert!(html.contains(&format!("<meta {viewport}>")));
+    // Nothing loads and nothing runs, whatever a text might hold.
+    assert!(html.contains(&format!("<meta {csp}>")));
     assert!(html.contains("@media print") && html.contains("@page"));
 }
 
