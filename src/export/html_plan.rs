@@ -223,22 +223,25 @@ pub fn level_and_link(lang: Lang, p: &ProgramSummary) -> String {
 /// "Modalidad: presencial · Duración: 6 meses · …", the details a program has.
 pub fn details_line(lang: Lang, p: &ProgramSummary) -> String {
     let s = lang.strings();
-    let modality = p.modality.map(|m| match m {
-        crate::catalog::Modality::Presencial => s.plan_presencial.to_string(),
-        crate::catalog::Modality::Virtual => s.plan_virtual.to_string(),
-        crate::catalog::Modality::Mixta => s.plan_mixta.to_string(),
+    let modality = p.modality.map(|m| {
+        let name = match m {
+            crate::catalog::Modality::Presencial => s.modality_presencial,
+            crate::catalog::Modality::Virtual => s.modality_virtual,
+            crate::catalog::Modality::Mixta => s.modality_mixta,
+        };
+        format!("{}: {name}", s.plan_modality)
     });
+    // The same words as the programs pane.
     let parts = [
-        (s.plan_modality, modality),
-        (s.plan_duration, p.duration.clone()),
-        (s.plan_schedule, p.schedule.clone()),
-        (s.plan_cost, p.cost.clone()),
-        (s.plan_requirements, p.requirements.clone()),
-        (s.plan_contact, p.contact.clone()),
-        (s.plan_web, p.url.clone()),
+        (s.program_duration, &p.duration),
+        (s.program_schedule, &p.schedule),
+        (s.program_cost, &p.cost),
+        (s.program_requirements, &p.requirements),
+        (s.program_contact, &p.contact),
+        (s.program_url, &p.url),
     ];
-    let items: Vec<String> = parts.into_iter().filter_map(|(l, v)| Some(format!("{l}: {}", v?))).collect();
-    items.join(" · ")
+    let texts = parts.into_iter().filter_map(|(template, v)| Some(fill(template, &[("value", v.as_ref()?)])));
+    modality.into_iter().chain(texts).collect::<Vec<_>>().join(" · ")
 }
 
 /// "15 de marzo de 2027 — Inscribirse en … (usted). Qué llevar: cédula, diploma." cut to `max`.

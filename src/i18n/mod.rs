@@ -70,8 +70,7 @@ strings! {
     plan_title, plan_date_words, plan_months, plan_when, plan_where, plan_phone, plan_hours, plan_front_desk, plan_web, plan_email,
     plan_goals, plan_goals_two, plan_goal_best, plan_fit_words, plan_fit_learning, plan_fit_not_chance, plan_strengths, plan_work_on,
     plan_no_program, plan_see_page_2, plan_bring, plan_who_person, plan_who_counselor, plan_done, plan_follow_up, plan_follow_up_none,
-    plan_details, plan_all_steps, plan_duration, plan_modality, plan_schedule, plan_cost, plan_requirements, plan_contact,
-    plan_presencial, plan_virtual, plan_mixta,
+    plan_details, plan_all_steps, plan_modality,
     // issue 13 (plan-office): catalog program details, the office, follow-up dates
     problem_needs_format_3, problem_bad_url,
     due_none, due_overdue, due_no_contact, due_no_pending, due_who_persona, due_who_orientador, due_bad_date,
