@@ -27,6 +27,15 @@ pub fn render(summary: &Summary) -> String {
     ));
     let overflow = html_plan::render(&mut b, summary);
     b.push_str("<section class=\"details\">\n");
+    if overflow.header {
+        // Page 1 cut a name or the office's details: here they are whole (the heading says whose plan).
+        b.push_str(
+            &html_plan::who_and_where(summary, None)
+                .0
+                .replacen("<h1>", "<h2>", 1)
+                .replacen("</h1>", "</h2>", 1),
+        );
+    }
     if overflow.programs {
         b.push_str(&format!("<h2>{}</h2>\n<ul>\n", h(s.plan_details)));
         for p in &summary.shortlisted {
@@ -40,7 +49,10 @@ pub fn render(summary: &Summary) -> String {
     if overflow.steps {
         b.push_str(&format!("<h2>{}</h2>\n<ol>\n", h(s.plan_all_steps)));
         for step in &summary.plan.steps {
-            b.push_str(&format!("<li>{}</li>\n", h(&html_plan::step_line(summary.lang, step, usize::MAX).0)));
+            b.push_str(&format!(
+                "<li>{}</li>\n",
+                h(&html_plan::step_line(summary.lang, step, usize::MAX, usize::MAX).0)
+            ));
         }
         if summary.plan.steps.is_empty() {
             summary.next_steps.iter().for_each(|t| b.push_str(&format!("<li>{}</li>\n", h(t))));

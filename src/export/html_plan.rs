@@ -8,19 +8,28 @@ use super::summary::{ProgramSummary, Summary};
 use crate::i18n::{Lang, fill};
 use crate::session::Who;
 
-/// How much of each text page 1 shows, in characters; and how many programs and steps.
-const NAME: usize = 110;
-const LINE: usize = 90;
+/// How much of each text page 1 shows, in characters, and how many programs and steps: measured so that
+/// a plan with every text at its longest still fits one A4 or Letter page at 10 pt
+/// (tests/it/plan_print.rs, `a_plan_at_every_limit_still_fits_on_page_one`).
+const HEADER: usize = 45;
+const TITLE: usize = 70;
+const NAME: usize = 70;
+const INSTITUTION: usize = 30;
 /// A strength or a thing to work on: one line of a half-width column.
 const ITEM: usize = 52;
-const DETAILS: usize = 190;
-const STEP: usize = 150;
+/// A goal's title in "no program for it": the sentence stays one line.
+const NO_PROGRAM_TITLE: usize = 35;
+const DETAILS: usize = 170;
+const STEP: usize = 75;
+const BRING: usize = 60;
 pub const PROGRAMS: usize = 3;
-pub const STEPS: usize = 6;
+pub const STEPS: usize = 5;
 
 /// What page 1 left for page 2.
 #[derive(Default)]
 pub struct Overflow {
+    /// The alias, the counselor or a line of the office.
+    pub header: bool,
     pub programs: bool,
     pub steps: bool,
 }
@@ -35,38 +44,9 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
         if cut { format!("{}{see}", h(&text)) } else { h(&text) }
     };
     b.push_str("<section class=\"plan\">\n<header>\n<div>\n");
-    b.push_str(&format!("<h1>{} — {}</h1>\n", h(s.plan_title), cut(&summary.alias, 60)));
-    let when = fill(s.plan_when, &[("date", &summary.date_words)]);
-    let mut who = h(&when);
-    if !summary.counselor.is_empty() {
-        who.push_str(&format!(" · {}: {}", h(s.export_counselor), cut(&summary.counselor, 60)));
-    }
-    b.push_str(&format!("<p>{who}</p>\n"));
-    if !summary.office.is_empty() {
-        let o = &summary.office;
-        let line = |parts: &[(Option<&str>, &Option<String>)]| -> Option<String> {
-            let items: Vec<String> = parts
-                .iter()
-                .filter_map(|(label, v)| {
-                    let v = cut(v.as_deref()?, LINE);
-                    Some(label.map_or(v.clone(), |l| format!("{}: {v}", h(l))))
-                })
-                .collect();
-            (!items.is_empty()).then(|| items.join(" · "))
-        };
-        let lines = [
-            line(&[(None, &o.name), (None, &o.id)]),
-            line(&[(None, &o.address), (Some(s.plan_phone), &o.phone)]),
-            line(&[(Some(s.plan_hours), &o.hours), (Some(s.plan_front_desk), &o.front_desk)]),
-            line(&[(Some(s.plan_web), &o.website), (Some(s.plan_email), &o.email)]),
-        ];
-        let lines: Vec<String> = lines.into_iter().flatten().collect();
-        b.push_str(&format!(
-            "<address><strong>{}:</strong> {}</address>\n",
-            h(s.plan_where),
-            lines.join("<br>")
-        ));
-    }
+    let (who, who_cut) = who_and_where(summary, Some(HEADER));
+    overflow.header = who_cut;
+    b.push_str(&who);
     b.push_str("</div>\n");
     if let Some(url) = qr_url(summary)
         && let Some(svg) = super::qr::svg(url)
@@ -84,7 +64,7 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
         for g in &plan.goals {
             b.push_str(&format!(
                 "<li><strong>{}</strong>: {}.</li>\n",
-                cut(&g.title, NAME),
+                cut(&g.title, TITLE),
                 h(&fit_words(summary.lang, g))
             ));
         }
@@ -98,7 +78,8 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
             let lines: Vec<String> = items
                 .iter()
                 .map(|(text, tag)| {
-                    let (text, cut) = clip(text, ITEM);
+                    // The tag ("(opcional)") shares the one line.
+                    let (text, cut) = clip(text, ITEM.saturating_sub(tag.chars().count()));
                     cut_any |= cut;
                     format!("<li>{}{tag}</li>\n", h(&text))
                 })
@@ -122,7 +103,10 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
         b.push_str("</div>\n</div>\n");
     }
 
-    b.push_str(&format!("<h2>{}</h2>\n", h(s.export_shortlisted)));
+    // More than page 1 holds: its heading says where the rest is.
+    let more_programs = summary.shortlisted.len() > PROGRAMS;
+    let more = if more_programs { see.as_str() } else { "" };
+    b.push_str(&format!("<h2>{}{more}</h2>\n", h(s.export_shortlisted)));
     if summary.shortlisted.is_empty() && plan.without_program.is_empty() {
         b.push_str(&format!("<p>{}</p>\n", h(s.export_none)));
     }
@@ -130,7 +114,7 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
         b.push_str("<ul>\n");
         for p in summary.shortlisted.iter().take(PROGRAMS) {
             let (name, name_cut) = clip(&p.name, NAME);
-            let (inst, inst_cut) = clip(&p.institution, LINE);
+            let (inst, inst_cut) = clip(&p.institution, INSTITUTION);
             let (line, line_cut) = clip(&details_line(summary.lang, p), DETAILS);
             let mut item = format!("<strong>{}</strong> — {}", h(&name), h(&inst));
             item.push_str(&level_and_link(summary.lang, p));
@@ -143,17 +127,19 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
             }
             b.push_str(&format!("<li>{item}</li>\n"));
         }
-        if summary.shortlisted.len() > PROGRAMS {
-            overflow.programs = true;
-            b.push_str(&format!("<li>…{see}</li>\n"));
-        }
+        overflow.programs |= more_programs;
         b.push_str("</ul>\n");
     }
     for title in &plan.without_program {
-        b.push_str(&format!("<p>{}</p>\n", cut(&fill(s.plan_no_program, &[("title", title)]), NAME + 80)));
+        b.push_str(&format!(
+            "<p>{}</p>\n",
+            h(&fill(s.plan_no_program, &[("title", &clip(title, NO_PROGRAM_TITLE).0)]))
+        ));
     }
 
-    b.push_str(&format!("<h2>{}</h2>\n<ol>\n", h(s.export_next_steps)));
+    let more_steps = if plan.steps.is_empty() { summary.next_steps.len() } else { plan.steps.len() } > STEPS;
+    let more = if more_steps { see.as_str() } else { "" };
+    b.push_str(&format!("<h2>{}{more}</h2>\n<ol>\n", h(s.export_next_steps)));
     if plan.steps.is_empty() {
         // A session without a plan of its own: the steps the summary always suggested.
         for step in summary.next_steps.iter().take(STEPS) {
@@ -162,15 +148,12 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
         }
     } else {
         for step in plan.steps.iter().take(STEPS) {
-            let (line, was_cut) = step_line(summary.lang, step, STEP);
+            let (line, was_cut) = step_line(summary.lang, step, STEP, BRING);
             overflow.steps |= was_cut;
             b.push_str(&format!("<li>{}{}</li>\n", h(&line), if was_cut { see.as_str() } else { "" }));
         }
     }
-    if plan.steps.len() > STEPS || summary.next_steps.len() > STEPS && plan.steps.is_empty() {
-        overflow.steps = true;
-        b.push_str(&format!("<li>…{see}</li>\n"));
-    }
+    overflow.steps |= more_steps;
     b.push_str("</ol>\n");
     let follow = match plan.follow_up {
         Some(date) => format!("{}: {}", s.plan_follow_up, in_words(summary.lang, date)),
@@ -197,6 +180,55 @@ pub fn qr_url(summary: &Summary) -> Option<&str> {
     program.into_iter().chain(summary.office.website.as_deref()).find(|u| super::qr::encodable(u))
 }
 
+/// The heading, who and when, and the office block, each text cut to `max` (and saying so) when given;
+/// and whether any was cut.
+pub fn who_and_where(summary: &Summary, max: Option<usize>) -> (String, bool) {
+    let s = summary.lang.strings();
+    let see = format!(" <span class=\"see\">({})</span>", h(s.plan_see_page_2));
+    let any_cut = std::cell::Cell::new(false);
+    let cut = |text: &str| match max {
+        Some(max) => {
+            let (text, cut) = clip(text, max);
+            any_cut.set(any_cut.get() || cut);
+            h(&text)
+        }
+        None => h(text),
+    };
+    let mut b = format!("<h1>{} — {}</h1>\n", h(s.plan_title), cut(&summary.alias));
+    let mut who = h(&fill(s.plan_when, &[("date", &summary.date_words)]));
+    if !summary.counselor.is_empty() {
+        who.push_str(&format!(" · {}: {}", h(s.export_counselor), cut(&summary.counselor)));
+    }
+    // One "ver página 2" for the whole block, after its last line.
+    let office = !summary.office.is_empty();
+    let more = if any_cut.get() && !office { see.as_str() } else { "" };
+    b.push_str(&format!("<p>{who}{more}</p>\n"));
+    if !summary.office.is_empty() {
+        let o = &summary.office;
+        let line = |parts: &[(Option<&str>, &Option<String>)]| -> Option<String> {
+            let items: Vec<String> = parts
+                .iter()
+                .filter_map(|(label, v)| {
+                    let v = cut(v.as_deref()?);
+                    Some(label.map_or(v.clone(), |l| format!("{}: {v}", h(l))))
+                })
+                .collect();
+            (!items.is_empty()).then(|| items.join(" · "))
+        };
+        let lines = [
+            line(&[(None, &o.name), (None, &o.id)]),
+            line(&[(None, &o.address), (Some(s.plan_phone), &o.phone)]),
+            line(&[(Some(s.plan_hours), &o.hours), (Some(s.plan_front_desk), &o.front_desk)]),
+            line(&[(Some(s.plan_web), &o.website), (Some(s.plan_email), &o.email)]),
+        ];
+        let lines: Vec<String> = lines.into_iter().flatten().collect();
+        let more = if any_cut.get() { see.as_str() } else { "" };
+        let lines = lines.join("<br>");
+        b.push_str(&format!("<address><strong>{}:</strong> {lines}{more}</address>\n", h(s.plan_where)));
+    }
+    (b, any_cut.get())
+}
+
 /// "ya sabe hacer 7 de las 12 cosas que pide esta ocupación, y está aprendiendo 2 más"
 pub fn fit_words(lang: Lang, g: &super::plan::GoalSummary) -> String {
     let s = lang.strings();
@@ -212,7 +244,7 @@ pub fn fit_words(lang: Lang, g: &super::plan::GoalSummary) -> String {
 pub fn level_and_link(lang: Lang, p: &ProgramSummary) -> String {
     let mut line = String::new();
     if !p.level.is_empty() {
-        line.push_str(&format!(" · {}", h(&clip(&p.level, LINE).0)));
+        line.push_str(&format!(" · {}", h(&clip(&p.level, INSTITUTION).0)));
     }
     if p.inferred {
         line.push_str(&format!(" · <span class=\"inferred\">{}</span>", h(lang.strings().link_inferred)));
@@ -244,8 +276,9 @@ pub fn details_line(lang: Lang, p: &ProgramSummary) -> String {
     modality.into_iter().chain(texts).collect::<Vec<_>>().join(" · ")
 }
 
-/// "15 de marzo de 2027 — Inscribirse en … (usted). Qué llevar: cédula, diploma." cut to `max`.
-pub fn step_line(lang: Lang, step: &StepSummary, max: usize) -> (String, bool) {
+/// "15 de marzo de 2027 — Inscribirse en … (usted). Qué llevar: cédula, diploma.", the text cut to `max`
+/// and what to bring to `bring_max`.
+pub fn step_line(lang: Lang, step: &StepSummary, max: usize, bring_max: usize) -> (String, bool) {
     let s = lang.strings();
     let who = if step.who == Who::Orientador { s.plan_who_counselor } else { s.plan_who_person };
     let (text, text_cut) = clip(&step.text, max);
@@ -258,7 +291,7 @@ pub fn step_line(lang: Lang, step: &StepSummary, max: usize) -> (String, bool) {
     }
     let mut bring_cut = false;
     if !step.bring.is_empty() {
-        let (bring, cut) = clip(&step.bring.join(", "), max.min(100));
+        let (bring, cut) = clip(&step.bring.join(", "), bring_max);
         bring_cut = cut;
         line.push_str(&format!(". {}: {bring}", s.plan_bring));
     }

@@ -165,7 +165,7 @@ fn plan(push: &mut impl FnMut(String), summary: &Summary) {
     let steps: Vec<String> = if plan.steps.is_empty() {
         summary.next_steps.clone()
     } else {
-        plan.steps.iter().map(|step| step_line(summary.lang, step, usize::MAX).0).collect()
+        plan.steps.iter().map(|step| step_line(summary.lang, step, usize::MAX, usize::MAX).0).collect()
     };
     for (n, step) in steps.iter().enumerate() {
         push(format!("{}. {}", n + 1, md(step)));

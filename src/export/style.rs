@@ -16,8 +16,7 @@ p { margin: .3rem 0; }
 .inferred, .see, .caveat { font-style: italic; }
 .inferred, .muted { color: #555; }
 blockquote { margin: .4rem 0; padding: .2rem .8rem; border-left: 4px solid #999; white-space: pre-wrap; }
-.plan header { display: flex; gap: .5rem 1rem; justify-content: space-between; align-items: flex-start;
-               flex-wrap: wrap; }
+.plan header { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: .5rem 1rem; align-items: start; }
 .plan address { font-style: normal; }
 .plan .qr { margin: 0; width: 8rem; max-width: 100%; }
 .plan .qr svg { display: block; width: 8rem; height: 8rem; max-width: 100%; }
@@ -28,7 +27,7 @@ blockquote { margin: .4rem 0; padding: .2rem .8rem; border-left: 4px solid #999;
 footer { margin-top: 2rem; color: #333; border-top: 1px solid #999; padding-top: .5rem; }
 @media (max-width: 30rem) {
   body { padding: .6rem; font-size: 1.05rem; }
-  .plan .two { grid-template-columns: 1fr; }
+  .plan .two, .plan header { grid-template-columns: 1fr; }
 }
 @page { margin: 12mm; }
 @media print {

@@ -5,7 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::plan_support::{
-    FOLLOW_UP_EN, FOLLOW_UP_ES, GOAL, GOAL_2, PROGRAMS, hostile, plan_set, render, typical,
+    FOLLOW_UP_EN, FOLLOW_UP_ES, GOAL, GOAL_2, PROGRAMS, hostile, long_office, plan_set, render, render_for,
+    typical,
 };
 use crate::print_support::{Paper, Pdf, print};
 use rumbo::catalog::CatalogSet;
@@ -96,8 +97,9 @@ fn no_word_on_page_one_is_smaller_than_10_points() {
 #[test]
 fn a_hostile_session_stays_inert_and_the_plan_stays_on_page_one() {
     let (session, set) = hostile();
+    let html = render_for(&session, &set, Lang::Es, Format::Html, &long_office());
     for paper in [Paper::A4, Paper::Letter] {
-        let Some(pdf) = printed(&session, &set, Lang::Es, paper) else { return };
+        let Some(pdf) = print(&html, paper) else { return };
         assert_page_one_is_the_plan(&pdf, &session, &set, Lang::Es);
         let one = pdf.page_words(1);
         // The script is text on the page, not a program the browser ran; the escapes are gone.
@@ -111,6 +113,8 @@ fn a_hostile_session_stays_inert_and_the_plan_stays_on_page_one() {
         assert!(all.contains("Nota <script>x</script> larga"), "the note is printed");
         assert!(one.contains("ver página 2"), "{one}");
         assert!(pdf.pages >= 3, "{paper:?}: the 10,000-character notes take pages of their own");
+        // The office's long address is cut on page 1 and whole on page 2.
+        assert!(!one.contains("fin de la dirección") && pdf.page_words(2).contains("fin de la dirección"));
     }
 }
 
@@ -160,5 +164,34 @@ fn each_occupation_starts_where_it_fits() {
                 "{paper:?}: page {page} ends at {lowest:.0} of {height:.0} pt"
             );
         }
+    }
+}
+
+/// Every text at its longest and every list at its fullest: page 1 still holds the goals, the steps and
+/// the follow-up date, on A4 and on Letter, in both languages; what was cut is whole from page 2 on.
+#[test]
+fn a_plan_at_every_limit_still_fits_on_page_one() {
+    let (session, set, office) = crate::plan_support::at_every_limit();
+    for (lang, paper) in [(Lang::Es, Paper::Letter), (Lang::En, Paper::Letter), (Lang::Es, Paper::A4)] {
+        let Some(pdf) = print(&render_for(&session, &set, lang, Format::Html, &office), paper) else {
+            return;
+        };
+        let one = pdf.page_words(1);
+        let s = lang.strings();
+        let follow_up = if lang == Lang::En { FOLLOW_UP_EN } else { FOLLOW_UP_ES };
+        for text in [s.plan_goals_two, s.export_next_steps, "Segundo paso", s.plan_see_page_2] {
+            assert!(one.contains(text), "{lang:?} {paper:?}: `{text}` not on page 1:\n{one}");
+        }
+        assert!(
+            one.contains(&format!("{}: {follow_up}", s.plan_follow_up)),
+            "{lang:?} {paper:?}: follow-up not on page 1:\n{one}"
+        );
+        let ask = if lang == Lang::En {
+            "ask at the employment office"
+        } else {
+            "pregunte en la oficina de empleo"
+        };
+        assert!(one.contains(ask), "{one}");
+        pdf.assert_no_blank_page();
     }
 }

@@ -164,6 +164,88 @@ pub fn hostile() -> (Session, CatalogSet) {
 }
 
 pub fn render(session: &Session, set: &CatalogSet, lang: Lang, format: Format) -> String {
-    let options = Options::new(lang, format, NotesChoice::All).with_office(&office());
+    render_for(session, set, lang, format, &office())
+}
+
+pub fn render_for(
+    session: &Session,
+    set: &CatalogSet,
+    lang: Lang,
+    format: Format,
+    office: &Office,
+) -> String {
+    let options = Options::new(lang, format, NotesChoice::All).with_office(office);
     render_with(session, set, &jiff::tz::TimeZone::UTC, &options)
+}
+
+/// An office whose address runs on (as a careless config.ron could have it).
+pub fn long_office() -> Office {
+    let address =
+        format!("Avenida Carrera 86 # 40-50 Sur, {}fin de la dirección", "bloque interior ".repeat(30));
+    Office { address: Some(address), ..office() }
+}
+
+/// A plan at every limit at once: the longest names, 2 goals whose titles run on and which no program
+/// serves, 4 chosen programs with every detail at 2,000 characters, 8 steps of 300 characters each with
+/// five things to bring, every office key long. Page 1 must still hold the plan.
+pub fn at_every_limit() -> (Session, CatalogSet, Office) {
+    let long = |what: &str, n: usize| -> String {
+        format!("{what} ").repeat(n / (what.len() + 1) + 1).chars().take(n).collect()
+    };
+    let mut loaded = catalog::load_files(vec![catalog::builtin_file()]).unwrap();
+    let chosen =
+        ["sena-telemarketing", "incap-call-center", "gente-estrategica-contact-center", "cafam-ventas"];
+    let catalog = &mut loaded[0].catalog;
+    for o in catalog.occupations.iter_mut().filter(|o| o.id == GOAL || o.id == GOAL_2) {
+        o.title = long(&o.title, 500);
+    }
+    for p in catalog.programs.iter_mut() {
+        // No program serves the goals: the plan says to ask at the office, for each.
+        p.occupations = vec!["mercaderista-impulsador".into()];
+        if chosen.contains(&p.id.as_str()) {
+            p.name = long("Programa de nombre larguísimo", 2000);
+            p.institution = long("Institución", 500);
+            p.level = long("Nivel", 300);
+            p.url = Some(format!("https://x.example/{}", "a".repeat(1980)));
+            p.contact = Some(long("contacto", 2000));
+            p.duration = Some(long("duración", 2000));
+            p.modality = Some(Modality::Virtual);
+            p.cost = Some(long("costo", 2000));
+            p.requirements = Some(long("requisito", 2000));
+            p.schedule = Some(long("horario", 2000));
+        }
+    }
+    let set = CatalogSet::new(loaded.into_iter().map(|l| l.catalog).collect());
+    let mut s = typical();
+    s.alias = long("Alias", 300);
+    s.counselor = long("Orientadora", 300);
+    s.shortlist.clear();
+    for id in chosen {
+        s.toggle_shortlist(id, id);
+    }
+    let text = long("Paso con mucho que decir", 300);
+    let bring: Vec<String> = (0..5).map(|i| long(&format!("documento{i}"), 300)).collect();
+    s.steps = (0..8)
+        .map(|d| Step {
+            text: text.clone(),
+            who: Who::Orientador,
+            date: Some(day(2027, 3, 20 + d)),
+            status: StepStatus::Hecho,
+            bring: bring.clone(),
+            kind: StepKind::Own,
+        })
+        .collect();
+    s.steps[1].text = "Segundo paso".into();
+    let field = |what: &str| Some(long(what, 300));
+    let office = Office {
+        id: field("codigo"),
+        name: field("Oficina"),
+        address: field("Calle"),
+        phone: field("601"),
+        hours: field("Horario"),
+        website: Some(format!("https://oficina.example/{}", "b".repeat(280))),
+        email: field("correo"),
+        front_desk: field("Mostrador"),
+    };
+    (s, set, office)
 }
