@@ -22,6 +22,8 @@ const NO_PROGRAM_TITLE: usize = 35;
 const DETAILS: usize = 170;
 const STEP: usize = 75;
 const BRING: usize = 60;
+/// A suggested step of a session without steps of its own: no date, no one, nothing to bring.
+const SUGGESTED_STEP: usize = 140;
 pub const PROGRAMS: usize = 3;
 pub const STEPS: usize = 5;
 
@@ -143,8 +145,8 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
     if plan.steps.is_empty() {
         // A session without a plan of its own: the steps the summary always suggested.
         for step in summary.next_steps.iter().take(STEPS) {
-            overflow.steps |= clip(step, STEP).1;
-            b.push_str(&format!("<li>{}</li>\n", cut(step, STEP)));
+            overflow.steps |= clip(step, SUGGESTED_STEP).1;
+            b.push_str(&format!("<li>{}</li>\n", cut(step, SUGGESTED_STEP)));
         }
     } else {
         for step in plan.steps.iter().take(STEPS) {

@@ -194,4 +194,14 @@ fn a_plan_at_every_limit_still_fits_on_page_one() {
         assert!(one.contains(ask), "{one}");
         pdf.assert_no_blank_page();
     }
+    // Without steps of its own, the plan suggests them (one per chosen program, each naming it).
+    let mut suggested = session.clone();
+    suggested.steps.clear();
+    let Some(pdf) = print(&render_for(&suggested, &set, Lang::Es, Format::Html, &office), Paper::Letter)
+    else {
+        return;
+    };
+    let one = pdf.page_words(1);
+    assert!(one.contains(&format!("Seguimiento: {FOLLOW_UP_ES}")), "{one}");
+    assert!(one.matches("Averiguar fechas").count() >= 4, "{one}");
 }
