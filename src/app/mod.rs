@@ -9,6 +9,7 @@ pub mod kiosk;
 mod model;
 mod msg;
 mod notice;
+pub mod plan;
 mod rows;
 mod saving;
 mod update;

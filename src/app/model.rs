@@ -197,7 +197,8 @@ pub enum Overlay {
     /// Boxed: the editor is large and the other overlays are small.
     Notes(Box<NotesEditor>),
     Gap,
-    Help,
+    /// `?`: every key, scrolled when it does not fit.
+    Help(HelpScroll),
     Export(ExportDialog),
     /// `q` in a session without consent: leaving loses it, so ask (and offer to export first).
     ConfirmDiscard,
@@ -205,6 +206,17 @@ pub enum Overlay {
     BestFit(super::BestFitView),
     /// `l`: the person's past jobs. Boxed: it holds the folded titles.
     Experience(Box<super::ExperiencePanel>),
+    /// `p`: the plan — profile, contact, goals, steps, follow-up (issue 13).
+    Plan(Box<super::plan::PlanPanel>),
+}
+
+/// How far the `?` help is scrolled. Only the view knows how many lines the help takes at the screen's
+/// size, so `max` is what the last frame drew (the runtime passes it on as `Msg::HelpRoom`); `None` until
+/// a frame has shown it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HelpScroll {
+    pub offset: usize,
+    pub max: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

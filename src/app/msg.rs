@@ -12,6 +12,12 @@ pub enum Area {
     BestFit,
     /// A part of the Experiencia panel.
     Experience(super::ExperienceField),
+    /// The rows of the plan panel's part in focus.
+    Plan,
+    /// A part's name on the plan panel's tab line.
+    PlanPart(super::plan::PlanPart),
+    /// The `?` help: the wheel scrolls it.
+    Help,
 }
 
 #[derive(Debug)]
@@ -33,6 +39,9 @@ pub enum Msg {
     /// Bracketed paste: the whole pasted text at once.
     Paste(String),
     Resize(u16, u16),
+    /// The last frame drew the `?` help able to scroll this many lines (0: it shows whole). Sent by the
+    /// runtime after a frame whose help room differs from the model's, so `update` keeps the scroll within.
+    HelpRoom(usize),
     /// The sessions folder as the runtime read it.
     SessionsListed(Vec<Listed>),
     /// A saved session was opened; `read_only` when another rumbo holds its lock.

@@ -6,8 +6,8 @@ use jiff::civil::Date;
 
 pub fn in_words(lang: Lang, date: Date) -> String {
     let s = lang.strings();
-    let month = s.plan_months.split(' ').nth(usize::from(date.month().unsigned_abs()) - 1).unwrap_or("");
-    fill(s.plan_date_words, &[("day", &date.day()), ("month", &month), ("year", &date.year())])
+    let month = s.handout_months.split(' ').nth(usize::from(date.month().unsigned_abs()) - 1).unwrap_or("");
+    fill(s.handout_date_words, &[("day", &date.day()), ("month", &month), ("year", &date.year())])
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ pub fn render(summary: &Summary) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
          <title>{} — {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        h(s.plan_title),
+        h(s.handout_title),
         h(&summary.alias)
     ));
     let overflow = html_plan::render(&mut b, summary);
@@ -37,7 +37,7 @@ pub fn render(summary: &Summary) -> String {
         );
     }
     if overflow.programs {
-        b.push_str(&format!("<h2>{}</h2>\n<ul>\n", h(s.plan_details)));
+        b.push_str(&format!("<h2>{}</h2>\n<ul>\n", h(s.handout_details)));
         for p in &summary.shortlisted {
             let line = html_plan::details_line(summary.lang, p);
             let head = format!("<strong>{}</strong> — {}", h(&p.name), h(&p.institution));
@@ -47,7 +47,7 @@ pub fn render(summary: &Summary) -> String {
         b.push_str("</ul>\n");
     }
     if overflow.steps {
-        b.push_str(&format!("<h2>{}</h2>\n<ol>\n", h(s.plan_all_steps)));
+        b.push_str(&format!("<h2>{}</h2>\n<ol>\n", h(s.handout_all_steps)));
         for step in &summary.plan.steps {
             b.push_str(&format!(
                 "<li>{}</li>\n",

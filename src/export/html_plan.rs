@@ -40,7 +40,7 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
     let s = summary.lang.strings();
     let plan = &summary.plan;
     let mut overflow = Overflow::default();
-    let see = format!(" <span class=\"see\">({})</span>", h(s.plan_see_page_2));
+    let see = format!(" <span class=\"see\">({})</span>", h(s.handout_see_page_2));
     let cut = |text: &str, max: usize| {
         let (text, cut) = clip(text, max);
         if cut { format!("{}{see}", h(&text)) } else { h(&text) }
@@ -70,7 +70,7 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
                 h(&fit_words(summary.lang, g))
             ));
         }
-        b.push_str(&format!("</ul>\n<p class=\"caveat\">{}</p>\n", h(s.plan_fit_not_chance)));
+        b.push_str(&format!("</ul>\n<p class=\"caveat\">{}</p>\n", h(s.handout_fit_not_chance)));
     }
     if !plan.strengths.is_empty() || !plan.work_on.is_empty() {
         // One line per item; a cut item ends in "…" and its list's heading says where the whole is
@@ -92,7 +92,7 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
         let optional = format!(" ({})", h(s.importance_optional));
         b.push_str("<div class=\"two\">\n<div>\n");
         if !plan.strengths.is_empty() {
-            b.push_str(&column(s.plan_strengths, plan.strengths.iter().map(|t| (t.clone(), "")).collect()));
+            b.push_str(&column(s.handout_strengths, plan.strengths.iter().map(|t| (t.clone(), "")).collect()));
         }
         b.push_str("</div>\n<div>\n");
         if !plan.work_on.is_empty() {
@@ -100,7 +100,7 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
                 .work_on
                 .iter()
                 .map(|m| (m.text.clone(), if m.essential { "" } else { optional.as_str() }));
-            b.push_str(&column(s.plan_work_on, items.collect()));
+            b.push_str(&column(s.handout_work_on, items.collect()));
         }
         b.push_str("</div>\n</div>\n");
     }
@@ -135,7 +135,7 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
     for title in &plan.without_program {
         b.push_str(&format!(
             "<p>{}</p>\n",
-            h(&fill(s.plan_no_program, &[("title", &clip(title, NO_PROGRAM_TITLE).0)]))
+            h(&fill(s.handout_no_program, &[("title", &clip(title, NO_PROGRAM_TITLE).0)]))
         ));
     }
 
@@ -158,8 +158,8 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
     overflow.steps |= more_steps;
     b.push_str("</ol>\n");
     let follow = match plan.follow_up {
-        Some(date) => format!("{}: {}", s.plan_follow_up, in_words(summary.lang, date)),
-        None => format!("{}: {}", s.plan_follow_up, s.plan_follow_up_none),
+        Some(date) => format!("{}: {}", s.handout_follow_up, in_words(summary.lang, date)),
+        None => format!("{}: {}", s.handout_follow_up, s.handout_follow_up_none),
     };
     b.push_str(&format!("<p class=\"follow\">{}</p>\n</section>\n", h(&follow)));
     overflow
@@ -169,9 +169,9 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
 pub fn goals_heading(summary: &Summary) -> &'static str {
     let s = summary.lang.strings();
     match (summary.plan.goal_is_best_fit, summary.plan.goals.len()) {
-        (true, _) => s.plan_goal_best,
-        (false, 1) => s.plan_goals,
-        (false, _) => s.plan_goals_two,
+        (true, _) => s.handout_goal_best,
+        (false, 1) => s.handout_goals,
+        (false, _) => s.handout_goals_two,
     }
 }
 
@@ -186,7 +186,7 @@ pub fn qr_url(summary: &Summary) -> Option<&str> {
 /// and whether any was cut.
 pub fn who_and_where(summary: &Summary, max: Option<usize>) -> (String, bool) {
     let s = summary.lang.strings();
-    let see = format!(" <span class=\"see\">({})</span>", h(s.plan_see_page_2));
+    let see = format!(" <span class=\"see\">({})</span>", h(s.handout_see_page_2));
     let any_cut = std::cell::Cell::new(false);
     let cut = |text: &str| match max {
         Some(max) => {
@@ -196,8 +196,8 @@ pub fn who_and_where(summary: &Summary, max: Option<usize>) -> (String, bool) {
         }
         None => h(text),
     };
-    let mut b = format!("<h1>{} — {}</h1>\n", h(s.plan_title), cut(&summary.alias));
-    let mut who = h(&fill(s.plan_when, &[("date", &summary.date_words)]));
+    let mut b = format!("<h1>{} — {}</h1>\n", h(s.handout_title), cut(&summary.alias));
+    let mut who = h(&fill(s.handout_when, &[("date", &summary.date_words)]));
     if !summary.counselor.is_empty() {
         who.push_str(&format!(" · {}: {}", h(s.export_counselor), cut(&summary.counselor)));
     }
@@ -219,14 +219,14 @@ pub fn who_and_where(summary: &Summary, max: Option<usize>) -> (String, bool) {
         };
         let lines = [
             line(&[(None, &o.name), (None, &o.id)]),
-            line(&[(None, &o.address), (Some(s.plan_phone), &o.phone)]),
-            line(&[(Some(s.plan_hours), &o.hours), (Some(s.plan_front_desk), &o.front_desk)]),
-            line(&[(Some(s.plan_web), &o.website), (Some(s.plan_email), &o.email)]),
+            line(&[(None, &o.address), (Some(s.handout_phone), &o.phone)]),
+            line(&[(Some(s.handout_hours), &o.hours), (Some(s.handout_front_desk), &o.front_desk)]),
+            line(&[(Some(s.handout_web), &o.website), (Some(s.handout_email), &o.email)]),
         ];
         let lines: Vec<String> = lines.into_iter().flatten().collect();
         let more = if any_cut.get() { see.as_str() } else { "" };
         let lines = lines.join("<br>");
-        b.push_str(&format!("<address><strong>{}:</strong> {lines}{more}</address>\n", h(s.plan_where)));
+        b.push_str(&format!("<address><strong>{}:</strong> {lines}{more}</address>\n", h(s.handout_where)));
     }
     (b, any_cut.get())
 }
@@ -234,9 +234,9 @@ pub fn who_and_where(summary: &Summary, max: Option<usize>) -> (String, bool) {
 /// "ya sabe hacer 7 de las 12 cosas que pide esta ocupación, y está aprendiendo 2 más"
 pub fn fit_words(lang: Lang, g: &super::plan::GoalSummary) -> String {
     let s = lang.strings();
-    let mut words = fill(s.plan_fit_words, &[("has", &g.has), ("total", &g.essential)]);
+    let mut words = fill(s.handout_fit_words, &[("has", &g.has), ("total", &g.essential)]);
     if g.developing > 0 {
-        words.push_str(&format!(" {}", fill(s.plan_fit_learning, &[("count", &g.developing)])));
+        words.push_str(&format!(" {}", fill(s.handout_fit_learning, &[("count", &g.developing)])));
     }
     words
 }
@@ -263,7 +263,7 @@ pub fn details_line(lang: Lang, p: &ProgramSummary) -> String {
             crate::catalog::Modality::Virtual => s.modality_virtual,
             crate::catalog::Modality::Mixta => s.modality_mixta,
         };
-        format!("{}: {name}", s.plan_modality)
+        format!("{}: {name}", s.handout_modality)
     });
     // The same words as the programs pane.
     let parts = [
@@ -282,20 +282,20 @@ pub fn details_line(lang: Lang, p: &ProgramSummary) -> String {
 /// and what to bring to `bring_max`.
 pub fn step_line(lang: Lang, step: &StepSummary, max: usize, bring_max: usize) -> (String, bool) {
     let s = lang.strings();
-    let who = if step.who == Who::Orientador { s.plan_who_counselor } else { s.plan_who_person };
+    let who = if step.who == Who::Orientador { s.handout_who_counselor } else { s.handout_who_person };
     let (text, text_cut) = clip(&step.text, max);
     let mut line = match step.date {
         Some(date) => format!("{} — {text} ({who})", in_words(lang, date)),
         None => format!("{text} ({who})"),
     };
     if step.done {
-        line.push_str(&format!(" ✓ {}", s.plan_done));
+        line.push_str(&format!(" ✓ {}", s.handout_done));
     }
     let mut bring_cut = false;
     if !step.bring.is_empty() {
         let (bring, cut) = clip(&step.bring.join(", "), bring_max);
         bring_cut = cut;
-        line.push_str(&format!(". {}: {bring}", s.plan_bring));
+        line.push_str(&format!(". {}: {bring}", s.handout_bring));
     }
     (line, text_cut || bring_cut)
 }

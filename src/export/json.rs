@@ -9,7 +9,8 @@ use serde_json::{Value, json};
 ///
 /// 2: the fit's meaning changed (an occupation with no function held ranks below every one with one,
 /// `shared_only`; a catch-all function counts for nothing), and past jobs and the origin of each
-/// competency mark appear (`past_jobs`, `from`).
+/// competency mark appear (`past_jobs`, `from`); issue 13 added the plan (`profile`, `contact`, `goals`,
+/// `explored`, `steps`, `follow_up`), fields a schema-2 reader ignores without losing anything.
 pub const SCHEMA: u32 = 2;
 
 /// The schemas `rumbo export --schema` can write.
@@ -51,6 +52,10 @@ pub fn render(session: &Session, summary: &Summary, notes: NotesChoice, schema: 
             // Issue 13's plan, office and program details are not part of schema 1 either.
             summary.remove("plan");
             summary.remove("office");
+            super::plan_data::SUMMARY_KEYS.iter().for_each(|k| drop(summary.remove(*k)));
+        }
+        if let Some(session) = session.as_object_mut() {
+            super::plan_data::SESSION_KEYS.iter().for_each(|k| drop(session.remove(*k)));
         }
         let details = ["url", "contact", "duration", "modality", "cost", "requirements", "schedule"];
         for list in ["shortlisted", "recommended"] {
@@ -67,6 +72,26 @@ pub fn render(session: &Session, summary: &Summary, notes: NotesChoice, schema: 
         // The session file leaves empty lists out; the export's fields are always there.
         if let Some(session) = session.as_object_mut() {
             session.entry("past_jobs").or_insert_with(|| json!([]));
+            // The plan (issue 13): always there too, empty or null when not given.
+            session.entry("profile").or_insert_with(|| json!({}));
+            session.entry("contact").or_insert(Value::Null);
+            session.entry("follow_up").or_insert(Value::Null);
+            for key in ["goals", "explored", "steps"] {
+                session.entry(key).or_insert_with(|| json!([]));
+            }
+        }
+        for profile in [&mut session["profile"], &mut summary["profile"]] {
+            if let Some(profile) = profile.as_object_mut() {
+                for (key, empty) in [
+                    ("education", Value::Null),
+                    ("languages", json!([])),
+                    ("jornada", Value::Null),
+                    ("zones", json!([])),
+                    ("plan_language", Value::Null),
+                ] {
+                    profile.entry(key).or_insert(empty);
+                }
+            }
         }
         for mark in session["marks"].as_array_mut().into_iter().flatten() {
             mark.as_object_mut().map(|m| m.entry("from").or_insert_with(|| json!([])));

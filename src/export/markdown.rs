@@ -88,7 +88,7 @@ pub fn render(summary: &Summary) -> String {
 fn plan(push: &mut impl FnMut(String), summary: &Summary) {
     let s = summary.lang.strings();
     let plan = &summary.plan;
-    push(format!("# {}", md(s.plan_title)));
+    push(format!("# {}", md(s.handout_title)));
     push(String::new());
     push(format!("- **{}:** {}", s.export_date, md(&summary.date_words)));
     push(format!("- **{}:** {}", s.export_alias, md(&summary.alias)));
@@ -101,11 +101,11 @@ fn plan(push: &mut impl FnMut(String), summary: &Summary) {
             (None, &o.name),
             (None, &o.id),
             (None, &o.address),
-            (Some(s.plan_phone), &o.phone),
-            (Some(s.plan_hours), &o.hours),
-            (Some(s.plan_front_desk), &o.front_desk),
-            (Some(s.plan_web), &o.website),
-            (Some(s.plan_email), &o.email),
+            (Some(s.handout_phone), &o.phone),
+            (Some(s.handout_hours), &o.hours),
+            (Some(s.handout_front_desk), &o.front_desk),
+            (Some(s.handout_web), &o.website),
+            (Some(s.handout_email), &o.email),
         ];
         let parts: Vec<String> = fields
             .iter()
@@ -114,7 +114,7 @@ fn plan(push: &mut impl FnMut(String), summary: &Summary) {
                 Some(label.map_or(v.clone(), |l| format!("{l}: {v}")))
             })
             .collect();
-        push(format!("- **{}:** {}", s.plan_where, parts.join(" · ")));
+        push(format!("- **{}:** {}", s.handout_where, parts.join(" · ")));
     }
     push(String::new());
     if !plan.goals.is_empty() {
@@ -124,10 +124,10 @@ fn plan(push: &mut impl FnMut(String), summary: &Summary) {
             push(format!("- **{}**: {}.", md(&g.title), md(&fit_words(summary.lang, g))));
         }
         push(String::new());
-        push(format!("_{}_", md(s.plan_fit_not_chance)));
+        push(format!("_{}_", md(s.handout_fit_not_chance)));
         push(String::new());
     }
-    section(push, s.plan_strengths, plan.strengths.iter().map(|t| md(t)).collect());
+    section(push, s.handout_strengths, plan.strengths.iter().map(|t| md(t)).collect());
     let work_on =
         plan.work_on
             .iter()
@@ -135,7 +135,7 @@ fn plan(push: &mut impl FnMut(String), summary: &Summary) {
                 if m.essential { md(&m.text) } else { format!("{} ({})", md(&m.text), s.importance_optional) }
             })
             .collect();
-    section(push, s.plan_work_on, work_on);
+    section(push, s.handout_work_on, work_on);
     push(format!("## {}", s.export_shortlisted));
     push(String::new());
     if summary.shortlisted.is_empty() && plan.without_program.is_empty() {
@@ -157,7 +157,7 @@ fn plan(push: &mut impl FnMut(String), summary: &Summary) {
     }
     push(String::new());
     for title in &plan.without_program {
-        push(md(&fill(s.plan_no_program, &[("title", title)])));
+        push(md(&fill(s.handout_no_program, &[("title", title)])));
         push(String::new());
     }
     push(format!("## {}", s.export_next_steps));
@@ -171,8 +171,8 @@ fn plan(push: &mut impl FnMut(String), summary: &Summary) {
         push(format!("{}. {}", n + 1, md(step)));
     }
     push(String::new());
-    let follow = plan.follow_up.map_or(s.plan_follow_up_none.to_string(), |d| in_words(summary.lang, d));
-    push(format!("**{}:** {}", s.plan_follow_up, md(&follow)));
+    let follow = plan.follow_up.map_or(s.handout_follow_up_none.to_string(), |d| in_words(summary.lang, d));
+    push(format!("**{}:** {}", s.handout_follow_up, md(&follow)));
     push(String::new());
 }
 

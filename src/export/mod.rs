@@ -12,6 +12,7 @@ pub mod naming;
 pub mod plan;
 pub mod qr;
 mod style;
+pub mod plan_data;
 mod summary;
 
 pub use dates::in_words as date_in_words;

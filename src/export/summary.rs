@@ -47,6 +47,9 @@ pub struct Summary {
     /// the JSON when config.ron names none.
     #[serde(skip_serializing_if = "crate::config::Office::is_empty")]
     pub office: crate::config::Office,
+    /// The plan: profile, contact (with consent only), goals, steps, follow-up (schema 2, issue 13).
+    #[serde(flatten)]
+    pub record: super::plan_data::PlanSummary,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -268,6 +271,7 @@ pub fn summarize(
         catalogs,
         orphans: orphans(session, set).iter().map(|m| sanitize_line(&m.text)).collect(),
         office: crate::config::Office::default(),
+        record: super::plan_data::plan_summary(session),
     }
 }
 

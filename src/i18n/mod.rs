@@ -67,15 +67,19 @@ strings! {
     // best fit across the whole catalog (`m`)
     best_title, best_filters, best_level_all, best_sector_all, best_count, best_none, best_part_functions, best_part_skills, best_part_knowledge, best_part_competencies, best_level,
     // the plan the person takes home (issue 13): page 1 of the summary
-    plan_title, plan_date_words, plan_months, plan_when, plan_where, plan_phone, plan_hours, plan_front_desk, plan_web, plan_email,
-    plan_goals, plan_goals_two, plan_goal_best, plan_fit_words, plan_fit_learning, plan_fit_not_chance, plan_strengths, plan_work_on,
-    plan_no_program, plan_see_page_2, plan_bring, plan_who_person, plan_who_counselor, plan_done, plan_follow_up, plan_follow_up_none,
-    plan_details, plan_all_steps, plan_modality,
+    handout_title, handout_date_words, handout_months, handout_when, handout_where, handout_phone, handout_hours, handout_front_desk, handout_web, handout_email,
+    handout_goals, handout_goals_two, handout_goal_best, handout_fit_words, handout_fit_learning, handout_fit_not_chance, handout_strengths, handout_work_on,
+    handout_no_program, handout_see_page_2, handout_bring, handout_who_person, handout_who_counselor, handout_done, handout_follow_up, handout_follow_up_none,
+    handout_details, handout_all_steps, handout_modality,
     // issue 13 (plan-office): catalog program details, the office, follow-up dates
     problem_needs_format_3, problem_bad_url,
     due_none, due_overdue, due_no_contact, due_no_pending, due_who_persona, due_who_orientador, due_bad_date,
     list_follow_up, sessions_col_follow_up,
     modality_presencial, modality_virtual, modality_mixta, program_url, program_contact, program_schedule, program_requirements, program_duration, program_cost,
+    // the plan (issue 13)
+    plan_title, plan_part_profile, plan_part_contact, plan_part_goals, plan_part_steps, plan_part_follow_up, plan_education, plan_jornada, plan_zones, plan_language_row, plan_add_language, plan_plan_language, plan_past_jobs, plan_past_jobs_hint, plan_unset, plan_interface_language, education_ninguno, education_primaria, education_bachillerato, education_tecnico_laboral, education_tecnico_profesional, education_tecnologo, education_profesional, education_posgrado, level_basico, level_intermedio, level_avanzado, jornada_manana, jornada_tarde, jornada_noche, jornada_completa, jornada_fines, lang_es, lang_en, plan_consent, plan_phone, plan_email, plan_contact_note, plan_goals_header, plan_goal, plan_explored, plan_goals_empty, plan_suggested, plan_who_persona, plan_who_orientador, plan_status_pendiente, plan_status_hecho, plan_bring, plan_no_date, plan_steps_empty, plan_suggest_enrol, plan_suggest_certify, plan_suggest_cv, plan_suggest_follow_up, plan_bring_enrol, plan_bring_certify, plan_bring_cv, plan_bring_follow_up, plan_follow_up, plan_follow_up_hint, plan_prompt_date, plan_prompt_step, plan_prompt_bring, plan_prompt_zones, plan_prompt_language, plan_sensitive, plan_error_goals_full, plan_error_bad_date, plan_error_contact_empty, plan_error_bad_phone, plan_error_bad_email, plan_error_empty_step, plan_need_consent, plan_read_only,
+    // the `?` help scrolled; complementary qualification areas; CUOC content's source (issue 12)
+    help_more_above, help_more_below, complementary_area, complementary_heading, cuoc_source,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

@@ -121,6 +121,12 @@ fn serve(
         }
         if stale {
             shown.regions = draw(guard, &shown.theme, model)?;
+            // Only the view knows how far the help can scroll: `update` learns it, and the frame is drawn
+            // again if that moved the help (a resize that made it fit better).
+            if let Some(msg) = shown.regions.follow_up(model) {
+                runner.dispatch(model, vec![msg]);
+                shown.regions = draw(guard, &shown.theme, model)?;
+            }
         }
         let kiosk_at = kiosk_wake(model);
         // Never longer than TERMINAL_CHECK: a kiosk mid-visit has nothing to do until its countdown, minutes

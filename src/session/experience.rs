@@ -8,8 +8,8 @@
 
 use super::model::{Mark, MarkKind, MarkLevel, Session};
 
-/// The first session format with past jobs.
-const PAST_JOBS_FORMAT: u32 = 3;
+/// The session format past jobs came in.
+pub const PAST_JOBS_FORMAT: u32 = 3;
 use crate::catalog::{CatalogSet, CompetencyKind, Occupation};
 use crate::text::sanitize_line;
 use serde::{Deserialize, Serialize};
@@ -76,7 +76,8 @@ impl Session {
                 }),
             }
         }
-        // Format 3 has past jobs; not format 4, whose rule for what was explored is another.
+        // Format 3, the one past jobs came in: straight to 4 would skip keeping what an older session
+        // explored (see `raise_to_plan`), which only a plan edit does.
         self.format = self.format.max(PAST_JOBS_FORMAT);
         id
     }

@@ -168,8 +168,7 @@ fn a_past_job_raises_an_older_session_to_format_3_and_round_trips() {
     let mut s = session(&set);
     s.format = 2;
     s.add_past_job("Cajera", set.occupation("cajero").unwrap(), &set);
-    // Format 3, the first with past jobs; not 4, where what was explored would be counted anew.
-    assert_eq!(s.format, 3);
+    assert_eq!(s.format, 3, "the format past jobs came in, not the plan's");
     let text = to_text(&s).unwrap();
     assert!(text.contains("past_jobs: [") && text.contains("from: ["), "{text}");
     let back = parse(&s.id, std::path::Path::new("x.ron"), text.as_bytes()).unwrap();

@@ -25,8 +25,8 @@ use std::collections::BTreeMap;
 /// docs/versions.md.
 pub const FORMAT: u32 = 4;
 
-/// The first format with `exports`.
-const EXPORTS_FORMAT: u32 = 2;
+/// The session format the export records came in.
+pub const EXPORTS_FORMAT: u32 = 2;
 
 /// The most a note (the session's or an occupation's) may hold, in Unicode scalar values. Typing and
 /// pasting stop there; a longer note from an older file still loads whole and can only shrink.
@@ -214,6 +214,7 @@ impl Session {
     pub fn record_export(&mut self, record: ExportRecord) {
         self.exports.retain(|r| r.path != record.path);
         self.exports.push(record);
+        // Format 2, the one export records came in (not further: see `raise_to_plan`).
         self.format = self.format.max(EXPORTS_FORMAT);
     }
 

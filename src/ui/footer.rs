@@ -3,10 +3,10 @@
 //! A key pressed where it means nothing puts, in place of the pane's keys, where it works.
 
 use super::Ui;
-use super::keys::{self, FOOTER_COMMON, FOOTER_KIOSK, FOOTER_RETRY, footer_pane};
+use super::keys::{self, FOOTER_CLOSE, FOOTER_COMMON, FOOTER_HELP, FOOTER_KIOSK, FOOTER_RETRY, footer_pane};
 use super::list::clip;
 use crate::app::keymap::Place;
-use crate::app::{Persistence, Workspace};
+use crate::app::{Overlay, Persistence, Workspace};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -18,6 +18,11 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect) {
     // A kiosk shows "t Terminar" and never `q` or `e`, which do nothing there.
     let common = keys::footer(map, if model.kiosk.is_some() { FOOTER_KIOSK } else { FOOTER_COMMON }, lang);
     let first = match &ws.hint {
+        // The help's own keys while it is open: how to scroll it (when it does not fit) and close it.
+        _ if matches!(ws.overlay, Some(Overlay::Help(_))) => {
+            let scrolls = super::help::room(model, frame.area()) > 0;
+            keys::footer(map, if scrolls { FOOTER_HELP } else { FOOTER_CLOSE }, lang)
+        }
         Some(hint) => keys::hint(hint, lang),
         None if ws.is_read_only() => s.keys_read_only.to_string(),
         None => keys::footer(map, footer_pane(Place::of_pane(ws.focus)), lang),

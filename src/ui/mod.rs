@@ -19,6 +19,7 @@ pub mod list;
 mod new_session;
 mod notes;
 mod occupations;
+pub mod plan;
 mod programs;
 mod quit;
 pub mod regions;
@@ -107,11 +108,12 @@ fn workspace(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect, regions:
         Some(Overlay::Search(popup)) => search::draw(model, popup, frame, area),
         Some(Overlay::Notes(notes)) => notes::draw(model, ws, notes, frame, area),
         Some(Overlay::Gap) => gap::draw(model, ws, frame, area),
-        Some(Overlay::Help) => help::draw(model, frame, area),
+        Some(Overlay::Help(scroll)) => help::draw(model, scroll, frame, area, regions),
         Some(Overlay::Export(dialog)) => export::draw(model, dialog, frame, area),
         Some(Overlay::ConfirmDiscard) => export::draw_discard(model, frame, area),
         Some(Overlay::BestFit(view)) => best_fit::draw(model, ws, view, frame, area, regions),
         Some(Overlay::Experience(panel)) => experience::draw(model, ws, panel, frame, area, regions),
+        Some(Overlay::Plan(panel)) => plan::draw(model, ws, panel, frame, area, regions),
         None => {}
     }
 }

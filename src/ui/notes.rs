@@ -39,7 +39,9 @@ pub fn draw(model: &Ui, ws: &Workspace, notes: &NotesEditor, frame: &mut Frame, 
             style(NotesTab::Occupation),
         ));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
+    // The second line of the tab area: the Ley 1581 reminder, always in sight while typing.
+    let reminder = super::list::clip(&format!(" {}", s.plan_sensitive), usize::from(tabs.width));
+    frame.render_widget(Paragraph::new(vec![Line::from(spans), Line::styled(reminder, t.dim)]), tabs);
     // ratatui-textarea paints selections light blue and placeholders grey of its own accord: the theme's
     // styles instead, so NO_COLOR and the high-contrast theme hold inside the editor too.
     let mut textarea = notes.editor.clone();

@@ -2,7 +2,7 @@
 //! draws; the runtime keeps the last one and turns a mouse event into `Msg::Clicked` / `Msg::Wheel` with
 //! it, so `update` never needs to know where anything is on screen.
 
-use crate::app::{Area, Msg};
+use crate::app::{Area, Model, Msg, Overlay};
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
@@ -22,23 +22,38 @@ struct Region {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Regions(Vec<Region>);
+pub struct Regions {
+    drawn: Vec<Region>,
+    /// How many lines the `?` help could scroll, when it was drawn.
+    pub help_room: Option<usize>,
+}
 
 impl Regions {
     /// `area` was drawn on `rect`, with its list's `rows` when it has one. Recorded later, drawn on top.
     pub fn record(&mut self, area: Area, rect: Rect, rows: Option<Rows>) {
-        self.0.push(Region { area, rect, rows });
+        self.drawn.push(Region { area, rect, rows });
     }
 
     /// What is drawn at (`column`, `row`): the area on top there, and the list row, if on one.
     pub fn hit(&self, column: u16, row: u16) -> Option<(Area, Option<usize>)> {
         let at = Position::new(column, row);
-        let region = self.0.iter().rev().find(|r| r.rect.contains(at))?;
+        let region = self.drawn.iter().rev().find(|r| r.rect.contains(at))?;
         let line = region
             .rows
             .filter(|rows| rows.rect.contains(at) && rows.lines > 0)
             .map(|rows| rows.first + usize::from(at.y - rows.rect.y) / usize::from(rows.lines));
         Some((region.area, line))
+    }
+
+    /// What `update` must learn of this frame before the next event: the help's room to scroll, when the
+    /// model's differs (the runtime sends it, then draws again).
+    pub fn follow_up(&self, model: &Model) -> Option<Msg> {
+        let room = self.help_room?;
+        let known = match model.workspace().map(|ws| &ws.overlay) {
+            Some(Some(Overlay::Help(scroll))) => scroll.max,
+            _ => return None,
+        };
+        (known != Some(room)).then_some(Msg::HelpRoom(room))
     }
 
     /// The message a mouse event stands for: a left click or the wheel over an area, or else bare pointer

@@ -100,10 +100,10 @@ fn check_markdown(md: &str) {
                 "a quoted line starts a list: {line:?}"
             );
         } else if line.starts_with('#') {
-            let ok = line == format!("# {}", s.plan_title)
-                || line == format!("## {}", s.plan_goals)
-                || line == format!("## {}", s.plan_goals_two)
-                || line == format!("## {}", s.plan_goal_best)
+            let ok = line == format!("# {}", s.handout_title)
+                || line == format!("## {}", s.handout_goals)
+                || line == format!("## {}", s.handout_goals_two)
+                || line == format!("## {}", s.handout_goal_best)
                 || sections.iter().any(|name| line == format!("## {name}"))
                 || line.starts_with("### Auxiliares de información y servicio al cliente — ");
             assert!(ok, "a heading the template did not write: {line:?}");

@@ -509,7 +509,7 @@ fn t_is_terminar_only_in_the_workspace_itself() {
     // In the help, it does nothing; Caps Lock's `T` in the workspace finishes too.
     k.char('?');
     k.char('t');
-    assert!(matches!(k.ws_overlay(), Some(Overlay::Help)));
+    assert!(matches!(k.ws_overlay(), Some(Overlay::Help(_))));
     k.press(KeyCode::Esc);
     k.char('T');
     assert!(matches!(k.model.screen, Screen::KioskDone(None)));

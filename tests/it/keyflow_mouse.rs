@@ -48,11 +48,13 @@ fn a_click_is_the_area_and_row_of_the_frame_drawn_under_it() {
     assert!(matches!(msg, Msg::Wheel { area: Area::Pane(Pane::Occupations), down: false }), "{msg:?}");
     // The header is not clickable: a click there is bare pointer activity.
     assert!(matches!(map.message(click(1, 0)), Msg::Mouse(_)));
-    // Under an overlay the frame records no pane: a click on one is nothing.
+    // Under an overlay the frame records no pane: a click on one is nothing; on the help, the help's.
     app.char('?');
-    assert!(matches!(app.ws().overlay, Some(Overlay::Help)));
-    let covered = keyflow_support::regions(&app.model).message(click(list.x + 2, list.y + 3));
+    assert!(matches!(app.ws().overlay, Some(Overlay::Help(_))));
+    let map = keyflow_support::regions(&app.model);
+    let covered = map.message(click(list.x + 2, list.y + 3));
     assert!(matches!(covered, Msg::Mouse(_)), "{covered:?}");
+    assert!(matches!(map.message(click(50, 15)), Msg::Clicked { area: Area::Help, row: None }));
     // Too small to draw the panes: nothing to click either.
     app.press(KeyCode::Esc);
     app.send(Msg::Resize(60, 20));

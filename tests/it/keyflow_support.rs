@@ -5,7 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use rumbo::app::{Model, Msg, Pane, Screen, Workspace};
+use rumbo::app::{Model, Msg, Overlay, Pane, Screen, Workspace};
 use rumbo::catalog::{self, CatalogSet};
 use rumbo::i18n::Lang;
 use rumbo::runtime::Runner;
@@ -75,8 +75,14 @@ impl App {
         App { model, runner, dir: dir.to_path_buf() }
     }
 
+    /// As the runtime does: the message, then what the frame drawn after it tells `update` (the help's
+    /// room to scroll).
     pub fn send(&mut self, msg: Msg) {
         self.runner.dispatch(&mut self.model, vec![msg]);
+        let help_open = matches!(self.model.workspace().map(|ws| &ws.overlay), Some(Some(Overlay::Help(_))));
+        if help_open && let Some(follow) = regions(&self.model).follow_up(&self.model) {
+            self.runner.dispatch(&mut self.model, vec![follow]);
+        }
     }
 
     /// A mouse event, as the runtime takes it: the message the last frame's region map makes of it. The

@@ -206,10 +206,10 @@ fn g_opens_the_gap_question_mark_the_help_and_esc_closes_any_popup() {
     app.press(KeyCode::Esc);
     assert!(app.ws().overlay.is_none());
     app.char('?');
-    assert!(matches!(app.ws().overlay, Some(Overlay::Help)));
+    assert!(matches!(app.ws().overlay, Some(Overlay::Help(_))));
     assert!(app.screen_text().contains("ordenar ocupaciones por ajuste"), "{}", app.screen_text());
     app.char('j');
-    assert!(matches!(app.ws().overlay, Some(Overlay::Help)), "keys do not leak through the help");
+    assert!(matches!(app.ws().overlay, Some(Overlay::Help(_))), "keys do not leak through the help");
     assert_eq!(app.ws().occupation, 0);
     app.press(KeyCode::Esc);
     app.char('/');

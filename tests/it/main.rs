@@ -49,6 +49,7 @@ mod keyflow_cannot_save;
 mod keyflow_catalog_change;
 mod keyflow_export;
 mod keyflow_failures;
+mod keyflow_help;
 mod keyflow_journal;
 mod keyflow_keymap;
 mod keyflow_keys_moved;
@@ -93,3 +94,7 @@ mod office_export;
 mod plan_office_ui;
 mod program_details;
 mod sessions_due;
+// Issue 13: the plan the person takes home (what the session records).
+mod e2e_plan;
+mod plan_record;
+mod plan_snapshots;

@@ -28,10 +28,10 @@ fn assert_page_one_is_the_plan(pdf: &Pdf, session: &Session, set: &CatalogSet, l
     let s = lang.strings();
     let follow_up = if lang == Lang::En { FOLLOW_UP_EN } else { FOLLOW_UP_ES };
     let mut expected = vec![
-        s.plan_title.to_string(),
+        s.handout_title.to_string(),
         title(set, GOAL),
         title(set, GOAL_2),
-        format!("{}: {follow_up}", s.plan_follow_up),
+        format!("{}: {follow_up}", s.handout_follow_up),
         "Agencia Pública de Empleo — Kennedy".to_string(),
     ];
     expected.extend(session.steps.iter().skip(1).map(|step| step.text.clone()));
@@ -179,11 +179,11 @@ fn a_plan_at_every_limit_still_fits_on_page_one() {
         let one = pdf.page_words(1);
         let s = lang.strings();
         let follow_up = if lang == Lang::En { FOLLOW_UP_EN } else { FOLLOW_UP_ES };
-        for text in [s.plan_goals_two, s.export_next_steps, "Segundo paso", s.plan_see_page_2] {
+        for text in [s.handout_goals_two, s.export_next_steps, "Segundo paso", s.handout_see_page_2] {
             assert!(one.contains(text), "{lang:?} {paper:?}: `{text}` not on page 1:\n{one}");
         }
         assert!(
-            one.contains(&format!("{}: {follow_up}", s.plan_follow_up)),
+            one.contains(&format!("{}: {follow_up}", s.handout_follow_up)),
             "{lang:?} {paper:?}: follow-up not on page 1:\n{one}"
         );
         let ask = if lang == Lang::En {

@@ -42,6 +42,12 @@ pub enum Place {
     ExperienceSearch,
     /// The Experiencia panel's lists: past jobs, and the selected job's items.
     ExperienceList,
+    /// The plan panel (`p`, issue 13): its parts' rows.
+    PlanList,
+    /// The plan panel's line being typed (a zone list, a step, a date…): typed text.
+    PlanEdit,
+    /// The `?` help: scrolled by the list keys when it does not fit, closed like a popup.
+    Help,
 }
 
 /// Counselor's computer, kiosk, or both.
@@ -55,13 +61,16 @@ use Place::*;
 const PANES: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail];
 /// The four panes of the Tab cycle; the occupation detail is reached with `afines` (or a click).
 const FOUR: &[Place] = &[Sectors, Occupations, Functions, Programs];
-const LISTS: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Sessions, BestFit];
+/// The list keys scroll the `?` help too.
+const LISTS: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Sessions, BestFit, Help];
 const LISTS_SEARCH: &[Place] =
-    &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Search, BestFit];
+    &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Search, BestFit, Help];
 /// The gap and help popups close with the keys that open them, and with `q`.
-const PANES_POPUP: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup];
-const EVERYWHERE: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Sessions];
+const PANES_POPUP: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Help];
+const EVERYWHERE: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Sessions, Help];
 const EXPERIENCE: &[Place] = &[ExperienceSearch, ExperienceList];
+/// Where the current occupation can be made a goal or added to the explored list.
+const PLAN_PANES: &[Place] = &[Occupations, Functions, Programs, Detail];
 
 macro_rules! actions {
     ($($variant:ident $name:ident [$($key:literal),*] $places:expr, $mode:ident;)*) => {
@@ -144,7 +153,7 @@ actions! {
     Resume reanudar ["enter"] &[Sessions], Both;
     Delete borrar ["d", "delete"] &[Sessions], Both;
     Filter filtrar ["/"] &[Sessions], Both;
-    Close cerrar ["esc"] &[Popup, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions, ExperienceSearch, ExperienceList], Both;
+    Close cerrar ["esc"] &[Popup, Help, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions, ExperienceSearch, ExperienceList, PlanList, PlanEdit], Both;
     NextField campo_siguiente ["tab", "down"] &[Form, Consent], Both;
     PreviousField campo_anterior ["shift+tab", "up"] &[Form, Consent], Both;
     Start comenzar ["enter"] &[Form, Consent], Both;
@@ -191,6 +200,24 @@ actions! {
     ExperienceAdd experiencia_agregar ["enter"] &[ExperienceSearch], Both;
     ExperienceRemove experiencia_quitar ["delete", "d"] &[ExperienceList], Both;
     ExperienceMark experiencia_marcar ["space"] &[ExperienceList], Both;
+    // The plan the person takes home (issue 13): `p` opens its panel; `o` and `i` work from the panes.
+    Plan plan ["p"] PANES, Both;
+    // `*`: the ★ Meta shows (not `o`: offices may have put `ordenar` there).
+    Goal meta ["*"] PLAN_PANES, Both;
+    AddExplored explorada ["i"] PLAN_PANES, Both;
+    PlanNext plan_parte ["tab"] &[PlanList], Both;
+    PlanPrevious plan_parte_anterior ["shift+tab"] &[PlanList], Both;
+    PlanUp plan_arriba ["up"] &[PlanList], Both;
+    PlanDown plan_abajo ["down"] &[PlanList], Both;
+    PlanEdit plan_editar ["enter"] &[PlanList], Both;
+    PlanChange plan_cambiar ["space"] &[PlanList], Both;
+    PlanAccept plan_aceptar ["a"] &[PlanList], Both;
+    PlanWho plan_responsable ["r"] &[PlanList], Both;
+    PlanDate plan_fecha ["f"] &[PlanList], Both;
+    PlanBring plan_llevar ["l"] &[PlanList], Both;
+    PlanNew plan_nuevo ["n"] &[PlanList], Both;
+    PlanRemove plan_quitar ["delete", "d"] &[PlanList], Both;
+    PlanEditDone plan_listo ["enter"] &[PlanEdit], Both;
 }
 
 impl Place {
@@ -198,7 +225,7 @@ impl Place {
 
     /// Where plain characters are typed text, so no action may take one.
     pub fn takes_text(self) -> bool {
-        matches!(self, Form | Search | Notes | Filter | Copy | Pin | ExperienceSearch)
+        matches!(self, Form | Search | Notes | Filter | Copy | Pin | ExperienceSearch | PlanEdit)
     }
 
     pub fn of_pane(pane: crate::app::Pane) -> Place {

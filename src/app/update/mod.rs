@@ -11,6 +11,7 @@ mod leave;
 mod mouse;
 mod notes;
 mod overlays;
+mod plan;
 mod saving;
 mod selection;
 mod sessions;
@@ -40,6 +41,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Paste(text) => paste(model, &text),
         Msg::Resize(w, h) => {
             model.size = (w, h);
+            Vec::new()
+        }
+        Msg::HelpRoom(room) => {
+            overlays::help_room(model, room);
             Vec::new()
         }
         Msg::SessionsListed(listed) => {

@@ -3,12 +3,14 @@
 //! row in the region map of the last frame and sends them here.
 
 use super::selection::{pane_len, select};
-use crate::app::model::{Model, Screen};
+use crate::app::keymap::Action;
+use crate::app::model::{Model, Overlay, Screen};
 use crate::app::msg::{Area, Effect};
 
 pub fn clicked(model: &mut Model, area: Area, row: Option<usize>) -> Vec<Effect> {
     let set = model.catalog.clone();
     let now = model.now;
+    let lang = model.lang;
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
     let pane = match area {
         Area::BestFit => return super::best_fit::clicked(ws, &set, row, now),
@@ -16,8 +18,17 @@ pub fn clicked(model: &mut Model, area: Area, row: Option<usize>) -> Vec<Effect>
             super::experience::clicked(ws, &set, field, row);
             return Vec::new();
         }
-        Area::Pane(_) if ws.overlay.is_some() => return Vec::new(),
+        Area::Plan => {
+            super::plan::clicked(ws, &set, lang, row);
+            return Vec::new();
+        }
+        Area::PlanPart(part) => {
+            super::plan::clicked_part(ws, part);
+            return Vec::new();
+        }
+        Area::Pane(_) | Area::Help if ws.overlay.is_some() => return Vec::new(),
         Area::Pane(pane) => pane,
+        Area::Help => return Vec::new(),
     };
     ws.focus = pane;
     match row {
@@ -29,6 +40,7 @@ pub fn clicked(model: &mut Model, area: Area, row: Option<usize>) -> Vec<Effect>
 pub fn wheel(model: &mut Model, area: Area, down: bool) -> Vec<Effect> {
     let set = model.catalog.clone();
     let now = model.now;
+    let lang = model.lang;
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
     let pane = match area {
         Area::BestFit => {
@@ -37,6 +49,18 @@ pub fn wheel(model: &mut Model, area: Area, down: bool) -> Vec<Effect> {
         }
         Area::Experience(field) => {
             super::experience::wheel(ws, &set, field, down);
+            return Vec::new();
+        }
+        Area::Plan => {
+            super::plan::wheel(ws, &set, lang, down);
+            return Vec::new();
+        }
+        Area::PlanPart(_) => return Vec::new(),
+        Area::Help => {
+            if let Some(Overlay::Help(scroll)) = &mut ws.overlay {
+                let action = if down { Action::Down } else { Action::Up };
+                super::overlays::scroll_help(scroll, Some(action));
+            }
             return Vec::new();
         }
         Area::Pane(_) if ws.overlay.is_some() => return Vec::new(),

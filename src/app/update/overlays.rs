@@ -4,7 +4,7 @@ use super::keys::typed;
 use super::notes;
 use super::selection::{go_to_occupation, select};
 use crate::app::keymap::{Action, Place};
-use crate::app::model::{DetailTab, Model, Overlay, Pane, Screen, SearchPopup, Workspace};
+use crate::app::model::{DetailTab, HelpScroll, Model, Overlay, Pane, Screen, SearchPopup, Workspace};
 use crate::app::msg::Effect;
 use crate::catalog::{CatalogSet, ItemKind};
 use crate::search::SearchIndex;
@@ -30,6 +30,10 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     // The best-fit view reads its own keys before the ones that close every popup.
     if matches!(&model.screen, Screen::Workspace(ws) if matches!(ws.overlay, Some(Overlay::BestFit(_)))) {
         return super::best_fit::key(model, key);
+    }
+    // So does the plan panel: Esc there first leaves the line being typed.
+    if matches!(&model.screen, Screen::Workspace(ws) if matches!(ws.overlay, Some(Overlay::Plan(_)))) {
+        return super::plan::key(model, key);
     }
     let set = model.catalog.clone();
     let index = model.index.clone();
@@ -61,14 +65,54 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Some(Overlay::Export(dialog)) => super::export::key(model, dialog, key),
         Some(Overlay::Experience(panel)) => super::experience::key(model, panel, key),
         Some(Overlay::ConfirmDiscard) => super::export::confirm_discard(model, key),
+        Some(Overlay::Help(mut scroll)) => {
+            // `q`, `?` and `g` close it, as they always did; the list keys scroll it.
+            match keymap.action(&key, Place::Help, kiosk) {
+                Some(Action::Leave | Action::Help | Action::Gap) => {}
+                action => {
+                    scroll_help(&mut scroll, action);
+                    ws.overlay = Some(Overlay::Help(scroll));
+                }
+            }
+            Vec::new()
+        }
         Some(other) => {
-            // Gap and help: any other key leaves them open; `q` and the keys that open them close them too.
+            // The gap: any other key leaves it open; `q` and the keys that open it close it too.
             if !matches!(closing, Some(Action::Leave | Action::Help | Action::Gap)) {
                 ws.overlay = Some(other);
             }
             Vec::new()
         }
         None => Vec::new(),
+    }
+}
+
+/// Lines the help moves by PgUp/PgDn: most of the 19 it shows at 80×24, one kept in sight.
+const HELP_PAGE: usize = 16;
+
+/// The list keys, and the wheel, on the help: never past its last line (`max`, as last drawn). Before any
+/// frame has drawn it, the room is not known: the view keeps within it, and `HelpRoom` clamps it after.
+pub fn scroll_help(scroll: &mut HelpScroll, action: Option<Action>) {
+    let max = scroll.max.unwrap_or(usize::MAX);
+    scroll.offset = match action {
+        Some(Action::Up) => scroll.offset.saturating_sub(1),
+        Some(Action::Down) => scroll.offset.saturating_add(1),
+        Some(Action::PageUp) => scroll.offset.saturating_sub(HELP_PAGE),
+        Some(Action::PageDown) => scroll.offset.saturating_add(HELP_PAGE),
+        Some(Action::First) => 0,
+        Some(Action::Last) => max,
+        _ => return,
+    }
+    .min(max);
+}
+
+/// What the last frame drew of the help: how far it can scroll. The offset keeps within it.
+pub fn help_room(model: &mut Model, room: usize) {
+    if let Screen::Workspace(ws) = &mut model.screen
+        && let Some(Overlay::Help(scroll)) = &mut ws.overlay
+    {
+        scroll.max = Some(room);
+        scroll.offset = scroll.offset.min(room);
     }
 }
 
@@ -123,6 +167,11 @@ pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
             let effects = notes::paste(ws, &mut editor, text, &ctx);
             ws.overlay = Some(Overlay::Notes(editor));
             effects
+        }
+        Some(Overlay::Plan(mut panel)) => {
+            super::plan::paste(&mut panel, text);
+            ws.overlay = Some(Overlay::Plan(panel));
+            Vec::new()
         }
         Some(Overlay::Experience(mut panel)) => {
             super::experience::paste(&mut panel, &set, text);

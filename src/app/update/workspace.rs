@@ -88,7 +88,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             keep_occupation(ws, &set, current.as_deref());
         }
         Action::Gap if ws.current_occupation(&set).is_some() => ws.overlay = Some(Overlay::Gap),
-        Action::Help => ws.overlay = Some(Overlay::Help),
+        Action::Help => ws.overlay = Some(Overlay::Help(Default::default())),
         Action::OpenBestFit => super::best_fit::open(ws),
         Action::Search => ws.overlay = Some(Overlay::Search(overlays::new_search())),
         Action::Notes => {
@@ -97,6 +97,9 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         }
         Action::Export => ws.overlay = Some(super::export::open(false)),
         Action::Experience => ws.overlay = Some(super::experience::open(ws, &set)),
+        Action::Plan => super::plan::open(ws),
+        Action::Goal => return super::plan::from_pane(model, true),
+        Action::AddExplored => return super::plan::from_pane(model, false),
         Action::Leave => return leave_or_ask(model),
         Action::CuocGo => return super::equivalents::go(ws, &set, now),
         Action::Back => return super::equivalents::back(ws, &set, now),

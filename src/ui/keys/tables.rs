@@ -41,6 +41,8 @@ pub const HELP: &[Row] = &[
     row(&[&[Export]], "ayuda.exportar"),
     Row { groups: &[&[CuocGo], &[Back]], sep: " / ", primary: false, text: "ayuda.ocupacion_cuoc" },
     row(&[&[Experience]], "ayuda.experiencia"),
+    // The plan (issue 13): one row, so the help still fits 80×24.
+    Row { groups: &[&[Plan], &[Goal], &[AddExplored]], sep: " / ", primary: false, text: "ayuda.plan" },
     row(&[&[Help]], "ayuda.ayuda"),
     row(&[&[Leave]], "ayuda.salir"),
 ];
@@ -121,6 +123,18 @@ pub const README_MORE: &[Row] = &[
     row(&[&[ExperienceAdd]], "ayuda.experiencia_agregar"),
     row(&[&[ExperienceRemove]], "ayuda.experiencia_quitar"),
     row(&[&[ExperienceMark]], "ayuda.experiencia_marcar"),
+    // The plan panel (issue 13).
+    Row { groups: &[&[PlanNext], &[PlanPrevious]], sep: " / ", primary: false, text: "ayuda.plan_parte" },
+    Row { groups: &[&[PlanUp, PlanDown]], sep: " ", primary: false, text: "ayuda.plan_elegir" },
+    row(&[&[PlanEdit]], "ayuda.plan_editar"),
+    row(&[&[PlanChange]], "ayuda.plan_cambiar"),
+    row(&[&[PlanAccept]], "ayuda.plan_aceptar"),
+    row(&[&[PlanWho]], "ayuda.plan_responsable"),
+    row(&[&[PlanDate]], "ayuda.plan_fecha"),
+    row(&[&[PlanBring]], "ayuda.plan_llevar"),
+    row(&[&[PlanNew]], "ayuda.plan_nuevo"),
+    row(&[&[PlanRemove]], "ayuda.plan_quitar"),
+    row(&[&[PlanEditDone]], "ayuda.plan_listo"),
 ];
 
 pub const FOOTER_COMMON: &[Entry] = &[
@@ -160,6 +174,13 @@ pub const FOOTER_FORM: &[Entry] = &[
 pub const FOOTER_QUIT: &[Entry] =
     &[(&[&[Retry]], "pie.reintentar_ahora"), (&[&[Copy]], "pie.copiar"), (&[&[Close]], "pie.quedarse")];
 pub const FOOTER_CLOSE: &[Entry] = &[(&[&[Close]], "pie.cerrar")];
+/// The `?` help when it does not fit: how to scroll it, and Esc.
+pub const FOOTER_HELP: &[Entry] = &[
+    (&[&[Up, Down]], "pie.desplazar"),
+    (&[&[PageUp, PageDown]], "pie.pagina"),
+    (&[&[First, Last]], "pie.extremos"),
+    (&[&[Close]], "pie.cerrar"),
+];
 /// The search popup's last line.
 pub const FOOTER_SEARCH: &[Entry] =
     &[(&[&[SearchUp, SearchDown]], "pie.elegir"), (&[&[SearchGo]], "pie.ir"), (&[&[Close]], "pie.cerrar")];
@@ -234,3 +255,47 @@ pub const FOOTER_EXPERIENCE_ITEMS: &[Entry] = &[
     (&[&[ExperienceMark]], "pie.marcar"),
     (&[&[Close]], "pie.cerrar"),
 ];
+
+/// The plan panel (`p`, issue 13), by the part in focus; kept apart from the other tables on purpose.
+pub const FOOTER_PLAN_PROFILE: &[Entry] = &[
+    (&[&[PlanNext]], "pie.parte"),
+    (&[&[PlanUp, PlanDown]], "pie.elegir"),
+    (&[&[PlanChange]], "pie.cambiar"),
+    (&[&[PlanEdit]], "pie.editar"),
+    (&[&[PlanRemove]], "pie.quitar"),
+    (&[&[Close]], "pie.cerrar"),
+];
+pub const FOOTER_PLAN_CONTACT: &[Entry] = &[
+    (&[&[PlanNext]], "pie.parte"),
+    (&[&[PlanUp, PlanDown]], "pie.elegir"),
+    (&[&[PlanChange]], "pie.marcar"),
+    (&[&[PlanEdit]], "pie.editar"),
+    (&[&[PlanRemove]], "pie.quitar"),
+    (&[&[Close]], "pie.cerrar"),
+];
+pub const FOOTER_PLAN_GOALS: &[Entry] = &[
+    (&[&[PlanNext]], "pie.parte"),
+    (&[&[PlanUp, PlanDown]], "pie.elegir"),
+    (&[&[PlanChange]], "pie.meta"),
+    (&[&[PlanRemove]], "pie.quitar"),
+    (&[&[Close]], "pie.cerrar"),
+];
+pub const FOOTER_PLAN_STEPS: &[Entry] = &[
+    (&[&[PlanNext]], "pie.parte"),
+    (&[&[PlanAccept]], "pie.aceptar"),
+    (&[&[PlanEdit]], "pie.editar"),
+    (&[&[PlanChange]], "pie.cambiar"),
+    (&[&[PlanWho]], "pie.responsable"),
+    (&[&[PlanDate]], "pie.fecha"),
+    (&[&[PlanBring]], "pie.llevar"),
+    (&[&[PlanNew]], "pie.nuevo"),
+    (&[&[PlanRemove]], "pie.quitar"),
+    (&[&[Close]], "pie.cerrar"),
+];
+pub const FOOTER_PLAN_FOLLOW_UP: &[Entry] = &[
+    (&[&[PlanNext]], "pie.parte"),
+    (&[&[PlanDate]], "pie.fecha"),
+    (&[&[PlanRemove]], "pie.quitar"),
+    (&[&[Close]], "pie.cerrar"),
+];
+pub const FOOTER_PLAN_EDIT: &[Entry] = &[(&[&[PlanEditDone]], "pie.listo"), (&[&[Close]], "pie.cancelar")];

@@ -43,4 +43,5 @@ snapshots! {
     overlay_notes,
     overlay_gap,
     overlay_help,
+    overlay_help_scrolled,
 }

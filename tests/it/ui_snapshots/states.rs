@@ -35,6 +35,7 @@ pub const ALL: &[(&str, Build)] = &[
     ("overlay_notes", overlay_notes),
     ("overlay_gap", overlay_gap),
     ("overlay_help", overlay_help),
+    ("overlay_help_scrolled", overlay_help_scrolled),
 ];
 
 /// The id of the damaged file in the list; ids of real sessions are random and never drawn.
@@ -249,4 +250,10 @@ pub fn overlay_gap(m: &mut Model) {
 pub fn overlay_help(m: &mut Model) {
     workspace_default(m);
     press(m, KeyCode::Char('?'));
+}
+
+/// The help scrolled to its end (End): at 80×24 its last lines, "↑ más" on its border; at 120×40 it fits.
+pub fn overlay_help_scrolled(m: &mut Model) {
+    overlay_help(m);
+    press(m, KeyCode::End);
 }
