@@ -92,7 +92,10 @@ pub fn render(b: &mut String, summary: &Summary) -> Overflow {
         let optional = format!(" ({})", h(s.importance_optional));
         b.push_str("<div class=\"two\">\n<div>\n");
         if !plan.strengths.is_empty() {
-            b.push_str(&column(s.handout_strengths, plan.strengths.iter().map(|t| (t.clone(), "")).collect()));
+            b.push_str(&column(
+                s.handout_strengths,
+                plan.strengths.iter().map(|t| (t.clone(), "")).collect(),
+            ));
         }
         b.push_str("</div>\n<div>\n");
         if !plan.work_on.is_empty() {

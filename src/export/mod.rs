@@ -10,9 +10,9 @@ mod json;
 mod markdown;
 pub mod naming;
 pub mod plan;
+pub mod plan_data;
 pub mod qr;
 mod style;
-pub mod plan_data;
 mod summary;
 
 pub use dates::in_words as date_in_words;
