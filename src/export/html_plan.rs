@@ -19,9 +19,9 @@ const INSTITUTION: usize = 30;
 const ITEM: usize = 52;
 /// A goal's title in "no program for it": the sentence stays one line.
 const NO_PROGRAM_TITLE: usize = 35;
-const DETAILS: usize = 170;
-const STEP: usize = 75;
-const BRING: usize = 60;
+const DETAILS: usize = 150;
+const STEP: usize = 70;
+const BRING: usize = 55;
 /// A suggested step of a session without steps of its own: no date, no one, nothing to bring.
 const SUGGESTED_STEP: usize = 140;
 pub const PROGRAMS: usize = 3;
