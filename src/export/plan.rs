@@ -175,7 +175,13 @@ pub fn clip(text: &str, max: usize) -> (String, bool) {
 
 #[cfg(test)]
 mod tests {
-    use super::clip;
+    use super::{clip, in_turns};
+
+    #[test]
+    fn each_goal_gets_its_turn() {
+        assert_eq!(in_turns(vec![vec![1, 3, 5, 6], vec![2, 4]]), vec![1, 2, 3, 4, 5, 6]);
+        assert_eq!(in_turns::<u8>(vec![vec![], vec![]]), Vec::<u8>::new());
+    }
 
     #[test]
     fn clip_cuts_at_a_word_and_says_so() {
