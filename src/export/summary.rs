@@ -127,6 +127,8 @@ pub fn explored(session: &Session, set: &CatalogSet) -> Vec<String> {
     crate::session::plan::explored(session, set)
 }
 
+/// What the summary says. It speaks the plan's language (the profile's) when the session names one,
+/// else `lang`.
 pub fn summarize(
     session: &Session,
     set: &CatalogSet,
