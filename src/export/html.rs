@@ -1,35 +1,17 @@
 //! The summary as one self-contained HTML file: no scripts, no external resources, a print stylesheet
-//! for A4 and Letter, and a layout that reads on a phone.
+//! for A4 and Letter, and a layout that reads on a phone. Page 1 is the plan (`html_plan`); the details
+//! follow.
 
 use super::escape::html as h;
+use super::html_plan;
+use super::style::STYLE;
 use super::summary::{self, ProgramSummary, Summary, catalog_line};
 use crate::i18n::Lang;
 use crate::session::MarkLevel;
 
-const STYLE: &str = "
-:root { color-scheme: light; }
-body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; line-height: 1.45; color: #111;
-       max-width: 46rem; margin: 0 auto; padding: 1rem; font-size: 1rem; }
-h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
-h2 { font-size: 1.25rem; border-bottom: 2px solid #333; padding-bottom: .15rem; margin-top: 1.6rem; }
-h3 { font-size: 1.05rem; margin-bottom: .25rem; }
-dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .8rem; }
-dl.meta dt { font-weight: 600; }
-dl.meta dd { margin: 0; }
-.fit { font-weight: 700; white-space: nowrap; }
-.inferred { font-style: italic; color: #555; }
-.muted { color: #555; }
-blockquote { margin: .4rem 0; padding: .2rem .8rem; border-left: 4px solid #999; white-space: pre-wrap; }
-section.occupation { break-inside: avoid; page-break-inside: avoid; }
-footer { margin-top: 2rem; font-size: .9rem; color: #333; border-top: 1px solid #999; padding-top: .5rem; }
-@media (max-width: 30rem) { body { padding: .6rem; font-size: 1.05rem; } dl.meta { grid-template-columns: 1fr; } }
-@page { margin: 15mm; }
-@media print {
-  body { max-width: none; padding: 0; font-size: 11pt; color: #000; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  .inferred, .muted { color: #000; }
-}
-";
+/// The browser may load nothing and run nothing: only the stylesheet inside the file applies. A second
+/// line of defence behind the escaping, should a text ever get through.
+const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'";
 
 pub fn render(summary: &Summary) -> String {
     let s = summary.lang.strings();
@@ -38,17 +20,45 @@ pub fn render(summary: &Summary) -> String {
     b.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
          <title>{} — {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        h(s.export_title),
+        h(s.handout_title),
         h(&summary.alias)
     ));
-    b.push_str(&format!("<h1>{}</h1>\n<dl class=\"meta\">\n", h(s.export_title)));
-    b.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", h(s.export_date), h(&summary.date)));
-    b.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", h(s.export_alias), h(&summary.alias)));
-    if !summary.counselor.is_empty() {
-        b.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", h(s.export_counselor), h(&summary.counselor)));
+    let overflow = html_plan::render(&mut b, summary);
+    b.push_str("<section class=\"details\">\n");
+    if overflow.header {
+        // Page 1 cut a name or the office's details: here they are whole (the heading says whose plan).
+        b.push_str(
+            &html_plan::who_and_where(summary, None)
+                .0
+                .replacen("<h1>", "<h2>", 1)
+                .replacen("</h1>", "</h2>", 1),
+        );
     }
-    b.push_str("</dl>\n");
+    if overflow.programs {
+        b.push_str(&format!("<h2>{}</h2>\n<ul>\n", h(s.handout_details)));
+        for p in &summary.shortlisted {
+            let line = html_plan::details_line(summary.lang, p);
+            let head = format!("<strong>{}</strong> — {}", h(&p.name), h(&p.institution));
+            let level = html_plan::level_and_link(summary.lang, p);
+            b.push_str(&format!("<li>{head}{level}<br>{}</li>\n", h(&line)));
+        }
+        b.push_str("</ul>\n");
+    }
+    if overflow.steps {
+        b.push_str(&format!("<h2>{}</h2>\n<ol>\n", h(s.handout_all_steps)));
+        for step in &summary.plan.steps {
+            b.push_str(&format!(
+                "<li>{}</li>\n",
+                h(&html_plan::step_line(summary.lang, step, usize::MAX, usize::MAX).0)
+            ));
+        }
+        if summary.plan.steps.is_empty() {
+            summary.next_steps.iter().for_each(|t| b.push_str(&format!("<li>{}</li>\n", h(t))));
+        }
+        b.push_str("</ol>\n");
+    }
     if !summary.past_jobs.is_empty() {
         b.push_str(&format!("<h2>{}</h2>\n", h(s.export_experience)));
         let jobs = summary.past_jobs.iter();
@@ -120,7 +130,6 @@ pub fn render(summary: &Summary) -> String {
         }
         b.push_str("</ul>\n");
     }
-    programs(&mut b, s.export_shortlisted, &summary.shortlisted, summary);
     programs(&mut b, s.export_recommended, &summary.recommended, summary);
     if let Some(notes) = &summary.notes {
         b.push_str(&format!("<h2>{}</h2>\n<blockquote>{}</blockquote>\n", h(s.export_notes), h(notes)));
@@ -129,15 +138,14 @@ pub fn render(summary: &Summary) -> String {
         b.push_str(&format!("<h2>{}</h2>\n", h(s.export_orphans)));
         list(&mut b, "", summary.orphans.iter().map(|t| h(t)).collect());
     }
-    b.push_str(&format!("<h2>{}</h2>\n<ol>\n", h(s.export_next_steps)));
-    for step in &summary.next_steps {
-        b.push_str(&format!("<li>{}</li>\n", h(step)));
-    }
-    b.push_str("</ol>\n<footer>\n");
+    b.push_str("<footer>\n");
     for c in &summary.catalogs {
         b.push_str(&format!("<p>{}</p>\n", h(&catalog_line(summary.lang, c))));
     }
-    b.push_str(&format!("<p><strong>{}</strong></p>\n</footer>\n</body>\n</html>\n", h(s.export_rights)));
+    b.push_str(&format!(
+        "<p><strong>{}</strong></p>\n</footer>\n</section>\n</body>\n</html>\n",
+        h(s.export_rights)
+    ));
     b
 }
 

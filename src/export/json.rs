@@ -50,7 +50,8 @@ pub fn render(session: &Session, summary: &Summary, notes: NotesChoice, schema: 
     if schema == 1 {
         if let Some(summary) = summary.as_object_mut() {
             summary.remove("past_jobs");
-            // Issue 13's office, plan and program details are not part of schema 1 either.
+            // Issue 13's plan, office and program details are not part of schema 1 either.
+            summary.remove("plan");
             summary.remove("office");
             super::plan_data::SUMMARY_KEYS.iter().for_each(|k| drop(summary.remove(*k)));
         }

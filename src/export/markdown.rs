@@ -1,20 +1,18 @@
 //! The summary as Markdown: readable as plain text, safe when rendered.
 
+use super::dates::in_words;
 use super::escape::{markdown as md, markdown_block};
+use super::html_plan::{details_line, fit_words, step_line};
 use super::summary::{self, ProgramSummary, Summary, catalog_line};
+use crate::i18n::fill;
 use crate::session::MarkLevel;
 
 pub fn render(summary: &Summary) -> String {
     let s = summary.lang.strings();
     let mut out = Vec::new();
     let mut push = |line: String| out.push(line);
-    push(format!("# {}", md(s.export_title)));
-    push(String::new());
-    push(format!("- **{}:** {}", s.export_date, md(&summary.date)));
-    push(format!("- **{}:** {}", s.export_alias, md(&summary.alias)));
-    if !summary.counselor.is_empty() {
-        push(format!("- **{}:** {}", s.export_counselor, md(&summary.counselor)));
-    }
+    plan(&mut push, summary);
+    push("---".to_string());
     push(String::new());
     if !summary.past_jobs.is_empty() {
         push(format!("## {}", s.export_experience));
@@ -75,7 +73,6 @@ pub fn render(summary: &Summary) -> String {
         push(format!("- {} — {level}{origin}", md(&c.name)));
     }
     push(String::new());
-    programs(&mut push, s.export_shortlisted, &summary.shortlisted, summary);
     programs(&mut push, s.export_recommended, &summary.recommended, summary);
     if let Some(notes) = &summary.notes {
         push(format!("## {}", s.export_notes));
@@ -85,12 +82,6 @@ pub fn render(summary: &Summary) -> String {
     if !summary.orphans.is_empty() {
         section(&mut push, s.export_orphans, summary.orphans.iter().map(|t| md(t)).collect());
     }
-    push(format!("## {}", s.export_next_steps));
-    push(String::new());
-    for (n, step) in summary.next_steps.iter().enumerate() {
-        push(format!("{}. {}", n + 1, md(step)));
-    }
-    push(String::new());
     push("---".to_string());
     push(String::new());
     for c in &summary.catalogs {
@@ -100,6 +91,98 @@ pub fn render(summary: &Summary) -> String {
     push(md(s.export_rights));
     push(String::new());
     out.join("\n")
+}
+
+/// The plan first, as on the printed page 1; Markdown has no pages, so nothing is cut.
+fn plan(push: &mut impl FnMut(String), summary: &Summary) {
+    let s = summary.lang.strings();
+    let plan = &summary.plan;
+    push(format!("# {}", md(s.handout_title)));
+    push(String::new());
+    push(format!("- **{}:** {}", s.export_date, md(&summary.date_words)));
+    push(format!("- **{}:** {}", s.export_alias, md(&summary.alias)));
+    if !summary.counselor.is_empty() {
+        push(format!("- **{}:** {}", s.export_counselor, md(&summary.counselor)));
+    }
+    if !summary.office.is_empty() {
+        let o = &summary.office;
+        let fields = [
+            (None, &o.name),
+            (None, &o.id),
+            (None, &o.address),
+            (Some(s.handout_phone), &o.phone),
+            (Some(s.handout_hours), &o.hours),
+            (Some(s.handout_front_desk), &o.front_desk),
+            (Some(s.handout_web), &o.website),
+            (Some(s.handout_email), &o.email),
+        ];
+        let parts: Vec<String> = fields
+            .iter()
+            .filter_map(|(label, v)| {
+                let v = md(v.as_deref()?);
+                Some(label.map_or(v.clone(), |l| format!("{l}: {v}")))
+            })
+            .collect();
+        push(format!("- **{}:** {}", s.handout_where, parts.join(" · ")));
+    }
+    push(String::new());
+    if !plan.goals.is_empty() {
+        push(format!("## {}", super::html_plan::goals_heading(summary)));
+        push(String::new());
+        for g in &plan.goals {
+            push(format!("- **{}**: {}.", md(&g.title), md(&fit_words(summary.lang, g))));
+        }
+        push(String::new());
+        push(format!("_{}_", md(s.handout_fit_not_chance)));
+        push(String::new());
+    }
+    section(push, s.handout_strengths, plan.strengths.iter().map(|t| md(t)).collect());
+    let work_on =
+        plan.work_on
+            .iter()
+            .map(|m| {
+                if m.essential { md(&m.text) } else { format!("{} ({})", md(&m.text), s.importance_optional) }
+            })
+            .collect();
+    section(push, s.handout_work_on, work_on);
+    push(format!("## {}", s.export_shortlisted));
+    push(String::new());
+    if summary.shortlisted.is_empty() && plan.without_program.is_empty() {
+        push(s.export_none.to_string());
+    }
+    for p in &summary.shortlisted {
+        let mut head = format!("- **{}** — {}", md(&p.name), md(&p.institution));
+        if !p.level.is_empty() {
+            head.push_str(&format!(" · {}", md(&p.level)));
+        }
+        if p.inferred {
+            head.push_str(&format!(" · _{}_", s.link_inferred));
+        }
+        push(head);
+        let line = details_line(summary.lang, p);
+        if !line.is_empty() {
+            push(format!("  {}", md(&line)));
+        }
+    }
+    push(String::new());
+    for title in &plan.without_program {
+        push(md(&fill(s.handout_no_program, &[("title", title)])));
+        push(String::new());
+    }
+    push(format!("## {}", s.export_next_steps));
+    push(String::new());
+    let steps: Vec<String> = if plan.steps.is_empty() {
+        summary.next_steps.clone()
+    } else {
+        plan.steps.iter().map(|step| step_line(summary.lang, step, usize::MAX, usize::MAX).0).collect()
+    };
+    for (n, step) in steps.iter().enumerate() {
+        push(format!("{}. {}", n + 1, md(step)));
+    }
+    push(String::new());
+    let follow = plan.follow_up.map_or(s.handout_follow_up_none.to_string(), |d| in_words(summary.lang, d));
+    push(format!("**{}:** {}", s.handout_follow_up, md(&follow)));
+    push(String::new());
 }
 
 /// A note as a block quote, one paragraph per line: the lines the counselor typed stay lines when rendered.

@@ -1,15 +1,21 @@
 //! The session summary the person takes home (Markdown, printable HTML) and the office's systems read
 //! (JSON). Building the text is pure; `write` is the one function that touches the disk.
 
+mod dates;
 mod escape;
 mod experience;
 mod html;
+mod html_plan;
 mod json;
 mod markdown;
 pub mod naming;
+pub mod plan;
 pub mod plan_data;
+pub mod qr;
+mod style;
 mod summary;
 
+pub use dates::in_words as date_in_words;
 pub use json::{SCHEMA, SCHEMAS};
 pub use summary::{NotesChoice, Summary, explored, summarize};
 

@@ -38,13 +38,18 @@ pub struct Summary {
     pub catalogs: Vec<CatalogSummary>,
     /// Marks on items no longer in the catalog: kept and shown, never dropped.
     pub orphans: Vec<String>,
+    /// Page 1: the plan (schema 2; the JSON of schema 1 leaves it out).
+    pub plan: super::plan::Plan,
+    /// The session's date in words ("2 de marzo de 2026"), for the person's pages.
+    #[serde(skip)]
+    pub date_words: String,
     /// Issue 13: the office (`office:` of config.ron), from the export's [`super::Options`]; left out of
     /// the JSON when config.ron names none.
     #[serde(skip_serializing_if = "crate::config::Office::is_empty")]
     pub office: crate::config::Office,
     /// The plan: profile, contact (with consent only), goals, steps, follow-up (schema 2, issue 13).
     #[serde(flatten)]
-    pub plan: super::plan_data::PlanSummary,
+    pub record: super::plan_data::PlanSummary,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -129,26 +134,15 @@ pub struct CatalogSummary {
     pub sources: Vec<String>,
 }
 
-/// The occupations a session explored: where functions were marked, notes written or programs chosen,
-/// and the one last in focus. Competency marks alone count for every occupation, so they do not decide.
+/// The occupations the summary lists: the goals and those the counselor added (for a session from
+/// before the plan, what it explored). Competency marks alone count for every occupation, so they do
+/// not decide.
 pub fn explored(session: &Session, set: &CatalogSet) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::new();
-    let mut add = |id: &str| {
-        if set.occupation(id).is_some() && !ids.iter().any(|x| x == id) {
-            ids.push(id.to_string());
-        }
-    };
-    session.marks.iter().filter_map(|m| m.occupation.as_deref()).for_each(&mut add);
-    session.occupation_notes.keys().for_each(|id| add(id));
-    for entry in &session.shortlist {
-        set.program(&entry.program).into_iter().flat_map(|p| &p.occupations).for_each(|id| add(id));
-    }
-    if let Some(id) = &session.focus.occupation {
-        add(id);
-    }
-    ids
+    crate::session::plan::explored(session, set)
 }
 
+/// What the summary says. It speaks the plan's language (the profile's) when the session names one,
+/// else `lang`.
 pub fn summarize(
     session: &Session,
     set: &CatalogSet,
@@ -156,7 +150,14 @@ pub fn summarize(
     notes: NotesChoice,
     tz: &jiff::tz::TimeZone,
 ) -> Summary {
-    let mut occupations: Vec<OccupationSummary> = explored(session, set)
+    let lang = session.profile.plan_language.unwrap_or(lang);
+    // Nothing explored (no goal, nothing added: a kiosk visitor, say): the one occupation the person's
+    // marked functions fit best stands in, so what they marked is not lost from the summary.
+    let mut listed = explored(session, set);
+    if listed.is_empty() {
+        listed.extend(super::plan::best_held(session, set));
+    }
+    let mut occupations: Vec<OccupationSummary> = listed
         .iter()
         .filter_map(|id| {
             let o = set.occupation(id)?;
@@ -188,9 +189,9 @@ pub fn summarize(
             })
         })
         .collect();
-    // Best first as the app ranks them (holding a function, then the fit); ties keep the order of
-    // exploration.
-    occupations.sort_by_key(|o| std::cmp::Reverse(o.rank));
+    // The goals first, then best first as the app ranks them (holding a function, then the fit); ties
+    // keep the order of exploration.
+    occupations.sort_by_key(|o| (!session.goals.contains(&o.id), std::cmp::Reverse(o.rank)));
 
     let competencies = session
         .marks
@@ -267,8 +268,13 @@ pub fn summarize(
         NotesChoice::All => Some(sanitize(&session.notes)).filter(|n| !n.trim().is_empty()),
         _ => None,
     };
+    // With no goal, page 1 speaks of the listed occupation that fits best.
+    let plan = super::plan::plan(session, set, occupations.first().map(|o| o.id.as_str()));
+    let created_day = session.created.to_zoned(tz.clone()).date();
     Summary {
         lang,
+        plan,
+        date_words: super::dates::in_words(lang, created_day),
         alias: sanitize_line(&session.alias),
         counselor: sanitize_line(&session.counselor),
         date: session.created.to_zoned(tz.clone()).strftime("%Y-%m-%d").to_string(),
@@ -283,7 +289,7 @@ pub fn summarize(
         catalogs,
         orphans: orphans(session, set).iter().map(|m| sanitize_line(&m.text)).collect(),
         office: crate::config::Office::default(),
-        plan: super::plan_data::plan_summary(session),
+        record: super::plan_data::plan_summary(session),
     }
 }
 

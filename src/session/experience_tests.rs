@@ -163,7 +163,7 @@ fn the_counselors_own_mark_is_left_as_it_is() {
 }
 
 #[test]
-fn a_past_job_raises_an_older_session_to_this_format_and_round_trips() {
+fn a_past_job_raises_an_older_session_to_format_3_and_round_trips() {
     let set = set();
     let mut s = session(&set);
     s.format = 2;

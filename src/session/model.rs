@@ -208,8 +208,9 @@ impl Session {
         self.format > FORMAT
     }
 
-    /// Remembers a file exported from this session. A session read from an older format is raised to
-    /// this one: the record is a field an older rumbo would drop.
+    /// Remembers a file exported from this session. A session read from format 1 is raised to format 2:
+    /// the record is a field an older rumbo would drop. Not further: a session below format 4 still
+    /// counts what it explored under the old rule (exporting it must not empty its plan).
     pub fn record_export(&mut self, record: ExportRecord) {
         self.exports.retain(|r| r.path != record.path);
         self.exports.push(record);

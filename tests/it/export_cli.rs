@@ -60,7 +60,7 @@ fn exports_go_to_the_configured_folder_under_the_standard_name() {
         assert_eq!(path, dir.join(format!("{NAME}.{ext}")));
     }
     let md = fs::read_to_string(dir.join(format!("{NAME}.md"))).unwrap();
-    assert!(md.starts_with("# Resumen de la sesión de orientación\n"), "{md}");
+    assert!(md.starts_with("# Plan de trabajo\n"), "{md}");
     let html = fs::read_to_string(dir.join(format!("{NAME}.html"))).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Ana María"), "{html}");
     let json: serde_json::Value =
@@ -145,7 +145,7 @@ fn dash_o_dash_writes_to_standard_output_and_nowhere_else() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["schema"], rumbo::export::SCHEMA);
     let md = stdout(&rumbo(home.path(), &["export", "k3v9", "-o", "-"]));
-    assert!(md.starts_with("# Resumen de la sesión de orientación\n") && md.ends_with('\n'), "{md}");
+    assert!(md.starts_with("# Plan de trabajo\n") && md.ends_with('\n'), "{md}");
     assert!(!dir.exists(), "nothing written to the export folder");
     assert!(all_files(home.path()).iter().all(|p| !p.to_string_lossy().contains("rumbo-2026")));
 }
@@ -180,7 +180,7 @@ fn the_language_follows_lang() {
     let home = home();
     save(home.path(), &session());
     let out = rumbo(home.path(), &["--lang", "en", "export", "k3v9", "-o", "-"]);
-    assert!(stdout(&out).starts_with("# Guidance session summary\n"), "{}", stdout(&out));
+    assert!(stdout(&out).starts_with("# Work plan\n"), "{}", stdout(&out));
     let dir = configure(home.path());
     let out = rumbo(home.path(), &["export", "k3v9", "--lang", "en", "--format", "html"]);
     assert_eq!(stdout(&out), format!("Summary saved to {}\n", dir.join(format!("{NAME}.html")).display()));

@@ -99,10 +99,21 @@ fn markdown_and_html_show_past_jobs_and_where_a_mark_came_from() {
 fn every_required_part_is_there_in_order() {
     let md = export(Lang::Es, Format::Markdown, NotesChoice::All);
     let parts = [
-        "# Resumen de la sesión de orientación",
-        "2026-03-02",
+        // Page 1: the plan. This session (saved before goals existed) has none: its best fit stands in.
+        "# Plan de trabajo",
+        "2 de marzo de 2026",
         "Ana María",
         "Luz Stella Gómez",
+        "## La ocupación que mejor encaja",
+        "**Auxiliares de información y servicio al cliente**: ya sabe hacer 4 de las 14 cosas que pide esta ocupación y está aprendiendo 2 más.",
+        "no es la probabilidad de que lo contraten",
+        "**Sus fortalezas:**",
+        "**Para trabajar:**",
+        "## Programas elegidos",
+        "**Técnico laboral en atención en Call Center** — INCAP · Técnico laboral · _relación inferida_",
+        "## Próximos pasos",
+        "**Seguimiento:**",
+        // Then the details.
         "## Ocupaciones exploradas",
         // Best fit first: customer service (two functions, one under way, two competencies) before sales.
         "### Auxiliares de información y servicio al cliente — Ajuste: ",
@@ -114,12 +125,9 @@ fn every_required_part_is_there_in_order() {
         "## Competencias",
         "Trabajo bajo presión — la tiene",
         "Capacidades sociales de interacción — en desarrollo",
-        "## Programas elegidos",
-        "**Técnico laboral en atención en Call Center** — INCAP · Técnico laboral · _relación inferida_",
         "## Programas recomendados para cerrar la brecha",
         "## Notas de la sesión",
         "Le interesa el turno de la tarde.",
-        "## Próximos pasos",
         "Sector BPO en Bogotá",
         "2026.1",
         "Pactos por el Trabajo decente en Bogotá",

@@ -100,7 +100,10 @@ fn check_markdown(md: &str) {
                 "a quoted line starts a list: {line:?}"
             );
         } else if line.starts_with('#') {
-            let ok = line == format!("# {}", s.export_title)
+            let ok = line == format!("# {}", s.handout_title)
+                || line == format!("## {}", s.handout_goals)
+                || line == format!("## {}", s.handout_goals_two)
+                || line == format!("## {}", s.handout_goal_best)
                 || sections.iter().any(|name| line == format!("## {name}"))
                 || line.starts_with("### Auxiliares de información y servicio al cliente — ");
             assert!(ok, "a heading the template did not write: {line:?}");
@@ -137,6 +140,9 @@ fn tags(html: &str) -> Vec<(String, String)> {
 fn check_html(html: &str) {
     assert_clean(html, "html");
     let lower = html.to_ascii_lowercase();
+    // The plan's QR code is the one drawing allowed: an inline `<svg class="qr">` of rectangles.
+    assert!(lower.matches("<svg").count() == lower.matches("<svg class=\"qr\" ").count());
+    assert!(lower.matches("<svg").count() <= 1, "one QR code at most");
     for banned in [
         "<script",
         "<img",
@@ -144,7 +150,10 @@ fn check_html(html: &str) {
         "<iframe",
         "<link",
         "<object",
-        "<svg",
+        "<use",
+        "<image",
+        "<foreignobject",
+        "xmlns",
         "<form",
         "onerror=",
         "onmouseover=",
@@ -182,22 +191,51 @@ fn check_html(html: &str) {
         "strong",
         "blockquote",
         "footer",
+        "header",
+        "address",
+        "figure",
+        "figcaption",
+        "div",
+        "br",
+        "svg",
+        "rect",
+        "path",
     ];
     let allowed_attrs =
         ["", "html", "lang=\"es\"", "class=\"meta\"", "class=\"occupation\"", "class=\"fit\""];
     let more_attrs = ["class=\"muted\"", "class=\"inferred\"", "charset=\"utf-8\""];
+    let plan_attrs =
+        ["class=\"plan\"", "class=\"details\"", "class=\"two\"", "class=\"see\"", "class=\"caveat\""];
+    let plan_attrs = [plan_attrs.as_slice(), &["class=\"follow\"", "class=\"qr\""]].concat();
+    // The QR code's drawing: numbers, a path of moves and lines, two colours; nothing that can point.
+    let drawing = |name: &str, attrs: &str| {
+        let prefix = match name {
+            "svg" => "class=\"qr\" viewBox=\"0 0 ",
+            "rect" => "width=\"",
+            "path" => "fill=\"#000\" d=\"M",
+            _ => return false,
+        };
+        attrs.starts_with(prefix) && attrs.chars().all(|c| c.is_ascii_alphanumeric() || " =\"#-".contains(c))
+    };
     let viewport = "name=\"viewport\" content=\"width=device-width, initial-scale=1\"";
+    let csp =
+        "http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"";
     for (name, attrs) in tags(html) {
         assert!(allowed_tags.contains(&name.as_str()), "tag <{name}> in the HTML");
         assert!(
             allowed_attrs.contains(&attrs.as_str())
                 || more_attrs.contains(&attrs.as_str())
-                || attrs == viewport,
+                || plan_attrs.contains(&attrs.as_str())
+                || drawing(&name, &attrs)
+                || attrs == viewport
+                || attrs == csp,
             "attributes `{attrs}` on <{name}>"
         );
     }
     // Self-contained and readable anywhere: the phone's viewport and a print stylesheet.
     assert!(html.contains(&format!("<meta {viewport}>")));
+    // Nothing loads and nothing runs, whatever a text might hold.
+    assert!(html.contains(&format!("<meta {csp}>")));
     assert!(html.contains("@media print") && html.contains("@page"));
 }
 
@@ -218,9 +256,7 @@ fn markdown_is_inert() {
 fn html_is_inert() {
     let html = export(&hostile(), Format::Html);
     check_html(&html);
-    assert!(html.contains(
-        "<title>Resumen de la sesión de orientación — &lt;script&gt;alert(1)&lt;&#47;script&gt;</title>"
-    ));
+    assert!(html.contains("<title>Plan de trabajo — &lt;script&gt;alert(1)&lt;&#47;script&gt;</title>"));
     let shown = unescape_html(&html);
     for text in HOSTILE_VISIBLE {
         assert!(shown.contains(text), "`{text}` lost from\n{html}");
@@ -397,5 +433,30 @@ proptest! {
         let mut all = Vec::new();
         strings(&json, &mut all);
         prop_assert!(all.iter().all(|s| !s.chars().any(|c| c != '\n' && is_forbidden(c))));
+    }
+}
+
+/// The plan's page 1 with an office, a QR code and programs with details: the same checks, and the
+/// hostile plan's texts (a 2,000-character program name and address, a 10,000-character note, a
+/// script, escapes, an override) come out inert.
+#[test]
+fn the_plan_is_inert_too() {
+    use crate::plan_support;
+    let typical =
+        plan_support::render(&plan_support::typical(), plan_support::plan_set(), Lang::Es, Format::Html);
+    check_html(&typical);
+    assert!(typical.contains("<svg class=\"qr\" "), "the typical plan has its QR code");
+    let (session, set) = plan_support::hostile();
+    for format in [Format::Html, Format::Markdown] {
+        let text = plan_support::render(&session, &set, Lang::Es, format);
+        if format == Format::Html {
+            check_html(&text);
+            // The 2,000-character address is too long for a code: the office's is drawn instead.
+            assert_eq!(text.matches("<svg class=\"qr\" ").count(), 1);
+        } else {
+            assert_clean(&text, "markdown");
+            assert!(!bare_url(&text), "{text}");
+            assert_escaped(&text, &NEVER_BARE);
+        }
     }
 }

@@ -51,6 +51,8 @@ pub fn mark(session: &mut Session, kind: MarkKind, id: &str, occupation: Option<
 pub fn session() -> Session {
     let created = at("2026-03-02T14:30:00Z");
     let mut s = Session::new("Ana María", "Luz Stella Gómez", created, set()).unwrap();
+    // Saved before the plan (session format 4): no goals, and what it explored counts as added.
+    s.format = 3;
     s.id = ID.to_string();
     s.created = created;
     s.updated = at("2026-03-02T15:45:00Z");
@@ -128,6 +130,7 @@ pub fn hostile() -> Session {
     s.counselor = "Luz\u{202E} <b onmouseover=alert(1)>Gómez</b>\u{1b}]8;;http://x\u{7}".to_string();
     s.notes = HOSTILE_NOTES.to_string();
     s.occupation_notes.insert("auxiliar-servicio-cliente".into(), HOSTILE_NOTES.to_string());
+    s.explored = vec!["auxiliar-servicio-cliente".into()];
     mark(&mut s, MarkKind::Function, "asc-01", Some("auxiliar-servicio-cliente"), MarkLevel::Has);
     // Marks on items the catalog does not have: their saved text is shown (orphans, competencies).
     s.marks.push(Mark {

@@ -18,7 +18,7 @@ fn builtin() -> CatalogSet {
 
 /// Every essential competency "la tiene" (the BPO catalog gives them to all six occupations), one
 /// function of Supervisores in development: Auxiliares has the higher percentage, Supervisores the
-/// function. Auxiliares is the occupation in focus, so the export lists it as explored.
+/// function. The counselor added both to the explored occupations, so the export lists both.
 fn session(set: &CatalogSet) -> Session {
     let mut s = Session::new("Ana", "Luz", "2026-03-02T14:30:00Z".parse().unwrap(), set).unwrap();
     for o in set.occupations() {
@@ -31,6 +31,7 @@ fn session(set: &CatalogSet) -> Session {
     let f = set.occupation(SUPERVISOR).unwrap().functions[0].clone();
     s.cycle_mark(MarkKind::Function, &f.id, &f.text, Some(SUPERVISOR));
     s.focus.occupation = Some(AUX.to_string());
+    s.explored = vec![AUX.to_string(), SUPERVISOR.to_string()];
     s
 }
 

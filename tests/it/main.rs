@@ -88,6 +88,12 @@ mod search_titles;
 mod best_fit;
 mod best_fit_reference;
 mod best_fit_snapshots;
+
+// issue 13: the plan the person takes home, printed by the real browser
+mod plan_golden;
+mod plan_print;
+mod plan_support;
+mod print_support;
 // issue 13 (plan-office): program details, the office, follow-ups
 mod office_export;
 mod plan_office_ui;

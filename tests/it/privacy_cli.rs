@@ -5,7 +5,7 @@
 
 use crate::common::{rumbo, stderr, stdout};
 use crate::export_support::{ID, at, session};
-use rumbo::session::{FORMAT, Session, SessionStore};
+use rumbo::session::{Session, SessionStore};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -200,9 +200,9 @@ fn delete_removes_every_recorded_export_and_names_what_it_could_not() {
     fs::create_dir(&usb).unwrap();
     let json = export(home.path(), &["--format", "json", "-o", usb.join("ana.json").to_str().unwrap()]);
     assert!(md.starts_with(&shared) && html.starts_with(&shared) && json.starts_with(&usb));
-    // The session remembers each, in the new format.
+    // The session remembers each; the fixture (format 3) already has `exports`, and keeps its format.
     let saved = store(home.path()).load(ID).unwrap();
-    assert_eq!(saved.format, FORMAT);
+    assert_eq!(saved.format, 3);
     let recorded: Vec<&Path> = saved.exports.iter().map(|r| r.path.as_path()).collect();
     assert_eq!(recorded, [md.as_path(), html.as_path(), json.as_path()]);
     // Someone edits the HTML; the memory stick is gone; another person's summary shares the folder.

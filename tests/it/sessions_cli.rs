@@ -124,7 +124,7 @@ fn show_prints_the_whole_session() {
     assert!(text.starts_with(&format!("Identificador: {ID}\nÚltima vez: 2026-03-02 ")), "{text}");
     assert!(text.contains("\nConsentimiento: dado el 2026-03-02 "), "{text}");
     assert!(text.contains(" (texto consentimiento-v1)\n"), "{text}");
-    assert!(text.contains("\n# Resumen de la sesión de orientación\n"), "{text}");
+    assert!(text.contains("\n# Plan de trabajo\n"), "{text}");
     // Everything the counselor wrote, session notes included.
     assert!(text.contains("Atendió público dos años") && text.contains("Le interesa el turno de la tarde."));
     let out = rumbo(home.path(), &["--lang", "en", "sessions", "show", ID]);

@@ -51,7 +51,7 @@ fn sessions_show_and_export_of_a_newer_session_say_actualice_rumbo_and_write_not
 }
 
 #[test]
-fn recording_an_export_raises_an_older_session_to_this_format() {
+fn recording_an_export_raises_an_older_session_to_format_2() {
     // Written by a rumbo that knew only format 1: once it records an export, an older rumbo must open
     // it read-only rather than drop the record (and, with it, the copy's deletion).
     let home = tempfile::tempdir().unwrap();
