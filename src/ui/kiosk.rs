@@ -50,6 +50,11 @@ pub fn done(
             lines.extend(wrap(s.kiosk_done_body, room, 3).into_iter().map(Line::raw));
             lines.push(Line::default());
             lines.push(Line::styled(format!("  {code}  "), t.selected).alignment(Alignment::Center));
+            // Where the desk is, when config.ron's `office.front_desk` says (a visitor may not know).
+            if let Some(desk) = model.office.front_desk.as_deref().filter(|d| !d.trim().is_empty()) {
+                let said = fill(s.kiosk_done_desk, &[("desk", &desk)]);
+                lines.extend(wrap(&said, room, 2).into_iter().map(|l| Line::styled(l, t.key)));
+            }
         }
         Some(Err(_)) => {
             lines.extend(wrap(s.kiosk_done_failed, room, 3).into_iter().map(|l| Line::styled(l, t.error)))

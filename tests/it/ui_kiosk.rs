@@ -495,3 +495,21 @@ fn no_size_makes_any_kiosk_screen_panic() {
         }
     }
 }
+
+/// With `office.front_desk` in config.ron, the last screen says where to take the code, in both languages,
+/// at 80×24, with the code and the hint still in sight; without it, no such line.
+#[test]
+fn the_last_screen_names_the_front_desk_the_office_configured() {
+    for lang in LANGS {
+        let mut m = kiosk_model(lang);
+        done_code(&mut m);
+        let before = flat(&text(&mut m, 80, 24));
+        assert!(!before.contains("Mostrador 2"), "{before}");
+        m.office.front_desk = Some("Mostrador 2, primer piso".to_string());
+        let after = flat(&text(&mut m, 80, 24));
+        let said =
+            rumbo::i18n::fill(lang.strings().kiosk_done_desk, &[("desk", &"Mostrador 2, primer piso")]);
+        assert!(after.contains(&flat(&said)), "{after}");
+        assert!(after.contains(CODE), "{after}");
+    }
+}
