@@ -5,28 +5,18 @@
 use crate::keyflow_support::App;
 use crossterm::event::KeyCode;
 use rumbo::app::{Model, Pane};
-use rumbo::catalog::{self, CatalogSet, ItemKind, SourceFile};
+use rumbo::catalog::{CatalogSet, ItemKind};
 use rumbo::i18n::Lang;
 use rumbo::runtime::Runner;
 use rumbo::search::SearchIndex;
 use rumbo::session::{MarkKind, MarkLevel, fit};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 const AUX: &str = "auxiliar-servicio-cliente";
 
 /// The BPO catalog and the committed CUOC one, loaded together, with their index.
 fn both() -> (Arc<CatalogSet>, Arc<SearchIndex>) {
-    static BUILT: OnceLock<(Arc<CatalogSet>, Arc<SearchIndex>)> = OnceLock::new();
-    BUILT
-        .get_or_init(|| {
-            let text = std::fs::read_to_string(super::cuoc_catalog::CUOC_FILE).unwrap();
-            let cuoc = SourceFile { name: "cuoc-2025.ron".into(), text };
-            let loaded = catalog::load_files(vec![catalog::builtin_file(), cuoc]).unwrap();
-            let set = Arc::new(CatalogSet::new(loaded.into_iter().map(|l| l.catalog).collect()));
-            let index = Arc::new(SearchIndex::new(&set));
-            (set, index)
-        })
-        .clone()
+    super::cuoc_support::cuoc_catalog()
 }
 
 fn start(dir: &std::path::Path, with_cuoc: bool) -> App {

@@ -1,7 +1,6 @@
 //! The best-fit view (`m`): moving through its rows, its filters (competency level, sector), and Enter,
 //! which goes to the chosen occupation in its own sector. Esc, `q` and `m` close it.
 
-use super::selection::select;
 use crate::app::keymap::{Action, Place};
 use crate::app::model::{Model, Overlay, Pane, Screen, Workspace};
 use crate::app::msg::Effect;
@@ -87,14 +86,8 @@ pub fn wheel(ws: &mut Workspace, set: &CatalogSet, down: bool) {
 fn go(ws: &mut Workspace, set: &CatalogSet, row: usize, now: jiff::Timestamp) -> Vec<Effect> {
     let id = ws.best_fits(set).rows.get(row).map(|r| r.occupation.id.clone());
     ws.overlay = None;
-    let Some(occupation) = id.and_then(|id| set.occupation(&id)) else { return Vec::new() };
-    let mut effects = Vec::new();
-    if let Some(s) = set.sectors().position(|s| s.id == occupation.sector) {
-        effects.extend(select(ws, set, Pane::Sectors, s, now));
-    }
-    if let Some(o) = ws.occupations(set).iter().position(|o| o.id == occupation.id) {
-        effects.extend(select(ws, set, Pane::Occupations, o, now));
-    }
+    let Some(id) = id else { return Vec::new() };
+    let effects = super::selection::go_to_occupation(ws, set, &id, now);
     ws.focus = Pane::Occupations;
     effects
 }

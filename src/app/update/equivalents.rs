@@ -1,7 +1,6 @@
 //! `c` on an occupation that carries CUOC codes (the BPO catalog's, from DANE's Equivalencias): go to the
 //! CUOC occupation of each code in turn; Backspace goes back to the occupation the jumps started from.
 
-use super::selection::select;
 use crate::app::model::{CuocJump, Pane, Workspace};
 use crate::app::msg::Effect;
 use crate::catalog::{CatalogSet, Occupation};
@@ -40,13 +39,7 @@ fn show_occupation(
     occupation: &Occupation,
     now: jiff::Timestamp,
 ) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    if let Some(s) = set.sectors().position(|s| s.id == occupation.sector) {
-        effects.extend(select(ws, set, Pane::Sectors, s, now));
-    }
-    if let Some(o) = ws.occupations(set).iter().position(|o| o.id == occupation.id) {
-        effects.extend(select(ws, set, Pane::Occupations, o, now));
-    }
+    let effects = super::selection::go_to_occupation(ws, set, &occupation.id, now);
     ws.focus = Pane::Occupations;
     effects
 }
