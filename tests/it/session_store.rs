@@ -294,3 +294,32 @@ fn the_fault_disk_fails_a_counted_number_of_times_and_stops_at_a_point() {
     assert_eq!(disk.attempts(DiskOp::Append), 5);
     assert_eq!(disk.done(DiskOp::Append), 2);
 }
+
+/// Issue 13: the contact the person authorised goes with the session, deleted or purged by retention.
+#[test]
+fn the_contact_goes_with_the_session_deleted_or_purged() {
+    let (dir, store) = store();
+    let consent = at("2026-01-10T10:05:00Z");
+    let mut deleted = session("Borrada", "2026-01-10T10:00:00Z");
+    deleted.contact = Some(rumbo::session::plan::contact("3001234567", "", consent).unwrap());
+    let mut purged = session("Vencida", "2026-01-10T10:00:00Z");
+    purged.contact = Some(rumbo::session::plan::contact("", "vencida-7731@correo.co", consent).unwrap());
+    for s in [&deleted, &purged] {
+        store.save(s).unwrap();
+        let file = fs::File::options().write(true).open(store.path_of(&s.id).unwrap()).unwrap();
+        file.set_modified(s.updated.into()).unwrap();
+    }
+    let saved = fs::read_to_string(store.path_of(&deleted.id).unwrap()).unwrap();
+    assert!(saved.contains("3001234567"), "the contact is saved: {saved}");
+    store.delete(&deleted.id).unwrap();
+    let gone = rumbo::session::purge(&store, 30, at("2026-04-01T00:00:00Z")).unwrap();
+    assert_eq!(gone.sessions, 1);
+    for file in all_files(dir.path()) {
+        let text = String::from_utf8_lossy(&fs::read(&file).unwrap()).into_owned();
+        assert!(
+            !text.contains("3001234567") && !text.contains("vencida-7731"),
+            "{} keeps a contact",
+            file.display()
+        );
+    }
+}
