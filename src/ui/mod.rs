@@ -105,7 +105,7 @@ fn workspace(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect, regions:
     programs::draw(model, ws, frame, &areas);
     footer::draw(model, ws, frame, areas.footer);
     match &ws.overlay {
-        Some(Overlay::Search(popup)) => search::draw(model, popup, frame, area),
+        Some(Overlay::Search(popup)) => search::draw(model, &ws.session, popup, frame, area),
         Some(Overlay::Notes(notes)) => notes::draw(model, ws, notes, frame, area),
         Some(Overlay::Gap) => gap::draw(model, ws, frame, area),
         Some(Overlay::Help(scroll)) => help::draw(model, scroll, frame, area, regions),

@@ -1,6 +1,7 @@
 //! The search popup: every catalog item, matched letters highlighted, "N resultados" always visible.
 
 use super::Ui;
+use super::functions::mark_symbol;
 use super::layout::centered;
 use super::list::{clip, draw_rows};
 use super::popup;
@@ -8,12 +9,13 @@ use crate::app::SearchPopup;
 use crate::catalog::{ItemKind, first_form};
 use crate::i18n::fill;
 use crate::search::ItemRef;
+use crate::session::{MarkKind, Session};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(model: &Ui, search: &SearchPopup, frame: &mut Frame, area: Rect) {
+pub fn draw(model: &Ui, session: &Session, search: &SearchPopup, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let t = &model.theme;
     let width = (area.width * 9 / 10).max(76);
@@ -39,7 +41,15 @@ pub fn draw(model: &Ui, search: &SearchPopup, frame: &mut Frame, area: Rect) {
     ]);
     frame.render_widget(Paragraph::new(prompt), query);
     let counted = fill(s.search_count, &[("count", &search.total)]);
-    frame.render_widget(Paragraph::new(Line::styled(format!(" {counted}"), t.dim)), count);
+    // The selected result's occupation in full: a row may only have room for its start.
+    let whose = search
+        .hits
+        .get(search.selected)
+        .and_then(|hit| model.index.item(hit.item).occupation)
+        .map(|(_, title)| format!(" — {}", first_form(title)))
+        .unwrap_or_default();
+    let counted = clip(&format!(" {counted}{whose}"), usize::from(count.width));
+    frame.render_widget(Paragraph::new(Line::styled(counted, t.dim)), count);
 
     // Highlights are computed for the rows on screen only: the rest may be thousands of hits.
     let visible = usize::from(results.height);
@@ -55,21 +65,30 @@ pub fn draw(model: &Ui, search: &SearchPopup, frame: &mut Frame, area: Rect) {
                 return vec![Line::default()];
             }
             let item = index.item(hit.item);
+            // The mark the session has, as the Funciones pane draws it: one lookup per row on screen.
+            let (mark, mark_style) = match item.kind {
+                ItemKind::Function => mark_symbol(model, session.mark_of(MarkKind::Function, item.id)),
+                ItemKind::Competency => mark_symbol(model, session.mark_of(MarkKind::Competency, item.id)),
+                _ => (" ", t.base),
+            };
             let kind = format!(" {:<12}", item.kind.name(model.lang));
-            let context =
-                item.occupation.map(|(_, title)| format!(" — {}", first_form(title))).unwrap_or_default();
-            let text_room = room.saturating_sub(kind.chars().count());
-            let shown = clip(item.text, text_room);
+            let text_room = room.saturating_sub(kind.chars().count() + 2);
+            // The occupation is what tells alike functions apart: a long text leaves it half the row.
+            let context_room = text_room.saturating_sub(super::list::width(item.text)).max(text_room / 2);
+            let context = item
+                .occupation
+                .map(|(_, title)| clip(&format!(" — {}", first_form(title)), context_room))
+                .unwrap_or_default();
+            let shown = clip(item.text, text_room.saturating_sub(super::list::width(&context)));
             let marks = index.highlight(hit.item, &search.query);
-            let mut spans = vec![Span::styled(kind, t.dim)];
+            let mut spans = vec![Span::styled(format!(" {mark}"), mark_style), Span::styled(kind, t.dim)];
             // When the text was cut, its last cell is the ellipsis, not the letter the index points at.
             let cut_at = (shown != item.text).then(|| shown.chars().count() - 1);
             for (n, c) in shown.chars().enumerate() {
                 let style = if marks.contains(&n) && Some(n) != cut_at { t.matched } else { t.base };
                 spans.push(Span::styled(c.to_string(), style));
             }
-            let left = text_room.saturating_sub(super::list::width(&shown));
-            spans.push(Span::styled(clip(&context, left), t.dim));
+            spans.push(Span::styled(context, t.dim));
             vec![Line::from(spans)]
         })
         .collect();

@@ -65,6 +65,7 @@ mod keyflow_pin_check;
 mod keyflow_savefail;
 mod keyflow_saving;
 mod keyflow_search;
+mod keyflow_search_keys;
 mod keyflow_sessions;
 mod keyflow_workspace;
 mod kiosk_cli;

@@ -169,6 +169,9 @@ actions! {
     SearchUp resultado_anterior ["up"] &[Search], Both;
     SearchDown resultado_siguiente ["down"] &[Search], Both;
     SearchGo ir ["enter"] &[Search], Both;
+    // Issue 14: the query's own line editing, as shells and readline do it.
+    SearchClear borrar_busqueda ["ctrl+u"] &[Search], Both;
+    SearchWord borrar_palabra ["ctrl+w"] &[Search], Both;
     NextNote nota_siguiente ["tab"] &[Notes], Both;
     PreviousNote nota_anterior ["shift+tab"] &[Notes], Both;
     FilterDone filtro_listo ["enter"] &[Filter], Both;

@@ -133,14 +133,22 @@ fn search_key(popup: &mut SearchPopup, index: &SearchIndex, key: &KeyEvent, acti
         }
         return;
     }
-    match (key.code, typed(key)) {
-        (KeyCode::Backspace, _) => {
+    match (action, key.code, typed(key)) {
+        (Some(Action::SearchClear), ..) => popup.query.clear(),
+        (Some(Action::SearchWord), ..) => delete_word(&mut popup.query),
+        (_, KeyCode::Backspace, _) => {
             popup.query.pop();
         }
-        (_, Some(c)) if !is_forbidden(c) => popup.query.push(c),
+        (_, _, Some(c)) if !is_forbidden(c) => popup.query.push(c),
         _ => return,
     }
     rerun(popup, index);
+}
+
+/// Ctrl+W: the spaces before the cursor (always at the end), then the word before them.
+fn delete_word(query: &mut String) {
+    let kept = query.trim_end().trim_end_matches(|c: char| !c.is_whitespace()).len();
+    query.truncate(kept);
 }
 
 fn rerun(popup: &mut SearchPopup, index: &SearchIndex) {

@@ -82,6 +82,8 @@ pub const README_MORE: &[Row] = &[
         text: "ayuda.resultados",
     },
     row(&[&[SearchGo]], "ayuda.ir"),
+    row(&[&[SearchClear]], "ayuda.borrar_busqueda"),
+    row(&[&[SearchWord]], "ayuda.borrar_palabra"),
     Row { groups: &[&[NextNote], &[PreviousNote]], sep: " / ", primary: false, text: "ayuda.nota" },
     row(&[&[ExportField]], "ayuda.exportar_campo"),
     Row {
@@ -182,8 +184,13 @@ pub const FOOTER_HELP: &[Entry] = &[
     (&[&[Close]], "pie.cerrar"),
 ];
 /// The search popup's last line.
-pub const FOOTER_SEARCH: &[Entry] =
-    &[(&[&[SearchUp, SearchDown]], "pie.elegir"), (&[&[SearchGo]], "pie.ir"), (&[&[Close]], "pie.cerrar")];
+pub const FOOTER_SEARCH: &[Entry] = &[
+    (&[&[SearchUp, SearchDown]], "pie.elegir"),
+    (&[&[SearchGo]], "pie.ir"),
+    (&[&[SearchClear]], "pie.borrar_busqueda"),
+    (&[&[SearchWord]], "pie.borrar_palabra"),
+    (&[&[Close]], "pie.cerrar"),
+];
 /// The notes editor's last line.
 pub const FOOTER_NOTES: &[Entry] =
     &[(&[&[NextNote], &[PreviousNote]], "pie.nota"), (&[&[Close]], "pie.cerrar_notas")];
