@@ -30,7 +30,7 @@ fn the_search_popup_and_the_notes_answer_to_the_keys_config_ron_gives() {
     // Not "agente" any more: only a program holds that word.
     app.type_text("servicio");
     let drawn = app.screen_text();
-    assert!(drawn.contains("↑/Ctrl+N elegir · Ctrl+G ir · Esc cerrar"), "{drawn}");
+    assert!(drawn.contains("↑/Ctrl+N elegir · Ctrl+G ir · Ctrl+U vaciar"), "{drawn}");
     app.press(KeyCode::Enter);
     assert!(matches!(app.ws().overlay, Some(Overlay::Search(_))), "Enter no longer goes to the result");
     app.send(ctrl('n'));
