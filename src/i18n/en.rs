@@ -94,6 +94,11 @@ pub const EN: Strings = Strings {
     pane_programs: "Training programs",
     sorted_by_fit: "by fit",
     mark_has: "has it",
+    mark_none: "no mark",
+    // The legend on the Funciones pane's bottom border: each mark, then its key.
+    mark_legend: "{has} ({k2}) · {dev} ({k1}) · {none} ({k0})",
+    // When the whole legend does not fit the border (80×24): key first, the empty mark without words.
+    mark_legend_short: "{k2} {has} · {k1} {dev} · {k0} {none}",
     mark_developing: "developing",
     importance_optional: "optional",
     link_inferred: "inferred link",

@@ -94,6 +94,11 @@ pub const ES: Strings = Strings {
     pane_programs: "Programas de formación",
     sorted_by_fit: "por ajuste",
     mark_has: "la tiene",
+    mark_none: "sin marcar",
+    // The legend on the Funciones pane's bottom border: each mark, then its key.
+    mark_legend: "{has} ({k2}) · {dev} ({k1}) · {none} ({k0})",
+    // When the whole legend does not fit the border (80×24): key first, the empty mark without words.
+    mark_legend_short: "{k2} {has} · {k1} {dev} · {k0} {none}",
     mark_developing: "en desarrollo",
     importance_optional: "opcional",
     link_inferred: "relación inferida",

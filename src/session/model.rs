@@ -253,26 +253,46 @@ impl Session {
         text: &str,
         occupation: Option<&str>,
     ) -> Option<MarkLevel> {
-        let occupation = occupation.map(str::to_string);
-        match self.marks.iter().position(|m| m.kind == kind && m.id == id) {
-            None => {
-                let level = MarkLevel::InDevelopment;
-                let text = sanitize(text);
-                self.marks.push(Mark { kind, id: id.to_string(), text, occupation, level, from: Vec::new() });
-                Some(level)
+        let next = match self.mark_of(kind, id) {
+            None => Some(MarkLevel::InDevelopment),
+            Some(MarkLevel::InDevelopment) => Some(MarkLevel::Has),
+            Some(MarkLevel::Has) => None,
+        };
+        self.set_mark(kind, id, text, occupation, next);
+        next
+    }
+
+    /// Puts an item's mark at `level` (`None` clears it): the keys `2`, `1`, `0`. Returns whether it
+    /// changed; setting the level it already has changes nothing (a past job's mark stays that job's).
+    pub fn set_mark(
+        &mut self,
+        kind: MarkKind,
+        id: &str,
+        text: &str,
+        occupation: Option<&str>,
+        level: Option<MarkLevel>,
+    ) -> bool {
+        let at = self.marks.iter().position(|m| m.kind == kind && m.id == id);
+        match (at, level) {
+            (None, None) => false,
+            (Some(i), None) => {
+                self.marks.remove(i);
+                true
             }
-            Some(i) if self.marks[i].level == MarkLevel::InDevelopment => {
+            (Some(i), Some(level)) if self.marks[i].level == level => false,
+            (Some(i), Some(level)) => {
                 let mark = &mut self.marks[i];
-                mark.level = MarkLevel::Has;
+                mark.level = level;
                 mark.text = sanitize(text);
-                mark.occupation = occupation;
+                mark.occupation = occupation.map(str::to_string);
                 // Changed by the counselor: the mark is theirs now, and outlives the job that made it.
                 mark.from.clear();
-                Some(MarkLevel::Has)
+                true
             }
-            Some(i) => {
-                self.marks.remove(i);
-                None
+            (None, Some(level)) => {
+                let (id, text, occupation) = (id.to_string(), sanitize(text), occupation.map(str::to_string));
+                self.marks.push(Mark { kind, id, text, occupation, level, from: Vec::new() });
+                true
             }
         }
     }

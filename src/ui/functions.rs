@@ -2,9 +2,11 @@
 //! (○ none, ◐ en desarrollo, ● la tiene), and the full text of the selected row underneath.
 
 use super::Ui;
+use super::keys::footer_keys;
 use super::layout::WorkspaceAreas;
-use super::list::{clip, draw_rows, wrap};
+use super::list::{clip, draw_rows, width, wrap};
 use super::{layout, pane_block, selection};
+use crate::app::keymap::Action;
 use crate::app::{DetailRow, DetailTab, Pane, Workspace};
 use crate::catalog::{Importance, first_form};
 use crate::i18n::fill;
@@ -31,6 +33,7 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
     let focused = ws.focus == Pane::Functions;
     let title = Line::from(format!(" {} / {} ", s.pane_functions, s.pane_competencies));
     frame.render_widget(pane_block(model, title, focused), area);
+    legend(model, frame, area);
     let inner = layout::inset(area);
     let (on, off) = (if focused { t.border_focused } else { t.title }, t.dim);
     let tabs = Line::from(vec![
@@ -87,6 +90,43 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
             .collect();
         frame.render_widget(Paragraph::new(lines), detail);
     }
+}
+
+/// The marks and their keys (`marcar_la_tiene`…), on the pane's bottom border: there is no room for
+/// another line at 80×24. Keys come from the keymap, so a key an office moved shows as moved.
+fn legend(model: &Ui, frame: &mut Frame, area: Rect) {
+    let s = model.lang.strings();
+    let key = |a: Action| footer_keys(&model.keymap, &[a], model.lang);
+    let (has, developing, none) = (
+        mark_symbol(model, Some(MarkLevel::Has)).0,
+        mark_symbol(model, Some(MarkLevel::InDevelopment)).0,
+        mark_symbol(model, None).0,
+    );
+    let has_words = format!("{has} {}", s.mark_has);
+    let dev_words = format!("{developing} {}", s.mark_developing);
+    let none_words = format!("{none} {}", s.mark_none);
+    let (k2, k1, k0) = (key(Action::MarkHas), key(Action::MarkDeveloping), key(Action::ClearMark));
+    let args = |none: &str| {
+        let named = [("has", &has_words), ("dev", &dev_words), ("k2", &k2), ("k1", &k1), ("k0", &k0)];
+        let mut out: Vec<(&'static str, String)> = named.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        out.push(("none", none.to_string()));
+        out
+    };
+    let filled = |template: &str, none: &str| {
+        let args = args(none);
+        let refs: Vec<(&str, &dyn std::fmt::Display)> = args.iter().map(|(k, v)| (*k, v as _)).collect();
+        fill(template, &refs)
+    };
+    let full = filled(s.mark_legend, &none_words);
+    let short = filled(s.mark_legend_short, none);
+    // Inside the corners, with a space either side.
+    let room = usize::from(area.width.saturating_sub(4));
+    let text = if width(&full) <= room { full } else { clip(&short, room) };
+    if area.height < 2 || room == 0 {
+        return;
+    }
+    let at = Rect { x: area.x + 1, y: area.bottom() - 1, width: area.width - 2, height: 1 };
+    frame.render_widget(Paragraph::new(Line::styled(format!(" {text} "), model.theme.dim)), at);
 }
 
 fn row(model: &Ui, level: Option<MarkLevel>, row: &DetailRow, room: usize) -> Vec<Line<'static>> {

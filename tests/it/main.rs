@@ -59,6 +59,7 @@ mod keyflow_journal;
 mod keyflow_keymap;
 mod keyflow_keys_moved;
 mod keyflow_kiosk;
+mod keyflow_marks;
 mod keyflow_mouse;
 mod keyflow_notes_limit;
 mod keyflow_pin_check;

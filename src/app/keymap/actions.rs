@@ -221,6 +221,10 @@ actions! {
     PlanNew plan_nuevo ["n"] &[PlanList], Both;
     PlanRemove plan_quitar ["delete", "d"] &[PlanList], Both;
     PlanEditDone plan_listo ["enter"] &[PlanEdit], Both;
+    // Issue 14: a mark straight to its level, so "la tiene" is one key, not two Spaces.
+    MarkHas marcar_la_tiene ["2"] &[Functions], Both;
+    MarkDeveloping marcar_en_desarrollo ["1"] &[Functions], Both;
+    ClearMark quitar_marca ["0"] &[Functions], Both;
 }
 
 impl Place {

@@ -8,7 +8,7 @@ use crate::app::keymap::{Action, Place};
 use crate::app::model::{DetailTab, Model, Overlay, Pane, Persistence, Screen, Workspace};
 use crate::app::msg::Effect;
 use crate::catalog::CatalogSet;
-use crate::session::{MarkKind, Session};
+use crate::session::{MarkKind, MarkLevel, Session};
 use crossterm::event::KeyEvent;
 
 /// Rows moved by PgUp/PgDn.
@@ -81,7 +81,10 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                 Pane::Detail => Pane::Detail,
             }
         }
-        Action::Mark => return toggle(ws, &set, now),
+        Action::Mark => return toggle(ws, &set, now, None),
+        Action::MarkHas => return toggle(ws, &set, now, Some(Some(MarkLevel::Has))),
+        Action::MarkDeveloping => return toggle(ws, &set, now, Some(Some(MarkLevel::InDevelopment))),
+        Action::ClearMark => return toggle(ws, &set, now, Some(None)),
         Action::SortByFit => {
             let current = ws.current_occupation(&set).map(|o| o.id.clone());
             ws.sort_by_fit = !ws.sort_by_fit;
@@ -128,8 +131,14 @@ fn cycle(pane: Pane, by: usize) -> Pane {
     Pane::CYCLE[(at + by) % Pane::CYCLE.len()]
 }
 
-/// Space: cycles a function's or competency's mark, or shortlists a program.
-fn toggle(ws: &mut Workspace, set: &CatalogSet, now: jiff::Timestamp) -> Vec<Effect> {
+/// Space (`to` is `None`): cycles a function's or competency's mark, or shortlists a program.
+/// `2`, `1`, `0` (`to` is the level): put the mark at that level, in Funciones and Competencias only.
+fn toggle(
+    ws: &mut Workspace,
+    set: &CatalogSet,
+    now: jiff::Timestamp,
+    to: Option<Option<MarkLevel>>,
+) -> Vec<Effect> {
     if ws.is_read_only() {
         return Vec::new();
     }
@@ -139,18 +148,27 @@ fn toggle(ws: &mut Workspace, set: &CatalogSet, now: jiff::Timestamp) -> Vec<Eff
             let index = if ws.tab == DetailTab::Functions { ws.function } else { ws.competency };
             let Some(row) = ws.detail_rows(set).into_iter().nth(index) else { return Vec::new() };
             let occupation_id = (row.kind == MarkKind::Function).then_some(occupation.id.as_str());
-            ws.session.cycle_mark(row.kind, &row.id, &row.text, occupation_id);
+            match to {
+                None => {
+                    ws.session.cycle_mark(row.kind, &row.id, &row.text, occupation_id);
+                }
+                Some(level) => {
+                    if !ws.session.set_mark(row.kind, &row.id, &row.text, occupation_id, level) {
+                        return Vec::new();
+                    }
+                }
+            }
             // Unmarking an item that left the catalog removes its row: keep the selection on the list.
             let last = ws.detail_rows(set).len().saturating_sub(1);
             let selected = if ws.tab == DetailTab::Functions { &mut ws.function } else { &mut ws.competency };
             *selected = (*selected).min(last);
         }
-        Pane::Programs => {
+        Pane::Programs if to.is_none() => {
             let programs = set.programs_for(&occupation.id);
             let Some(p) = programs.get(ws.program) else { return Vec::new() };
             ws.session.toggle_shortlist(&p.id, &format!("{} — {}", p.institution, p.name));
         }
-        Pane::Sectors | Pane::Occupations | Pane::Detail => return Vec::new(),
+        Pane::Programs | Pane::Sectors | Pane::Occupations | Pane::Detail => return Vec::new(),
     }
     // A mark changes fits: sorted by fit, the list may have reordered under the selection.
     keep_occupation(ws, set, Some(&occupation.id));
