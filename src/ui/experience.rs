@@ -2,11 +2,11 @@
 //! what the selected job gave (its destrezas and conocimientos, marked, each saying which job it came
 //! from) and offers (its functions, to mark). Fits 80×24: every part keeps at least a few rows.
 
+use super::Ui;
 use super::functions::mark_symbol;
-use super::layout::{centered, offset};
+use super::layout::offset;
 use super::list::{clip, clip_spans, draw_rows};
 use super::regions::{Regions, Rows};
-use super::{Ui, popup};
 use crate::app::{Area, ExperienceField, ExperiencePanel, Workspace};
 use crate::catalog::first_form;
 use crate::i18n::fill;
@@ -27,10 +27,7 @@ pub fn draw(
 ) {
     let s = model.lang.strings();
     let t = &model.theme;
-    let width = (area.width * 9 / 10).max(76);
-    let height = area.height.saturating_sub(2).max(20);
-    let outer = centered(area, width, height);
-    let inner = popup(model, frame, outer, s.experience_title.to_string());
+    let inner = super::large_panel(model, frame, area, s.experience_title);
     let tall = inner.height >= 30;
     let [query, results, jobs_title, jobs, items_title, items, hint] = Layout::vertical([
         Constraint::Length(1),

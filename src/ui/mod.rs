@@ -137,6 +137,14 @@ pub fn selection(model: &Ui, ws: &Workspace, pane: Pane) -> Style {
     }
 }
 
+/// The big panels over the workspace (Experiencia, the plan): nine tenths of the width, the height
+/// less two lines, never under 76×20; returns the inside.
+pub fn large_panel(model: &Ui, frame: &mut Frame, area: Rect, title: &str) -> Rect {
+    let width = (area.width * 9 / 10).max(76);
+    let height = area.height.saturating_sub(2).max(20);
+    popup(model, frame, layout::centered(area, width, height), title.to_string())
+}
+
 /// A popup's frame over a cleared area. A popup that would leave only a sliver of the screen at its sides
 /// takes the whole width instead: slivers showed stray letters and `…` of the panes underneath.
 pub fn popup(model: &Ui, frame: &mut Frame, area: Rect, title: String) -> Rect {

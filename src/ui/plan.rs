@@ -2,10 +2,10 @@
 //! (a refusal, or the Ley 1581 reminder beside free text), the line being typed, and the keys. Fits
 //! 80×24: the rows take what the fixed lines leave.
 
-use super::layout::{centered, offset};
+use super::Ui;
+use super::layout::offset;
 use super::list::{clip, clip_spans, draw_rows};
 use super::regions::{Regions, Rows};
-use super::{Ui, popup};
 use crate::app::keymap::Action;
 use crate::app::plan::{
     CONTACT_ROWS, ContactRow, EditTarget, PlanMessage, PlanPanel, PlanPart, ProfileRow, StepRow,
@@ -30,9 +30,7 @@ pub fn draw(
 ) {
     let s = model.lang.strings();
     let t = &model.theme;
-    let width = (area.width * 9 / 10).max(76);
-    let height = area.height.saturating_sub(2).max(20);
-    let inner = popup(model, frame, centered(area, width, height), s.plan_title.to_string());
+    let inner = super::large_panel(model, frame, area, s.plan_title);
     let detail_lines = if panel.part == PlanPart::Steps { 3 } else { 0 };
     let [tabs, header, rows_area, detail, message, typed, keys] = Layout::vertical([
         Constraint::Length(1),

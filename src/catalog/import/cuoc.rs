@@ -43,15 +43,8 @@ pub struct Imported {
 }
 
 pub fn cuoc(bytes: &[u8]) -> Result<Imported, ImportProblem> {
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| ImportProblem::Unreadable(e.to_string()))?;
-    let mut sheet = |name: &'static str, columns: &[&str]| -> Result<Sheet, ImportProblem> {
-        if !book.sheet_names().iter().any(|n| n == name) {
-            return Err(ImportProblem::MissingSheet(name.to_string()));
-        }
-        let range = book.worksheet_range(name).map_err(|e| ImportProblem::Unreadable(e.to_string()))?;
-        Sheet::new(name, range, columns)
-    };
+    let mut book = open(bytes)?;
+    let mut sheet = |name: &'static str, columns: &[&str]| open_sheet(&mut book, name, columns);
 
     let mut drafts: BTreeMap<String, Draft> = BTreeMap::new();
     for row in sheet("Descripción", &[OCC, "Nombre de la Ocupación", "Descripción de la Ocupación"])?.rows()
@@ -246,15 +239,8 @@ fn equivalence_rows(
 /// BPO catalog): CNO code → the CUOC occupations DANE gives for it, in workbook order, each partial
 /// where the row says so (`*`). A CUOC occupation listed twice for one CNO code is kept once.
 pub fn cno_to_cuoc(bytes: &[u8]) -> Result<BTreeMap<String, Vec<Code>>, ImportProblem> {
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| ImportProblem::Unreadable(e.to_string()))?;
-    let mut sheet = |name: &'static str, columns: &[&str]| -> Result<Sheet, ImportProblem> {
-        if !book.sheet_names().iter().any(|n| n == name) {
-            return Err(ImportProblem::MissingSheet(name.to_string()));
-        }
-        let range = book.worksheet_range(name).map_err(|e| ImportProblem::Unreadable(e.to_string()))?;
-        Sheet::new(name, range, columns)
-    };
+    let mut book = open(bytes)?;
+    let mut sheet = |name: &'static str, columns: &[&str]| open_sheet(&mut book, name, columns);
     let mut map: BTreeMap<String, Vec<Code>> = BTreeMap::new();
     let rows = equivalence_rows(&mut sheet)?;
     for (occupation, code) in
@@ -283,4 +269,21 @@ fn occupation_code(row: &Row) -> Result<(String, bool), ImportProblem> {
 /// The draft of a code already known to be in `drafts`.
 fn draft<'a>(drafts: &'a mut BTreeMap<String, Draft>, code: &str) -> &'a mut Draft {
     drafts.entry(code.to_string()).or_default()
+}
+
+type Book<'a> = Xlsx<std::io::Cursor<&'a [u8]>>;
+
+/// The workbook, from its bytes.
+fn open(bytes: &[u8]) -> Result<Book<'_>, ImportProblem> {
+    calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e: calamine::XlsxError| ImportProblem::Unreadable(e.to_string()))
+}
+
+/// Sheet `name` with `columns` found in its header, or why not.
+fn open_sheet(book: &mut Book<'_>, name: &'static str, columns: &[&str]) -> Result<Sheet, ImportProblem> {
+    if !book.sheet_names().iter().any(|n| n == name) {
+        return Err(ImportProblem::MissingSheet(name.to_string()));
+    }
+    let range = book.worksheet_range(name).map_err(|e| ImportProblem::Unreadable(e.to_string()))?;
+    Sheet::new(name, range, columns)
 }
