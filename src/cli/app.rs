@@ -1,6 +1,6 @@
 //! `rumbo` with no subcommand: the counselor's app.
 
-use super::args::ThemeArg;
+use super::args::{GlyphsArg, ThemeArg};
 use super::{EXIT_FAILURE, GlobalArgs, dirs, load_indexable_or_report};
 use crate::app::kiosk::{AdminKey, KioskState};
 use crate::app::{Model, Notice, SaveFailure, Screen};
@@ -9,6 +9,7 @@ use crate::i18n::{Lang, fill};
 use crate::runtime::{Runner, run_loop};
 use crate::search::SearchIndex;
 use crate::session::{SaveCause, SessionStore};
+use crate::ui::glyphs::Glyphs;
 use crate::ui::theme::{Theme, ThemeName};
 use std::io::Write;
 use std::process::ExitCode;
@@ -159,12 +160,53 @@ fn kiosk_state(config: &Config, data_dir: &std::path::Path, lang: Lang) -> Resul
     Ok(state)
 }
 
-/// `NO_COLOR` set to anything non-empty turns colour off, whatever the theme (no-color.org).
+/// `NO_COLOR` set to anything non-empty turns colour off, whatever the theme (no-color.org); `TERM=linux`
+/// (the Linux console) draws with the characters its fonts carry unless `--glyphs` says otherwise.
 fn theme(global: &GlobalArgs) -> Theme {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let term = std::env::var("TERM").ok();
+    theme_for(global, no_color, term.as_deref())
+}
+
+/// [`theme`] with the environment read: what the arguments, `NO_COLOR` and `TERM` choose.
+fn theme_for(global: &GlobalArgs, no_color: bool, term: Option<&str>) -> Theme {
     let name = match global.theme {
         ThemeArg::Normal => ThemeName::Normal,
         ThemeArg::AltoContraste => ThemeName::AltoContraste,
     };
-    Theme::new(name, no_color)
+    let flag = global.glyphs.map(|arg| match arg {
+        GlyphsArg::Completo => Glyphs::Completo,
+        GlyphsArg::Basico => Glyphs::Basico,
+    });
+    Theme::new(name, no_color).with_glyphs(Glyphs::choose(flag, term))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::args::Cli;
+    use clap::Parser;
+
+    fn glyphs(args: &[&str], term: Option<&str>) -> Glyphs {
+        let cli = Cli::try_parse_from(args).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+        theme_for(&cli.global, false, term).glyphs
+    }
+
+    #[test]
+    fn term_linux_draws_basico_and_the_flag_chooses_under_any_term() {
+        assert_eq!(glyphs(&["rumbo"], Some("linux")), Glyphs::Basico);
+        assert_eq!(glyphs(&["rumbo", "--kiosk"], Some("linux")), Glyphs::Basico);
+        assert_eq!(glyphs(&["rumbo"], Some("xterm-256color")), Glyphs::Completo);
+        assert_eq!(glyphs(&["rumbo"], None), Glyphs::Completo);
+        for term in [Some("xterm-256color"), Some("linux"), Some("tmux-256color"), None] {
+            assert_eq!(glyphs(&["rumbo", "--glyphs", "basico"], term), Glyphs::Basico, "{term:?}");
+            assert_eq!(glyphs(&["rumbo", "--glyphs", "completo"], term), Glyphs::Completo, "{term:?}");
+            assert_eq!(glyphs(&["rumbo", "--glyphs", "unicode"], term), Glyphs::Completo, "{term:?}");
+        }
+        // With the theme, and NO_COLOR: the colours change, the characters do not.
+        let cli = Cli::try_parse_from(["rumbo", "--theme", "alto-contraste", "--glyphs", "basico"]);
+        let theme = theme_for(&cli.map(|c| c.global).unwrap_or_default(), true, Some("xterm"));
+        assert_eq!(theme.glyphs, Glyphs::Basico);
+        assert_eq!(theme, Theme::new(ThemeName::AltoContraste, true).with_glyphs(Glyphs::Basico));
+    }
 }

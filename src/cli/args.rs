@@ -45,6 +45,9 @@ pub struct GlobalArgs {
     /// Colours of the app; alto-contraste for low vision (NO_COLOR turns colour off)
     #[arg(long, value_enum, default_value = "normal", global = true)]
     pub theme: ThemeArg,
+    /// Characters drawn: basico for the Linux console's fonts [default: basico under TERM=linux, else completo]
+    #[arg(long, value_enum, value_name = "SET", global = true)]
+    pub glyphs: Option<GlyphsArg>,
 }
 
 /// `--builtin`'s values: the ids of the built-in catalogs (an unknown one is a usage error that
@@ -58,6 +61,14 @@ pub enum ThemeArg {
     #[default]
     Normal,
     AltoContraste,
+}
+
+/// `--glyphs`: `completo` (also `unicode`) or `basico`, the characters the Linux console's fonts carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GlyphsArg {
+    #[value(alias = "unicode")]
+    Completo,
+    Basico,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -10,6 +10,7 @@ pub mod failure;
 mod footer;
 mod functions;
 mod gap;
+pub mod glyphs;
 mod header;
 mod help;
 pub mod keys;
@@ -57,6 +58,9 @@ pub fn view(model: &Model, theme: &Theme, frame: &mut Frame) -> Regions {
     let ui = Ui { model, theme };
     let mut regions = Regions::default();
     draw(&ui, frame, &mut regions);
+    if theme.glyphs == glyphs::Glyphs::Basico {
+        glyphs::console_safe(frame.buffer_mut());
+    }
     regions
 }
 

@@ -1,6 +1,7 @@
 //! Colours and emphasis. Every style the UI uses comes from here, so `NO_COLOR` and the high-contrast theme
 //! (`--theme alto-contraste`, for low vision) change the whole screen at once.
 
+use super::glyphs::Glyphs;
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -12,6 +13,8 @@ pub enum ThemeName {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Theme {
+    /// The characters drawn, beside the colours: `basico` on the Linux console (see [`Glyphs`]).
+    pub glyphs: Glyphs,
     pub base: Style,
     pub title: Style,
     pub border: Style,
@@ -41,9 +44,15 @@ impl Theme {
         }
     }
 
+    /// The same colours with other characters (`--glyphs`, `TERM=linux`).
+    pub fn with_glyphs(self, glyphs: Glyphs) -> Theme {
+        Theme { glyphs, ..self }
+    }
+
     fn normal() -> Theme {
         let plain = Style::default();
         Theme {
+            glyphs: Glyphs::Completo,
             base: plain,
             title: plain.add_modifier(Modifier::BOLD),
             border: plain.fg(Color::DarkGray),
@@ -66,6 +75,7 @@ impl Theme {
         let plain = Style::default().fg(Color::White).bg(Color::Black);
         let strong = plain.add_modifier(Modifier::BOLD);
         Theme {
+            glyphs: Glyphs::Completo,
             base: plain,
             title: strong.fg(Color::Yellow),
             border: plain,
@@ -88,6 +98,7 @@ impl Theme {
         let plain = Style::default();
         let bold = plain.add_modifier(Modifier::BOLD);
         Theme {
+            glyphs: Glyphs::Completo,
             base: plain,
             title: bold,
             border: plain,
