@@ -36,12 +36,12 @@ impl Glyphs {
 }
 
 /// The symbols rumbo draws that the console fonts lack, each with a stand-in they carry that reads the
-/// same way: the marks keep their order (● full, ▒ half, · nothing), the text cursor becomes the
+/// same way: the marks keep their order (● full, ▒ half, - nothing), the text cursor becomes the
 /// console's own underscore, a check becomes the ballot box with a check (drawn as ✓-like "v" in
 /// `Lat15-Fixed16`).
 pub const FALLBACKS: &[(char, char)] = &[
     ('◐', '▒'), // mark: en desarrollo
-    ('○', '·'), // mark: none
+    ('○', '-'), // mark: none (not '·': the legend separates its parts with '·')
     ('▏', '_'), // text cursor
     ('✓', '☑'), // chosen, shortlisted
     ('✔', '☑'),

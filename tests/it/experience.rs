@@ -233,7 +233,7 @@ fn a_read_only_session_adds_no_job() {
 }
 
 /// The panel as the counselor sees it: with the title typed, and with a job added.
-fn experience_state(lang: Lang, added: bool) -> Model {
+pub fn experience_state(lang: Lang, added: bool) -> Model {
     let (set, index) = catalogs();
     let mut m = Model::new(lang, set.clone(), index);
     m.now = "2026-03-02T15:04:00Z".parse().unwrap();

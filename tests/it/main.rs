@@ -105,3 +105,5 @@ mod sessions_due;
 mod e2e_plan;
 mod plan_record;
 mod plan_snapshots;
+// Issue 14: the Linux console (TERM=linux, --glyphs basico) against Debian's console font.
+mod console_glyphs;

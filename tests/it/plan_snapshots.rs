@@ -15,7 +15,7 @@ use rumbo::session::{
 };
 
 /// A session with a bit of everything, the panel open on the `tabs`-th part.
-fn state(lang: Lang, tabs: usize, typed: Option<&str>) -> Model {
+pub fn state(lang: Lang, tabs: usize, typed: Option<&str>) -> Model {
     let (set, index) = catalog();
     let mut m = Model::new(lang, set.clone(), index);
     m.now = "2026-03-02T15:04:00Z".parse().unwrap();

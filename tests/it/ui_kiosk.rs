@@ -51,7 +51,7 @@ fn pin_hash() -> String {
 }
 
 /// A kiosk on its welcome screen, as `rumbo --kiosk` starts, at a fixed time, in UTC.
-fn kiosk_model(lang: Lang) -> Model {
+pub fn kiosk_model(lang: Lang) -> Model {
     let (set, index) = catalog();
     let mut model = Model::new(lang, set, index);
     model.now = now();
@@ -140,11 +140,11 @@ fn lang_code(lang: Lang) -> &'static str {
     }
 }
 
-type Build = fn(&mut Model);
+pub type Build = fn(&mut Model);
 
 // ---- the states ------------------------------------------------------------------------------------
 
-const ALL: &[(&str, Build)] = &[
+pub const ALL: &[(&str, Build)] = &[
     ("kiosk_welcome", welcome),
     ("kiosk_form_empty", form_empty),
     ("kiosk_form_filled", form_filled),

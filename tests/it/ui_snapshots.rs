@@ -9,7 +9,7 @@ mod cells;
 mod no_programs;
 mod screens;
 mod sizes;
-mod states;
+pub mod states;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
