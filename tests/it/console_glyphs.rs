@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 const FONT_DIR: &str = "/usr/share/consolefonts";
 /// The font the test checks against (Debian's default for Latin alphabets), and the other two the issue
 /// names, which the console set must be in too.
-const FONT: &str = "Lat15-Fixed16.psf.gz";
+pub const FONT: &str = "Lat15-Fixed16.psf.gz";
 const OTHER_FONTS: [&str; 2] = ["Uni2-Fixed16.psf.gz", "Uni3-Fixed16.psf.gz"];
 
 /// The sizes every screen is checked at.
@@ -165,7 +165,7 @@ fn psf_chars(data: &[u8]) -> Result<BTreeSet<char>, String> {
 }
 
 /// A `.psf.gz` font's characters, or `None` (after `skip_or_fail`) when it is not installed.
-fn font_chars(name: &str) -> Option<BTreeSet<char>> {
+pub fn font_chars(name: &str) -> Option<BTreeSet<char>> {
     let path = Path::new(FONT_DIR).join(name);
     let Ok(file) = std::fs::File::open(&path) else {
         skip_or_fail(&format!("{} is missing: apt-get install console-setup-linux", path.display()));

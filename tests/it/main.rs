@@ -107,3 +107,4 @@ mod plan_record;
 mod plan_snapshots;
 // Issue 14: the Linux console (TERM=linux, --glyphs basico) against Debian's console font.
 mod console_glyphs;
+mod e2e_console_glyphs;
