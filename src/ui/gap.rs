@@ -31,7 +31,7 @@ pub fn draw(model: &Ui, ws: &Workspace, view: &GapView, frame: &mut Frame, area:
     let (popup_width, height) = ((area.width * 4 / 5).max(76), (area.height * 4 / 5).max(20));
     // Room on the top border for the position and "↑ más".
     let title = fill(s.gap_title, &[("title", &occupation.title)]);
-    let title = clip(&title, usize::from(popup_width.min(area.width)).saturating_sub(22));
+    let title = clip(&title, usize::from(popup_width.min(area.width)).saturating_sub(20));
     let inner = popup(model, frame, centered(area, popup_width, height), title);
     let outer = Rect { x: inner.x - 1, y: inner.y - 1, width: inner.width + 2, height: inner.height + 2 };
     regions.record(Area::Gap, outer, None);
