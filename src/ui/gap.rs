@@ -24,7 +24,14 @@ use ratatui::widgets::Paragraph;
 /// A line of the popup's list, and the row it shows when the cursor can stand on it.
 type Drawn = (Option<usize>, Line<'static>);
 
-pub fn draw(model: &Ui, ws: &Workspace, view: &GapView, frame: &mut Frame, area: Rect, regions: &mut Regions) {
+pub fn draw(
+    model: &Ui,
+    ws: &Workspace,
+    view: &GapView,
+    frame: &mut Frame,
+    area: Rect,
+    regions: &mut Regions,
+) {
     let s = model.lang.strings();
     let t = &model.theme;
     let Some(occupation) = model.catalog.occupation(&view.occupation) else { return };

@@ -50,7 +50,12 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 }
 
 /// A click on a row selects it; a click on the row already selected does what Space does there.
-pub fn clicked(ws: &mut Workspace, set: &CatalogSet, row: Option<usize>, now: jiff::Timestamp) -> Vec<Effect> {
+pub fn clicked(
+    ws: &mut Workspace,
+    set: &CatalogSet,
+    row: Option<usize>,
+    now: jiff::Timestamp,
+) -> Vec<Effect> {
     let Some(Overlay::Gap(view)) = &mut ws.overlay else { return Vec::new() };
     let Some(row) = row.filter(|r| *r < view.rows.len()) else { return Vec::new() };
     if view.selected != row {
