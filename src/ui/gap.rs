@@ -108,7 +108,7 @@ pub fn draw(
     };
     let mut top = String::new();
     if first > 0 {
-        top.push_str(s.help_more_above);
+        top.push_str(s.help_more_above.trim_end());
     }
     if !view.rows.is_empty() {
         top.push_str(&format!(" {}/{} ", view.selected + 1, view.rows.len()));
