@@ -4,6 +4,7 @@
 mod best_fit;
 mod experience;
 mod failure;
+mod gap;
 pub mod keymap;
 pub mod kiosk;
 mod model;
@@ -17,6 +18,7 @@ mod update;
 pub use best_fit::{BestFitView, LEVELS, next_level, step_sector};
 pub use experience::{ExperienceField, ExperiencePanel, ExperienceRow, JOB_RESULTS};
 pub use failure::Failure;
+pub use gap::{GapRow, GapView};
 pub use model::*;
 pub use msg::{Area, Effect, Msg};
 pub use notice::{NotesNotice, Notice, RowProblem};

@@ -196,7 +196,8 @@ pub enum Overlay {
     Search(SearchPopup),
     /// Boxed: the editor is large and the other overlays are small.
     Notes(Box<NotesEditor>),
-    Gap,
+    /// `g`: what the person lacks for an occupation, and the programs; marked and shortlisted in place.
+    Gap(super::GapView),
     /// `?`: every key, scrolled when it does not fit.
     Help(HelpScroll),
     Export(ExportDialog),

@@ -18,6 +18,8 @@ pub enum Area {
     PlanPart(super::plan::PlanPart),
     /// The `?` help: the wheel scrolls it.
     Help,
+    /// The gap popup (`g`): a click selects the row under it, the wheel moves the selection.
+    Gap,
 }
 
 #[derive(Debug)]

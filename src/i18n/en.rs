@@ -416,4 +416,6 @@ pub const EN: Strings = Strings {
     program_requirements: "Requirements: {value}",
     program_duration: "Duration: {value}",
     program_cost: "Cost: {value}",
+    gap_essential: "Essential, not yet held: these count for the fit",
+    gap_optional: "Optional, not yet held: these do not count for the fit",
 };

@@ -416,4 +416,6 @@ pub const ES: Strings = Strings {
     program_requirements: "Requisitos: {value}",
     program_duration: "Duración: {value}",
     program_cost: "Costo: {value}",
+    gap_essential: "Esenciales que le faltan: cuentan para el ajuste",
+    gap_optional: "Opcionales que le faltan: no cuentan para el ajuste",
 };

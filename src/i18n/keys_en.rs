@@ -57,7 +57,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.marcar_nivel", "mark directly: ● has it / ◐ developing / clear the mark"),
     ("ayuda.competencias", "in Functions: switch to Competencies and back"),
     ("ayuda.ordenar", "sort occupations by fit"),
-    ("ayuda.brecha", "the occupation's gap: what is missing and the programs"),
+    ("ayuda.brecha", "the gap: what is missing and the programs; mark and choose there"),
     ("ayuda.buscar", "search the whole catalog"),
     ("ayuda.notas", "session and occupation notes"),
     ("ayuda.exportar", "export the summary (Markdown, HTML or JSON)"),

@@ -57,7 +57,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.marcar_nivel", "marcar directamente: ● la tiene / ◐ en desarrollo / quitar la marca"),
     ("ayuda.competencias", "en Funciones: pasar a Competencias y volver"),
     ("ayuda.ordenar", "ordenar ocupaciones por ajuste"),
-    ("ayuda.brecha", "brecha de la ocupación: lo que falta y los programas"),
+    ("ayuda.brecha", "brecha: lo que falta y los programas; allí se marca y se elige"),
     ("ayuda.buscar", "buscar en todo el catálogo"),
     ("ayuda.notas", "notas de la sesión y de la ocupación"),
     ("ayuda.exportar", "exportar el resumen (Markdown, HTML o JSON)"),

@@ -82,6 +82,11 @@ pub fn best_fits<'a>(session: &Session, set: &'a CatalogSet, filter: &BestFilter
     out
 }
 
+/// One occupation's parts, as the best-fit view counts them (the gap popup shows them above its list).
+pub fn parts_of(session: &Session, set: &CatalogSet, occupation: &Occupation) -> Parts {
+    parts(&Levels::of(session), set, occupation)
+}
+
 fn parts(levels: &Levels, set: &CatalogSet, occupation: &Occupation) -> Parts {
     let mut parts = Parts::default();
     for (kind, id, level, importance) in counted(levels, occupation) {

@@ -95,6 +95,19 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
 /// The marks and their keys (`marcar_la_tiene`…), on the pane's bottom border: there is no room for
 /// another line at 80×24. Keys come from the keymap, so a key an office moved shows as moved.
 fn legend(model: &Ui, frame: &mut Frame, area: Rect) {
+    // Inside the corners, with a space either side.
+    let room = usize::from(area.width.saturating_sub(4));
+    if area.height < 2 || room == 0 {
+        return;
+    }
+    let text = legend_text(model, room);
+    let at = Rect { x: area.x + 1, y: area.bottom() - 1, width: area.width - 2, height: 1 };
+    frame.render_widget(Paragraph::new(Line::styled(format!(" {text} "), model.theme.dim)), at);
+}
+
+/// The legend in at most `room` cells: every mark named with its key, or the short form where that does
+/// not fit (also under the gap popup).
+pub fn legend_text(model: &Ui, room: usize) -> String {
     let s = model.lang.strings();
     let key = |a: Action| footer_keys(&model.keymap, &[a], model.lang);
     let (has, developing, none) = (
@@ -119,14 +132,7 @@ fn legend(model: &Ui, frame: &mut Frame, area: Rect) {
     };
     let full = filled(s.mark_legend, &none_words);
     let short = filled(s.mark_legend_short, none);
-    // Inside the corners, with a space either side.
-    let room = usize::from(area.width.saturating_sub(4));
-    let text = if width(&full) <= room { full } else { clip(&short, room) };
-    if area.height < 2 || room == 0 {
-        return;
-    }
-    let at = Rect { x: area.x + 1, y: area.bottom() - 1, width: area.width - 2, height: 1 };
-    frame.render_widget(Paragraph::new(Line::styled(format!(" {text} "), model.theme.dim)), at);
+    if width(&full) <= room { full } else { clip(&short, room) }
 }
 
 fn row(model: &Ui, level: Option<MarkLevel>, row: &DetailRow, room: usize) -> Vec<Line<'static>> {

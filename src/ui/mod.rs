@@ -111,7 +111,7 @@ fn workspace(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect, regions:
     match &ws.overlay {
         Some(Overlay::Search(popup)) => search::draw(model, &ws.session, popup, frame, area),
         Some(Overlay::Notes(notes)) => notes::draw(model, ws, notes, frame, area),
-        Some(Overlay::Gap) => gap::draw(model, ws, frame, area),
+        Some(Overlay::Gap(view)) => gap::draw(model, ws, view, frame, area, regions),
         Some(Overlay::Help(scroll)) => help::draw(model, scroll, frame, area, regions),
         Some(Overlay::Export(dialog)) => export::draw(model, dialog, frame, area),
         Some(Overlay::ConfirmDiscard) => export::draw_discard(model, frame, area),

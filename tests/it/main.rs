@@ -54,6 +54,7 @@ mod keyflow_cannot_save;
 mod keyflow_catalog_change;
 mod keyflow_export;
 mod keyflow_failures;
+mod keyflow_gap;
 mod keyflow_help;
 mod keyflow_journal;
 mod keyflow_keymap;

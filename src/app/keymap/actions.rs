@@ -48,6 +48,8 @@ pub enum Place {
     PlanEdit,
     /// The `?` help: scrolled by the list keys when it does not fit, closed like a popup.
     Help,
+    /// The gap popup (`g`): a list; its items take a mark and its programs the shortlist in place.
+    Gap,
 }
 
 /// Counselor's computer, kiosk, or both.
@@ -61,13 +63,15 @@ use Place::*;
 const PANES: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail];
 /// The four panes of the Tab cycle; the occupation detail is reached with `afines` (or a click).
 const FOUR: &[Place] = &[Sectors, Occupations, Functions, Programs];
-/// The list keys scroll the `?` help too.
-const LISTS: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Sessions, BestFit, Help];
+/// The list keys scroll the `?` help and move through the gap too.
+const LISTS: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Sessions, BestFit, Help, Gap];
 const LISTS_SEARCH: &[Place] =
-    &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Search, BestFit, Help];
+    &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Search, BestFit, Help, Gap];
 /// The gap and help popups close with the keys that open them, and with `q`.
-const PANES_POPUP: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Help];
-const EVERYWHERE: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Sessions, Help];
+const PANES_POPUP: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Help, Gap];
+const EVERYWHERE: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Sessions, Help, Gap];
+/// Where an item's mark is set: the Funciones pane and, in place, the gap (issue 14).
+const MARKS: &[Place] = &[Functions, Gap];
 const EXPERIENCE: &[Place] = &[ExperienceSearch, ExperienceList];
 /// Where the current occupation can be made a goal or added to the explored list.
 const PLAN_PANES: &[Place] = &[Occupations, Functions, Programs, Detail];
@@ -135,7 +139,7 @@ actions! {
     First primero ["home"] LISTS, Both;
     Last ultimo ["end"] LISTS, Both;
     Forward avanzar ["enter"] FOUR, Both;
-    Mark marcar ["space"] &[Functions, Programs], Both;
+    Mark marcar ["space"] &[Functions, Programs, Gap], Both;
     SwitchTab competencias ["left", "right"] &[Functions], Both;
     SortByFit ordenar ["s"] &[Sectors, Occupations], Both;
     Gap brecha ["g"] PANES_POPUP, Both;
@@ -153,7 +157,7 @@ actions! {
     Resume reanudar ["enter"] &[Sessions], Both;
     Delete borrar ["d", "delete"] &[Sessions], Both;
     Filter filtrar ["/"] &[Sessions], Both;
-    Close cerrar ["esc"] &[Popup, Help, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions, ExperienceSearch, ExperienceList, PlanList, PlanEdit], Both;
+    Close cerrar ["esc"] &[Popup, Help, Gap, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions, ExperienceSearch, ExperienceList, PlanList, PlanEdit], Both;
     NextField campo_siguiente ["tab", "down"] &[Form, Consent], Both;
     PreviousField campo_anterior ["shift+tab", "up"] &[Form, Consent], Both;
     Start comenzar ["enter"] &[Form, Consent], Both;
@@ -222,9 +226,9 @@ actions! {
     PlanRemove plan_quitar ["delete", "d"] &[PlanList], Both;
     PlanEditDone plan_listo ["enter"] &[PlanEdit], Both;
     // Issue 14: a mark straight to its level, so "la tiene" is one key, not two Spaces.
-    MarkHas marcar_la_tiene ["2"] &[Functions], Both;
-    MarkDeveloping marcar_en_desarrollo ["1"] &[Functions], Both;
-    ClearMark quitar_marca ["0"] &[Functions], Both;
+    MarkHas marcar_la_tiene ["2"] MARKS, Both;
+    MarkDeveloping marcar_en_desarrollo ["1"] MARKS, Both;
+    ClearMark quitar_marca ["0"] MARKS, Both;
 }
 
 impl Place {

@@ -5,6 +5,7 @@ mod equivalents;
 mod experience;
 mod export;
 mod form;
+mod gap;
 mod keys;
 mod kiosk;
 mod leave;

@@ -22,6 +22,7 @@ pub fn clicked(model: &mut Model, area: Area, row: Option<usize>) -> Vec<Effect>
             super::plan::clicked(ws, &set, lang, row);
             return Vec::new();
         }
+        Area::Gap => return super::gap::clicked(ws, &set, row, now),
         Area::PlanPart(part) => {
             super::plan::clicked_part(ws, part);
             return Vec::new();
@@ -56,6 +57,10 @@ pub fn wheel(model: &mut Model, area: Area, down: bool) -> Vec<Effect> {
             return Vec::new();
         }
         Area::PlanPart(_) => return Vec::new(),
+        Area::Gap => {
+            super::gap::wheel(ws, down);
+            return Vec::new();
+        }
         Area::Help => {
             if let Some(Overlay::Help(scroll)) = &mut ws.overlay {
                 let action = if down { Action::Down } else { Action::Up };

@@ -1,4 +1,5 @@
-//! Popups over the workspace: search (`/`), notes (`n`), gap (`g`), help (`?`). Esc closes any of them.
+//! Popups over the workspace: search (`/`), notes (`n`), help (`?`); the gap (`g`), best fit and plan read
+//! their own keys. Esc closes any of them.
 
 use super::keys::typed;
 use super::notes;
@@ -34,6 +35,10 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     // So does the plan panel: Esc there first leaves the line being typed.
     if matches!(&model.screen, Screen::Workspace(ws) if matches!(ws.overlay, Some(Overlay::Plan(_)))) {
         return super::plan::key(model, key);
+    }
+    // And the gap, a list whose rows take marks.
+    if matches!(&model.screen, Screen::Workspace(ws) if matches!(ws.overlay, Some(Overlay::Gap(_)))) {
+        return super::gap::key(model, key);
     }
     let set = model.catalog.clone();
     let index = model.index.clone();
@@ -76,11 +81,9 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             }
             Vec::new()
         }
+        // The gap and the plan read their own keys above.
         Some(other) => {
-            // The gap: any other key leaves it open; `q` and the keys that open it close it too.
-            if !matches!(closing, Some(Action::Leave | Action::Help | Action::Gap)) {
-                ws.overlay = Some(other);
-            }
+            ws.overlay = Some(other);
             Vec::new()
         }
         None => Vec::new(),

@@ -228,6 +228,21 @@ pub const FOOTER_BEST_FIT: &[Entry] = &[
     (&[&[Close]], "pie.cerrar"),
 ];
 
+/// The gap popup (`g`), on an item: its mark's keys are in the legend under the popup.
+pub const FOOTER_GAP_ITEM: &[Entry] = &[
+    (&[&[Up, Down]], "pie.elegir"),
+    (&[&[Mark]], "pie.marcar"),
+    (&[&[PageUp, PageDown]], "pie.pagina"),
+    (&[&[Close]], "pie.cerrar"),
+];
+/// The gap popup on a program: Space shortlists it, as in the Programas pane.
+pub const FOOTER_GAP_PROGRAM: &[Entry] = &[
+    (&[&[Up, Down]], "pie.elegir"),
+    (&[&[Mark]], "pie.elegir_programa"),
+    (&[&[PageUp, PageDown]], "pie.pagina"),
+    (&[&[Close]], "pie.cerrar"),
+];
+
 /// The focused pane's own keys, first line of the workspace's footer.
 pub fn footer_pane(place: Place) -> &'static [Entry] {
     match place {

@@ -36,6 +36,8 @@ pub const ALL: &[(&str, Build)] = &[
     ("overlay_gap", overlay_gap),
     ("overlay_help", overlay_help),
     ("overlay_help_scrolled", overlay_help_scrolled),
+    ("overlay_gap_end", overlay_gap_end),
+    ("overlay_gap_marked", overlay_gap_marked),
 ];
 
 /// The id of the damaged file in the list; ids of real sessions are random and never drawn.
@@ -256,4 +258,21 @@ pub fn overlay_help(m: &mut Model) {
 pub fn overlay_help_scrolled(m: &mut Model) {
     overlay_help(m);
     press(m, KeyCode::End);
+}
+
+/// The gap scrolled to its last row (End), a program, shortlisted in place (Space): "↑ más" and "17/17"
+/// on its border, ✓ on the row, Space's word for programs in the footer.
+pub fn overlay_gap_end(m: &mut Model) {
+    overlay_gap(m);
+    press(m, KeyCode::End);
+    press(m, KeyCode::Char(' '));
+}
+
+/// The gap's third row marked "la tiene" (`2`): the mark in place, the rows where they were, the fit
+/// above changed.
+pub fn overlay_gap_marked(m: &mut Model) {
+    overlay_gap(m);
+    for code in ['j', 'j', '2'] {
+        press(m, KeyCode::Char(code));
+    }
 }
