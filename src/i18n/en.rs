@@ -416,4 +416,10 @@ pub const EN: Strings = Strings {
     program_requirements: "Requirements: {value}",
     program_duration: "Duration: {value}",
     program_cost: "Cost: {value}",
+    // Issue 14: the popup with the whole text of the selected item (`v`); {kind} is a kind_* word.
+    full_title: "Full text: {kind}",
+    full_of_occupation: "Of the occupation: {name}",
+    full_alt_titles: "Also called: {titles}",
+    full_mark: "Mark: {mark}",
+    full_job: "Past job: {title}",
 };

@@ -416,4 +416,10 @@ pub const ES: Strings = Strings {
     program_requirements: "Requisitos: {value}",
     program_duration: "Duración: {value}",
     program_cost: "Costo: {value}",
+    // Issue 14: the popup with the whole text of the selected item (`v`); {kind} is a kind_* word.
+    full_title: "Texto completo: {kind}",
+    full_of_occupation: "De la ocupación: {name}",
+    full_alt_titles: "Denominaciones: {titles}",
+    full_mark: "Marca: {mark}",
+    full_job: "Trabajo anterior: {title}",
 };

@@ -31,6 +31,10 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect) {
             let scrolls = super::help::room(model, frame.area()) > 0;
             keys::footer_within(map, if scrolls { FOOTER_HELP } else { FOOTER_CLOSE }, lang, room)
         }
+        // The full-text popup (`v`): how to scroll it and close it.
+        _ if matches!(ws.overlay, Some(Overlay::FullText(_))) => {
+            keys::footer_within(map, keys::FOOTER_FULL_TEXT, lang, room)
+        }
         // Sentences: cut with `…` if they must be.
         Some(hint) => with_prefix(map, retry, lang, &keys::hint(hint, lang)),
         None if ws.is_read_only() => with_prefix(map, retry, lang, s.keys_read_only),

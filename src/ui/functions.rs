@@ -52,26 +52,7 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
     let detail_rows = ws.detail_rows(&model.catalog);
     let selected = if ws.tab == DetailTab::Functions { ws.function } else { ws.competency };
     let rows = detail_rows.iter().map(|r| row(model, ws.session.mark_of(r.kind, &r.id), r, room)).collect();
-    let full = detail_rows.get(selected).map(|r| {
-        let mut text = if r.gone { format!("{} — {}", r.detail, s.orphan) } else { r.detail.clone() };
-        if r.inferred {
-            text.push_str(&format!(" · {}", s.link_inferred));
-        }
-        if let Some((name, inferred)) = &r.same {
-            text.push_str(&format!(" · {}", fill(s.same_competency, &[("name", name)])));
-            if *inferred {
-                text.push_str(&format!(" ({})", s.link_inferred));
-            }
-        }
-        // A mark a past job made says so ("Experiencia"), until the counselor changes it.
-        let jobs: Vec<&str> =
-            ws.session.origins(r.kind, &r.id).iter().map(|j| first_form(&j.title)).collect();
-        if jobs.is_empty() {
-            text
-        } else {
-            format!("{text} · {}", fill(s.export_from, &[("jobs", &jobs.join(", "))]))
-        }
-    });
+    let full = detail_rows.get(selected).map(|r| full_text(model, ws, r));
     draw_rows(
         frame,
         areas.list(Pane::Functions),
@@ -89,6 +70,30 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
             .map(|l| Line::styled(l, t.dim))
             .collect();
         frame.render_widget(Paragraph::new(lines), detail);
+    }
+}
+
+/// A row's whole text as the lines under the list (and the `v` popup) say it: the text or the
+/// competency's description, whether it left the catalog, inferred links, its twin in another catalog,
+/// and the past jobs that marked it.
+pub fn full_text(model: &Ui, ws: &Workspace, r: &DetailRow) -> String {
+    let s = model.lang.strings();
+    let mut text = if r.gone { format!("{} — {}", r.detail, s.orphan) } else { r.detail.clone() };
+    if r.inferred {
+        text.push_str(&format!(" · {}", s.link_inferred));
+    }
+    if let Some((name, inferred)) = &r.same {
+        text.push_str(&format!(" · {}", fill(s.same_competency, &[("name", name)])));
+        if *inferred {
+            text.push_str(&format!(" ({})", s.link_inferred));
+        }
+    }
+    // A mark a past job made says so ("Experiencia"), until the counselor changes it.
+    let jobs: Vec<&str> = ws.session.origins(r.kind, &r.id).iter().map(|j| first_form(&j.title)).collect();
+    if jobs.is_empty() {
+        text
+    } else {
+        format!("{text} · {}", fill(s.export_from, &[("jobs", &jobs.join(", "))]))
     }
 }
 

@@ -8,6 +8,7 @@ mod experience;
 mod export;
 pub mod failure;
 mod footer;
+mod full_text;
 mod functions;
 mod gap;
 mod header;
@@ -104,17 +105,36 @@ fn workspace(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect, regions:
     functions::draw(model, ws, frame, &areas);
     programs::draw(model, ws, frame, &areas);
     footer::draw(model, ws, frame, areas.footer);
-    match &ws.overlay {
-        Some(Overlay::Search(popup)) => search::draw(model, &ws.session, popup, frame, area),
-        Some(Overlay::Notes(notes)) => notes::draw(model, ws, notes, frame, area),
-        Some(Overlay::Gap) => gap::draw(model, ws, frame, area),
-        Some(Overlay::Help(scroll)) => help::draw(model, scroll, frame, area, regions),
-        Some(Overlay::Export(dialog)) => export::draw(model, dialog, frame, area),
-        Some(Overlay::ConfirmDiscard) => export::draw_discard(model, frame, area),
-        Some(Overlay::BestFit(view)) => best_fit::draw(model, ws, view, frame, area, regions),
-        Some(Overlay::Experience(panel)) => experience::draw(model, ws, panel, frame, area, regions),
-        Some(Overlay::Plan(panel)) => plan::draw(model, ws, panel, frame, area, regions),
-        None => {}
+    if let Some(overlay) = &ws.overlay {
+        draw_overlay(model, ws, overlay, frame, area, regions);
+    }
+}
+
+/// An overlay over the workspace; the full-text popup (`v`) over the view it was opened from.
+fn draw_overlay(
+    model: &Ui,
+    ws: &Workspace,
+    overlay: &Overlay,
+    frame: &mut Frame,
+    area: Rect,
+    regions: &mut Regions,
+) {
+    match overlay {
+        Overlay::Search(popup) => search::draw(model, &ws.session, popup, frame, area),
+        Overlay::Notes(notes) => notes::draw(model, ws, notes, frame, area),
+        Overlay::Gap => gap::draw(model, ws, frame, area),
+        Overlay::Help(scroll) => help::draw(model, scroll, frame, area, regions),
+        Overlay::Export(dialog) => export::draw(model, dialog, frame, area),
+        Overlay::ConfirmDiscard => export::draw_discard(model, frame, area),
+        Overlay::BestFit(view) => best_fit::draw(model, ws, view, frame, area, regions),
+        Overlay::Experience(panel) => experience::draw(model, ws, panel, frame, area, regions),
+        Overlay::Plan(panel) => plan::draw(model, ws, panel, frame, area, regions),
+        Overlay::FullText(full) => {
+            if let Some(under) = &full.under {
+                draw_overlay(model, ws, under, frame, area, regions);
+            }
+            full_text::draw(model, ws, full, frame, area, regions);
+        }
     }
 }
 

@@ -80,13 +80,13 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
 }
 
 /// Duration, cost: short enough for the program's second line.
-fn short_details(p: &Program) -> impl Iterator<Item = &str> {
+pub fn short_details(p: &Program) -> impl Iterator<Item = &str> {
     [&p.duration, &p.cost].into_iter().filter_map(|d| d.as_deref())
 }
 
 /// Every text detail, labelled (the second line may have cut duration and cost): for the lines under
 /// the list.
-fn long_details(p: &Program, lang: crate::i18n::Lang) -> Vec<String> {
+pub fn long_details(p: &Program, lang: crate::i18n::Lang) -> Vec<String> {
     let s = lang.strings();
     [
         (s.program_url, &p.url),

@@ -5,6 +5,7 @@ mod equivalents;
 mod experience;
 mod export;
 mod form;
+mod full_text;
 mod keys;
 mod kiosk;
 mod leave;

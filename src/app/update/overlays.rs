@@ -31,6 +31,10 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     if matches!(&model.screen, Screen::Workspace(ws) if matches!(ws.overlay, Some(Overlay::BestFit(_)))) {
         return super::best_fit::key(model, key);
     }
+    // And the full-text popup: Esc goes back to the view it was opened from.
+    if matches!(&model.screen, Screen::Workspace(ws) if matches!(ws.overlay, Some(Overlay::FullText(_)))) {
+        return super::full_text::key(model, key);
+    }
     // So does the plan panel: Esc there first leaves the line being typed.
     if matches!(&model.screen, Screen::Workspace(ws) if matches!(ws.overlay, Some(Overlay::Plan(_)))) {
         return super::plan::key(model, key);
@@ -106,14 +110,17 @@ pub fn scroll_help(scroll: &mut HelpScroll, action: Option<Action>) {
     .min(max);
 }
 
-/// What the last frame drew of the help: how far it can scroll. The offset keeps within it.
+/// What the last frame drew of the help (or the full-text popup): how far it can scroll. The offset keeps
+/// within it.
 pub fn help_room(model: &mut Model, room: usize) {
-    if let Screen::Workspace(ws) = &mut model.screen
-        && let Some(Overlay::Help(scroll)) = &mut ws.overlay
-    {
-        scroll.max = Some(room);
-        scroll.offset = scroll.offset.min(room);
-    }
+    let Screen::Workspace(ws) = &mut model.screen else { return };
+    let scroll = match &mut ws.overlay {
+        Some(Overlay::Help(scroll)) => scroll,
+        Some(Overlay::FullText(full)) => &mut full.scroll,
+        _ => return,
+    };
+    scroll.max = Some(room);
+    scroll.offset = scroll.offset.min(room);
 }
 
 fn search_key(popup: &mut SearchPopup, index: &SearchIndex, key: &KeyEvent, action: Option<Action>) {
