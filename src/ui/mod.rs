@@ -17,6 +17,7 @@ pub mod keys;
 mod kiosk;
 pub mod layout;
 pub mod list;
+pub mod names;
 mod new_session;
 mod notes;
 mod occupations;
@@ -146,6 +147,25 @@ pub fn pane_block(model: &Ui, title: Line<'static>, focused: bool) -> Block<'sta
         .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
         .border_style(if focused { t.border_focused } else { t.border })
         .title(title.style(if focused { t.border_focused } else { t.title }))
+}
+
+/// A list pane's frame ([`pane_block`]) with where its selection is, "↑ 3/15 ↓", at the right of its top
+/// border (see [`list::position`]); the title gives way, cut with `…`, when both do not fit.
+pub fn list_block(
+    model: &Ui,
+    title: &str,
+    focused: bool,
+    area: Rect,
+    position: Option<String>,
+) -> Block<'static> {
+    let Some(position) = position else {
+        return pane_block(model, Line::from(format!(" {title} ")), focused);
+    };
+    // Inside the corners, a border cell between the title and the position.
+    let room = usize::from(area.width.saturating_sub(3)).saturating_sub(list::width(&position) + 2);
+    let title = Line::from(format!(" {} ", list::clip(title, room)));
+    let style = if focused { model.theme.border_focused } else { model.theme.dim };
+    pane_block(model, title, focused).title(Line::styled(position, style).right_aligned())
 }
 
 /// The highlight for the selected row: strong in the focused pane, quiet elsewhere.

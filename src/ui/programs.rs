@@ -5,7 +5,7 @@
 use super::Ui;
 use super::layout::{PROGRAM_ROW_LINES, WorkspaceAreas};
 use super::list::{clip, clip_spans, draw_rows, wrap_paragraphs};
-use super::{pane_block, selection};
+use super::{list_block, selection};
 use crate::app::{Pane, Workspace};
 use crate::catalog::{Link, Program};
 use ratatui::Frame;
@@ -17,13 +17,14 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
     let s = model.lang.strings();
     let t = &model.theme;
     let area = areas.programs;
-    frame.render_widget(
-        pane_block(model, Line::from(format!(" {} ", s.pane_programs)), ws.focus == Pane::Programs),
-        area,
-    );
     let list = areas.list(Pane::Programs);
-    let Some(occupation) = ws.current_occupation(&model.catalog) else { return };
-    let programs = model.catalog.programs_for(&occupation.id);
+    let programs =
+        ws.current_occupation(&model.catalog).map(|o| model.catalog.programs_for(&o.id)).unwrap_or_default();
+    let position = super::list::position(ws.program, programs.len(), areas.visible_rows(Pane::Programs));
+    frame.render_widget(list_block(model, s.pane_programs, ws.focus == Pane::Programs, area, position), area);
+    if ws.current_occupation(&model.catalog).is_none() {
+        return;
+    }
     if programs.is_empty() {
         // Said plainly, with where an office adds its own: most occupations of a national classification
         // have no program in any catalog, and nothing is invented to fill the pane.

@@ -105,3 +105,6 @@ mod sessions_due;
 mod e2e_plan;
 mod plan_record;
 mod plan_snapshots;
+// issue 14: the whole text of the selected item (`v`), list positions, occupation names told apart
+mod keyflow_full_text;
+mod occupation_names;
