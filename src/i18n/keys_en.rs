@@ -61,7 +61,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.brecha", "the occupation's gap: what is missing and the programs"),
     (
         "ayuda.ver_texto_completo",
-        "see the whole text of the selected item: every name, the description, the source",
+        "see the whole text of the selected item (names, description, source)",
     ),
     ("ayuda.buscar", "search the whole catalog"),
     ("ayuda.notas", "session and occupation notes"),

@@ -61,7 +61,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.brecha", "brecha de la ocupación: lo que falta y los programas"),
     (
         "ayuda.ver_texto_completo",
-        "ver el texto completo de lo elegido: todos sus nombres, la descripción, la fuente",
+        "ver el texto completo de lo elegido (nombres, descripción, fuente)",
     ),
     ("ayuda.buscar", "buscar en todo el catálogo"),
     ("ayuda.notas", "notas de la sesión y de la ocupación"),

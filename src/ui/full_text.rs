@@ -9,7 +9,7 @@ use super::list::{width, wrap};
 use super::regions::Regions;
 use super::{Ui, padded, popup, programs, source_line};
 use crate::app::{Area, DetailTab, FullText, Overlay, Pane, Workspace};
-use crate::catalog::{Link, Occupation, first_form};
+use crate::catalog::{Link, Occupation, first_form, forms};
 use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -126,7 +126,7 @@ fn occupation(model: &Ui, o: &Occupation) -> Content {
     let s = model.lang.strings();
     let t = &model.theme;
     let mut paragraphs: Vec<(String, Style)> =
-        o.title.split(" / ").map(|f| (f.trim().to_string(), t.title)).collect();
+        forms(&o.title).map(|f| (f.to_string(), t.title)).collect();
     let codes: Vec<String> = o.codes.iter().map(|c| format!("{} {}", c.system, c.code)).collect();
     if !codes.is_empty() {
         paragraphs.push((format!("{}: {}", s.codes_label, codes.join(", ")), t.base));

@@ -85,10 +85,11 @@ pub fn label(text: &str, width: usize) -> String {
     if width < 8 {
         return super::list::clip(text, width);
     }
-    // About two fifths for the end; a last word too long for that may take up to half, whole.
+    // About two fifths for the end; a last word too long for that is kept whole while five cells of the
+    // start stay.
     let mut tail = last_words(text, (width - 2) * 2 / 5);
     if !tail.starts_with(' ') {
-        tail = last_words(text, (width - 2) / 2);
+        tail = last_words(text, width - 2 - 5);
     }
     joined(text, &tail, width)
 }
@@ -142,7 +143,7 @@ fn candidates(text: &str, others: &[&str], width: usize) -> Vec<String> {
 fn last_words(text: &str, room: usize) -> String {
     let mut start = text.len();
     for (i, _) in text.match_indices(' ').collect::<Vec<_>>().into_iter().rev() {
-        if width(&text[i..]) > room {
+        if width(&text[i + 1..]) > room {
             break;
         }
         start = i;

@@ -108,3 +108,4 @@ mod plan_snapshots;
 // issue 14: the whole text of the selected item (`v`), list positions, occupation names told apart
 mod keyflow_full_text;
 mod occupation_names;
+mod full_text_snapshots;

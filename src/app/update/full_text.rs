@@ -2,7 +2,7 @@
 //! scroll it as they scroll the `?` help; `v`, Esc, `q` or a click outside it close it, back to the view
 //! it was opened from.
 
-use super::overlays::scroll_help;
+use super::scroll::scroll_help;
 use crate::app::keymap::{Action, Place};
 use crate::app::model::{FullText, Model, Overlay, Screen, Workspace};
 use crate::app::msg::Effect;

@@ -14,6 +14,7 @@ mod notes;
 mod overlays;
 mod plan;
 mod saving;
+mod scroll;
 mod selection;
 mod sessions;
 mod workspace;
