@@ -59,10 +59,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.competencias", "in Functions: switch to Competencies and back"),
     ("ayuda.ordenar", "sort occupations by fit"),
     ("ayuda.brecha", "the occupation's gap: what is missing and the programs"),
-    (
-        "ayuda.ver_texto_completo",
-        "see the whole text of the selected item (names, description, source)",
-    ),
+    ("ayuda.ver_texto_completo", "see the whole text of the selected item (names, description, source)"),
     ("ayuda.buscar", "search the whole catalog"),
     ("ayuda.notas", "session and occupation notes"),
     ("ayuda.exportar", "export the summary (Markdown, HTML or JSON)"),

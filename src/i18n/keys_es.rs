@@ -59,10 +59,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.competencias", "en Funciones: pasar a Competencias y volver"),
     ("ayuda.ordenar", "ordenar ocupaciones por ajuste"),
     ("ayuda.brecha", "brecha de la ocupación: lo que falta y los programas"),
-    (
-        "ayuda.ver_texto_completo",
-        "ver el texto completo de lo elegido (nombres, descripción, fuente)",
-    ),
+    ("ayuda.ver_texto_completo", "ver el texto completo de lo elegido (nombres, descripción, fuente)"),
     ("ayuda.buscar", "buscar en todo el catálogo"),
     ("ayuda.notas", "notas de la sesión y de la ocupación"),
     ("ayuda.exportar", "exportar el resumen (Markdown, HTML o JSON)"),

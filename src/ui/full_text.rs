@@ -125,8 +125,7 @@ fn sector(model: &Ui, ws: &Workspace) -> Option<Content> {
 fn occupation(model: &Ui, o: &Occupation) -> Content {
     let s = model.lang.strings();
     let t = &model.theme;
-    let mut paragraphs: Vec<(String, Style)> =
-        forms(&o.title).map(|f| (f.to_string(), t.title)).collect();
+    let mut paragraphs: Vec<(String, Style)> = forms(&o.title).map(|f| (f.to_string(), t.title)).collect();
     let codes: Vec<String> = o.codes.iter().map(|c| format!("{} {}", c.system, c.code)).collect();
     if !codes.is_empty() {
         paragraphs.push((format!("{}: {}", s.codes_label, codes.join(", ")), t.base));

@@ -84,7 +84,7 @@ fn a_whole_session_is_typed_shown_saved_and_resumed() {
     app.wait_screen("the search to close", |s| !s.contains("Buscar en el catálogo"));
     app.keys(&["Space"]);
     app.wait_screen("◐ and the fit", |s| {
-        s.contains("◐ Recuperar cartera vencida") && shows_fit(s, "Vendedores de ventas n")
+        s.contains("◐ Recuperar cartera vencida") && shows_fit(s, "Vendedores… no técnicas")
     });
 
     let typed = Instant::now();
@@ -124,7 +124,7 @@ fn a_whole_session_is_typed_shown_saved_and_resumed() {
         s.contains("rumbo · Marisol")
             && s.contains("guardado")
             && shows_fit(s, "Auxiliares de… cliente")
-            && shows_fit(s, "Vendedores de ventas n")
+            && shows_fit(s, "Vendedores… no técnicas")
     });
     // Back on the occupation it was left on: its functions, with the mark, are one Enter away.
     app.keys(&["Enter", "End"]);

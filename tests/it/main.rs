@@ -106,6 +106,6 @@ mod e2e_plan;
 mod plan_record;
 mod plan_snapshots;
 // issue 14: the whole text of the selected item (`v`), list positions, occupation names told apart
+mod full_text_snapshots;
 mod keyflow_full_text;
 mod occupation_names;
-mod full_text_snapshots;

@@ -22,4 +22,3 @@ pub fn scroll_help(scroll: &mut HelpScroll, action: Option<Action>) {
     }
     .min(max);
 }
-
