@@ -213,5 +213,5 @@ fn the_wheel_scrolls_the_popup_and_a_click_outside_closes_it() {
     assert!(open(&app), "a click on the popup keeps it");
     app.pointer(crate::keyflow_support::click(0, 0));
     assert!(!open(&app), "a click outside closes it");
-    assert_eq!(app.ws().overlay.is_none(), true);
+    assert!(app.ws().overlay.is_none());
 }
