@@ -209,6 +209,17 @@ pub enum Overlay {
     Experience(Box<super::ExperiencePanel>),
     /// `p`: the plan — profile, contact, goals, steps, follow-up (issue 13).
     Plan(Box<super::plan::PlanPanel>),
+    /// `v`: the selected item's whole text (issue 14).
+    FullText(Box<FullText>),
+}
+
+/// `v`: the whole text of what is selected where it was pressed, scrolled as the `?` help is (the view
+/// reports how far it can scroll). The text is read from the selection when drawn: nothing can move the
+/// selection while it is open. `under` is the view it was opened from (best fit), shown again on closing.
+#[derive(Default)]
+pub struct FullText {
+    pub scroll: HelpScroll,
+    pub under: Option<Box<Overlay>>,
 }
 
 /// How far the `?` help is scrolled. Only the view knows how many lines the help takes at the screen's

@@ -418,4 +418,10 @@ pub const EN: Strings = Strings {
     program_cost: "Cost: {value}",
     gap_essential: "Essential, not yet held: these count for the fit",
     gap_optional: "Optional, not yet held: these do not count for the fit",
+    // Issue 14: the popup with the whole text of the selected item (`v`); {kind} is a kind_* word.
+    full_title: "Full text: {kind}",
+    full_of_occupation: "Of the occupation: {name}",
+    full_alt_titles: "Also called: {titles}",
+    full_mark: "Mark: {mark}",
+    full_job: "Past job: {title}",
 };

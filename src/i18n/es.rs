@@ -418,4 +418,10 @@ pub const ES: Strings = Strings {
     program_cost: "Costo: {value}",
     gap_essential: "Esenciales que le faltan: cuentan para el ajuste",
     gap_optional: "Opcionales que le faltan: no cuentan para el ajuste",
+    // Issue 14: the popup with the whole text of the selected item (`v`); {kind} is a kind_* word.
+    full_title: "Texto completo: {kind}",
+    full_of_occupation: "De la ocupación: {name}",
+    full_alt_titles: "Denominaciones: {titles}",
+    full_mark: "Marca: {mark}",
+    full_job: "Trabajo anterior: {title}",
 };

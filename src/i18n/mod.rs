@@ -82,6 +82,8 @@ strings! {
     modality_presencial, modality_virtual, modality_mixta, program_url, program_contact, program_schedule, program_requirements, program_duration, program_cost,
     // the gap popup as a list (issue 14): essential and optional told apart
     gap_essential, gap_optional,
+    // issue 14: the whole text of the selected item (`v`)
+    full_title, full_of_occupation, full_alt_titles, full_mark, full_job,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

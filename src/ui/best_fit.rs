@@ -84,8 +84,10 @@ fn lines(model: &Ui, s: &Strings, i: usize, row: &BestFit, room: usize) -> Vec<L
     };
     let lead = format!(" {:>3}. ", i + 1);
     // Lists show the first gendered form of a CUOC title ("Cajeros … / Cajeras …").
-    let title = row.occupation.list_title();
-    let name = clip(&format!("{lead}{title}"), room.saturating_sub(width(&percent)));
+    // Told apart from every other loaded occupation at this width (`names`).
+    let title_room = room.saturating_sub(width(&percent) + width(&lead));
+    let title = super::names::occupation_label(&model.catalog, &row.occupation.title, title_room);
+    let name = format!("{lead}{title}");
     let gap = room.saturating_sub(width(&name) + width(&percent));
     let first = Line::from(vec![Span::raw(name), Span::raw(" ".repeat(gap)), Span::styled(percent, style)]);
 

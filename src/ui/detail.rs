@@ -27,6 +27,11 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
         block = block.border_type(BorderType::Plain).border_style(model.theme.border);
     } else {
         block = block.title(Line::from(format!(" {} ", s.pane_detail)));
+        // Where the selection is among the related occupations, as the list panes say it.
+        let related = ws.related(&model.catalog).len();
+        if let Some(at) = super::list::position(ws.related, related, areas.visible_rows(Pane::Detail)) {
+            block = block.title(Line::styled(at, model.theme.border_focused).right_aligned());
+        }
     }
     let Some(o) = ws.current_occupation(&model.catalog) else {
         frame.render_widget(block, area);
@@ -140,7 +145,8 @@ fn related_rows(model: &Ui, ws: &Workspace, related: &[&Occupation], room: usize
             } else {
                 (format!("{p:>3}% "), model.theme.has)
             };
-            let name = clip(&format!(" {}", o.list_title()), room.saturating_sub(width(&percent) + 1));
+            let room_left = room.saturating_sub(width(&percent) + 2);
+            let name = format!(" {}", super::names::occupation_label(&model.catalog, &o.title, room_left));
             let gap = room.saturating_sub(width(&name) + width(&percent));
             vec![Line::from(vec![Span::raw(name), Span::raw(" ".repeat(gap)), Span::styled(percent, style)])]
         })

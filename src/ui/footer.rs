@@ -37,6 +37,10 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect) {
             let entries = if program { keys::FOOTER_GAP_PROGRAM } else { keys::FOOTER_GAP_ITEM };
             keys::footer_within(map, entries, lang, room)
         }
+        // The full-text popup (`v`): how to scroll it and close it.
+        _ if matches!(ws.overlay, Some(Overlay::FullText(_))) => {
+            keys::footer_within(map, keys::FOOTER_FULL_TEXT, lang, room)
+        }
         // Sentences: cut with `…` if they must be.
         Some(hint) => with_prefix(map, retry, lang, &keys::hint(hint, lang)),
         None if ws.is_read_only() => with_prefix(map, retry, lang, s.keys_read_only),

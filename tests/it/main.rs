@@ -109,3 +109,7 @@ mod plan_snapshots;
 // Issue 14: the Linux console (TERM=linux, --glyphs basico) against Debian's console font.
 mod console_glyphs;
 mod e2e_console_glyphs;
+// issue 14: the whole text of the selected item (`v`), list positions, occupation names told apart
+mod full_text_snapshots;
+mod keyflow_full_text;
+mod occupation_names;

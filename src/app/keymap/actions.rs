@@ -229,6 +229,9 @@ actions! {
     MarkHas marcar_la_tiene ["2"] MARKS, Both;
     MarkDeveloping marcar_en_desarrollo ["1"] MARKS, Both;
     ClearMark quitar_marca ["0"] MARKS, Both;
+    // Issue 14: the selected item's whole text in a popup that scrolls; `v` closes it again (`Help` is
+    // where that popup reads its keys, as the `?` help does).
+    ViewFull ver_texto_completo ["v"] &[Sectors, Occupations, Functions, Programs, Detail, BestFit, ExperienceList, Help], Both;
 }
 
 impl Place {

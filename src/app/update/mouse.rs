@@ -27,9 +27,13 @@ pub fn clicked(model: &mut Model, area: Area, row: Option<usize>) -> Vec<Effect>
             super::plan::clicked_part(ws, part);
             return Vec::new();
         }
-        Area::Pane(_) | Area::Help if ws.overlay.is_some() => return Vec::new(),
+        Area::FullTextOutside => {
+            super::full_text::close(ws);
+            return Vec::new();
+        }
+        Area::Pane(_) | Area::Help | Area::FullText if ws.overlay.is_some() => return Vec::new(),
         Area::Pane(pane) => pane,
-        Area::Help => return Vec::new(),
+        Area::Help | Area::FullText => return Vec::new(),
     };
     ws.focus = pane;
     match row {
@@ -56,9 +60,13 @@ pub fn wheel(model: &mut Model, area: Area, down: bool) -> Vec<Effect> {
             super::plan::wheel(ws, &set, lang, down);
             return Vec::new();
         }
-        Area::PlanPart(_) => return Vec::new(),
+        Area::PlanPart(_) | Area::FullTextOutside => return Vec::new(),
         Area::Gap => {
             super::gap::wheel(ws, down);
+            return Vec::new();
+        }
+        Area::FullText => {
+            super::full_text::wheel(ws, down);
             return Vec::new();
         }
         Area::Help => {

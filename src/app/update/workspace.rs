@@ -92,6 +92,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         }
         Action::Gap => super::gap::open(ws, &set),
         Action::Help => ws.overlay = Some(Overlay::Help(Default::default())),
+        Action::ViewFull if len > 0 => super::full_text::open(ws, None),
         Action::OpenBestFit => super::best_fit::open(ws),
         Action::Search => ws.overlay = Some(Overlay::Search(overlays::new_search())),
         Action::Notes => {

@@ -41,6 +41,7 @@ pub const HELP: &[Row] = &[
     row(&[&[FocusDetail]], "ayuda.afines"),
     row(&[&[GoRelated]], "ayuda.ir_afin"),
     row(&[&[Gap]], "ayuda.brecha"),
+    row(&[&[ViewFull]], "ayuda.ver_texto_completo"),
     row(&[&[OpenBestFit]], "ayuda.mejor_ajuste"),
     row(&[&[Search]], "ayuda.buscar"),
     row(&[&[Notes]], "ayuda.notas"),
@@ -67,6 +68,7 @@ pub const HELP_KIOSK: &[Row] = &[
     row(&[&[SwitchTab]], "kiosco.competencias"),
     row(&[&[SortByFit]], "kiosco.ordenar"),
     row(&[&[Gap]], "kiosco.brecha"),
+    row(&[&[ViewFull]], "kiosco.ver_texto_completo"),
     row(&[&[OpenBestFit]], "kiosco.mejor_ajuste"),
     row(&[&[Search]], "kiosco.buscar"),
     row(&[&[Notes]], "kiosco.notas"),
@@ -195,6 +197,12 @@ pub const FOOTER_HELP: &[Entry] = &[
     (&[&[First, Last]], "pie.extremos"),
     (&[&[Close]], "pie.cerrar"),
 ];
+/// The full-text popup (`v`): how to scroll it and close it.
+pub const FOOTER_FULL_TEXT: &[Entry] = &[
+    (&[&[Up, Down]], "pie.desplazar"),
+    (&[&[PageUp, PageDown]], "pie.pagina"),
+    (&[&[ViewFull], &[Close]], "pie.cerrar"),
+];
 /// The search popup's last line.
 pub const FOOTER_SEARCH: &[Entry] = &[
     (&[&[SearchUp, SearchDown]], "pie.elegir"),
@@ -250,6 +258,7 @@ pub fn footer_pane(place: Place) -> &'static [Entry] {
             (&[&[Up, Down]], "pie.elegir"),
             (&[&[Forward]], "pie.ocupaciones"),
             (&[&[OpenBestFit]], "pie.mejor_ajuste"),
+            (&[&[ViewFull]], "pie.ver_texto"),
         ],
         Place::Occupations => &[
             (&[&[Up, Down]], "pie.elegir"),
@@ -258,14 +267,25 @@ pub fn footer_pane(place: Place) -> &'static [Entry] {
             (&[&[FocusDetail]], "pie.afines"),
             (&[&[Gap]], "pie.brecha"),
             (&[&[OpenBestFit]], "pie.mejor_ajuste"),
+            (&[&[ViewFull]], "pie.ver_texto"),
         ],
-        Place::Functions => {
-            &[(&[&[Mark]], "pie.marcar"), (&[&[SwitchTab]], "pie.pestana"), (&[&[Gap]], "pie.brecha")]
-        }
-        Place::Programs => &[(&[&[Mark]], "pie.elegir_programa"), (&[&[Gap]], "pie.brecha")],
-        Place::Detail => {
-            &[(&[&[Up, Down]], "pie.elegir"), (&[&[GoRelated]], "pie.ir_afin"), (&[&[Gap]], "pie.brecha")]
-        }
+        Place::Functions => &[
+            (&[&[Mark]], "pie.marcar"),
+            (&[&[SwitchTab]], "pie.pestana"),
+            (&[&[Gap]], "pie.brecha"),
+            (&[&[ViewFull]], "pie.ver_texto"),
+        ],
+        Place::Programs => &[
+            (&[&[Mark]], "pie.elegir_programa"),
+            (&[&[Gap]], "pie.brecha"),
+            (&[&[ViewFull]], "pie.ver_texto"),
+        ],
+        Place::Detail => &[
+            (&[&[Up, Down]], "pie.elegir"),
+            (&[&[GoRelated]], "pie.ir_afin"),
+            (&[&[Gap]], "pie.brecha"),
+            (&[&[ViewFull]], "pie.ver_texto"),
+        ],
         _ => &[],
     }
 }
