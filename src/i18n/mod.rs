@@ -80,6 +80,8 @@ strings! {
     due_none, due_overdue, due_no_contact, due_no_pending, due_who_persona, due_who_orientador, due_bad_date,
     list_follow_up, sessions_col_follow_up,
     modality_presencial, modality_virtual, modality_mixta, program_url, program_contact, program_schedule, program_requirements, program_duration, program_cost,
+    // issue 14: what the fit percentage means, in the `?` help
+    fit_help,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

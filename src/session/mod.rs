@@ -33,7 +33,7 @@ mod plan_tests;
 #[cfg(test)]
 mod rank_tests;
 
-pub use best::{BestFilter, BestFit, BestFits, Part, Parts, best_fits};
+pub use best::{BestFilter, BestFit, BestFits, Part, Parts, best_fits, parts_of};
 pub use disk::{Disk, RealDisk};
 pub use erase::{Erased, MAX_DAYS, MIN_DAYS, Purged, erase, purge};
 pub use error::{SaveCause, SessionError, StoreError};

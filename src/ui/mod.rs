@@ -7,6 +7,7 @@ mod detail;
 mod experience;
 mod export;
 pub mod failure;
+pub mod fit;
 mod footer;
 mod functions;
 mod gap;

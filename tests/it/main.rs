@@ -105,3 +105,6 @@ mod sessions_due;
 mod e2e_plan;
 mod plan_record;
 mod plan_snapshots;
+// issue 14 (notes-fit): the notes editor wraps and scrolls; the fit by band
+mod fit_bands;
+mod keyflow_notes_wrap;
