@@ -416,5 +416,5 @@ pub const EN: Strings = Strings {
     program_requirements: "Requirements: {value}",
     program_duration: "Duration: {value}",
     program_cost: "Cost: {value}",
-    fit_help: "Fit (%): the share of what the occupation needs (functions, skills, knowledge) that is already marked; in development counts half. It is not the chance of being hired. Coloured by band: 0 %, 1-{low_to} %, {middle}-{middle_to} %, {high}-100 %.",
+    fit_help: "Fit (%): the share of what the occupation needs (functions, skills, knowledge) that is already marked; in development counts half. It is not the chance of being hired. Coloured by band: 0%, 1-{low_to}%, {middle}-{middle_to}%, {high}-100%.",
 };

@@ -416,5 +416,5 @@ pub const ES: Strings = Strings {
     program_requirements: "Requisitos: {value}",
     program_duration: "Duración: {value}",
     program_cost: "Costo: {value}",
-    fit_help: "Ajuste (%): la parte de lo esencial de la ocupación (funciones, destrezas, conocimientos) que ya está marcada; en desarrollo cuenta la mitad. No es la probabilidad de que contraten a la persona. Color por tramo: 0 %, 1-{low_to} %, {middle}-{middle_to} %, {high}-100 %.",
+    fit_help: "Ajuste (%): la parte de lo esencial de la ocupación (funciones, destrezas, conocimientos) que ya está marcada; en desarrollo cuenta la mitad. No es la probabilidad de que contraten a la persona. Color por tramo: 0%, 1-{low_to}%, {middle}-{middle_to}%, {high}-100%.",
 };

@@ -200,6 +200,6 @@ fn the_help_says_what_the_fit_means_and_that_it_is_no_chance_of_being_hired() {
             .collect();
         let text = text.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(text.contains(means) && text.contains(not), "{lang:?}: {text}");
-        assert!(text.contains("0 %, 1-39 %, 40-69 %, 70-100 %"), "the bands are said: {text}");
+        assert!(text.contains("0%, 1-39%, 40-69%, 70-100%"), "the bands are said: {text}");
     }
 }

@@ -44,4 +44,6 @@ snapshots! {
     overlay_gap,
     overlay_help,
     overlay_help_scrolled,
+    overlay_notes_wrapped,
+    overlay_notes_long,
 }
