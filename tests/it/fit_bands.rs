@@ -203,3 +203,32 @@ fn the_help_says_what_the_fit_means_and_that_it_is_no_chance_of_being_hired() {
         assert!(text.contains("0%, 1-39%, 40-69%, 70-100%"), "the bands are said: {text}");
     }
 }
+
+#[test]
+fn the_best_fit_view_colours_its_percentages_by_the_same_bands() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_fits(dir.path());
+    app.model.size = (120, 40);
+    let set = app.model.catalog.clone();
+    let low = standings(&app.ws().session, &[set.occupation("tecnico-sistemas").unwrap()])[0];
+    assert!((1..40).contains(&low.percent) && !low.shared_only(), "{low:?}");
+    app.char('m');
+    // Off the first two rows (the high fit, then the low one), which the selection would colour.
+    app.press(KeyCode::Down);
+    app.press(KeyCode::Down);
+    for (name, theme) in [
+        ("normal", Theme::new(ThemeName::Normal, false)),
+        ("alto-contraste", Theme::new(ThemeName::AltoContraste, false)),
+    ] {
+        let buf = draw(&app, &theme, (120, 40));
+        for (text, style) in [("100%", theme.fit_high), (&*format!(" {}%", low.percent), theme.fit_low)] {
+            let y = (0..40)
+                .find(|&y| row_text(&buf, y, 0, 120).contains(text))
+                .unwrap_or_else(|| panic!("{text}"));
+            let row = row_text(&buf, y, 0, 120);
+            let x = u16::try_from(row[..row.find(text).unwrap()].chars().count()).unwrap();
+            let x = x + u16::from(text.starts_with(' '));
+            assert!(same(&buf[(x, y)], style), "{name}: {text} drawn as {:?}", buf[(x, y)]);
+        }
+    }
+}
