@@ -137,9 +137,9 @@ fn related_rows(model: &Ui, ws: &Workspace, related: &[&Occupation], room: usize
         .map(|(standing, o)| {
             let p = standing.percent;
             let (percent, style) = if standing.shared_only() {
-                (format!("{:>5} ", format!("({p}%)")), super::fit::style(&model.theme, &standing))
+                (format!("{:>5} ", format!("({p}%)")), super::fit::style(model.theme, &standing))
             } else {
-                (format!("{p:>3}% "), super::fit::style(&model.theme, &standing))
+                (format!("{p:>3}% "), super::fit::style(model.theme, &standing))
             };
             let name = clip(&format!(" {}", o.list_title()), room.saturating_sub(width(&percent) + 1));
             let gap = room.saturating_sub(width(&name) + width(&percent));
