@@ -424,4 +424,5 @@ pub const EN: Strings = Strings {
     full_alt_titles: "Also called: {titles}",
     full_mark: "Mark: {mark}",
     full_job: "Past job: {title}",
+    fit_help: "Fit (%): the share of what the occupation needs (functions, skills, knowledge) that is already marked; in development counts half. It is not the chance of being hired. Coloured by band: 0%, 1-{low_to}%, {middle}-{middle_to}%, {high}-100%.",
 };

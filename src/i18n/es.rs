@@ -424,4 +424,5 @@ pub const ES: Strings = Strings {
     full_alt_titles: "Denominaciones: {titles}",
     full_mark: "Marca: {mark}",
     full_job: "Trabajo anterior: {title}",
+    fit_help: "Ajuste (%): la parte de lo esencial de la ocupación (funciones, destrezas, conocimientos) que ya está marcada; en desarrollo cuenta la mitad. No es la probabilidad de que contraten a la persona. Color por tramo: 0%, 1-{low_to}%, {middle}-{middle_to}%, {high}-100%.",
 };

@@ -84,6 +84,8 @@ strings! {
     gap_essential, gap_optional,
     // issue 14: the whole text of the selected item (`v`)
     full_title, full_of_occupation, full_alt_titles, full_mark, full_job,
+    // issue 14: what the fit percentage means, in the `?` help
+    fit_help,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

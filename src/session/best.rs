@@ -82,7 +82,7 @@ pub fn best_fits<'a>(session: &Session, set: &'a CatalogSet, filter: &BestFilter
     out
 }
 
-/// One occupation's parts, as the best-fit view counts them (the gap popup shows them above its list).
+/// The parts of one occupation's fit (what [`best_fits`] gives each row), for the views that show one.
 pub fn parts_of(session: &Session, set: &CatalogSet, occupation: &Occupation) -> Parts {
     parts(&Levels::of(session), set, occupation)
 }

@@ -7,6 +7,7 @@ mod detail;
 mod experience;
 mod export;
 pub mod failure;
+pub mod fit;
 mod footer;
 mod full_text;
 mod functions;

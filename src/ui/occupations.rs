@@ -45,9 +45,9 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
             let p = standing.percent;
             // In brackets and dim when only shared competencies make the fit; the detail below says so.
             let (percent, style) = if standing.shared_only() {
-                (format!("{:>5} ", format!("({p}%)")), model.theme.dim)
+                (format!("{:>5} ", format!("({p}%)")), super::fit::style(model.theme, &standing))
             } else {
-                (format!("{p:>3}% "), model.theme.has)
+                (format!("{p:>3}% "), super::fit::style(model.theme, &standing))
             };
             let (lead, lead_style) = if complementary(o) {
                 ("+", model.theme.dim)

@@ -113,3 +113,6 @@ mod e2e_console_glyphs;
 mod full_text_snapshots;
 mod keyflow_full_text;
 mod occupation_names;
+// issue 14 (notes-fit): the notes editor wraps and scrolls; the fit by band
+mod fit_bands;
+mod keyflow_notes_wrap;

@@ -46,4 +46,6 @@ snapshots! {
     overlay_help_scrolled,
     overlay_gap_end,
     overlay_gap_marked,
+    overlay_notes_wrapped,
+    overlay_notes_long,
 }

@@ -38,6 +38,8 @@ pub const ALL: &[(&str, Build)] = &[
     ("overlay_help_scrolled", overlay_help_scrolled),
     ("overlay_gap_end", overlay_gap_end),
     ("overlay_gap_marked", overlay_gap_marked),
+    ("overlay_notes_wrapped", overlay_notes_wrapped),
+    ("overlay_notes_long", overlay_notes_long),
 ];
 
 /// The id of the damaged file in the list; ids of real sessions are random and never drawn.
@@ -275,4 +277,33 @@ pub fn overlay_gap_marked(m: &mut Model) {
     for code in ['j', 'j', '2'] {
         press(m, KeyCode::Char(code));
     }
+}
+
+/// A note of 150 characters in one paragraph: wrapped at the editor's width, whole in sight.
+pub fn overlay_notes_wrapped(m: &mut Model) {
+    workspace_default(m);
+    press(m, KeyCode::Char('n'));
+    let text = match m.lang {
+        Lang::Es => {
+            "Trabajó dos años en una droguería de barrio: atendía público, manejaba la caja y el \
+             inventario. Quiere turno de mañana y estudiar los fines de semana."
+        }
+        Lang::En => {
+            "Worked two years at a neighbourhood pharmacy: served customers, ran the till and the \
+             stock. Wants the morning shift and to study at the weekends, too."
+        }
+    };
+    type_text(m, text);
+}
+
+/// A note longer than the pane, pasted: the view scrolled to the cursor at its end.
+pub fn overlay_notes_long(m: &mut Model) {
+    workspace_default(m);
+    press(m, KeyCode::Char('n'));
+    let word = match m.lang {
+        Lang::Es => "nota",
+        Lang::En => "note",
+    };
+    let text = (1..=300).map(|i| format!("{word}{i:03}")).collect::<Vec<_>>().join(" ");
+    update(m, Msg::Paste(text));
 }
