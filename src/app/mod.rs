@@ -6,6 +6,7 @@ mod experience;
 mod failure;
 pub mod keymap;
 pub mod kiosk;
+pub mod kiosk_visit;
 mod model;
 mod msg;
 mod notice;

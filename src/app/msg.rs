@@ -18,6 +18,8 @@ pub enum Area {
     PlanPart(super::plan::PlanPart),
     /// The `?` help: the wheel scrolls it.
     Help,
+    /// Issue 14: something on a kiosk visitor's screen.
+    Kiosk(super::kiosk_visit::Target),
 }
 
 #[derive(Debug)]

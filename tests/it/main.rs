@@ -105,3 +105,6 @@ mod sessions_due;
 mod e2e_plan;
 mod plan_record;
 mod plan_snapshots;
+// issue 14: the kiosk visitor's path
+mod keyflow_kiosk_visit;
+mod kiosk_visit_support;

@@ -48,6 +48,14 @@ pub enum Place {
     PlanEdit,
     /// The `?` help: scrolled by the list keys when it does not fit, closed like a popup.
     Help,
+    /// Issue 14, a kiosk visitor's lists: where to start, the sectors, the results.
+    KioskChoice,
+    /// A kiosk visitor's job title ("¿En qué ha trabajado?"): typed text.
+    KioskTitle,
+    /// A kiosk visitor's question, "¿Sabe hacer esto?".
+    KioskQuestion,
+    /// "¿Terminar?" at a kiosk.
+    KioskConfirm,
 }
 
 /// Counselor's computer, kiosk, or both.
@@ -147,13 +155,13 @@ actions! {
     // In the quit question too, where `R` (Caps Lock) has always worked.
     Retry reintentar ["r", "R"] &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Popup], Both;
     Copy copiar ["c", "C"] &[Popup], Both;
-    Confirm confirmar ["s", "S", "y", "Y"] &[Popup], Both;
-    Finish terminar ["t", "T"] PANES, Kiosk;
+    Confirm confirmar ["s", "S", "y", "Y"] &[Popup, KioskConfirm], Both;
+    Finish terminar ["t", "T"] &[Sectors, Occupations, Functions, Programs, Detail, KioskChoice, KioskQuestion], Kiosk;
     NewSession nueva ["n"] &[Sessions], Both;
     Resume reanudar ["enter"] &[Sessions], Both;
     Delete borrar ["d", "delete"] &[Sessions], Both;
     Filter filtrar ["/"] &[Sessions], Both;
-    Close cerrar ["esc"] &[Popup, Help, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions, ExperienceSearch, ExperienceList, PlanList, PlanEdit], Both;
+    Close cerrar ["esc"] &[Popup, Help, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions, ExperienceSearch, ExperienceList, PlanList, PlanEdit, KioskTitle, KioskConfirm], Both;
     NextField campo_siguiente ["tab", "down"] &[Form, Consent], Both;
     PreviousField campo_anterior ["shift+tab", "up"] &[Form, Consent], Both;
     Start comenzar ["enter"] &[Form, Consent], Both;
@@ -225,6 +233,21 @@ actions! {
     MarkHas marcar_la_tiene ["2"] &[Functions], Both;
     MarkDeveloping marcar_en_desarrollo ["1"] &[Functions], Both;
     ClearMark quitar_marca ["0"] &[Functions], Both;
+    // Issue 14: the kiosk visitor's path, one question at a time (README, "Modo quiosco").
+    KioskSpanish kiosco_espanol ["e"] &[Welcome], Kiosk;
+    KioskEnglish kiosco_ingles ["i"] &[Welcome], Kiosk;
+    KioskSave kiosco_guardar ["s", "y"] &[Consent], Kiosk;
+    KioskDontSave kiosco_no_guardar ["n"] &[Consent], Kiosk;
+    KioskUp kiosco_arriba ["up"] &[KioskChoice, KioskTitle], Kiosk;
+    KioskDown kiosco_abajo ["down"] &[KioskChoice, KioskTitle], Kiosk;
+    KioskPick kiosco_elegir ["enter"] &[KioskChoice, KioskTitle], Kiosk;
+    KioskYes kiosco_si ["s", "y"] &[KioskQuestion], Kiosk;
+    KioskLearning kiosco_aprendiendo ["a"] &[KioskQuestion], Kiosk;
+    KioskNotYet kiosco_todavia_no ["n"] &[KioskQuestion], Kiosk;
+    KioskBack kiosco_atras ["backspace"] &[KioskChoice, KioskQuestion], Kiosk;
+    KioskSkip kiosco_saltar ["tab"] &[KioskQuestion], Kiosk;
+    KioskResults kiosco_resultados ["r"] &[KioskQuestion], Kiosk;
+    KioskStay kiosco_seguir ["n"] &[KioskConfirm], Kiosk;
 }
 
 impl Place {
@@ -232,7 +255,7 @@ impl Place {
 
     /// Where plain characters are typed text, so no action may take one.
     pub fn takes_text(self) -> bool {
-        matches!(self, Form | Search | Notes | Filter | Copy | Pin | ExperienceSearch | PlanEdit)
+        matches!(self, Form | Search | Notes | Filter | Copy | Pin | ExperienceSearch | PlanEdit | KioskTitle)
     }
 
     pub fn of_pane(pane: crate::app::Pane) -> Place {

@@ -28,7 +28,7 @@ pub fn clicked(model: &mut Model, area: Area, row: Option<usize>) -> Vec<Effect>
         }
         Area::Pane(_) | Area::Help if ws.overlay.is_some() => return Vec::new(),
         Area::Pane(pane) => pane,
-        Area::Help => return Vec::new(),
+        Area::Help | Area::Kiosk(_) => return Vec::new(),
     };
     ws.focus = pane;
     match row {
@@ -55,7 +55,7 @@ pub fn wheel(model: &mut Model, area: Area, down: bool) -> Vec<Effect> {
             super::plan::wheel(ws, &set, lang, down);
             return Vec::new();
         }
-        Area::PlanPart(_) => return Vec::new(),
+        Area::PlanPart(_) | Area::Kiosk(_) => return Vec::new(),
         Area::Help => {
             if let Some(Overlay::Help(scroll)) = &mut ws.overlay {
                 let action = if down { Action::Down } else { Action::Up };
