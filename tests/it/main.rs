@@ -108,3 +108,4 @@ mod plan_snapshots;
 // issue 14: the kiosk visitor's path
 mod keyflow_kiosk_visit;
 mod kiosk_visit_support;
+mod e2e_kiosk_visit;
