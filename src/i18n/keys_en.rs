@@ -274,10 +274,16 @@ pub const LABELS: &[(&str, &str)] = &[
     ("pie.kiosco_terminar_si", "Yes, finish"),
     ("pie.kiosco_seguir", "No, go on"),
     ("ayuda.kiosco_idioma", "in kiosk mode, on the welcome screen: Spanish / English"),
-    ("ayuda.kiosco_consentimiento", "in kiosk mode, at the start: \"Yes, save\" / \"Don't save\" (Enter alone does not choose)"),
+    (
+        "ayuda.kiosco_consentimiento",
+        "in kiosk mode, at the start: \"Yes, save\" / \"Don't save\" (Enter alone does not choose)",
+    ),
     ("ayuda.kiosco_lista", "in kiosk mode: up and down the list"),
     ("ayuda.kiosco_elegir", "in kiosk mode: choose the highlighted row"),
-    ("ayuda.kiosco_respuestas", "in kiosk mode, \"Can you do this?\": Yes (has it) / I'm learning (in development) / Not yet"),
+    (
+        "ayuda.kiosco_respuestas",
+        "in kiosk mode, \"Can you do this?\": Yes (has it) / I'm learning (in development) / Not yet",
+    ),
     ("ayuda.kiosco_atras", "in kiosk mode: back to the previous question or screen"),
     ("ayuda.kiosco_saltar", "in kiosk mode: skip the rest of the occupation's questions"),
     ("ayuda.kiosco_resultados", "in kiosk mode: see the results"),

@@ -280,10 +280,16 @@ pub const LABELS: &[(&str, &str)] = &[
     ("pie.kiosco_terminar_si", "Sí, terminar"),
     ("pie.kiosco_seguir", "No, seguir"),
     ("ayuda.kiosco_idioma", "en el modo quiosco, en la bienvenida: español / inglés"),
-    ("ayuda.kiosco_consentimiento", "en el modo quiosco, al empezar: «Sí, guardar» / «No guardar» (Enter solo no elige)"),
+    (
+        "ayuda.kiosco_consentimiento",
+        "en el modo quiosco, al empezar: «Sí, guardar» / «No guardar» (Enter solo no elige)",
+    ),
     ("ayuda.kiosco_lista", "en el modo quiosco: subir y bajar en la lista"),
     ("ayuda.kiosco_elegir", "en el modo quiosco: elegir lo marcado en la lista"),
-    ("ayuda.kiosco_respuestas", "en el modo quiosco, «¿Sabe hacer esto?»: Sí (la tiene) / Estoy aprendiendo (en desarrollo) / Todavía no"),
+    (
+        "ayuda.kiosco_respuestas",
+        "en el modo quiosco, «¿Sabe hacer esto?»: Sí (la tiene) / Estoy aprendiendo (en desarrollo) / Todavía no",
+    ),
     ("ayuda.kiosco_atras", "en el modo quiosco: volver a la pregunta o pantalla anterior"),
     ("ayuda.kiosco_saltar", "en el modo quiosco: saltar el resto de las preguntas de la ocupación"),
     ("ayuda.kiosco_resultados", "en el modo quiosco: ver los resultados"),

@@ -106,6 +106,6 @@ mod e2e_plan;
 mod plan_record;
 mod plan_snapshots;
 // issue 14: the kiosk visitor's path
+mod e2e_kiosk_visit;
 mod keyflow_kiosk_visit;
 mod kiosk_visit_support;
-mod e2e_kiosk_visit;

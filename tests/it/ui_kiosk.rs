@@ -457,9 +457,13 @@ fn the_visit_speaks_plainly() {
                 build(&mut m);
                 let screen = text(&mut m, width, height);
                 let lower = screen.to_lowercase();
-                for never in ["inferid", "inferred", "cuoc", "cno", "◐", "●", "brecha", "gap", "orientador"] {
-                    assert!(!lower.contains(never), "{never:?}:
-{screen}");
+                for never in ["inferid", "inferred", "cuoc", "cno", "◐", "●", "brecha", "gap", "orientador"]
+                {
+                    assert!(
+                        !lower.contains(never),
+                        "{never:?}:
+{screen}"
+                    );
                 }
                 assert!(!screen.chars().any(|c| c.is_ascii_digit() && screen.contains(".0")), "{screen}");
             }

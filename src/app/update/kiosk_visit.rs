@@ -156,8 +156,11 @@ fn target_of(action: Action, place: Place) -> Option<Target> {
 }
 
 fn refresh(search: &mut TitleSearch, index: &crate::search::SearchIndex) {
-    search.matches =
-        if search.query.trim().is_empty() { Vec::new() } else { index.job_titles(&search.query, TITLE_RESULTS) };
+    search.matches = if search.query.trim().is_empty() {
+        Vec::new()
+    } else {
+        index.job_titles(&search.query, TITLE_RESULTS)
+    };
     search.selected = 0;
     search.nothing = false;
 }
@@ -202,10 +205,12 @@ pub fn act(model: &mut Model, target: Target, row: Option<usize>) -> Vec<Effect>
         Target::Row => pick(visit, &set, row),
         Target::Answer(answer) => return answer_and_go_on(visit, ws, &set, answer, now),
         Target::Back => back(visit, &set),
-        Target::Skip if visit.step == Step::Questions => {
-            if !visit.walk.as_mut().is_some_and(|walk| walk.next_occupation(&set)) {
-                visit.step = Step::Results(0);
-            }
+        // "Saltar el resto": the next occupation; after the last, the results.
+        Target::Skip
+            if visit.step == Step::Questions
+                && !visit.walk.as_mut().is_some_and(|walk| walk.next_occupation(&set)) =>
+        {
+            visit.step = Step::Results(0);
         }
         Target::Results if visit.step == Step::Questions => visit.step = Step::Results(0),
         _ => {}
@@ -227,7 +232,7 @@ fn pick(visit: &mut Visit, set: &CatalogSet, row: Option<usize>) {
                 Some(found) => {
                     let occupations = from_title(set, &found.occupation);
                     walk(visit, set, Questions::new(set, occupations));
-                },
+                }
                 None => search.nothing = true,
             }
         }
@@ -261,10 +266,13 @@ fn answer_and_go_on(
 ) -> Vec<Effect> {
     let Some(walk) = visit.walk.as_mut().filter(|_| visit.step == Step::Questions) else { return Vec::new() };
     let Some(question) = walk.current().cloned() else { return Vec::new() };
-    let occupation = (question.kind == crate::session::MarkKind::Function).then_some(question.occupation.as_str());
+    let occupation =
+        (question.kind == crate::session::MarkKind::Function).then_some(question.occupation.as_str());
     // The same mark the counselor's `2` and `1` make; "Todavía no" is kept as answered, not marked.
     let changed_now = match answer.level() {
-        Some(level) => ws.session.set_mark(question.kind, &question.id, &question.text, occupation, Some(level)),
+        Some(level) => {
+            ws.session.set_mark(question.kind, &question.id, &question.text, occupation, Some(level))
+        }
         None => ws.session.answer_no(question.kind, &question.id, &question.text, set),
     };
     if !walk.advance(set) {

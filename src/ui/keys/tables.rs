@@ -150,8 +150,18 @@ pub const README_MORE: &[Row] = &[
     row(&[&[PlanRemove]], "ayuda.plan_quitar"),
     row(&[&[PlanEditDone]], "ayuda.plan_listo"),
     // Issue 14: the kiosk visitor's path.
-    Row { groups: &[&[KioskSpanish], &[KioskEnglish]], sep: " / ", primary: false, text: "ayuda.kiosco_idioma" },
-    Row { groups: &[&[KioskSave], &[KioskDontSave]], sep: " / ", primary: false, text: "ayuda.kiosco_consentimiento" },
+    Row {
+        groups: &[&[KioskSpanish], &[KioskEnglish]],
+        sep: " / ",
+        primary: false,
+        text: "ayuda.kiosco_idioma",
+    },
+    Row {
+        groups: &[&[KioskSave], &[KioskDontSave]],
+        sep: " / ",
+        primary: false,
+        text: "ayuda.kiosco_consentimiento",
+    },
     Row { groups: &[&[KioskUp, KioskDown]], sep: " ", primary: false, text: "ayuda.kiosco_lista" },
     row(&[&[KioskPick]], "ayuda.kiosco_elegir"),
     Row {

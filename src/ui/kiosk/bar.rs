@@ -23,7 +23,11 @@ pub struct Button {
 }
 
 pub fn buttons(entries: &'static [Entry], targets: &[Option<Target>]) -> Vec<Button> {
-    entries.iter().zip(targets).map(|(entry, target)| Button { entry, target: *target, chosen: false }).collect()
+    entries
+        .iter()
+        .zip(targets)
+        .map(|(entry, target)| Button { entry, target: *target, chosen: false })
+        .collect()
 }
 
 /// Draws `buttons` left to right on the lines of `area`, going on to the next line when one does not
@@ -65,7 +69,14 @@ pub fn draw(model: &Ui, frame: &mut Frame, area: Rect, buttons: &[Button], regio
 
 /// The frame of a visitor's screen with the session open: returns the inside of the box, and the
 /// line below it for the keys.
-pub fn screen(model: &Ui, ws: &Workspace, saved: bool, frame: &mut Frame, area: Rect, title: &str) -> (Rect, Rect) {
+pub fn screen(
+    model: &Ui,
+    ws: &Workspace,
+    saved: bool,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+) -> (Rect, Rect) {
     header(model, ws, saved, frame, Rect { height: 1, ..area });
     let body = Rect { y: area.y + 1, height: area.height.saturating_sub(2), ..area };
     let keys = Rect { y: area.bottom().saturating_sub(1), height: 1, ..padded(area) };
@@ -93,9 +104,7 @@ fn header(model: &Ui, ws: &Workspace, saved: bool, frame: &mut Frame, area: Rect
     let (state, style) = match &ws.persistence {
         Persistence::Failed(_) => (s.kiosk_save_failed.to_string(), t.error),
         Persistence::Unsaved => (s.kiosk_header_not_saved.to_string(), t.warning),
-        _ if saved => {
-            (fill(s.kiosk_header_code, &[("code", &crate::session::desk_code(&ws.session))]), t.ok)
-        }
+        _ if saved => (fill(s.kiosk_header_code, &[("code", &crate::session::desk_code(&ws.session))]), t.ok),
         _ => (String::new(), t.dim),
     };
     let state = if state.is_empty() { state } else { format!(" {state} ") };

@@ -61,4 +61,3 @@ pub fn draw(
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
-

@@ -16,11 +16,11 @@ pub use done::draw as done;
 pub use welcome::draw as welcome;
 
 use super::Ui;
+use super::keys;
 use super::layout::centered;
 use super::list::wrap;
-use super::{padded, popup};
-use super::keys;
 use super::regions::Regions;
+use super::{padded, popup};
 use crate::app::keymap::Action;
 use crate::app::kiosk::KioskState;
 use crate::app::kiosk_visit::{Step, Target};
@@ -115,7 +115,8 @@ fn confirm(model: &Ui, frame: &mut Frame, area: Rect, regions: &mut Regions) {
     let inner = padded(popup(model, frame, centered(area, 60, 9), s.kiosk_confirm_title.to_string()));
     // The whole popup takes the click: nothing under it may act while the question is asked.
     regions.record(Area::Kiosk(Target::Row), inner, None);
-    let lines: Vec<Line> = wrap(s.kiosk_confirm_body, usize::from(inner.width), 4).into_iter().map(Line::raw).collect();
+    let lines: Vec<Line> =
+        wrap(s.kiosk_confirm_body, usize::from(inner.width), 4).into_iter().map(Line::raw).collect();
     let used = u16::try_from(lines.len()).unwrap_or(4);
     frame.render_widget(Paragraph::new(lines), inner);
     let at = Rect { y: inner.y + used + 1, height: inner.height.saturating_sub(used + 1), ..inner };

@@ -39,7 +39,9 @@ pub fn draw(model: &Ui, ws: &Workspace, visit: &Visit, frame: &mut Frame, area: 
     let answers = [Answer::Yes, Answer::Learning, Answer::NotYet];
     let targets: Vec<Option<Target>> = answers.iter().map(|a| Some(Target::Answer(*a))).collect();
     let mut buttons = bar::buttons(keys::FOOTER_KIOSK_ANSWERS, &targets);
-    buttons.iter_mut().for_each(|b| b.chosen = b.target.is_some_and(|t| Some(t) == given.map(Target::Answer)));
+    buttons
+        .iter_mut()
+        .for_each(|b| b.chosen = b.target.is_some_and(|t| Some(t) == given.map(Target::Answer)));
     let at = Rect { y: inner.y + used, height: 2.min(inner.height.saturating_sub(used)), ..inner };
     bar::draw(model, frame, at, &buttons, regions);
     // Where the visitor is: "4/18" of this occupation's questions.
@@ -52,7 +54,10 @@ pub fn draw(model: &Ui, ws: &Workspace, visit: &Visit, frame: &mut Frame, area: 
             Answer::Learning => s.kiosk_answer_learning,
             Answer::NotYet => s.kiosk_answer_no,
         };
-        said.push(ratatui::text::Span::styled(format!("   {}", fill(s.kiosk_answer_given, &[("answer", &word)])), t.dim));
+        said.push(ratatui::text::Span::styled(
+            format!("   {}", fill(s.kiosk_answer_given, &[("answer", &word)])),
+            t.dim,
+        ));
     }
     frame.render_widget(Paragraph::new(Line::from(said)), bottom);
     let targets = [Some(Target::Back), Some(Target::Skip), Some(Target::Results), Some(Target::Finish)];

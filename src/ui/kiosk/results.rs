@@ -34,14 +34,19 @@ pub fn draw(model: &Ui, ws: &Workspace, visit: &Visit, frame: &mut Frame, area: 
         frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
-    frame.render_widget(Paragraph::new(Line::styled(clip(s.kiosk_results_best, room), t.title)), line(inner, 0));
+    frame.render_widget(
+        Paragraph::new(Line::styled(clip(s.kiosk_results_best, room), t.title)),
+        line(inner, 0),
+    );
     let selected = match visit.step {
         Step::Results(at) => at.min(best.len() - 1),
         _ => 0,
     };
     let rows: Vec<String> = best
         .iter()
-        .map(|row| clip(&format!("{:>3} %  {}", row.standing.percent, row.occupation.title), room.saturating_sub(1)))
+        .map(|row| {
+            clip(&format!("{:>3} %  {}", row.standing.percent, row.occupation.title), room.saturating_sub(1))
+        })
         .collect();
     let shown = u16::try_from(rows.len()).unwrap_or(0);
     list_rows(model, frame, Rect { y: inner.y + 1, height: shown, ..inner }, &rows, selected, regions);

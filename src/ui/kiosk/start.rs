@@ -67,14 +67,18 @@ fn choices(model: &Ui, selected: usize, frame: &mut Frame, inner: Rect, regions:
     let room = usize::from(inner.width);
     let list = Rect { y: inner.y + 1, height: inner.height.saturating_sub(1).min(6), ..inner };
     let mut lines = Vec::new();
-    for (i, (name, hint)) in
-        [(s.kiosk_start_by_title, s.kiosk_start_by_title_hint), (s.kiosk_start_by_sector, s.kiosk_start_by_sector_hint)]
-            .into_iter()
-            .enumerate()
+    for (i, (name, hint)) in [
+        (s.kiosk_start_by_title, s.kiosk_start_by_title_hint),
+        (s.kiosk_start_by_sector, s.kiosk_start_by_sector_hint),
+    ]
+    .into_iter()
+    .enumerate()
     {
         let style = if i == selected { t.selected } else { t.title };
         lines.push(Line::styled(clip(&format!(" {name} "), room), style));
-        lines.extend(wrap(hint, room.saturating_sub(2), 1).into_iter().map(|l| Line::styled(format!("  {l}"), t.dim)));
+        lines.extend(
+            wrap(hint, room.saturating_sub(2), 1).into_iter().map(|l| Line::styled(format!("  {l}"), t.dim)),
+        );
         lines.push(Line::default());
     }
     frame.render_widget(Paragraph::new(lines), list);
@@ -82,7 +86,14 @@ fn choices(model: &Ui, selected: usize, frame: &mut Frame, inner: Rect, regions:
 }
 
 /// A list of one-line rows, the selected one highlighted and kept in sight; each row takes a click.
-pub fn list_rows(model: &Ui, frame: &mut Frame, area: Rect, rows: &[String], selected: usize, regions: &mut Regions) {
+pub fn list_rows(
+    model: &Ui,
+    frame: &mut Frame,
+    area: Rect,
+    rows: &[String],
+    selected: usize,
+    regions: &mut Regions,
+) {
     let t = &model.theme;
     let visible = usize::from(area.height);
     let first = offset(selected, visible);

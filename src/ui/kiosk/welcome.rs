@@ -41,7 +41,8 @@ pub fn draw(model: &Ui, frame: &mut Frame, area: Rect, regions: &mut Regions) {
         Some(Target::Spanish) => model.lang == crate::i18n::Lang::Es,
         _ => model.lang == crate::i18n::Lang::En,
     };
-    let mut buttons = bar::buttons(&keys::FOOTER_KIOSK_WELCOME[..2], &[Some(Target::Spanish), Some(Target::English)]);
+    let mut buttons =
+        bar::buttons(&keys::FOOTER_KIOSK_WELCOME[..2], &[Some(Target::Spanish), Some(Target::English)]);
     buttons.iter_mut().for_each(|b| b.chosen = chosen(b.target));
     let after = Rect { x: lang.x + label_width, width: lang.width - label_width, ..lang };
     bar::draw(model, frame, after, &buttons, regions);
