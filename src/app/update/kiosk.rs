@@ -4,6 +4,7 @@
 
 use super::flush;
 use super::keys::{is_press, typed};
+use super::kiosk_end::welcome;
 use crate::app::keymap::{Action, Place};
 use crate::app::kiosk::KioskState;
 use crate::app::model::{Model, Persistence, Screen};
@@ -160,23 +161,6 @@ fn pin_checked(model: &mut Model, right: bool) -> Vec<Effect> {
     effects
 }
 
-/// "Terminar": save, write the summary for the desk, and show its code.
-pub(super) fn finish(model: &mut Model) -> Vec<Effect> {
-    let mut effects = flush(model);
-    if let Screen::Workspace(ws) = &model.screen {
-        effects.push(Effect::KioskFinish(Box::new(ws.session.clone())));
-        if ws.persistence != Persistence::Unsaved {
-            effects.push(Effect::CloseSession(ws.session.id.clone()));
-        }
-        if let Some(kiosk) = &mut model.kiosk {
-            kiosk.visit = Default::default();
-            kiosk.visit.unsaved = ws.persistence == Persistence::Unsaved;
-        }
-    }
-    model.screen = Screen::KioskDone(None);
-    effects
-}
-
 /// The idle time ran out: save what there is and, for a visit with consent, write its summary as
 /// "Terminar" would (the visitor who walked away can still claim it at the desk by the code they saw in
 /// the header); then leave nothing of the visitor on screen or in memory.
@@ -190,21 +174,4 @@ fn expire(model: &mut Model) -> Vec<Effect> {
     }
     effects.extend(welcome(model));
     effects
-}
-
-/// Back to the welcome screen with nothing of the last visitor kept.
-pub(super) fn welcome(model: &mut Model) -> Vec<Effect> {
-    // Dropping the workspace drops the session, its notes editor and every copy of their text.
-    model.screen = Screen::Welcome;
-    model.sessions = Default::default();
-    model.counselor.clear();
-    if let Some(kiosk) = &mut model.kiosk {
-        kiosk.pin = None;
-        kiosk.visit = Default::default();
-        // The next visitor is greeted in the kiosk's own language.
-        if let Some(lang) = kiosk.home_lang.take() {
-            model.lang = lang;
-        }
-    }
-    vec![Effect::WipeScreen]
 }

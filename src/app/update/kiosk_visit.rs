@@ -186,7 +186,7 @@ pub fn act(model: &mut Model, target: Target, row: Option<usize>) -> Vec<Effect>
     let now = model.now;
     if model.kiosk.as_ref().is_some_and(|k| k.visit.confirm) {
         match target {
-            Target::ConfirmYes => return super::kiosk::finish(model),
+            Target::ConfirmYes => return super::kiosk_end::finish(model),
             Target::ConfirmNo => {
                 if let Some(kiosk) = &mut model.kiosk {
                     kiosk.visit.confirm = false;
@@ -301,7 +301,7 @@ pub fn clicked(model: &mut Model, target: Target, row: Option<usize>) -> Vec<Eff
         (Screen::NewSession(form), Target::Row) => form.field = FormField::Alias,
         (Screen::NewSession(_), Target::Continue) => return form_continue(model),
         (Screen::NewSession(_), Target::Back) => model.screen = Screen::Welcome,
-        (Screen::KioskDone(Some(_)), Target::Again) => return super::kiosk::welcome(model),
+        (Screen::KioskDone(Some(_)), Target::Again) => return super::kiosk_end::welcome(model),
         (Screen::Workspace(_), _) => return act(model, target, row),
         _ => {}
     }

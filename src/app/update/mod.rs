@@ -7,6 +7,7 @@ mod export;
 mod form;
 mod keys;
 mod kiosk;
+mod kiosk_end;
 mod kiosk_visit;
 mod leave;
 mod mouse;
