@@ -198,7 +198,6 @@ pub const EN: Strings = Strings {
     discard_title: "The session is not saved",
     discard_body: "Without consent this session is not saved: leaving loses it.",
     kiosk_welcome_title: "Welcome",
-    kiosk_welcome_body: "This is a job-guidance point. Here you can see which occupations match what you can do, what you still need, and which courses can help.\n\nHow to move: use the ↑ ↓ arrow keys to go up and down, Tab to go from one box to the next, the space bar to mark what you can do, and Enter to go in. The ? key shows every key.\n\nYou do not need to give your full name or ID. When you finish, you get a code to ask for your summary at the desk.",
     kiosk_welcome_start: "Press {tecla} to start",
     kiosk_done_title: "Done",
     kiosk_done_body: "Your summary is saved. Give this code at the desk to get it:",

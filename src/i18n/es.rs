@@ -198,7 +198,6 @@ pub const ES: Strings = Strings {
     discard_title: "La sesión no está guardada",
     discard_body: "Sin consentimiento, esta sesión no se guarda: al salir se pierde.",
     kiosk_welcome_title: "Bienvenida",
-    kiosk_welcome_body: "Este es un punto de orientación para el empleo. Aquí puede ver qué ocupaciones van con lo que usted sabe hacer, qué le falta y qué cursos le pueden ayudar.\n\nCómo moverse: use las flechas ↑ ↓ del teclado para subir y bajar, Tab para pasar de un recuadro a otro, la barra espaciadora para marcar lo que sabe hacer, y Enter para entrar. La tecla ? muestra todas las teclas.\n\nNo necesita dar su nombre completo ni su documento. Al terminar, recibe un código para pedir su resumen en el mostrador.",
     kiosk_welcome_start: "Pulse {tecla} para comenzar",
     kiosk_done_title: "Listo",
     kiosk_done_body: "Su resumen quedó guardado. Dé este código en el mostrador para recibirlo:",

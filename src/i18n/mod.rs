@@ -52,7 +52,7 @@ strings! {
     // export dialog
     dialog_export_title, dialog_export_format, format_md, format_html, format_json, dialog_export_notes, dialog_export_notes_hint, dialog_export_done, dialog_export_hint, discard_title, discard_body,
     // kiosk
-    kiosk_welcome_title, kiosk_welcome_body, kiosk_welcome_start, kiosk_done_title, kiosk_done_body, kiosk_done_desk, kiosk_done_writing, kiosk_done_failed, kiosk_done_hint, kiosk_countdown, kiosk_save_failed, kiosk_pin_title, kiosk_pin_label, kiosk_pin_wrong, kiosk_pin_locked, kiosk_pin_locked_minutes, kiosk_pin_checking, kiosk_no_pin, kiosk_bad_key,
+    kiosk_welcome_title, kiosk_welcome_start, kiosk_done_title, kiosk_done_body, kiosk_done_desk, kiosk_done_writing, kiosk_done_failed, kiosk_done_hint, kiosk_countdown, kiosk_save_failed, kiosk_pin_title, kiosk_pin_label, kiosk_pin_wrong, kiosk_pin_locked, kiosk_pin_locked_minutes, kiosk_pin_checking, kiosk_no_pin, kiosk_bad_key,
     // deletion, retention, catalog limits, file versions
     purge_days_range, erased_file, erased_missing, erased_changed, erased_failed, sessions_purged_at_start, sessions_deleted_notice, header_read_only_newer, session_newer_note, export_read_only, problem_title_too_long, problem_text_too_long, problem_file_too_large,
     // BPO joined to CUOC: shared competencies, CUOC equivalents of an occupation (issue 12)

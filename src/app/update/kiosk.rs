@@ -61,7 +61,7 @@ pub fn before(model: &mut Model, msg: &Msg) -> Option<Vec<Effect>> {
         // A click does what the key named beside it does; nothing under the PIN prompt, and nothing of
         // the counselor's panes (a visitor never sees them).
         Msg::Clicked { area: Area::Kiosk(target), row } if kiosk.pin.is_none() => {
-            Some(super::kiosk_visit::clicked(model, *target, *row))
+            Some(super::kiosk_start::clicked(model, *target, *row))
         }
         Msg::Mouse(_) | Msg::Clicked { .. } | Msg::Wheel { .. } => Some(Vec::new()),
         Msg::Paste(_) if kiosk.pin.is_some() => Some(Vec::new()),
@@ -102,7 +102,7 @@ fn key_event(model: &mut Model, key: KeyEvent) -> Option<Vec<Effect>> {
     match &mut model.screen {
         Screen::Welcome => {
             let action = model.keymap.action(&key, Place::Welcome, true);
-            super::kiosk_visit::welcome(model, action);
+            super::kiosk_start::welcome(model, action);
             Some(Vec::new())
         }
         // While the summary is being written there is no code yet: Enter would lose it.
@@ -113,7 +113,7 @@ fn key_event(model: &mut Model, key: KeyEvent) -> Option<Vec<Effect>> {
         }
         Screen::KioskDone(_) => Some(Vec::new()),
         // No counselor field at a kiosk: the alias and the consent choice only.
-        Screen::NewSession(_) => Some(super::kiosk_visit::form_key(model, key)),
+        Screen::NewSession(_) => Some(super::kiosk_start::form_key(model, key)),
         // The visitor's own screens, never the counselor's workspace.
         Screen::Workspace(_) => Some(super::kiosk_visit::key(model, key)),
         Screen::Sessions => None,

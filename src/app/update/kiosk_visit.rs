@@ -1,89 +1,23 @@
-//! Issue 14: a kiosk visitor's keys and clicks, screen by screen — the welcome's language, the alias and
-//! the consent choice, where to start, the questions, the results and "Terminar". Every key goes through
-//! the keymap; a click names the same thing a key does (`Target`), so both do one thing.
+//! Issue 14: a kiosk visitor's keys and clicks once the session is open — where to start, the job title,
+//! the sectors, the questions, the results and "Terminar" (the welcome and the consent are
+//! `kiosk_start`'s). Every key goes through the keymap; a click names the same thing a key does
+//! (`Target`), so both do one thing.
 
-use super::keys::{is_ctrl_c, typed};
-use super::{changed, form};
+use super::changed;
+use super::keys::typed;
 use crate::app::keymap::{Action, Place};
 use crate::app::kiosk_visit::{
     Answer, BEST, Questions, START_CHOICES, Step, TITLE_RESULTS, Target, TitleSearch, Visit, from_sector,
     from_title,
 };
-use crate::app::model::{FormField, Model, NewSessionForm, Screen, Workspace};
+use crate::app::model::{Model, Screen, Workspace};
 use crate::app::msg::Effect;
 use crate::catalog::CatalogSet;
-use crate::i18n::Lang;
 use crate::text::is_forbidden;
 use crossterm::event::{KeyCode, KeyEvent};
 
 /// The longest job title typed.
 const MAX_TITLE: usize = 80;
-
-/// The welcome screen: the language, then Enter.
-pub fn welcome(model: &mut Model, action: Option<Action>) {
-    match action {
-        Some(Action::KioskSpanish) => set_lang(model, Lang::Es),
-        Some(Action::KioskEnglish) => set_lang(model, Lang::En),
-        Some(Action::KioskStart) => model.screen = Screen::NewSession(NewSessionForm::default()),
-        _ => {}
-    }
-}
-
-fn set_lang(model: &mut Model, lang: Lang) {
-    if let Some(kiosk) = &mut model.kiosk {
-        kiosk.home_lang.get_or_insert(model.lang);
-    }
-    model.lang = lang;
-}
-
-/// The alias and the consent choice. Enter moves from the alias to the choice, and starts only once
-/// "Sí, guardar" or "No guardar" was chosen: Enter alone never chooses.
-pub fn form_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
-    let Screen::NewSession(form) = &mut model.screen else { return Vec::new() };
-    match model.keymap.action(&key, form::place(form), true) {
-        Some(Action::Close) => model.screen = Screen::Welcome,
-        Some(Action::NextField | Action::PreviousField) => {
-            form.field = if form.field == FormField::Alias { FormField::Consent } else { FormField::Alias };
-        }
-        Some(Action::KioskSave) => choose(form, true),
-        Some(Action::KioskDontSave) => choose(form, false),
-        Some(Action::Start) => return form_continue(model),
-        // Space ticks the counselor's box; here consent is said in words, not ticked.
-        Some(Action::Consent) => {}
-        _ if is_ctrl_c(&key) => {}
-        _ if form.field == FormField::Alias => return form::key(model, key),
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn choose(form: &mut NewSessionForm, consent: bool) {
-    form.consent = consent;
-    form.consent_chosen = true;
-    form.consent_needed = false;
-    form.field = FormField::Consent;
-}
-
-/// Enter, or a click on "Continuar".
-fn form_continue(model: &mut Model) -> Vec<Effect> {
-    let Screen::NewSession(form) = &mut model.screen else { return Vec::new() };
-    if form.alias.trim().is_empty() {
-        form.alias_missing = true;
-        form.field = FormField::Alias;
-        return Vec::new();
-    }
-    if !form.consent_chosen {
-        form.consent_needed = true;
-        form.field = FormField::Consent;
-        return Vec::new();
-    }
-    let effects = form::submit(model);
-    if let Some(kiosk) = &mut model.kiosk {
-        kiosk.visit = Visit::default();
-    }
-    // The counselor's name is a preference of counselors' computers, not of a kiosk.
-    effects.into_iter().filter(|e| !matches!(e, Effect::RememberCounselor(_))).collect()
-}
 
 /// Where a key works on the visitor's screen now.
 pub fn place(visit: &Visit) -> Place {
@@ -288,24 +222,6 @@ fn back(visit: &mut Visit, set: &CatalogSet) {
         Step::Results(_) if visit.walk.is_some() => Step::Questions,
         Step::Title(_) | Step::Sector(_) | Step::Results(_) | Step::Start => Step::Start,
     };
-}
-
-/// A click on a kiosk screen's `target` (list row `row`): what the key named beside it does.
-pub fn clicked(model: &mut Model, target: Target, row: Option<usize>) -> Vec<Effect> {
-    match (&mut model.screen, target) {
-        (Screen::Welcome, Target::Spanish) => welcome(model, Some(Action::KioskSpanish)),
-        (Screen::Welcome, Target::English) => welcome(model, Some(Action::KioskEnglish)),
-        (Screen::Welcome, Target::Begin) => welcome(model, Some(Action::KioskStart)),
-        (Screen::NewSession(form), Target::ConsentYes) => choose(form, true),
-        (Screen::NewSession(form), Target::ConsentNo) => choose(form, false),
-        (Screen::NewSession(form), Target::Row) => form.field = FormField::Alias,
-        (Screen::NewSession(_), Target::Continue) => return form_continue(model),
-        (Screen::NewSession(_), Target::Back) => model.screen = Screen::Welcome,
-        (Screen::KioskDone(Some(_)), Target::Again) => return super::kiosk_end::welcome(model),
-        (Screen::Workspace(_), _) => return act(model, target, row),
-        _ => {}
-    }
-    Vec::new()
 }
 
 /// A paste into the job title.

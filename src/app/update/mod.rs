@@ -8,6 +8,7 @@ mod form;
 mod keys;
 mod kiosk;
 mod kiosk_end;
+mod kiosk_start;
 mod kiosk_visit;
 mod leave;
 mod mouse;
