@@ -375,3 +375,35 @@ fn every_choice_works_with_a_click() {
     v.click_on(&sector);
     assert_eq!(v.step(), &Step::Questions);
 }
+
+/// "Sí" and "Estoy aprendiendo" leave in the session exactly what the counselor's `2` and `1` leave on the
+/// same items: the visitor's answers read as marks in the counselor's workspace.
+#[test]
+fn a_visitors_answers_are_the_marks_the_counselors_keys_make() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v = Visitor::start(dir.path());
+    v.begin("Ana", true);
+    v.press(KeyCode::Down);
+    v.press(KeyCode::Enter);
+    v.press(KeyCode::Enter);
+    let items = v.visit().walk.clone().unwrap().items;
+    v.char('s');
+    v.char('a');
+    let visitor = v.ws().session.marks.clone();
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = crate::keyflow_support::App::start(dir.path());
+    app.new_session("Ana", None, true);
+    app.press(KeyCode::Enter);
+    app.press(KeyCode::Enter);
+    let set = app.model.catalog.clone();
+    for (question, key) in items.iter().zip(['2', '1']) {
+        let rows = app.ws().detail_rows(&set);
+        let at = rows.iter().position(|r| r.id == question.id).expect("the same item in Funciones");
+        app.ws_mut().function = at;
+        app.char(key);
+    }
+    assert_eq!(app.ws().session.marks, visitor);
+    assert_eq!(visitor[0].level, MarkLevel::Has);
+    assert_eq!(visitor[1].level, MarkLevel::InDevelopment);
+}
