@@ -118,6 +118,10 @@ pub struct NewSessionForm {
     pub field: FormField,
     /// Shown after Enter with an empty alias.
     pub alias_missing: bool,
+    /// At a kiosk, consent is a choice made (Sí, guardar / No guardar), never the default of Enter.
+    pub consent_chosen: bool,
+    /// At a kiosk, Enter came before that choice: the form says to make it.
+    pub consent_needed: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -24,6 +24,8 @@ pub enum Area {
     FullText,
     /// Anywhere outside the full-text popup while it is open: a click there closes it.
     FullTextOutside,
+    /// Issue 14: something on a kiosk visitor's screen.
+    Kiosk(super::kiosk_visit::Target),
 }
 
 #[derive(Debug)]

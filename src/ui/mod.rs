@@ -80,12 +80,16 @@ fn draw(model: &Ui, frame: &mut Frame, regions: &mut Regions) {
         frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), Rect { y, height, ..area });
         return;
     }
+    let kiosk = model.kiosk.is_some();
     match &model.screen {
         Screen::Sessions => sessions::draw(model, frame, area),
+        // Issue 14: a kiosk visitor gets their own screens, never the counselor's form or workspace.
+        Screen::NewSession(form) if kiosk => kiosk::alias(model, form, frame, area, regions),
         Screen::NewSession(form) => new_session::draw(model, form, frame, area),
+        Screen::Workspace(ws) if kiosk => kiosk::visit(model, ws, frame, area, regions),
         Screen::Workspace(ws) => workspace(model, ws, frame, area, regions),
-        Screen::Welcome => kiosk::welcome(model, frame, area),
-        Screen::KioskDone(outcome) => kiosk::done(model, outcome.as_ref(), frame, area),
+        Screen::Welcome => kiosk::welcome(model, frame, area, regions),
+        Screen::KioskDone(outcome) => kiosk::done(model, outcome.as_ref(), frame, area, regions),
     }
     if let Some(state) = &model.kiosk {
         kiosk::overlays(model, state, frame, area);

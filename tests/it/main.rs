@@ -116,3 +116,7 @@ mod occupation_names;
 // issue 14 (notes-fit): the notes editor wraps and scrolls; the fit by band
 mod fit_bands;
 mod keyflow_notes_wrap;
+// issue 14: the kiosk visitor's path
+mod e2e_kiosk_visit;
+mod keyflow_kiosk_visit;
+mod kiosk_visit_support;

@@ -50,6 +50,14 @@ pub enum Place {
     Help,
     /// The gap popup (`g`): a list; its items take a mark and its programs the shortlist in place.
     Gap,
+    /// Issue 14, a kiosk visitor's lists: where to start, the sectors, the results.
+    KioskChoice,
+    /// A kiosk visitor's job title ("¿En qué ha trabajado?"): typed text.
+    KioskTitle,
+    /// A kiosk visitor's question, "¿Sabe hacer esto?".
+    KioskQuestion,
+    /// "¿Terminar?" at a kiosk.
+    KioskConfirm,
 }
 
 /// Counselor's computer, kiosk, or both.
@@ -151,13 +159,13 @@ actions! {
     // In the quit question too, where `R` (Caps Lock) has always worked.
     Retry reintentar ["r", "R"] &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Popup], Both;
     Copy copiar ["c", "C"] &[Popup], Both;
-    Confirm confirmar ["s", "S", "y", "Y"] &[Popup], Both;
-    Finish terminar ["t", "T"] PANES, Kiosk;
+    Confirm confirmar ["s", "S", "y", "Y"] &[Popup, KioskConfirm], Both;
+    Finish terminar ["t", "T"] &[Sectors, Occupations, Functions, Programs, Detail, KioskChoice, KioskQuestion], Kiosk;
     NewSession nueva ["n"] &[Sessions], Both;
     Resume reanudar ["enter"] &[Sessions], Both;
     Delete borrar ["d", "delete"] &[Sessions], Both;
     Filter filtrar ["/"] &[Sessions], Both;
-    Close cerrar ["esc"] &[Popup, Help, Gap, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions, ExperienceSearch, ExperienceList, PlanList, PlanEdit], Both;
+    Close cerrar ["esc"] &[Popup, Help, Gap, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions, ExperienceSearch, ExperienceList, PlanList, PlanEdit, KioskTitle, KioskConfirm], Both;
     NextField campo_siguiente ["tab", "down"] &[Form, Consent], Both;
     PreviousField campo_anterior ["shift+tab", "up"] &[Form, Consent], Both;
     Start comenzar ["enter"] &[Form, Consent], Both;
@@ -232,6 +240,21 @@ actions! {
     // Issue 14: the selected item's whole text in a popup that scrolls; `v` closes it again (`Help` is
     // where that popup reads its keys, as the `?` help does).
     ViewFull ver_texto_completo ["v"] &[Sectors, Occupations, Functions, Programs, Detail, BestFit, ExperienceList, Help], Both;
+    // Issue 14: the kiosk visitor's path, one question at a time (README, "Modo quiosco").
+    KioskSpanish kiosco_espanol ["e"] &[Welcome], Kiosk;
+    KioskEnglish kiosco_ingles ["i"] &[Welcome], Kiosk;
+    KioskSave kiosco_guardar ["s", "y"] &[Consent], Kiosk;
+    KioskDontSave kiosco_no_guardar ["n"] &[Consent], Kiosk;
+    KioskUp kiosco_arriba ["up"] &[KioskChoice, KioskTitle], Kiosk;
+    KioskDown kiosco_abajo ["down"] &[KioskChoice, KioskTitle], Kiosk;
+    KioskPick kiosco_elegir ["enter"] &[KioskChoice, KioskTitle], Kiosk;
+    KioskYes kiosco_si ["s", "y"] &[KioskQuestion], Kiosk;
+    KioskLearning kiosco_aprendiendo ["a"] &[KioskQuestion], Kiosk;
+    KioskNotYet kiosco_todavia_no ["n"] &[KioskQuestion], Kiosk;
+    KioskBack kiosco_atras ["backspace"] &[KioskChoice, KioskQuestion], Kiosk;
+    KioskSkip kiosco_saltar ["tab"] &[KioskQuestion], Kiosk;
+    KioskResults kiosco_resultados ["r"] &[KioskQuestion], Kiosk;
+    KioskStay kiosco_seguir ["n"] &[KioskConfirm], Kiosk;
 }
 
 impl Place {
@@ -239,7 +262,7 @@ impl Place {
 
     /// Where plain characters are typed text, so no action may take one.
     pub fn takes_text(self) -> bool {
-        matches!(self, Form | Search | Notes | Filter | Copy | Pin | ExperienceSearch | PlanEdit)
+        matches!(self, Form | Search | Notes | Filter | Copy | Pin | ExperienceSearch | PlanEdit | KioskTitle)
     }
 
     pub fn of_pane(pane: crate::app::Pane) -> Place {

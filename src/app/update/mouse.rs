@@ -33,7 +33,7 @@ pub fn clicked(model: &mut Model, area: Area, row: Option<usize>) -> Vec<Effect>
         }
         Area::Pane(_) | Area::Help | Area::FullText if ws.overlay.is_some() => return Vec::new(),
         Area::Pane(pane) => pane,
-        Area::Help | Area::FullText => return Vec::new(),
+        Area::Help | Area::FullText | Area::Kiosk(_) => return Vec::new(),
     };
     ws.focus = pane;
     match row {
@@ -60,7 +60,7 @@ pub fn wheel(model: &mut Model, area: Area, down: bool) -> Vec<Effect> {
             super::plan::wheel(ws, &set, lang, down);
             return Vec::new();
         }
-        Area::PlanPart(_) | Area::FullTextOutside => return Vec::new(),
+        Area::PlanPart(_) | Area::FullTextOutside | Area::Kiosk(_) => return Vec::new(),
         Area::Gap => {
             super::gap::wheel(ws, down);
             return Vec::new();

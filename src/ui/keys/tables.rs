@@ -151,6 +151,31 @@ pub const README_MORE: &[Row] = &[
     row(&[&[PlanNew]], "ayuda.plan_nuevo"),
     row(&[&[PlanRemove]], "ayuda.plan_quitar"),
     row(&[&[PlanEditDone]], "ayuda.plan_listo"),
+    // Issue 14: the kiosk visitor's path.
+    Row {
+        groups: &[&[KioskSpanish], &[KioskEnglish]],
+        sep: " / ",
+        primary: false,
+        text: "ayuda.kiosco_idioma",
+    },
+    Row {
+        groups: &[&[KioskSave], &[KioskDontSave]],
+        sep: " / ",
+        primary: false,
+        text: "ayuda.kiosco_consentimiento",
+    },
+    Row { groups: &[&[KioskUp, KioskDown]], sep: " ", primary: false, text: "ayuda.kiosco_lista" },
+    row(&[&[KioskPick]], "ayuda.kiosco_elegir"),
+    Row {
+        groups: &[&[KioskYes], &[KioskLearning], &[KioskNotYet]],
+        sep: " / ",
+        primary: false,
+        text: "ayuda.kiosco_respuestas",
+    },
+    row(&[&[KioskBack]], "ayuda.kiosco_atras"),
+    row(&[&[KioskSkip]], "ayuda.kiosco_saltar"),
+    row(&[&[KioskResults]], "ayuda.kiosco_resultados"),
+    row(&[&[KioskStay]], "ayuda.kiosco_seguir"),
 ];
 
 pub const FOOTER_COMMON: &[Entry] = &[
@@ -353,3 +378,48 @@ pub const FOOTER_PLAN_FOLLOW_UP: &[Entry] = &[
     (&[&[Close]], "pie.cerrar"),
 ];
 pub const FOOTER_PLAN_EDIT: &[Entry] = &[(&[&[PlanEditDone]], "pie.listo"), (&[&[Close]], "pie.cancelar")];
+
+/// Issue 14: the kiosk visitor's screens. Each hint is a button as well (a click does what its key does).
+pub const FOOTER_KIOSK_WELCOME: &[Entry] = &[
+    (&[&[KioskSpanish]], "pie.kiosco_espanol"),
+    (&[&[KioskEnglish]], "pie.kiosco_ingles"),
+    (&[&[KioskStart]], "pie.kiosco_comenzar"),
+];
+pub const FOOTER_KIOSK_CONSENT: &[Entry] =
+    &[(&[&[KioskSave]], "pie.kiosco_guardar"), (&[&[KioskDontSave]], "pie.kiosco_no_guardar")];
+pub const FOOTER_KIOSK_FORM: &[Entry] =
+    &[(&[&[Start]], "pie.kiosco_continuar"), (&[&[NextField]], "pie.campo"), (&[&[Close]], "pie.volver")];
+pub const FOOTER_KIOSK_LIST: &[Entry] = &[
+    (&[&[KioskUp, KioskDown]], "pie.elegir"),
+    (&[&[KioskPick]], "pie.kiosco_entrar"),
+    (&[&[KioskBack]], "pie.kiosco_atras"),
+    (&[&[Finish]], "pie.terminar"),
+];
+pub const FOOTER_KIOSK_START: &[Entry] = &[
+    (&[&[KioskUp, KioskDown]], "pie.elegir"),
+    (&[&[KioskPick]], "pie.kiosco_entrar"),
+    (&[&[Finish]], "pie.terminar"),
+];
+pub const FOOTER_KIOSK_TITLE: &[Entry] = &[
+    (&[&[KioskUp, KioskDown]], "pie.elegir"),
+    (&[&[KioskPick]], "pie.kiosco_elegir"),
+    (&[&[Close]], "pie.volver"),
+];
+pub const FOOTER_KIOSK_ANSWERS: &[Entry] = &[
+    (&[&[KioskYes]], "pie.kiosco_si"),
+    (&[&[KioskLearning]], "pie.kiosco_aprendiendo"),
+    (&[&[KioskNotYet]], "pie.kiosco_todavia_no"),
+];
+pub const FOOTER_KIOSK_QUESTION: &[Entry] = &[
+    (&[&[KioskBack]], "pie.kiosco_atras"),
+    (&[&[KioskSkip]], "pie.kiosco_saltar"),
+    (&[&[KioskResults]], "pie.kiosco_resultados"),
+    (&[&[Finish]], "pie.terminar"),
+];
+pub const FOOTER_KIOSK_RESULTS: &[Entry] = &[
+    (&[&[KioskUp, KioskDown]], "pie.elegir"),
+    (&[&[KioskBack]], "pie.kiosco_volver_preguntas"),
+    (&[&[Finish]], "pie.terminar"),
+];
+pub const FOOTER_KIOSK_CONFIRM: &[Entry] =
+    &[(&[&[Confirm]], "pie.kiosco_terminar_si"), (&[&[KioskStay]], "pie.kiosco_seguir")];

@@ -1,73 +1,35 @@
-//! Kiosk mode's own screens: the welcome, the code after "Terminar", the idle countdown and the
-//! administrator's PIN prompt. Plain words, large and centred, nothing that names a file or another visitor.
+//! Kiosk mode's own screens: the welcome, the visitor's path (issue 14: alias and consent, where to
+//! start, the questions, the results, "Terminar"), the code after it, the idle countdown and the
+//! administrator's PIN prompt. Plain words, large and centred, nothing that names a file or another
+//! visitor, no codes or words of the counselor's. One file per screen.
+
+mod alias;
+mod bar;
+mod done;
+mod questions;
+mod results;
+mod start;
+mod welcome;
+
+pub use alias::draw as alias;
+pub use done::draw as done;
+pub use welcome::draw as welcome;
 
 use super::Ui;
+use super::keys;
 use super::layout::centered;
 use super::list::wrap;
+use super::regions::Regions;
 use super::{padded, popup};
 use crate::app::keymap::Action;
 use crate::app::kiosk::KioskState;
+use crate::app::kiosk_visit::{Step, Target};
+use crate::app::{Area, Workspace};
 use crate::i18n::fill;
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
-
-pub fn welcome(model: &Ui, frame: &mut Frame, area: Rect) {
-    let s = model.lang.strings();
-    let t = &model.theme;
-    let inner = padded(popup(model, frame, centered(area, 76, 22), s.kiosk_welcome_title.to_string()));
-    let room = usize::from(inner.width);
-    let mut lines = Vec::new();
-    for paragraph in s.kiosk_welcome_body.split("\n\n") {
-        lines.extend(wrap(paragraph, room, 8).into_iter().map(Line::raw));
-        lines.push(Line::default());
-    }
-    // A save failed (the last visitor's, wiped all the same): until one works again, the desk must know.
-    if model.save_trouble.is_some() {
-        lines.extend(wrap(s.kiosk_cannot_save, room, 2).into_iter().map(|l| Line::styled(l, t.error)));
-        lines.push(Line::default());
-    }
-    let start = fill(s.kiosk_welcome_start, &[("tecla", &first_key(model, Action::KioskStart))]);
-    lines.push(Line::styled(start, t.key).alignment(Alignment::Center));
-    frame.render_widget(Paragraph::new(lines), inner);
-}
-
-pub fn done(
-    model: &Ui,
-    outcome: Option<&Result<String, crate::app::Failure>>,
-    frame: &mut Frame,
-    area: Rect,
-) {
-    let s = model.lang.strings();
-    let t = &model.theme;
-    let inner = padded(popup(model, frame, centered(area, 64, 12), s.kiosk_done_title.to_string()));
-    let room = usize::from(inner.width);
-    let mut lines = Vec::new();
-    match outcome {
-        None => lines.push(Line::styled(s.kiosk_done_writing, t.dim)),
-        Some(Ok(code)) => {
-            lines.extend(wrap(s.kiosk_done_body, room, 3).into_iter().map(Line::raw));
-            lines.push(Line::default());
-            lines.push(Line::styled(format!("  {code}  "), t.selected).alignment(Alignment::Center));
-            // Where the desk is, when config.ron's `office.front_desk` says (a visitor may not know).
-            if let Some(desk) = model.office.front_desk.as_deref().filter(|d| !d.trim().is_empty()) {
-                let said = fill(s.kiosk_done_desk, &[("desk", &desk)]);
-                lines.extend(wrap(&said, room, 2).into_iter().map(|l| Line::styled(l, t.key)));
-            }
-        }
-        Some(Err(_)) => {
-            lines.extend(wrap(s.kiosk_done_failed, room, 3).into_iter().map(|l| Line::styled(l, t.error)))
-        }
-    }
-    // Enter does nothing until the summary is written (the code would be lost): no hint before.
-    if outcome.is_some() {
-        lines.push(Line::default());
-        let again = fill(s.kiosk_done_hint, &[("tecla", &first_key(model, Action::KioskAgain))]);
-        lines.push(Line::styled(again, t.key).alignment(Alignment::Center));
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
-}
 
 /// Drawn over everything: the countdown, then the PIN prompt above it.
 pub fn overlays(model: &Ui, kiosk: &KioskState, frame: &mut Frame, area: Rect) {
@@ -131,6 +93,35 @@ pub fn overlays(model: &Ui, kiosk: &KioskState, frame: &mut Frame, area: Rect) {
         ));
         frame.render_widget(Paragraph::new(lines), inner);
     }
+}
+
+/// The visitor's screens while the session is open, by step; "¿Terminar?" over them.
+pub fn visit(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect, regions: &mut Regions) {
+    let Some(kiosk) = &model.kiosk else { return };
+    let visit = &kiosk.visit;
+    match &visit.step {
+        Step::Start | Step::Title(_) | Step::Sector(_) => start::draw(model, ws, visit, frame, area, regions),
+        Step::Questions => questions::draw(model, ws, visit, frame, area, regions),
+        Step::Results(_) => results::draw(model, ws, visit, frame, area, regions),
+    }
+    if visit.confirm {
+        confirm(model, frame, area, regions);
+    }
+}
+
+/// "¿Terminar?": what happens next, and the two answers as buttons.
+fn confirm(model: &Ui, frame: &mut Frame, area: Rect, regions: &mut Regions) {
+    let s = model.lang.strings();
+    let inner = padded(popup(model, frame, centered(area, 60, 9), s.kiosk_confirm_title.to_string()));
+    // The whole popup takes the click: nothing under it may act while the question is asked.
+    regions.record(Area::Kiosk(Target::Row), inner, None);
+    let lines: Vec<Line> =
+        wrap(s.kiosk_confirm_body, usize::from(inner.width), 4).into_iter().map(Line::raw).collect();
+    let used = u16::try_from(lines.len()).unwrap_or(4);
+    frame.render_widget(Paragraph::new(lines), inner);
+    let at = Rect { y: inner.y + used + 1, height: inner.height.saturating_sub(used + 1), ..inner };
+    let targets = [Some(Target::ConfirmYes), Some(Target::ConfirmNo)];
+    bar::draw(model, frame, at, &bar::buttons(keys::FOOTER_KIOSK_CONFIRM, &targets), regions);
 }
 
 /// The key in force for `action`, named for people (`Enter`).
