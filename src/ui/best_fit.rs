@@ -1,7 +1,7 @@
 //! The best-fit view (`m`): the occupations of every sector that fit the person best, two lines each —
 //! title and percentage, then its parts ("funciones 4/9 · destrezas 3/5 · conocimientos 1/4"), its
 //! competency level and its sector. One held only through shared competencies says so first, and its
-//! percentage is bracketed, as in the Ocupaciones pane.
+//! percentage is bracketed, as in the Ocupaciones pane. On the top border, where the cursor is ("↑ 7/15 ↓").
 
 use super::Ui;
 use super::keys::{self, FOOTER_BEST_FIT};
@@ -61,6 +61,8 @@ pub fn draw(
         frame.render_widget(Paragraph::new(lines), list);
     } else {
         let visible = usize::from(list.height / ROW_LINES);
+        let position = super::list::position(view.selected, fits.rows.len(), visible);
+        super::border_position(model, frame, super::outer(inner), position);
         regions.record(
             Area::BestFit,
             list,

@@ -1,6 +1,7 @@
 //! The Experiencia panel (`l`): the job title typed and the occupations it names, the past jobs, and
 //! what the selected job gave (its destrezas and conocimientos, marked, each saying which job it came
-//! from) and offers (its functions, to mark). Fits 80×24: every part keeps at least a few rows.
+//! from) and offers (its functions, to mark). Fits 80×24: every part keeps at least a few rows; each
+//! says at the right of its heading where its cursor is ("↑ 7/15 ↓").
 
 use super::Ui;
 use super::functions::mark_symbol;
@@ -13,7 +14,6 @@ use crate::i18n::fill;
 use crate::session::MarkKind;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -40,8 +40,6 @@ pub fn draw(
     ])
     .areas(inner);
     let heading = |field: ExperienceField| if panel.field == field { t.border_focused } else { t.title };
-    let selection =
-        |field: ExperienceField| if panel.field == field { t.selected } else { t.selected_unfocused };
     let set = &model.catalog;
 
     let prompt = Line::from(vec![
@@ -80,7 +78,8 @@ pub fn draw(
             .collect()
     };
     let chosen = (!panel.results.is_empty()).then_some(panel.result);
-    list(frame, regions, ExperienceField::Search, results, rows, chosen, selection(ExperienceField::Search));
+    let shown = List { field: ExperienceField::Search, area: results, heading: query };
+    list(model, panel, frame, regions, shown, rows, chosen);
 
     let title = fill(s.experience_jobs, &[("count", &ws.session.past_jobs.len())]);
     frame.render_widget(
@@ -108,13 +107,11 @@ pub fn draw(
             .collect()
     };
     let chosen = (!ws.session.past_jobs.is_empty()).then_some(panel.job);
-    list(frame, regions, ExperienceField::Jobs, jobs, rows, chosen, selection(ExperienceField::Jobs));
+    list(model, panel, frame, regions, List { field: ExperienceField::Jobs, area: jobs, heading: jobs_title }, rows, chosen);
 
     let job = ws.session.past_jobs.get(panel.job);
     let title =
         job.map(|j| fill(s.experience_items, &[("title", &first_form(&j.title))])).unwrap_or_default();
-    let title = clip(&format!(" {title}"), usize::from(items_title.width));
-    frame.render_widget(Paragraph::new(Line::styled(title, heading(ExperienceField::Items))), items_title);
     let room = usize::from(items.width);
     let rows: Vec<Vec<Line<'static>>> = panel
         .items(&ws.session, set)
@@ -142,7 +139,13 @@ pub fn draw(
         })
         .collect();
     let chosen = (!rows.is_empty()).then_some(panel.item);
-    list(frame, regions, ExperienceField::Items, items, rows, chosen, selection(ExperienceField::Items));
+    let shown = List { field: ExperienceField::Items, area: items, heading: items_title };
+    // The heading gives way to the position, cut with `…`, when both do not fit.
+    let taken = list(model, panel, frame, regions, shown, rows, chosen);
+    let title_room = items_title.width.saturating_sub(taken + u16::from(taken > 0));
+    let title = clip(&format!(" {title}"), usize::from(title_room));
+    let at = Rect { width: title_room, ..items_title };
+    frame.render_widget(Paragraph::new(Line::styled(title, heading(ExperienceField::Items))), at);
 
     let entries = match panel.field {
         ExperienceField::Search => super::keys::FOOTER_EXPERIENCE_SEARCH,
@@ -156,17 +159,37 @@ pub fn draw(
     );
 }
 
-/// Draws one part's rows and records them for the mouse.
-fn list(
-    frame: &mut Frame,
-    regions: &mut Regions,
+/// One part of the panel: its field, its rows' area and the line above them.
+struct List {
     field: ExperienceField,
     area: Rect,
+    heading: Rect,
+}
+
+/// Draws one part's rows, records them for the mouse, and says at the right of its heading line where its
+/// cursor is ("↑ 7/15 ↓"), as the panes say it on their borders; returns the cells that took.
+fn list(
+    model: &Ui,
+    panel: &ExperiencePanel,
+    frame: &mut Frame,
+    regions: &mut Regions,
+    part: List,
     rows: Vec<Vec<Line<'static>>>,
     selected: Option<usize>,
-    style: Style,
-) {
-    let first = offset(selected.unwrap_or(0), usize::from(area.height));
-    regions.record(Area::Experience(field), area, Some(Rows { rect: area, first, lines: 1 }));
-    draw_rows(frame, area, rows, selected, style, 1);
+) -> u16 {
+    let t = &model.theme;
+    let focused = panel.field == part.field;
+    let visible = usize::from(part.area.height);
+    let first = offset(selected.unwrap_or(0), visible);
+    regions.record(Area::Experience(part.field), part.area, Some(Rows { rect: part.area, first, lines: 1 }));
+    let style = if focused { t.selected } else { t.selected_unfocused };
+    let mut taken = 0;
+    if let Some(at) = selected.and_then(|i| super::list::position(i, rows.len(), visible)) {
+        taken = u16::try_from(super::list::width(&at)).unwrap_or(0).min(part.heading.width);
+        let rect = Rect { x: part.heading.right().saturating_sub(taken), width: taken, ..part.heading };
+        let at_style = if focused { t.border_focused } else { t.dim };
+        frame.render_widget(Paragraph::new(Line::styled(at, at_style)), rect);
+    }
+    draw_rows(frame, part.area, rows, selected, style, 1);
+    taken
 }

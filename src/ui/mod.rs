@@ -215,6 +215,25 @@ pub fn popup(model: &Ui, frame: &mut Frame, area: Rect, title: String) -> Rect {
     inner
 }
 
+/// The box a popup's inside `inner` (what [`popup`] returns) is drawn in, borders included.
+pub fn outer(inner: Rect) -> Rect {
+    Rect {
+        x: inner.x.saturating_sub(1),
+        y: inner.y.saturating_sub(1),
+        width: inner.width.saturating_add(2),
+        height: inner.height.saturating_add(2),
+    }
+}
+
+/// Where a list's selection is ([`list::position`], "↑ 7/15 ↓") at the right of the top border of the
+/// box drawn in `outer` (a popup, the sessions list, a kiosk screen), as [`list_block`] shows it on a pane.
+pub fn border_position(model: &Ui, frame: &mut Frame, outer: Rect, position: Option<String>) {
+    let Some(position) = position else { return };
+    let width = u16::try_from(list::width(&position)).unwrap_or(0).min(outer.width.saturating_sub(2));
+    let at = Rect { x: outer.right().saturating_sub(width + 1), y: outer.y, width, height: 1 };
+    frame.render_widget(Paragraph::new(Line::styled(position, model.theme.border_focused)), at);
+}
+
 /// A short note on the bottom border of a popup whose inside is `inner` (what [`popup`] returns), at the
 /// left, dim: where the source of what it shows goes, taking no line from its text.
 pub fn border_note(model: &Ui, frame: &mut Frame, inner: Rect, text: &str) {

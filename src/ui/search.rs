@@ -1,4 +1,5 @@
-//! The search popup: every catalog item, matched letters highlighted, "N resultados" always visible.
+//! The search popup: every catalog item, matched letters highlighted, "N resultados" always visible and,
+//! on the top border, where the cursor is among the results shown ("↑ 7/15 ↓").
 
 use super::Ui;
 use super::functions::mark_symbol;
@@ -53,6 +54,8 @@ pub fn draw(model: &Ui, session: &Session, search: &SearchPopup, frame: &mut Fra
 
     // Highlights are computed for the rows on screen only: the rest may be thousands of hits.
     let visible = usize::from(results.height);
+    let position = super::list::position(search.selected, search.hits.len(), visible);
+    super::border_position(model, frame, super::outer(inner), position);
     let first = super::layout::offset(search.selected, visible);
     let room = usize::from(results.width);
     let index = &model.index;

@@ -1,4 +1,5 @@
-//! The start screen "Sesiones": alias, last seen, best-fitting occupation and its fit, newest first.
+//! The start screen "Sesiones": alias, last seen, best-fitting occupation and its fit, newest first; on
+//! the list's top border, where the cursor is among the sessions shown ("↑ 7/15 ↓").
 
 use super::Ui;
 use super::list::{clip, draw_rows, width};
@@ -129,6 +130,9 @@ pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let selected = (!visible.is_empty()).then_some(list.selected);
+    let shown = usize::from(rows_area.height);
+    let position = selected.and_then(|i| super::list::position(i, visible.len(), shown));
+    super::border_position(model, frame, body, position);
     draw_rows(frame, rows_area, rows, selected, t.selected, 1);
 
     if let Some((_, style)) = message {

@@ -120,3 +120,5 @@ mod keyflow_notes_wrap;
 mod e2e_kiosk_visit;
 mod keyflow_kiosk_visit;
 mod kiosk_visit_support;
+// issue 14 (polish): positions and scroll markers on every list; fit colour everywhere; `v` in the gap
+mod keyflow_positions;

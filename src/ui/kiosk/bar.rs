@@ -97,6 +97,16 @@ pub fn boxed(model: &Ui, frame: &mut Frame, area: Rect, title: &str) -> Rect {
     inner
 }
 
+/// The box whose inside [`boxed`] returned as `inner`: a border and a column of padding each side.
+pub fn outer(inner: Rect) -> Rect {
+    Rect {
+        x: inner.x.saturating_sub(2),
+        y: inner.y.saturating_sub(1),
+        width: inner.width.saturating_add(4),
+        height: inner.height.saturating_add(2),
+    }
+}
+
 /// " rumbo · Ana" and, on the right, the visit's code once it is saved, or that it is not saved.
 fn header(model: &Ui, ws: &Workspace, saved: bool, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();

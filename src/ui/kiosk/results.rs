@@ -49,7 +49,8 @@ pub fn draw(model: &Ui, ws: &Workspace, visit: &Visit, frame: &mut Frame, area: 
         })
         .collect();
     let shown = u16::try_from(rows.len()).unwrap_or(0);
-    list_rows(model, frame, Rect { y: inner.y + 1, height: shown, ..inner }, &rows, selected, regions);
+    let list = Rect { y: inner.y + 1, height: shown, ..inner };
+    list_rows(model, frame, (inner, list), &rows, selected, regions);
     let chosen = best[selected].occupation;
     let mut lines = vec![Line::default()];
     let Some(gap) = gap(&ws.session, &model.catalog, &chosen.id) else { return };

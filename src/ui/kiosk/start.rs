@@ -30,7 +30,7 @@ pub fn draw(model: &Ui, ws: &Workspace, visit: &Visit, frame: &mut Frame, area: 
             frame.render_widget(Paragraph::new(typed), line(inner, 1));
             let rows: Vec<String> = search.matches.iter().map(|m| clip(&m.title, room)).collect();
             let list = Rect { y: inner.y + 3, height: inner.height.saturating_sub(5), ..inner };
-            list_rows(model, frame, list, &rows, search.selected, regions);
+            list_rows(model, frame, (inner, list), &rows, search.selected, regions);
             let said = if search.nothing {
                 Some((s.kiosk_title_pick, t.error))
             } else if rows.is_empty() && !search.query.trim().is_empty() {
@@ -48,7 +48,7 @@ pub fn draw(model: &Ui, ws: &Workspace, visit: &Visit, frame: &mut Frame, area: 
         Step::Sector(selected) => {
             let room = usize::from(inner.width);
             let rows: Vec<String> = model.catalog.sectors().map(|sector| clip(&sector.name, room)).collect();
-            list_rows(model, frame, inner, &rows, *selected, regions);
+            list_rows(model, frame, (inner, inner), &rows, *selected, regions);
             let targets = [None, Some(Target::Row), Some(Target::Back), Some(Target::Finish)];
             bar::draw(model, frame, keys_at, &bar::buttons(entries, &targets), regions);
         }
@@ -85,11 +85,13 @@ fn choices(model: &Ui, selected: usize, frame: &mut Frame, inner: Rect, regions:
     regions.record(Area::Kiosk(Target::Row), list, Some(Rows { rect: list, first: 0, lines: 3 }));
 }
 
-/// A list of one-line rows, the selected one highlighted and kept in sight; each row takes a click.
+/// A list of one-line rows in `area`, the selected one highlighted and kept in sight; each row takes a
+/// click. The screen's box (whose inside, as [`bar::screen`] returns it, is `inner`) says on its top
+/// border where the selection is ("↑ 7/15 ↓"), as the counselor's panes do.
 pub fn list_rows(
     model: &Ui,
     frame: &mut Frame,
-    area: Rect,
+    (inner, area): (Rect, Rect),
     rows: &[String],
     selected: usize,
     regions: &mut Regions,
@@ -97,6 +99,8 @@ pub fn list_rows(
     let t = &model.theme;
     let visible = usize::from(area.height);
     let first = offset(selected, visible);
+    let position = super::super::list::position(selected, rows.len(), visible);
+    super::super::border_position(model, frame, bar::outer(inner), position);
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
