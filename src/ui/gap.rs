@@ -54,7 +54,9 @@ pub fn draw(
     // The fit as it is now: a mark made in the list changes it at once.
     let standing = standings(&ws.session, &[occupation]).first().copied().unwrap_or_default();
     let parts = parts_of(&ws.session, &model.catalog, occupation);
-    let mut about = vec![fill(s.export_fit, &[("percent", &standing.percent)])];
+    // The percentage in its band's colour, as every view draws it; the parts after it in the line's.
+    let fit = fill(s.export_fit, &[("percent", &standing.percent)]);
+    let mut about: Vec<String> = Vec::new();
     if standing.shared_only() {
         about.push(s.fit_shared_only.to_string());
     }
@@ -71,7 +73,9 @@ pub fn draw(
             .map(|(text, p)| fill(text, &[("held", &p.held), ("needed", &p.needed)])),
     );
     let style = if standing.shared_only() { t.inferred } else { t.title };
-    frame.render_widget(Paragraph::new(Line::styled(clip(&about.join(" · "), room), style)), summary);
+    let rest = about.iter().map(|part| format!(" · {part}")).collect::<String>();
+    let spans = vec![Span::styled(fit, super::fit::style(t, &standing)), Span::styled(rest, style)];
+    frame.render_widget(Paragraph::new(clip_spans(spans, room)), summary);
     // Whose words these are (DANE, CUOC 2025).
     if let Some(said_text) = source {
         frame.render_widget(Paragraph::new(Line::styled(clip(&said_text, room), t.dim)), said);

@@ -17,7 +17,7 @@ use rumbo::ui::theme::{Theme, ThemeName};
 
 /// A session where "Auxiliares…" is held whole (100 %), "Técnicos…" by one function (a low fit) and
 /// the rest by nothing of their own (0 %, or a bracketed fit of shared competencies).
-fn app_with_fits(dir: &std::path::Path) -> App {
+pub fn app_with_fits(dir: &std::path::Path) -> App {
     let mut app = App::start(dir);
     app.new_session("Ana", None, true);
     let set = app.model.catalog.clone();
@@ -36,18 +36,18 @@ fn app_with_fits(dir: &std::path::Path) -> App {
     app
 }
 
-fn draw(app: &App, theme: &Theme, (w, h): (u16, u16)) -> Buffer {
+pub fn draw(app: &App, theme: &Theme, (w, h): (u16, u16)) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| drop(rumbo::ui::view(&app.model, theme, f))).unwrap();
     terminal.backend().buffer().clone()
 }
 
-fn row_text(buf: &Buffer, y: u16, from: u16, to: u16) -> String {
+pub fn row_text(buf: &Buffer, y: u16, from: u16, to: u16) -> String {
     (from..to).map(|x| buf[(x, y)].symbol()).collect()
 }
 
 /// The cell where the first digit of `NN%` at the end of row `y` (within `x0..x1`) is drawn.
-fn percent_cell(buf: &Buffer, y: u16, x0: u16, x1: u16) -> (u16, u8) {
+pub fn percent_cell(buf: &Buffer, y: u16, x0: u16, x1: u16) -> (u16, u8) {
     let text = row_text(buf, y, x0, x1);
     let cells: Vec<&str> = (x0..x1).map(|x| buf[(x, y)].symbol()).collect();
     let end = cells.iter().rposition(|c| *c == "%").unwrap_or_else(|| panic!("no % in {text:?}"));
@@ -57,7 +57,7 @@ fn percent_cell(buf: &Buffer, y: u16, x0: u16, x1: u16) -> (u16, u8) {
 }
 
 /// The style the band of `standing` must be drawn in, spelled out here rather than asked of the UI.
-fn expected(theme: &Theme, standing: &Standing) -> Style {
+pub fn expected(theme: &Theme, standing: &Standing) -> Style {
     match standing.percent {
         _ if standing.shared_only() => theme.dim,
         0 => theme.fit_none,
@@ -67,7 +67,7 @@ fn expected(theme: &Theme, standing: &Standing) -> Style {
     }
 }
 
-fn same(cell: &ratatui::buffer::Cell, style: Style) -> bool {
+pub fn same(cell: &ratatui::buffer::Cell, style: Style) -> bool {
     style.fg.is_none_or(|fg| cell.fg == fg) && cell.modifier.contains(style.add_modifier)
 }
 

@@ -13,7 +13,7 @@ use crate::i18n::fill;
 use crate::session::{BestFilter, best_fits, gap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// The most missing items and courses listed (the rest are counted).
@@ -42,10 +42,13 @@ pub fn draw(model: &Ui, ws: &Workspace, visit: &Visit, frame: &mut Frame, area: 
         Step::Results(at) => at.min(best.len() - 1),
         _ => 0,
     };
-    let rows: Vec<String> = best
+    // Each percentage in its band's colour, as the counselor's views draw it (0 % never a good colour).
+    let rows: Vec<Line<'static>> = best
         .iter()
         .map(|row| {
-            clip(&format!("{:>3} %  {}", row.standing.percent, row.occupation.title), room.saturating_sub(1))
+            let percent = format!("{:>3} %", row.standing.percent);
+            let title = clip(&format!("  {}", row.occupation.title), room.saturating_sub(1 + percent.len()));
+            Line::from(vec![Span::styled(percent, super::super::fit::style(t, &row.standing)), Span::raw(title)])
         })
         .collect();
     let shown = u16::try_from(rows.len()).unwrap_or(0);

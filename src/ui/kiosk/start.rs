@@ -10,7 +10,7 @@ use crate::app::kiosk_visit::{Step, Target, Visit};
 use crate::app::{Area, Workspace};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(model: &Ui, ws: &Workspace, visit: &Visit, frame: &mut Frame, area: Rect, regions: &mut Regions) {
@@ -28,7 +28,8 @@ pub fn draw(model: &Ui, ws: &Workspace, visit: &Visit, frame: &mut Frame, area: 
             frame.render_widget(Paragraph::new(Line::styled(s.kiosk_title_prompt, t.title)), line(inner, 0));
             let typed = Line::styled(format!(" {}_ ", search.query), t.selected);
             frame.render_widget(Paragraph::new(typed), line(inner, 1));
-            let rows: Vec<String> = search.matches.iter().map(|m| clip(&m.title, room)).collect();
+            let rows: Vec<Line<'static>> =
+                search.matches.iter().map(|m| Line::raw(clip(&m.title, room))).collect();
             let list = Rect { y: inner.y + 3, height: inner.height.saturating_sub(5), ..inner };
             list_rows(model, frame, (inner, list), &rows, search.selected, regions);
             let said = if search.nothing {
@@ -47,7 +48,8 @@ pub fn draw(model: &Ui, ws: &Workspace, visit: &Visit, frame: &mut Frame, area: 
         }
         Step::Sector(selected) => {
             let room = usize::from(inner.width);
-            let rows: Vec<String> = model.catalog.sectors().map(|sector| clip(&sector.name, room)).collect();
+            let rows: Vec<Line<'static>> =
+                model.catalog.sectors().map(|sector| Line::raw(clip(&sector.name, room))).collect();
             list_rows(model, frame, (inner, inner), &rows, *selected, regions);
             let targets = [None, Some(Target::Row), Some(Target::Back), Some(Target::Finish)];
             bar::draw(model, frame, keys_at, &bar::buttons(entries, &targets), regions);
@@ -92,7 +94,7 @@ pub fn list_rows(
     model: &Ui,
     frame: &mut Frame,
     (inner, area): (Rect, Rect),
-    rows: &[String],
+    rows: &[Line<'static>],
     selected: usize,
     regions: &mut Regions,
 ) {
@@ -106,7 +108,16 @@ pub fn list_rows(
         .enumerate()
         .skip(first)
         .take(visible)
-        .map(|(i, row)| Line::styled(format!(" {row}"), if i == selected { t.selected } else { t.base }))
+        .map(|(i, row)| {
+            let mut line = Line::from([vec![Span::raw(" ")], row.spans.clone()].concat()).style(t.base);
+            if i == selected {
+                // Over every span: a fit's own colour would otherwise stay on the highlight.
+                for span in &mut line.spans {
+                    span.style = span.style.patch(t.selected);
+                }
+            }
+            line
+        })
         .collect();
     let shown = u16::try_from(lines.len()).unwrap_or(area.height).min(area.height);
     frame.render_widget(Paragraph::new(lines), area);
