@@ -8,8 +8,9 @@ use super::layout::centered;
 use super::list::{width, wrap};
 use super::regions::Regions;
 use super::{Ui, padded, popup, programs, source_line};
-use crate::app::{Area, DetailTab, FullText, Overlay, Pane, Workspace};
-use crate::catalog::{Link, Occupation, first_form, forms};
+use crate::app::{Area, DetailTab, FullText, GapRow, Overlay, Pane, Workspace};
+use crate::catalog::{Link, Occupation, Program, first_form, forms};
+use crate::session::{GapItem, MarkKind};
 use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -95,13 +96,23 @@ fn content(model: &Ui, ws: &Workspace, under: Option<&Overlay>) -> Option<Conten
             content.paragraphs.insert(0, (fill(s.full_job, &[("title", &job.title)]), model.theme.key));
             Some(content)
         }
+        Some(Overlay::Gap(view)) => {
+            let occupation = set.occupation(&view.occupation)?;
+            match view.current()? {
+                GapRow::Item(item) => Some(gap_item(model, ws, item, occupation)),
+                GapRow::Program(p) => Some(program(model, ws, set.program(&p.id)?, occupation)),
+            }
+        }
         Some(_) => None,
         None => match ws.focus {
             Pane::Sectors => sector(model, ws),
             Pane::Occupations => Some(occupation(model, ws.current_occupation(set)?)),
             Pane::Detail => Some(occupation(model, ws.related(set).get(ws.related).copied()?)),
             Pane::Functions => detail_row(model, ws),
-            Pane::Programs => program(model, ws),
+            Pane::Programs => {
+                let o = ws.current_occupation(set)?;
+                Some(program(model, ws, set.programs_for(&o.id).get(ws.program).copied()?, o))
+            }
         },
     }
 }
@@ -157,14 +168,7 @@ fn detail_row(model: &Ui, ws: &Workspace) -> Option<Content> {
     if row.importance == crate::catalog::Importance::Optional {
         paragraphs.push((s.importance_optional.to_string(), t.dim));
     }
-    let level = ws.session.mark_of(row.kind, &row.id);
-    let (symbol, _) = super::functions::mark_symbol(model, level);
-    let word = match level {
-        Some(crate::session::MarkLevel::Has) => s.mark_has,
-        Some(crate::session::MarkLevel::InDevelopment) => s.mark_developing,
-        None => s.mark_none,
-    };
-    paragraphs.push((fill(s.full_mark, &[("mark", &format!("{symbol} {word}"))]), t.base));
+    paragraphs.push(mark(model, ws, row.kind, &row.id));
     if let Some(o) = ws.current_occupation(&model.catalog) {
         paragraphs.push((fill(s.full_of_occupation, &[("name", &o.title)]), t.dim));
     }
@@ -172,11 +176,37 @@ fn detail_row(model: &Ui, ws: &Workspace) -> Option<Content> {
     Some(Content { kind, paragraphs })
 }
 
-fn program(model: &Ui, ws: &Workspace) -> Option<Content> {
+/// "Marca: ◐ en desarrollo": the item's mark as it is now.
+fn mark(model: &Ui, ws: &Workspace, kind: MarkKind, id: &str) -> (String, Style) {
+    let s = model.lang.strings();
+    let level = ws.session.mark_of(kind, id);
+    let (symbol, _) = super::functions::mark_symbol(model, level);
+    let word = match level {
+        Some(crate::session::MarkLevel::Has) => s.mark_has,
+        Some(crate::session::MarkLevel::InDevelopment) => s.mark_developing,
+        None => s.mark_none,
+    };
+    (fill(s.full_mark, &[("mark", &format!("{symbol} {word}"))]), model.theme.base)
+}
+
+/// An item of the gap popup (`g`): its whole text, whether optional, its mark, and its occupation.
+fn gap_item(model: &Ui, ws: &Workspace, item: &GapItem, o: &Occupation) -> Content {
     let s = model.lang.strings();
     let t = &model.theme;
-    let o = ws.current_occupation(&model.catalog)?;
-    let p = *model.catalog.programs_for(&o.id).get(ws.program)?;
+    let mut paragraphs = vec![(item.text.clone(), t.title)];
+    if item.importance == crate::catalog::Importance::Optional {
+        paragraphs.push((s.importance_optional.to_string(), t.dim));
+    }
+    paragraphs.push(mark(model, ws, item.kind, &item.id));
+    paragraphs.push((fill(s.full_of_occupation, &[("name", &first_form(&o.title))]), t.dim));
+    let kind = if item.kind == MarkKind::Function { s.kind_function } else { s.kind_competency };
+    Content { kind, paragraphs }
+}
+
+/// A program, with all its details, as linked to occupation `o`.
+fn program(model: &Ui, ws: &Workspace, p: &Program, o: &Occupation) -> Content {
+    let s = model.lang.strings();
+    let t = &model.theme;
     let mut paragraphs = vec![(p.name.clone(), t.title), (p.institution.clone(), t.base)];
     let level = if p.level.is_empty() { s.level_unknown } else { p.level.as_str() };
     let mut about: Vec<String> = vec![level.to_string()];
@@ -191,7 +221,7 @@ fn program(model: &Ui, ws: &Workspace) -> Option<Content> {
     paragraphs.extend(programs::long_details(p, model.lang).into_iter().map(|d| (d, t.base)));
     paragraphs.push((fill(s.full_of_occupation, &[("name", &first_form(&o.title))]), t.dim));
     paragraphs.extend(source_line(model, &p.source).map(|l| (l, t.dim)));
-    Some(Content { kind: s.kind_program, paragraphs })
+    Content { kind: s.kind_program, paragraphs }
 }
 
 /// "sector" → "Sector", for a label before a colon.

@@ -239,7 +239,7 @@ actions! {
     ClearMark quitar_marca ["0"] MARKS, Both;
     // Issue 14: the selected item's whole text in a popup that scrolls; `v` closes it again (`Help` is
     // where that popup reads its keys, as the `?` help does).
-    ViewFull ver_texto_completo ["v"] &[Sectors, Occupations, Functions, Programs, Detail, BestFit, ExperienceList, Help], Both;
+    ViewFull ver_texto_completo ["v"] &[Sectors, Occupations, Functions, Programs, Detail, BestFit, ExperienceList, Help, Gap], Both;
     // Issue 14: the kiosk visitor's path, one question at a time (README, "Modo quiosco").
     KioskSpanish kiosco_espanol ["e"] &[Welcome], Kiosk;
     KioskEnglish kiosco_ingles ["i"] &[Welcome], Kiosk;

@@ -42,6 +42,11 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             return mark(ws, &set, view, now, Some(Some(MarkLevel::InDevelopment)));
         }
         Some(Action::ClearMark) => return mark(ws, &set, view, now, Some(None)),
+        // The whole text of the selected row, over the gap, which comes back with its cursor when it closes.
+        Some(Action::ViewFull) if view.current().is_some() => {
+            super::full_text::open(ws, Some(Overlay::Gap(view)));
+            return Vec::new();
+        }
         _ => view.selected,
     };
     view.selected = to.min(last);

@@ -266,6 +266,7 @@ pub const FOOTER_GAP_ITEM: &[Entry] = &[
     (&[&[Up, Down]], "pie.elegir"),
     (&[&[Mark]], "pie.marcar"),
     (&[&[PageUp, PageDown]], "pie.pagina"),
+    (&[&[ViewFull]], "pie.ver_texto"),
     (&[&[Close]], "pie.cerrar"),
 ];
 /// The gap popup on a program: Space shortlists it, as in the Programas pane.
@@ -273,6 +274,7 @@ pub const FOOTER_GAP_PROGRAM: &[Entry] = &[
     (&[&[Up, Down]], "pie.elegir"),
     (&[&[Mark]], "pie.elegir_programa"),
     (&[&[PageUp, PageDown]], "pie.pagina"),
+    (&[&[ViewFull]], "pie.ver_texto"),
     (&[&[Close]], "pie.cerrar"),
 ];
 
