@@ -1,7 +1,7 @@
 //! The keymap's words in English, beside `en.rs` (which holds every other string).
 
 /// The keymap's words (src/app/keymap/text.rs): an action's name in `keys:` for what it does, `pie.*` for
-/// the footers, `ayuda.*` and `kiosco.*` for the `?` help and the README.
+/// the footers, `ayuda.*` for the `?` help and the README.
 pub const LABELS: &[(&str, &str)] = &[
     ("panel_siguiente", "next pane"),
     ("panel_anterior", "previous pane"),
@@ -76,18 +76,6 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.borrar", "on Sessions: delete the chosen session (asks first)"),
     ("ayuda.filtrar", "on Sessions: filter the list"),
     ("ayuda.terminar", "in kiosk mode: finish and get the code of the summary"),
-    ("kiosco.moverse", "go up and down a list"),
-    ("kiosco.panel", "go to the next box"),
-    ("kiosco.avanzar", "go into what is chosen"),
-    ("kiosco.marcar", "mark what you can do: ◐ learning it → ● can do it → no mark"),
-    ("kiosco.marcar_nivel", "mark directly: ● can do it / ◐ learning it / no mark"),
-    ("kiosco.competencias", "in Functions: see the Competencies"),
-    ("kiosco.ordenar", "sort occupations by fit"),
-    ("kiosco.brecha", "see what you still need for an occupation and the courses that help"),
-    ("kiosco.ver_texto_completo", "see the whole text of the selected item"),
-    ("kiosco.buscar", "search"),
-    ("kiosco.notas", "write notes"),
-    ("kiosco.terminar", "finish and get the code of your summary"),
     ("pie.campo", "field"),
     ("pie.comenzar", "start"),
     ("pie.volver", "back"),
@@ -173,7 +161,6 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.mejor_ajuste_nivel", "in the best fit: filter by competency level (all, 1, 2, 3, 4)"),
     ("ayuda.mejor_ajuste_sector", "in the best fit: filter by sector"),
     ("ayuda.mejor_ajuste_ir", "in the best fit: go to the chosen occupation, in its sector"),
-    ("kiosco.mejor_ajuste", "see the occupations that fit best, from every sector"),
     // Issue 12: the CUOC equivalents of an occupation.
     ("ocupacion_cuoc", "goes to the equivalent CUOC occupation"),
     ("volver", "goes back to the occupation you started from"),

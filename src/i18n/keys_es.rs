@@ -1,7 +1,7 @@
 //! The keymap's words in Spanish, beside `es.rs` (which holds every other string).
 
 /// The keymap's words (src/app/keymap/text.rs): an action's name in `keys:` for what it does, `pie.*` for
-/// the footers, `ayuda.*` and `kiosco.*` for the `?` help and the README.
+/// the footers, `ayuda.*` for the `?` help and the README.
 pub const LABELS: &[(&str, &str)] = &[
     ("panel_siguiente", "panel siguiente"),
     ("panel_anterior", "panel anterior"),
@@ -76,18 +76,6 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.borrar", "en Sesiones: borrar la sesión elegida (pide confirmación)"),
     ("ayuda.filtrar", "en Sesiones: filtrar la lista"),
     ("ayuda.terminar", "en el modo quiosco: terminar y recibir el código del resumen"),
-    ("kiosco.moverse", "subir y bajar en una lista"),
-    ("kiosco.panel", "pasar al recuadro siguiente"),
-    ("kiosco.avanzar", "entrar en lo elegido"),
-    ("kiosco.marcar", "marcar lo que sabe hacer: ◐ lo está aprendiendo → ● lo sabe hacer → sin marca"),
-    ("kiosco.marcar_nivel", "marcar directamente: ● lo sabe hacer / ◐ lo está aprendiendo / sin marca"),
-    ("kiosco.competencias", "en Funciones: ver las Competencias"),
-    ("kiosco.ordenar", "ordenar las ocupaciones por ajuste"),
-    ("kiosco.brecha", "ver lo que le falta para una ocupación y los cursos que ayudan"),
-    ("kiosco.ver_texto_completo", "ver el texto completo de lo elegido"),
-    ("kiosco.buscar", "buscar"),
-    ("kiosco.notas", "escribir notas"),
-    ("kiosco.terminar", "terminar y recibir el código de su resumen"),
     ("pie.campo", "campo"),
     ("pie.comenzar", "comenzar"),
     ("pie.volver", "volver"),
@@ -176,7 +164,6 @@ pub const LABELS: &[(&str, &str)] = &[
     ("ayuda.mejor_ajuste_nivel", "en el mejor ajuste: filtrar por nivel de competencia (todos, 1, 2, 3, 4)"),
     ("ayuda.mejor_ajuste_sector", "en el mejor ajuste: filtrar por sector"),
     ("ayuda.mejor_ajuste_ir", "en el mejor ajuste: ir a la ocupación elegida, en su sector"),
-    ("kiosco.mejor_ajuste", "ver las ocupaciones que más encajan, de todos los sectores"),
     // Issue 12: the CUOC equivalents of an occupation.
     ("ocupacion_cuoc", "va a la ocupación equivalente de la CUOC"),
     ("volver", "vuelve a la ocupación de partida"),

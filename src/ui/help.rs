@@ -80,7 +80,7 @@ pub fn draw(model: &Ui, scroll: &HelpScroll, frame: &mut Frame, area: Rect, regi
 
 fn help_text(model: &Ui, room: usize) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = Vec::new();
-    for entry in keys::help_lines(&model.keymap, model.kiosk.is_some(), model.lang) {
+    for entry in keys::help_lines(&model.keymap, model.lang) {
         // A line too long for the popup goes on under its description, not under the key.
         let (key, text) = entry.split_once("    ").unwrap_or(("", entry.as_str()));
         let indent = if key.is_empty() { 0 } else { width(key) + 4 };

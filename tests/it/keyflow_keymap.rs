@@ -12,7 +12,7 @@ use rumbo::i18n::Lang;
 use rumbo::ui::keys::{
     self, FOOTER_BEST_FIT, FOOTER_CLOSE, FOOTER_COMMON, FOOTER_COPY, FOOTER_DISCARD, FOOTER_FORM,
     FOOTER_KIOSK, FOOTER_NOTES, FOOTER_PIN, FOOTER_QUIT, FOOTER_RETRY, FOOTER_SEARCH, FOOTER_SESSIONS, HELP,
-    HELP_KIOSK, README_MORE, footer_pane,
+    README_MORE, footer_pane,
 };
 
 fn ctrl(c: char) -> Msg {
@@ -111,7 +111,7 @@ fn shift_tab_is_in_the_footers_where_it_works() {
 /// Every label id the keymap's texts use.
 fn label_ids() -> Vec<&'static str> {
     let mut ids: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
-    ids.extend(HELP.iter().chain(HELP_KIOSK).chain(README_MORE).map(|r| r.text));
+    ids.extend(HELP.iter().chain(README_MORE).map(|r| r.text));
     ids.push("ayuda.raton");
     let places = [Place::Sectors, Place::Occupations, Place::Functions, Place::Programs];
     let footers = [
@@ -142,17 +142,16 @@ fn every_action_has_words_in_both_languages_and_a_place_in_the_help() {
             assert!(!lang.label(id).trim().is_empty(), "no {lang:?} label for {id}");
         }
     }
-    let rows = HELP.iter().chain(HELP_KIOSK).chain(README_MORE);
+    let rows = HELP.iter().chain(README_MORE);
     let listed: Vec<Action> = rows.flat_map(|r| r.groups.iter().flat_map(|g| g.iter().copied())).collect();
     let map = Keymap::default();
     for action in Action::ALL {
         // Esc is the help's own last line, "Esc cerrar".
         assert!(listed.contains(action) || *action == Action::Close, "{action:?} is in no help row");
-        // A key of the workspace is in the `?` popup itself (the counselor's, or the kiosk's).
+        // A key of the workspace is in the `?` popup itself.
         if action.places().iter().any(|p| Place::PANES.contains(p)) || *action == Action::Close {
             let key = keys::name(&map.keys(*action)[0], Lang::Es);
-            let lines =
-                [keys::help_lines(&map, false, Lang::Es), keys::help_lines(&map, true, Lang::Es)].concat();
+            let lines = keys::help_lines(&map, Lang::Es);
             let hint = keys::footer(&map, FOOTER_CLOSE, Lang::Es);
             let found =
                 lines.iter().chain([&hint]).any(|l| l.split("    ").next().is_some_and(|k| k.contains(&key)));
@@ -170,7 +169,7 @@ fn every_action_has_words_in_both_languages_and_a_place_in_the_help() {
         app.press(KeyCode::Down);
         drawn.push_str(&app.screen_text());
     }
-    for line in keys::help_lines(&map, false, Lang::Es) {
+    for line in keys::help_lines(&map, Lang::Es) {
         let keys = line.split("    ").next().unwrap();
         assert!(drawn.contains(keys), "{keys} is not drawn:\n{drawn}");
     }

@@ -115,13 +115,11 @@ pub fn row_keys(map: &Keymap, row: &Row, lang: Lang) -> String {
 }
 
 /// The `?` help's lines, `keys    text` (four spaces: the popup wraps the text under itself).
-pub fn help_lines(map: &Keymap, kiosk: bool, lang: Lang) -> Vec<String> {
-    let rows = if kiosk { HELP_KIOSK } else { HELP };
+/// The counselor's only: a kiosk visitor's keys never reach the workspace, so never its help.
+pub fn help_lines(map: &Keymap, lang: Lang) -> Vec<String> {
     let mut lines: Vec<String> =
-        rows.iter().map(|r| format!("{}    {}", row_keys(map, r, lang), lang.label(r.text))).collect();
-    if !kiosk {
-        lines.push(lang.label("ayuda.raton").to_string());
-    }
+        HELP.iter().map(|r| format!("{}    {}", row_keys(map, r, lang), lang.label(r.text))).collect();
+    lines.push(lang.label("ayuda.raton").to_string());
     lines
 }
 

@@ -54,27 +54,6 @@ pub const HELP: &[Row] = &[
     row(&[&[Leave]], "ayuda.salir"),
 ];
 
-pub const HELP_KIOSK: &[Row] = &[
-    Row { groups: &[&[Up], &[Down]], sep: " ", primary: true, text: "kiosco.moverse" },
-    row(&[&[NextPane]], "kiosco.panel"),
-    row(&[&[Forward]], "kiosco.avanzar"),
-    row(&[&[Mark]], "kiosco.marcar"),
-    Row {
-        groups: &[&[MarkHas], &[MarkDeveloping], &[ClearMark]],
-        sep: " / ",
-        primary: false,
-        text: "kiosco.marcar_nivel",
-    },
-    row(&[&[SwitchTab]], "kiosco.competencias"),
-    row(&[&[SortByFit]], "kiosco.ordenar"),
-    row(&[&[Gap]], "kiosco.brecha"),
-    row(&[&[ViewFull]], "kiosco.ver_texto_completo"),
-    row(&[&[OpenBestFit]], "kiosco.mejor_ajuste"),
-    row(&[&[Search]], "kiosco.buscar"),
-    row(&[&[Notes]], "kiosco.notas"),
-    Row { groups: &[&[Finish]], sep: " ", primary: true, text: "kiosco.terminar" },
-];
-
 /// The README's rows beyond the help: the start screen, retrying, closing, the kiosk's "Terminar".
 pub const README_MORE: &[Row] = &[
     row(&[&[Retry]], "ayuda.reintentar"),
