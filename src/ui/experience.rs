@@ -107,7 +107,15 @@ pub fn draw(
             .collect()
     };
     let chosen = (!ws.session.past_jobs.is_empty()).then_some(panel.job);
-    list(model, panel, frame, regions, List { field: ExperienceField::Jobs, area: jobs, heading: jobs_title }, rows, chosen);
+    list(
+        model,
+        panel,
+        frame,
+        regions,
+        List { field: ExperienceField::Jobs, area: jobs, heading: jobs_title },
+        rows,
+        chosen,
+    );
 
     let job = ws.session.past_jobs.get(panel.job);
     let title =

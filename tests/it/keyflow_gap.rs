@@ -289,7 +289,8 @@ fn the_legend_and_the_footer_name_the_keys_of_the_keymap_even_moved_ones() {
     let border = screen.iter().find(|l| l.starts_with('╚')).unwrap();
     assert!(border.contains("● la tiene (2) · ◐ en desarrollo (1) · ○ sin marcar (0)"), "{border}");
     assert!(
-        screen[22].contains("↑↓ elegir · Espacio marcar · RePág/AvPág página · v texto completo · Esc cerrar"),
+        screen[22]
+            .contains("↑↓ elegir · Espacio marcar · RePág/AvPág página · v texto completo · Esc cerrar"),
         "{screen:#?}"
     );
 

@@ -121,6 +121,6 @@ mod e2e_kiosk_visit;
 mod keyflow_kiosk_visit;
 mod kiosk_visit_support;
 // issue 14 (polish): positions and scroll markers on every list; fit colour everywhere; `v` in the gap
-mod keyflow_positions;
 mod fit_bands_gap_kiosk;
 mod keyflow_gap_full_text;
+mod keyflow_positions;

@@ -48,7 +48,10 @@ pub fn draw(model: &Ui, ws: &Workspace, visit: &Visit, frame: &mut Frame, area: 
         .map(|row| {
             let percent = format!("{:>3} %", row.standing.percent);
             let title = clip(&format!("  {}", row.occupation.title), room.saturating_sub(1 + percent.len()));
-            Line::from(vec![Span::styled(percent, super::super::fit::style(t, &row.standing)), Span::raw(title)])
+            Line::from(vec![
+                Span::styled(percent, super::super::fit::style(t, &row.standing)),
+                Span::raw(title),
+            ])
         })
         .collect();
     let shown = u16::try_from(rows.len()).unwrap_or(0);
