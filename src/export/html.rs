@@ -130,6 +130,10 @@ pub fn render(summary: &Summary) -> String {
         }
         b.push_str("</ul>\n");
     }
+    if !summary.not_yet.is_empty() {
+        b.push_str(&format!("<h2>{}</h2>\n", h(s.export_not_yet)));
+        list(&mut b, "", summary.not_yet.iter().map(|t| h(t)).collect());
+    }
     programs(&mut b, s.export_recommended, &summary.recommended, summary);
     if let Some(notes) = &summary.notes {
         b.push_str(&format!("<h2>{}</h2>\n<blockquote>{}</blockquote>\n", h(s.export_notes), h(notes)));

@@ -73,6 +73,12 @@ pub fn render(summary: &Summary) -> String {
         push(format!("- {} — {level}{origin}", md(&c.name)));
     }
     push(String::new());
+    if !summary.not_yet.is_empty() {
+        push(format!("## {}", s.export_not_yet));
+        push(String::new());
+        summary.not_yet.iter().for_each(|t| push(format!("- {}", md(t))));
+        push(String::new());
+    }
     programs(&mut push, s.export_recommended, &summary.recommended, summary);
     if let Some(notes) = &summary.notes {
         push(format!("## {}", s.export_notes));

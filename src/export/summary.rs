@@ -29,6 +29,10 @@ pub struct Summary {
     pub created: jiff::Timestamp,
     pub occupations: Vec<OccupationSummary>,
     pub competencies: Vec<CompetencySummary>,
+    /// What a kiosk visitor answered "Todavía no" to (issue 14), for the desk: not marks, so not in the
+    /// fit; the JSON has them in its session copy (`answered_no`).
+    #[serde(skip)]
+    pub not_yet: Vec<String>,
     /// The person's past jobs ("Experiencia"), in the order added (schema 2).
     pub past_jobs: Vec<super::experience::PastJobSummary>,
     pub shortlisted: Vec<ProgramSummary>,
@@ -210,6 +214,18 @@ pub fn summarize(
         })
         .collect();
     let past_jobs = super::experience::past_jobs(session, set);
+    // The catalog's text when the item is still there, else the one saved with the answer.
+    let not_yet = session
+        .answered_no
+        .iter()
+        .map(|a| {
+            let current = match a.kind {
+                MarkKind::Function => set.function(&a.id).map(|(_, f)| f.text.as_str()),
+                MarkKind::Competency => set.competency_or_same(&a.id).map(|c| c.name.as_str()),
+            };
+            sanitize_line(current.unwrap_or(&a.text))
+        })
+        .collect();
 
     let program = |id: &str| {
         set.program(id).map(|p| {
@@ -281,6 +297,7 @@ pub fn summarize(
         created: session.created,
         occupations,
         competencies,
+        not_yet,
         past_jobs,
         shortlisted,
         recommended,

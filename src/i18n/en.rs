@@ -470,4 +470,11 @@ pub const EN: Strings = Strings {
     kiosk_done_body_unsaved: "Your visit was not saved, but your summary is ready. Give this code at the desk to get it:",
     kiosk_done_office: "Office: {office}",
     kiosk_summary_unsaved: "Kiosk visit without consent: the session was not saved; this summary is all that is left of it.",
+    mark_not_yet: "not yet",
+    mark_not_yet_short: "not yet",
+    mark_legend_not_yet: "{has} ({k2}) · {dev} ({k1}) · {none} ({k0}) · {no}",
+    mark_legend_short_not_yet: "{k2} {has} · {k1} {dev} · {k0} {none} · {no}",
+    mark_legend_tight_not_yet: "{k2} {has} · {k1} {dev} · {no}",
+    full_answered_no: "Answered at the kiosk: Not yet",
+    export_not_yet: "What they said they cannot do yet",
 };

@@ -470,4 +470,15 @@ pub const ES: Strings = Strings {
     kiosk_done_body_unsaved: "Su visita no se guardó, pero su resumen está listo. Dé este código en el mostrador para recibirlo:",
     kiosk_done_office: "Oficina: {office}",
     kiosk_summary_unsaved: "Visita del quiosco sin consentimiento: la sesión no se guardó; este resumen es todo lo que queda de ella.",
+    // The mark a kiosk visitor's "Todavía no" leaves (issue 14): answered, not marked; in the legend only
+    // when the session has one.
+    mark_not_yet: "todavía no",
+    // The same where the legend is tight (80×24).
+    mark_not_yet_short: "aún no",
+    mark_legend_not_yet: "{has} ({k2}) · {dev} ({k1}) · {none} ({k0}) · {no}",
+    mark_legend_short_not_yet: "{k2} {has} · {k1} {dev} · {k0} {none} · {no}",
+    // At 80×24 the empty mark makes room for the visitor's answer (its key stays in the `?` help).
+    mark_legend_tight_not_yet: "{k2} {has} · {k1} {dev} · {no}",
+    full_answered_no: "Respondió en el quiosco: Todavía no",
+    export_not_yet: "Lo que dijo que todavía no sabe hacer",
 };

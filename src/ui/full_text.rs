@@ -169,6 +169,7 @@ fn detail_row(model: &Ui, ws: &Workspace) -> Option<Content> {
         paragraphs.push((s.importance_optional.to_string(), t.dim));
     }
     paragraphs.push(mark(model, ws, row.kind, &row.id));
+    paragraphs.extend(answered_no(model, ws, row.kind, &row.id));
     if let Some(o) = ws.current_occupation(&model.catalog) {
         paragraphs.push((fill(s.full_of_occupation, &[("name", &o.title)]), t.dim));
     }
@@ -189,6 +190,12 @@ fn mark(model: &Ui, ws: &Workspace, kind: MarkKind, id: &str) -> (String, Style)
     (fill(s.full_mark, &[("mark", &format!("{symbol} {word}"))]), model.theme.base)
 }
 
+/// "Respondió en el quiosco: Todavía no", for an item a kiosk visitor answered so (and nobody marked since).
+fn answered_no(model: &Ui, ws: &Workspace, kind: MarkKind, id: &str) -> Option<(String, Style)> {
+    let said = ws.session.is_answered_no(kind, id);
+    said.then(|| (model.lang.strings().full_answered_no.to_string(), model.theme.base))
+}
+
 /// An item of the gap popup (`g`): its whole text, whether optional, its mark, and its occupation.
 fn gap_item(model: &Ui, ws: &Workspace, item: &GapItem, o: &Occupation) -> Content {
     let s = model.lang.strings();
@@ -198,6 +205,7 @@ fn gap_item(model: &Ui, ws: &Workspace, item: &GapItem, o: &Occupation) -> Conte
         paragraphs.push((s.importance_optional.to_string(), t.dim));
     }
     paragraphs.push(mark(model, ws, item.kind, &item.id));
+    paragraphs.extend(answered_no(model, ws, item.kind, &item.id));
     paragraphs.push((fill(s.full_of_occupation, &[("name", &first_form(&o.title))]), t.dim));
     let kind = if item.kind == MarkKind::Function { s.kind_function } else { s.kind_competency };
     Content { kind, paragraphs }

@@ -1,5 +1,6 @@
 //! Pane "Funciones" with its tab "Competencias": what the occupation asks for, each with the person's mark
-//! (○ none, ◐ en desarrollo, ● la tiene), and the full text of the selected row underneath.
+//! (○ none, ◐ en desarrollo, ● la tiene, or × where a kiosk visitor answered "Todavía no"), and the
+//! full text of the selected row underneath.
 
 use super::Ui;
 use super::keys::footer_keys;
@@ -10,7 +11,7 @@ use crate::app::keymap::Action;
 use crate::app::{DetailRow, DetailTab, Pane, Workspace};
 use crate::catalog::{Importance, first_form};
 use crate::i18n::fill;
-use crate::session::MarkLevel;
+use crate::session::{MarkKind, MarkLevel, Session};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -26,6 +27,18 @@ pub fn mark_symbol(model: &Ui, level: Option<MarkLevel>) -> (&'static str, Style
     }
 }
 
+/// What a kiosk visitor's "Todavía no" leaves on an item: not a mark (the item counts as unmarked), but
+/// the counselor should see it was asked. Latin-1, so the Linux console draws it as is.
+pub const NOT_YET: &str = "×";
+
+/// The symbol and style of an item's mark, or of its "Todavía no" when it has no mark.
+pub fn item_symbol(model: &Ui, session: &Session, kind: MarkKind, id: &str) -> (&'static str, Style) {
+    match session.mark_of(kind, id) {
+        None if session.is_answered_no(kind, id) => (NOT_YET, model.theme.dim),
+        level => mark_symbol(model, level),
+    }
+}
+
 pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas) {
     let s = model.lang.strings();
     let t = &model.theme;
@@ -36,7 +49,7 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
     let selected = if ws.tab == DetailTab::Functions { ws.function } else { ws.competency };
     let position = super::list::position(selected, detail_rows.len(), areas.visible_rows(Pane::Functions));
     frame.render_widget(list_block(model, &title, focused, area, position), area);
-    legend(model, frame, area);
+    legend(model, frame, area, !ws.session.answered_no.is_empty());
     let inner = layout::inset(area);
     let (on, off) = (if focused { t.border_focused } else { t.title }, t.dim);
     let tabs = Line::from(vec![
@@ -52,7 +65,7 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
     ]);
     frame.render_widget(Paragraph::new(tabs), Rect { height: 1, ..inner });
     let room = usize::from(inner.width);
-    let rows = detail_rows.iter().map(|r| row(model, ws.session.mark_of(r.kind, &r.id), r, room)).collect();
+    let rows = detail_rows.iter().map(|r| row(model, item_symbol(model, &ws.session, r.kind, &r.id), r, room)).collect();
     let full = detail_rows.get(selected).map(|r| full_text(model, ws, r));
     draw_rows(
         frame,
@@ -100,20 +113,21 @@ pub fn full_text(model: &Ui, ws: &Workspace, r: &DetailRow) -> String {
 
 /// The marks and their keys (`marcar_la_tiene`…), on the pane's bottom border: there is no room for
 /// another line at 80×24. Keys come from the keymap, so a key an office moved shows as moved.
-fn legend(model: &Ui, frame: &mut Frame, area: Rect) {
+fn legend(model: &Ui, frame: &mut Frame, area: Rect, not_yet: bool) {
     // Inside the corners, with a space either side.
     let room = usize::from(area.width.saturating_sub(4));
     if area.height < 2 || room == 0 {
         return;
     }
-    let text = legend_text(model, room);
+    let text = legend_text(model, room, not_yet);
     let at = Rect { x: area.x + 1, y: area.bottom() - 1, width: area.width - 2, height: 1 };
     frame.render_widget(Paragraph::new(Line::styled(format!(" {text} "), model.theme.dim)), at);
 }
 
 /// The legend in at most `room` cells: every mark named with its key, or the short form where that does
-/// not fit (also under the gap popup).
-pub fn legend_text(model: &Ui, room: usize) -> String {
+/// not fit (also under the gap popup). With `not_yet` (the session holds a kiosk visitor's "Todavía no")
+/// it names that too; where even the short form leaves no room for it, the empty mark gives way.
+pub fn legend_text(model: &Ui, room: usize, not_yet: bool) -> String {
     let s = model.lang.strings();
     let key = |a: Action| footer_keys(&model.keymap, &[a], model.lang);
     let (has, developing, none) = (
@@ -125,25 +139,36 @@ pub fn legend_text(model: &Ui, room: usize) -> String {
     let dev_words = format!("{developing} {}", s.mark_developing);
     let none_words = format!("{none} {}", s.mark_none);
     let (k2, k1, k0) = (key(Action::MarkHas), key(Action::MarkDeveloping), key(Action::ClearMark));
-    let args = |none: &str| {
+    let args = |none: &str, no: &str| {
         let named = [("has", &has_words), ("dev", &dev_words), ("k2", &k2), ("k1", &k1), ("k0", &k0)];
         let mut out: Vec<(&'static str, String)> = named.iter().map(|(k, v)| (*k, v.to_string())).collect();
         out.push(("none", none.to_string()));
+        out.push(("no", no.to_string()));
         out
     };
-    let filled = |template: &str, none: &str| {
-        let args = args(none);
+    let filled = |template: &str, none: &str, no: &str| {
+        let args = args(none, no);
         let refs: Vec<(&str, &dyn std::fmt::Display)> = args.iter().map(|(k, v)| (*k, v as _)).collect();
         fill(template, &refs)
     };
-    let full = filled(s.mark_legend, &none_words);
-    let short = filled(s.mark_legend_short, none);
-    if width(&full) <= room { full } else { clip(&short, room) }
+    let forms = if not_yet {
+        let no = format!("{NOT_YET} {}", s.mark_not_yet);
+        let no_short = format!("{NOT_YET} {}", s.mark_not_yet_short);
+        vec![
+            filled(s.mark_legend_not_yet, &none_words, &no),
+            filled(s.mark_legend_short_not_yet, none, &no),
+            filled(s.mark_legend_tight_not_yet, none, &no_short),
+        ]
+    } else {
+        vec![filled(s.mark_legend, &none_words, ""), filled(s.mark_legend_short, none, "")]
+    };
+    let fits = forms.iter().find(|f| width(f) <= room);
+    fits.cloned().unwrap_or_else(|| forms.last().map(|f| clip(f, room)).unwrap_or_default())
 }
 
-fn row(model: &Ui, level: Option<MarkLevel>, row: &DetailRow, room: usize) -> Vec<Line<'static>> {
+fn row(model: &Ui, symbol: (&str, Style), row: &DetailRow, room: usize) -> Vec<Line<'static>> {
     let s = model.lang.strings();
-    let (symbol, style) = mark_symbol(model, level);
+    let (symbol, style) = symbol;
     // A mark whose item left the catalog stays visible, flagged, after the catalog's own rows.
     let suffix = if row.gone {
         format!(" ({})", s.orphan)

@@ -6,7 +6,7 @@
 //! made here shows at once.
 
 use super::Ui;
-use super::functions::{legend_text, mark_symbol};
+use super::functions::{item_symbol, legend_text, mark_symbol};
 use super::layout::centered;
 use super::list::{clip, clip_spans, width, wrap};
 use super::regions::{Regions, Rows};
@@ -124,7 +124,7 @@ pub fn draw(
         right(more.to_string(), outer.bottom() - 1, frame);
     }
     let legend_room = usize::from(outer.width.saturating_sub(4)).saturating_sub(super::list::width(more) + 1);
-    let legend = format!(" {} ", legend_text(model, legend_room));
+    let legend = format!(" {} ", legend_text(model, legend_room, !ws.session.answered_no.is_empty()));
     let at = Rect { x: outer.x + 1, y: outer.bottom() - 1, width: outer.width.saturating_sub(2), height: 1 };
     frame.render_widget(Paragraph::new(Line::styled(legend, t.dim)), at);
 }
@@ -190,7 +190,7 @@ fn lines(model: &Ui, ws: &Workspace, view: &GapView, s: &Strings, room: usize) -
 /// `  ◐ text (opcional)`: the item's mark as it is now, not as it was when the popup opened.
 fn item_row(model: &Ui, ws: &Workspace, item: &GapItem, room: usize) -> Line<'static> {
     let s = model.lang.strings();
-    let (symbol, style) = mark_symbol(model, ws.session.mark_of(item.kind, &item.id));
+    let (symbol, style) = item_symbol(model, &ws.session, item.kind, &item.id);
     let optional = if item.importance == Importance::Optional {
         vec![Span::styled(format!(" ({})", s.importance_optional), model.theme.dim)]
     } else {

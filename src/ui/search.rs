@@ -2,7 +2,7 @@
 //! on the top border, where the cursor is among the results shown ("↑ 7/15 ↓").
 
 use super::Ui;
-use super::functions::mark_symbol;
+use super::functions::item_symbol;
 use super::layout::centered;
 use super::list::{clip, draw_rows};
 use super::popup;
@@ -70,8 +70,8 @@ pub fn draw(model: &Ui, session: &Session, search: &SearchPopup, frame: &mut Fra
             let item = index.item(hit.item);
             // The mark the session has, as the Funciones pane draws it: one lookup per row on screen.
             let (mark, mark_style) = match item.kind {
-                ItemKind::Function => mark_symbol(model, session.mark_of(MarkKind::Function, item.id)),
-                ItemKind::Competency => mark_symbol(model, session.mark_of(MarkKind::Competency, item.id)),
+                ItemKind::Function => item_symbol(model, session, MarkKind::Function, item.id),
+                ItemKind::Competency => item_symbol(model, session, MarkKind::Competency, item.id),
                 _ => (" ", t.base),
             };
             let kind = format!(" {:<12}", item.kind.name(model.lang));

@@ -48,4 +48,5 @@ snapshots! {
     overlay_gap_marked,
     overlay_notes_wrapped,
     overlay_notes_long,
+    workspace_functions_not_yet,
 }

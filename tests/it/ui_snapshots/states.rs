@@ -40,6 +40,7 @@ pub const ALL: &[(&str, Build)] = &[
     ("overlay_gap_marked", overlay_gap_marked),
     ("overlay_notes_wrapped", overlay_notes_wrapped),
     ("overlay_notes_long", overlay_notes_long),
+    ("workspace_functions_not_yet", workspace_functions_not_yet),
 ];
 
 /// The id of the damaged file in the list; ids of real sessions are random and never drawn.
@@ -306,4 +307,16 @@ pub fn overlay_notes_long(m: &mut Model) {
     };
     let text = (1..=300).map(|i| format!("{word}{i:03}")).collect::<Vec<_>>().join(" ");
     update(m, Msg::Paste(text));
+}
+
+/// A visit claimed at the desk: the marks of `workspace_functions_marks` and, on the third function
+/// (unmarked), a kiosk visitor's "Todavía no" (issue 14), selected.
+pub fn workspace_functions_not_yet(m: &mut Model) {
+    workspace_functions_marks(m);
+    let set = m.catalog.clone();
+    let function = set.occupation("auxiliar-servicio-cliente").unwrap().functions[2].clone();
+    let ws = workspace_mut(m);
+    assert_eq!(ws.session.mark_of(MarkKind::Function, &function.id), None);
+    ws.session.answer_no(MarkKind::Function, &function.id, &function.text, &set);
+    press(m, KeyCode::Char('j'));
 }
