@@ -65,7 +65,10 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
     ]);
     frame.render_widget(Paragraph::new(tabs), Rect { height: 1, ..inner });
     let room = usize::from(inner.width);
-    let rows = detail_rows.iter().map(|r| row(model, item_symbol(model, &ws.session, r.kind, &r.id), r, room)).collect();
+    let rows = detail_rows
+        .iter()
+        .map(|r| row(model, item_symbol(model, &ws.session, r.kind, &r.id), r, room))
+        .collect();
     let full = detail_rows.get(selected).map(|r| full_text(model, ws, r));
     draw_rows(
         frame,

@@ -123,4 +123,5 @@ mod kiosk_visit_support;
 // issue 14 (polish): positions and scroll markers on every list; fit colour everywhere; `v` in the gap
 mod fit_bands_gap_kiosk;
 mod keyflow_gap_full_text;
+mod keyflow_not_yet;
 mod keyflow_positions;
