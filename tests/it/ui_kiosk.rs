@@ -161,6 +161,7 @@ pub const ALL: &[(&str, Build)] = &[
     ("kiosk_confirm", confirm),
     ("kiosk_done_writing", done_writing),
     ("kiosk_done_code", done_code),
+    ("kiosk_done_where", done_where),
     ("kiosk_done_unsaved", done_unsaved),
     ("kiosk_done_failed", done_failed),
     ("kiosk_countdown", countdown),
@@ -281,6 +282,13 @@ fn done_code(m: &mut Model) {
     send(m, Msg::KioskFinished(Ok(CODE.to_string())));
 }
 
+/// The code with where to take it: the office's front desk and its name, as config.ron's `office` gives them.
+fn done_where(m: &mut Model) {
+    done_code(m);
+    m.office.front_desk = Some("Mostrador 2, primer piso".to_string());
+    m.office.name = Some("Agencia de Empleo Kennedy".to_string());
+}
+
 /// A visit without consent: its code only now, and the word that it was not saved.
 fn done_unsaved(m: &mut Model) {
     workspace_unsaved(m);
@@ -366,6 +374,7 @@ snapshots! {
     kiosk_confirm,
     kiosk_done_writing,
     kiosk_done_code,
+    kiosk_done_where,
     kiosk_done_unsaved,
     kiosk_done_failed,
     kiosk_countdown,
