@@ -92,6 +92,17 @@ pub enum Command {
     /// Kiosk mode set-up
     #[command(subcommand)]
     Kiosk(KioskCommand),
+    /// Office mode (store: Postgres in config.ron): the office's shared server
+    #[command(subcommand)]
+    Office(OfficeCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OfficeCommand {
+    /// Create the office's schema and roles, or bring them up to date (after upgrading every desk)
+    Init,
+    /// One plain verdict per line: connection, TLS, server version, schema, permissions, clock skew, round trip
+    Check,
 }
 
 #[derive(Debug, Subcommand)]

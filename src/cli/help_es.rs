@@ -94,6 +94,14 @@ pub fn localize(cmd: Command) -> Command {
                 )
             })
         })
+        .mut_subcommand("office", |c| {
+            common(c).about("Modo oficina (store: Postgres en config.ron): el servidor compartido de la oficina").mut_subcommand("init", |c| {
+                common(c).about("Crea el esquema y los roles de la oficina, o los pone al día (tras actualizar cada equipo)")
+            })
+            .mut_subcommand("check", |c| {
+                common(c).about("Un veredicto por línea: conexión, TLS, versión del servidor, esquema, permisos, diferencia de reloj, ida y vuelta")
+            })
+        })
         .mut_subcommand("search", |c| {
             common(c)
                 .about("Búsqueda aproximada en todos los elementos de los catálogos cargados")

@@ -12,11 +12,13 @@ mod help_es;
 mod import;
 mod import_cuoc;
 mod kiosk;
+mod office;
 mod search;
 mod sessions;
 
 pub use args::{
-    CatalogCommand, Cli, Command, GlobalArgs, ImportCommand, KindArg, KioskCommand, LangArg, ThemeArg,
+    CatalogCommand, Cli, Command, GlobalArgs, ImportCommand, KindArg, KioskCommand, LangArg, OfficeCommand,
+    ThemeArg,
 };
 
 use crate::catalog::cache::{self, Cache};
@@ -60,6 +62,7 @@ pub fn run() -> ExitCode {
         Some(Command::Export(args)) => export::run(&cli.global, lang, args),
         Some(Command::Sessions(command)) => sessions::run(&cli.global, lang, command),
         Some(Command::Kiosk(KioskCommand::SetPin)) => kiosk::set_pin(&cli.global, lang),
+        Some(Command::Office(command)) => office::run(&cli.global, lang, command),
         None => app::run(&cli.global, lang),
     }
 }

@@ -108,3 +108,9 @@ mod plan_snapshots;
 // Issue 14: the Linux console (TERM=linux, --glyphs basico) against Debian's console font.
 mod console_glyphs;
 mod e2e_console_glyphs;
+// issue 15 (office mode): config, connection, throwaway PostgreSQL, schema
+mod office_check;
+mod office_config;
+mod office_connect;
+mod office_init;
+mod pg_support;

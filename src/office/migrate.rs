@@ -1,0 +1,108 @@
+//! `rumbo office init`: the schema, created or brought up to date by versioned migrations compiled into the
+//! binary. `rumbo.schema_version` records each one applied; the missing ones are applied in order, in one
+//! transaction (all or nothing), under a lock so two desks running `office init` at once do not collide. A
+//! schema newer than this rumbo knows is refused: an older desk must not write rows it does not understand.
+
+/// One step of the schema. `version`s are 1, 2, 3… in order, and a released one is never edited.
+#[derive(Debug)]
+pub struct Migration {
+    pub version: i32,
+    pub sql: &'static str,
+}
+
+pub const MIGRATIONS: &[Migration] =
+    &[Migration { version: 1, sql: include_str!("migrations/0001_sessions.sql") }];
+
+/// The newest schema this rumbo knows.
+pub fn latest() -> i32 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum MigrateError {
+    /// Contract (issue 15): the message says "actualice rumbo".
+    #[error(
+        "the office's schema is version {found}, newer than this rumbo knows ({known}): actualice rumbo on this \
+         computer"
+    )]
+    Newer { found: i32, known: i32 },
+    #[error("{0}")]
+    Server(String),
+}
+
+impl From<postgres::Error> for MigrateError {
+    fn from(e: postgres::Error) -> Self {
+        MigrateError::Server(match e.as_db_error() {
+            Some(db) => format!("{}: {}", db.severity(), db.message()),
+            None => e.to_string(),
+        })
+    }
+}
+
+/// What `init` did: the version found (0: a new database) and those applied.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Applied {
+    pub found: i32,
+    pub applied: Vec<i32>,
+}
+
+/// The migrations to apply to a schema at `found` (pure).
+pub fn pending(found: i32) -> Result<&'static [Migration], MigrateError> {
+    if found > latest() {
+        return Err(MigrateError::Newer { found, known: latest() });
+    }
+    let first = MIGRATIONS.iter().position(|m| m.version > found).unwrap_or(MIGRATIONS.len());
+    Ok(&MIGRATIONS[first..])
+}
+
+/// Creates or migrates the schema.
+pub fn migrate(client: &mut postgres::Client) -> Result<Applied, MigrateError> {
+    let mut tx = client.transaction()?;
+    tx.batch_execute(
+        "CREATE SCHEMA IF NOT EXISTS rumbo;
+         CREATE TABLE IF NOT EXISTS rumbo.schema_version (
+             version integer PRIMARY KEY,
+             applied_at timestamptz NOT NULL DEFAULT now()
+         );
+         LOCK TABLE rumbo.schema_version IN EXCLUSIVE MODE;",
+    )?;
+    let found: i32 = tx.query_one("SELECT coalesce(max(version), 0) FROM rumbo.schema_version", &[])?.get(0);
+    let mut applied = Vec::new();
+    for migration in pending(found)? {
+        tx.batch_execute(migration.sql)?;
+        tx.execute("INSERT INTO rumbo.schema_version (version) VALUES ($1)", &[&migration.version])?;
+        applied.push(migration.version);
+    }
+    tx.commit()?;
+    Ok(Applied { found, applied })
+}
+
+/// The schema's version without changing anything (0: none); for `office check` and the desks' start.
+pub fn current(client: &mut postgres::Client) -> Result<i32, MigrateError> {
+    let exists: bool =
+        client.query_one("SELECT to_regclass('rumbo.schema_version') IS NOT NULL", &[])?.get(0);
+    if !exists {
+        return Ok(0);
+    }
+    Ok(client.query_one("SELECT coalesce(max(version), 0) FROM rumbo.schema_version", &[])?.get(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_run_one_two_three_in_order() {
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(m.version, i as i32 + 1);
+        }
+    }
+
+    #[test]
+    fn only_the_missing_migrations_are_pending_and_a_newer_schema_is_refused() {
+        assert_eq!(pending(0).unwrap().len(), MIGRATIONS.len());
+        assert!(pending(latest()).unwrap().is_empty());
+        let e = pending(latest() + 1).unwrap_err();
+        assert!(e.to_string().contains("actualice rumbo"), "{e}");
+    }
+}
