@@ -52,10 +52,9 @@ fn the_url_and_its_password_never_appear_in_a_message_or_debug() {
         .unwrap_err();
     assert!(e.contains("PGPASSWORD"), "{e}");
     assert!(!e.contains("Cl4ve") && !e.contains("servidor-oculto"), "{e}");
-    let c = parse(&format!(
-        "Config(office: (id: \"k\"), store: Postgres(url: \"postgresql://rumbo@servidor-oculto/r\"))"
-    ))
-    .unwrap();
+    let c =
+        parse("Config(office: (id: \"k\"), store: Postgres(url: \"postgresql://rumbo@servidor-oculto/r\"))")
+            .unwrap();
     let shown = format!("{c:?} {c:#?}");
     assert!(!shown.contains("servidor-oculto"), "{shown}");
     // Wrong shapes of the value: ron's words, not the text.
