@@ -39,6 +39,9 @@ impl From<postgres::Error> for MigrateError {
     }
 }
 
+/// The advisory lock key of `office init` (per database): "rumbo" in ASCII.
+const INIT_LOCK: i64 = 0x72_75_6d_62_6f;
+
 /// What `init` did: the version found (0: a new database) and those applied.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Applied {
@@ -58,13 +61,15 @@ pub fn pending(found: i32) -> Result<&'static [Migration], MigrateError> {
 /// Creates or migrates the schema.
 pub fn migrate(client: &mut postgres::Client) -> Result<Applied, MigrateError> {
     let mut tx = client.transaction()?;
+    // Held to the end of the transaction, before anything exists to lock: two `office init` at once on a new
+    // database would otherwise both try to create the schema and one would fail.
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&INIT_LOCK])?;
     tx.batch_execute(
         "CREATE SCHEMA IF NOT EXISTS rumbo;
          CREATE TABLE IF NOT EXISTS rumbo.schema_version (
              version integer PRIMARY KEY,
              applied_at timestamptz NOT NULL DEFAULT now()
-         );
-         LOCK TABLE rumbo.schema_version IN EXCLUSIVE MODE;",
+         );",
     )?;
     let found: i32 = tx.query_one("SELECT coalesce(max(version), 0) FROM rumbo.schema_version", &[])?.get(0);
     let mut applied = Vec::new();

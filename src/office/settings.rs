@@ -44,14 +44,14 @@ impl std::fmt::Debug for DbUrl {
     }
 }
 
-/// This workstation's name for "abierta en ESCRITORIO-3": `desk:` if given, else the host name.
+/// This workstation's name for "abierta en ESCRITORIO-3": `desk:` if given, else the host name. Control,
+/// bidi and zero-width characters are stripped: the name reaches other desks' screens.
 pub fn desk_name(configured: Option<&str>) -> String {
-    configured
-        .map(str::trim)
-        .filter(|d| !d.is_empty())
-        .map(str::to_string)
-        .or_else(host_name)
-        .unwrap_or_else(|| "?".to_string())
+    configured.map(clean).filter(|d| !d.is_empty()).or_else(host_name).unwrap_or_else(|| "?".to_string())
+}
+
+fn clean(text: &str) -> String {
+    crate::text::sanitize_line(text).trim().to_string()
 }
 
 /// The computer's name, from the environment (`COMPUTERNAME` on Windows, `HOSTNAME`) or, on Linux, the
@@ -61,7 +61,7 @@ fn host_name() -> Option<String> {
     from_env
         .or_else(|| std::fs::read_to_string("/proc/sys/kernel/hostname").ok())
         .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
-        .map(|h| crate::text::sanitize_line(h.trim()).trim().to_string())
+        .map(|h| clean(&h))
         .filter(|h| !h.is_empty())
 }
 
@@ -80,6 +80,7 @@ mod tests {
     #[test]
     fn the_desk_is_the_given_name_or_the_host_name() {
         assert_eq!(desk_name(Some(" ESCRITORIO-3 ")), "ESCRITORIO-3");
+        assert_eq!(desk_name(Some("ESCRI\u{202E}TORIO-3\u{7}")), "ESCRITORIO-3");
         let host = desk_name(None);
         assert!(!host.is_empty() && host != "?", "this machine has a name: {host}");
         assert_eq!(desk_name(Some("  ")), host);

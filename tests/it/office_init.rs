@@ -109,3 +109,16 @@ fn a_kiosk_cannot_list_sessions_and_a_counselor_sees_only_its_office() {
     // Another office's session cannot be deleted by a counselor either (it is invisible to it).
     assert_eq!(elsewhere.execute("DELETE FROM rumbo.sessions WHERE id = 'ana1'", &[]).unwrap(), 0);
 }
+
+#[test]
+fn office_inits_at_once_on_a_new_database_all_succeed_and_apply_once() {
+    let Some(db) = pg_support::test_db() else { return };
+    let results: Vec<_> = std::thread::scope(|scope| {
+        let runs: Vec<_> = (0..4).map(|_| scope.spawn(|| migrate::migrate(&mut db.admin()))).collect();
+        runs.into_iter().map(|r| r.join().unwrap()).collect()
+    });
+    let mut applied: Vec<Vec<i32>> = results.into_iter().map(|r| r.unwrap().applied).collect();
+    applied.sort();
+    let all: Vec<i32> = (1..=migrate::latest()).collect();
+    assert_eq!(applied, [vec![], vec![], vec![], all]);
+}
