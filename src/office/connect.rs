@@ -26,10 +26,16 @@ pub fn connect(info: &ConnInfo, sources: &Sources) -> Result<postgres::Client, C
     if let Some(password) = pgpass::find(sources, &target)? {
         config.password(password);
     }
-    let mode = if info.is_socket() { TlsMode::Disable } else { info.tls };
     let root_cert = match &info.root_cert {
         Some(file) => Some(file.clone()),
         None => tls::root_cert_file(sources.home.as_deref(), sources.appdata.as_deref()),
+    };
+    let mode = match info.tls {
+        _ if info.is_socket() => TlsMode::Disable,
+        // libpq: "if a root CA file exists, the behavior of sslmode=require will be the same as that of
+        // verify-ca".
+        TlsMode::Require if root_cert.as_deref().is_some_and(|f| f.exists()) => TlsMode::VerifyCa,
+        mode => mode,
     };
     let server = |e: postgres::Error| ConnectError::Server(describe(&e));
     match tls::client_config(mode, root_cert.as_deref())? {

@@ -1,7 +1,9 @@
 //! libpq's `sslmode`s over rustls. `verify-full` checks the chain against the office's CA certificate and
 //! that the certificate names the host; `verify-ca` only the chain; `require` and `prefer` encrypt without
 //! verifying anything (libpq's meaning: a self-signed server certificate is accepted; the handshake's
-//! signatures are still checked, so the channel is really encrypted to whoever holds that key).
+//! signatures are still checked, so the channel is really encrypted to whoever holds that key). As in libpq,
+//! `require` with a CA file present (given or in the default place) verifies the chain like `verify-ca`
+//! ([`super::connect`] decides that).
 //!
 //! The CA certificate is `sslrootcert=…` from the URL, else libpq's default file:
 //! `~/.postgresql/root.crt` (`%APPDATA%\postgresql\root.crt` on Windows).

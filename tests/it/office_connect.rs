@@ -24,6 +24,16 @@ fn counselor(db: &TestDb, dir: &Path) -> (String, Sources) {
     (user, Sources { passfile: Some(file), ..Sources::default() })
 }
 
+/// A CA certificate that signed nothing the server has.
+fn other_ca(dir: &Path) -> std::path::PathBuf {
+    let file = dir.join("otra-ca.crt");
+    let key = rcgen::KeyPair::generate().unwrap();
+    let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+    params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    std::fs::write(&file, params.self_signed(&key).unwrap().pem()).unwrap();
+    file
+}
+
 fn open(url: &str, sources: &Sources) -> Result<postgres::Client, ConnectError> {
     connect(&ConnInfo::parse(url).unwrap(), sources)
 }
@@ -59,11 +69,7 @@ fn verify_full_checks_the_certificate_and_the_host_name() {
     }
     // Another CA (the server's certificate is not its): refused; no CA file at all: refused, naming where
     // rumbo looked.
-    let other_ca = home.path().join("otra-ca.crt");
-    let key = rcgen::KeyPair::generate().unwrap();
-    let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
-    params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
-    std::fs::write(&other_ca, params.self_signed(&key).unwrap().pem()).unwrap();
+    let other_ca = other_ca(home.path());
     let url = db.url(&user, "localhost", &format!("sslmode=verify-full&sslrootcert={}", other_ca.display()));
     let e = refused(&url, &sources);
     assert!(e.contains("UnknownIssuer"), "{e}");
@@ -82,6 +88,16 @@ fn require_encrypts_and_accepts_a_certificate_it_cannot_verify() {
         let mut client = open(&db.url(&user, "127.0.0.1", &format!("sslmode={mode}")), &sources).unwrap();
         assert!(rumbo::office::connect::encrypted(&mut client).unwrap(), "{mode}");
     }
+    // As libpq: with a CA file, `require` verifies the chain (verify-ca), so a CA that did not sign the
+    // server's certificate is refused.
+    let ca = db.server.ca_file.display();
+    assert!(
+        open(&db.url(&user, "127.0.0.1", &format!("sslmode=require&sslrootcert={ca}")), &sources).is_ok()
+    );
+    let other_ca = other_ca(home.path());
+    let url = db.url(&user, "127.0.0.1", &format!("sslmode=require&sslrootcert={}", other_ca.display()));
+    let e = refused(&url, &sources);
+    assert!(e.contains("UnknownIssuer"), "{e}");
     let mut plain = open(&db.url(&user, "127.0.0.1", "sslmode=disable"), &sources).unwrap();
     assert!(!rumbo::office::connect::encrypted(&mut plain).unwrap());
 }
