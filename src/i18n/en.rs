@@ -445,5 +445,5 @@ pub const EN: Strings = Strings {
     office_roles_none: "this login is in none of rumbo_counselor, rumbo_kiosk, rumbo_coordinator",
     office_roles: "{roles}; office {office}",
     office_roles_mismatch: "{roles}; the server maps this login to office {server}, and config.ron says {config}",
-    office_roles_no_office: "{roles}; this login has no office in rumbo.members (docs/config.md)",
+    office_roles_no_office: "{roles}; this login has no office in rumbo.members (docs/office.md)",
 };

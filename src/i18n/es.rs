@@ -445,5 +445,5 @@ pub const ES: Strings = Strings {
     office_roles_none: "este usuario no está en rumbo_counselor, rumbo_kiosk ni rumbo_coordinator",
     office_roles: "{roles}; oficina {office}",
     office_roles_mismatch: "{roles}; el servidor asigna este usuario a la oficina {server}, y config.ron dice {config}",
-    office_roles_no_office: "{roles}; este usuario no tiene oficina en rumbo.members (docs/config.md)",
+    office_roles_no_office: "{roles}; este usuario no tiene oficina en rumbo.members (docs/office.md)",
 };

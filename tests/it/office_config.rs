@@ -73,3 +73,14 @@ fn docs_config_md_documents_store_and_desk() {
     }
     assert!(doc.contains("## Modo oficina (`store:`)"));
 }
+
+#[test]
+fn docs_office_md_names_the_roles_office_init_creates() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/office.md")).unwrap();
+    let sql = include_str!("../../src/office/migrations/0001_sessions.sql");
+    for role in ["rumbo_counselor", "rumbo_kiosk", "rumbo_coordinator"] {
+        assert!(sql.contains(&format!("CREATE ROLE {role} NOLOGIN")), "{role}");
+        assert!(doc.contains(&format!("| `{role}` |")), "docs/office.md lacks the row of {role}");
+    }
+    assert!(doc.contains("INSERT INTO rumbo.members") && doc.contains("rumbo office check"));
+}
