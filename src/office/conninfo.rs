@@ -185,6 +185,10 @@ mod tests {
             ("servidor", 5432, "rumbo", "rumbo")
         );
         assert!(!info.is_socket());
+        // A dead desk frees what it held within minutes; a dead server does not hang a desk.
+        assert!(info.config.get_keepalives());
+        assert_eq!(info.config.get_keepalives_idle(), Duration::from_secs(60));
+        assert_eq!(info.config.get_connect_timeout(), Some(&Duration::from_secs(10)));
     }
 
     #[test]
