@@ -163,44 +163,62 @@ fn start() -> Result<PgServer, String> {
     if root && Command::new("runuser").arg("--help").output().is_err() {
         return Err("SKIP:running as root without runuser to start PostgreSQL as another user".into());
     }
-    // Kept on disk (not a TempDir): the watchdog removes it once the server has stopped.
-    let dir = tempfile::Builder::new().prefix("rumbo-pg-").tempdir().map_err(|e| e.to_string())?.keep();
-    let ca_file = write_certificates(&dir);
-    if root {
-        chown_to_nobody(&dir);
-    }
-    let data = dir.join("data");
-    let out = as_server_user(&bin.join("initdb"))
-        .args(["-D"])
-        .arg(&data)
-        .args(["-U", ADMIN, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--no-locale"])
-        .args(["--no-sync", "--no-instructions"])
-        .output()
-        .map_err(|e| format!("initdb: {e}"))?;
-    if !out.status.success() {
-        return Err(format!("initdb failed: {}", String::from_utf8_lossy(&out.stderr)));
-    }
+    // A free port may be taken between choosing it and postgres binding it: try again, from scratch.
     let mut last = String::new();
     for _ in 0..3 {
-        let port = free_port();
-        match launch(&bin, &dir, port) {
-            Ok((watchdog, pid)) => {
-                return Ok(PgServer { dir, port, ca_file, pid, watchdog: Mutex::new(watchdog) });
-            }
+        match attempt(&bin, root) {
+            Ok(server) => return Ok(server),
             Err(why) => last = why,
         }
     }
     Err(last)
 }
 
+/// A new folder, initdb, and postgres on a free port; the folder removed again if it does not start.
+fn attempt(bin: &Path, root: bool) -> Result<PgServer, String> {
+    // Kept on disk (not a TempDir): the watchdog removes it once the server has stopped.
+    let dir = tempfile::Builder::new().prefix("rumbo-pg-").tempdir().map_err(|e| e.to_string())?.keep();
+    let ca_file = write_certificates(&dir);
+    if root {
+        chown_to_nobody(&dir);
+    }
+    let out = as_server_user(&bin.join("initdb"))
+        .arg("-D")
+        .arg(dir.join("data"))
+        .args(["-U", ADMIN, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--no-locale"])
+        .args(["--no-sync", "--no-instructions"])
+        .output()
+        .map_err(|e| format!("initdb: {e}"))?;
+    let port = free_port();
+    let launched = if out.status.success() {
+        launch(bin, &dir, port)
+    } else {
+        Err(format!("initdb failed: {}", String::from_utf8_lossy(&out.stderr)))
+    };
+    match launched {
+        Ok((watchdog, pid)) => Ok(PgServer { dir, port, ca_file, pid, watchdog: Mutex::new(watchdog) }),
+        Err(why) => {
+            let _ = std::fs::remove_dir_all(&dir);
+            Err(why)
+        }
+    }
+}
+
 /// Starts postgres under the watchdog and waits until it accepts connections.
+///
+/// The watchdog keeps its standard input (this process's pipe) as fd 3 for a background reader; when the
+/// pipe closes (this process ended, however) the reader marks the folder `stopping` and stops postgres
+/// (fast shutdown); once postgres has exited, a folder so marked is removed. If postgres exits on its own (a
+/// taken port), the watchdog exits and leaves the folder, log included, for the error message.
 fn launch(bin: &Path, dir: &Path, port: u16) -> Result<(Child, u32), String> {
     let postgres = bin.join("postgres");
     let script = format!(
-        "'{postgres}' -D '{dir}/data' -p {port} -k '{dir}' -c listen_addresses=localhost \
+        "exec 3<&0; \
+         '{postgres}' -D '{dir}/data' -p {port} -k '{dir}' -c listen_addresses=localhost \
          -c ssl=on -c ssl_cert_file='{dir}/server.crt' -c ssl_key_file='{dir}/server.key' \
-         -c fsync=off -c synchronous_commit=off -c full_page_writes=off >'{dir}/log' 2>&1 & pg=$!; \
-         read _ignored; kill -INT $pg; wait $pg; rm -rf '{dir}'",
+         -c fsync=off -c synchronous_commit=off -c full_page_writes=off </dev/null >'{dir}/log' 2>&1 & pg=$!; \
+         (read _ignored <&3; : >'{dir}/stopping'; kill -INT $pg) & \
+         wait $pg; [ -e '{dir}/stopping' ] && rm -rf '{dir}'",
         postgres = postgres.display(),
         dir = dir.display(),
     );
@@ -234,6 +252,7 @@ fn launch(bin: &Path, dir: &Path, port: u16) -> Result<(Child, u32), String> {
         }
         if Instant::now() > deadline {
             let _ = watchdog.stdin.take().map(|mut s| s.write_all(b"\n"));
+            let _ = watchdog.wait();
             return Err("postgres did not accept connections within 60 s".into());
         }
         std::thread::sleep(Duration::from_millis(50));
