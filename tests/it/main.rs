@@ -113,4 +113,5 @@ mod office_check;
 mod office_config;
 mod office_connect;
 mod office_init;
+mod pg_certs;
 mod pg_support;

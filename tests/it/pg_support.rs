@@ -178,7 +178,7 @@ fn start() -> Result<PgServer, String> {
 fn attempt(bin: &Path, root: bool) -> Result<PgServer, String> {
     // Kept on disk (not a TempDir): the watchdog removes it once the server has stopped.
     let dir = tempfile::Builder::new().prefix("rumbo-pg-").tempdir().map_err(|e| e.to_string())?.keep();
-    let ca_file = write_certificates(&dir);
+    let ca_file = crate::pg_certs::write_certificates(&dir);
     if root {
         chown_to_nobody(&dir);
     }
@@ -259,33 +259,6 @@ fn launch(bin: &Path, dir: &Path, port: u16) -> Result<(Child, u32), String> {
     }
 }
 
-/// A CA, and a server certificate it signed for `localhost` (and 127.0.0.1, ::1), in `dir`.
-fn write_certificates(dir: &Path) -> PathBuf {
-    use rcgen::{BasicConstraints, CertificateParams, IsCa, KeyPair};
-    let ca_key = KeyPair::generate().unwrap();
-    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
-    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    ca_params.distinguished_name.push(rcgen::DnType::CommonName, "rumbo test CA");
-    let ca = ca_params.self_signed(&ca_key).unwrap();
-    let key = KeyPair::generate().unwrap();
-    let params =
-        CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string(), "::1".to_string()])
-            .unwrap();
-    let cert = params.signed_by(&key, &ca, &ca_key).unwrap();
-    std::fs::write(dir.join("server.crt"), cert.pem()).unwrap();
-    write_private(&dir.join("server.key"), &key.serialize_pem());
-    let ca_file = dir.join("ca.crt");
-    std::fs::write(&ca_file, ca.pem()).unwrap();
-    ca_file
-}
-
-/// A file only its owner may read (a server key, a pgpass file).
-pub fn write_private(file: &Path, text: &str) {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::write(file, text).unwrap();
-    std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600)).unwrap();
-}
-
 fn chown_to_nobody(dir: &Path) {
     let out = Command::new("id").args(["-u", "nobody"]).output().unwrap();
     let uid: u32 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
@@ -306,6 +279,6 @@ pub fn alive(pid: u32) -> bool {
 /// A pgpass file with these lines, private, in a folder of its own (for `Sources::passfile`).
 pub fn pgpass_file(dir: &Path, lines: &str) -> PathBuf {
     let file = dir.join("pgpass");
-    write_private(&file, lines);
+    crate::pg_certs::write_private(&file, lines);
     file
 }
