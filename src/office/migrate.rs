@@ -26,6 +26,13 @@ pub enum MigrateError {
          computer"
     )]
     Newer { found: i32, known: i32 },
+    #[error("the office's server has no rumbo schema yet: run rumbo office init")]
+    Missing,
+    #[error(
+        "the office's schema is version {found}, older than this rumbo ({known}): run rumbo office init once every \
+         desk is upgraded"
+    )]
+    Older { found: i32, known: i32 },
     #[error("{0}")]
     Server(String),
 }
@@ -56,6 +63,24 @@ pub fn pending(found: i32) -> Result<&'static [Migration], MigrateError> {
     }
     let first = MIGRATIONS.iter().position(|m| m.version > found).unwrap_or(MIGRATIONS.len());
     Ok(&MIGRATIONS[first..])
+}
+
+/// Whether a desk may work on a schema at `found` (pure): only the one it knows. A newer schema may hold
+/// fields this desk would drop; an older one lacks what it writes.
+pub fn usable(found: i32) -> Result<(), MigrateError> {
+    let known = latest();
+    match found {
+        0 => Err(MigrateError::Missing),
+        f if f > known => Err(MigrateError::Newer { found: f, known }),
+        f if f < known => Err(MigrateError::Older { found: f, known }),
+        _ => Ok(()),
+    }
+}
+
+/// A desk's check before it reads or writes sessions: the schema is there and is the one it knows.
+pub fn ensure_usable(client: &mut postgres::Client) -> Result<i32, MigrateError> {
+    let found = current(client)?;
+    usable(found).map(|()| found)
 }
 
 /// Creates or migrates the schema.
@@ -109,5 +134,16 @@ mod tests {
         assert!(pending(latest()).unwrap().is_empty());
         let e = pending(latest() + 1).unwrap_err();
         assert!(e.to_string().contains("actualice rumbo"), "{e}");
+    }
+
+    #[test]
+    fn a_desk_works_only_on_the_schema_it_knows() {
+        assert!(usable(latest()).is_ok());
+        assert!(matches!(usable(0), Err(MigrateError::Missing)));
+        let e = usable(latest() + 1).unwrap_err();
+        assert!(e.to_string().contains("actualice rumbo"), "{e}");
+        if latest() > 1 {
+            assert!(matches!(usable(latest() - 1), Err(MigrateError::Older { .. })));
+        }
     }
 }

@@ -44,14 +44,18 @@ fn office_init_creates_the_schema_then_has_nothing_to_do() {
 }
 
 #[test]
-fn a_newer_schema_is_refused_with_actualice_rumbo() {
+fn a_newer_schema_is_refused_with_actualice_rumbo_by_init_and_by_a_desk() {
     let Some(db) = pg_support::test_db() else { return };
     let mut admin = db.admin();
+    assert!(matches!(migrate::ensure_usable(&mut admin), Err(MigrateError::Missing)));
     migrate::migrate(&mut admin).unwrap();
+    assert_eq!(migrate::ensure_usable(&mut admin).unwrap(), migrate::latest());
     let newer = migrate::latest() + 1;
     admin.execute("INSERT INTO rumbo.schema_version (version) VALUES ($1)", &[&newer]).unwrap();
     let e = migrate::migrate(&mut admin).unwrap_err();
     assert!(matches!(e, MigrateError::Newer { found, .. } if found == newer), "{e:?}");
+    let e = migrate::ensure_usable(&mut admin).unwrap_err();
+    assert!(e.to_string().contains("actualice rumbo"), "a desk refuses it too: {e}");
     let out = rumbo(office_home(&db).path(), &["office", "init"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("actualice rumbo"), "{}", stderr(&out));
