@@ -21,6 +21,10 @@ pub struct KioskState {
     pub lock: PinLock,
     /// A PIN was sent to the runtime to check (`Effect::CheckPin`) and its answer has not come yet.
     pub checking: bool,
+    /// Issue 14: where the visitor is on their path, once the session exists.
+    pub visit: super::kiosk_visit::Visit,
+    /// The kiosk's own language, while a visitor has chosen another: the next visitor gets it back.
+    pub home_lang: Option<crate::i18n::Lang>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -71,6 +75,8 @@ impl KioskState {
             pin: None,
             lock: PinLock::default(),
             checking: false,
+            visit: Default::default(),
+            home_lang: None,
         }
     }
 

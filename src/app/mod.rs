@@ -4,8 +4,10 @@
 mod best_fit;
 mod experience;
 mod failure;
+mod gap;
 pub mod keymap;
 pub mod kiosk;
+pub mod kiosk_visit;
 mod model;
 mod msg;
 mod notice;
@@ -17,6 +19,7 @@ mod update;
 pub use best_fit::{BestFitView, LEVELS, next_level, step_sector};
 pub use experience::{ExperienceField, ExperiencePanel, ExperienceRow, JOB_RESULTS};
 pub use failure::Failure;
+pub use gap::{GapRow, GapView};
 pub use model::*;
 pub use msg::{Area, Effect, Msg};
 pub use notice::{NotesNotice, Notice, RowProblem};

@@ -118,6 +118,10 @@ pub struct NewSessionForm {
     pub field: FormField,
     /// Shown after Enter with an empty alias.
     pub alias_missing: bool,
+    /// At a kiosk, consent is a choice made (Sí, guardar / No guardar), never the default of Enter.
+    pub consent_chosen: bool,
+    /// At a kiosk, Enter came before that choice: the form says to make it.
+    pub consent_needed: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -196,7 +200,8 @@ pub enum Overlay {
     Search(SearchPopup),
     /// Boxed: the editor is large and the other overlays are small.
     Notes(Box<NotesEditor>),
-    Gap,
+    /// `g`: what the person lacks for an occupation, and the programs; marked and shortlisted in place.
+    Gap(super::GapView),
     /// `?`: every key, scrolled when it does not fit.
     Help(HelpScroll),
     Export(ExportDialog),
@@ -208,6 +213,17 @@ pub enum Overlay {
     Experience(Box<super::ExperiencePanel>),
     /// `p`: the plan — profile, contact, goals, steps, follow-up (issue 13).
     Plan(Box<super::plan::PlanPanel>),
+    /// `v`: the selected item's whole text (issue 14).
+    FullText(Box<FullText>),
+}
+
+/// `v`: the whole text of what is selected where it was pressed, scrolled as the `?` help is (the view
+/// reports how far it can scroll). The text is read from the selection when drawn: nothing can move the
+/// selection while it is open. `under` is the view it was opened from (best fit), shown again on closing.
+#[derive(Default)]
+pub struct FullText {
+    pub scroll: HelpScroll,
+    pub under: Option<Box<Overlay>>,
 }
 
 /// How far the `?` help is scrolled. Only the view knows how many lines the help takes at the screen's

@@ -18,6 +18,14 @@ pub enum Area {
     PlanPart(super::plan::PlanPart),
     /// The `?` help: the wheel scrolls it.
     Help,
+    /// The gap popup (`g`): a click selects the row under it, the wheel moves the selection.
+    Gap,
+    /// The full-text popup (`v`): the wheel scrolls it.
+    FullText,
+    /// Anywhere outside the full-text popup while it is open: a click there closes it.
+    FullTextOutside,
+    /// Issue 14: something on a kiosk visitor's screen.
+    Kiosk(super::kiosk_visit::Target),
 }
 
 #[derive(Debug)]
@@ -39,8 +47,9 @@ pub enum Msg {
     /// Bracketed paste: the whole pasted text at once.
     Paste(String),
     Resize(u16, u16),
-    /// The last frame drew the `?` help able to scroll this many lines (0: it shows whole). Sent by the
-    /// runtime after a frame whose help room differs from the model's, so `update` keeps the scroll within.
+    /// The last frame drew the `?` help (or the full-text popup, `v`) able to scroll this many lines (0: it
+    /// shows whole). Sent by the runtime after a frame whose room differs from the model's, so `update`
+    /// keeps the scroll within.
     HelpRoom(usize),
     /// The sessions folder as the runtime read it.
     SessionsListed(Vec<Listed>),

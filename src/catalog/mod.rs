@@ -20,7 +20,7 @@ pub use load::{
     load_inputs, read_sources,
 };
 pub use model::*;
-pub use names::{first_form, short_source};
+pub use names::{first_form, forms, short_source};
 pub use parse::{SourceFile, is_valid_id, parse};
 pub use problem::{Problem, ProblemKind};
 pub use set::CatalogSet;

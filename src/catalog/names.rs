@@ -11,6 +11,11 @@ pub fn first_form(name: &str) -> &str {
     name.split_once(" / ").map_or(name, |(first, _)| first.trim_end())
 }
 
+/// Every form of a name written "masculine / feminine" (one, for a name with one form).
+pub fn forms(name: &str) -> impl Iterator<Item = &str> {
+    name.split(" / ").map(str::trim)
+}
+
 impl Occupation {
     /// The name a list shows: [`first_form`] of its title.
     pub fn list_title(&self) -> &str {

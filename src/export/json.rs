@@ -41,6 +41,8 @@ pub fn render(session: &Session, summary: &Summary, notes: NotesChoice, schema: 
     if schema == 1 {
         // Schema 1 is the shape before past jobs: the session copy as a format-2 file had it.
         session.past_jobs.clear();
+        // Issue 14's "Todavía no" answers came after schema 1 too.
+        session.answered_no.clear();
         session.marks.iter_mut().for_each(|m| m.from.clear());
         session.format = session.format.min(SCHEMA_1_SESSION_FORMAT);
     }

@@ -128,3 +128,15 @@ pub fn write_new(dir: &Path, name: &str, text: &str, mode: Mode) -> std::io::Res
     crate::private_fs::write_atomic(&path, text.as_bytes(), mode)?;
     Ok(ExportRecord::of(&path, text.as_bytes()))
 }
+
+/// An HTML summary with `notice` at the top of its body: the kiosk's word to the desk that a visit
+/// without consent was not saved (issue 14), where the person handing it over reads first.
+pub fn html_with_notice(html: &str, notice: &str) -> String {
+    let at = html.find("<body>\n").map_or(0, |i| i + "<body>\n".len());
+    format!(
+        "{}<p class=\"notice\"><strong>{}</strong></p>\n{}",
+        &html[..at],
+        escape::html(notice),
+        &html[at..]
+    )
+}

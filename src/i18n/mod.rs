@@ -52,7 +52,7 @@ strings! {
     // export dialog
     dialog_export_title, dialog_export_format, format_md, format_html, format_json, dialog_export_notes, dialog_export_notes_hint, dialog_export_done, dialog_export_hint, discard_title, discard_body,
     // kiosk
-    kiosk_welcome_title, kiosk_welcome_body, kiosk_welcome_start, kiosk_done_title, kiosk_done_body, kiosk_done_desk, kiosk_done_writing, kiosk_done_failed, kiosk_done_hint, kiosk_countdown, kiosk_save_failed, kiosk_pin_title, kiosk_pin_label, kiosk_pin_wrong, kiosk_pin_locked, kiosk_pin_locked_minutes, kiosk_pin_checking, kiosk_no_pin, kiosk_bad_key,
+    kiosk_welcome_title, kiosk_welcome_start, kiosk_done_title, kiosk_done_body, kiosk_done_desk, kiosk_done_writing, kiosk_done_failed, kiosk_done_hint, kiosk_countdown, kiosk_save_failed, kiosk_pin_title, kiosk_pin_label, kiosk_pin_wrong, kiosk_pin_locked, kiosk_pin_locked_minutes, kiosk_pin_checking, kiosk_no_pin, kiosk_bad_key,
     // deletion, retention, catalog limits, file versions
     purge_days_range, erased_file, erased_missing, erased_changed, erased_failed, sessions_purged_at_start, sessions_deleted_notice, header_read_only_newer, session_newer_note, export_read_only, problem_title_too_long, problem_text_too_long, problem_file_too_large,
     // BPO joined to CUOC: shared competencies, CUOC equivalents of an occupation (issue 12)
@@ -83,6 +83,14 @@ strings! {
     // office mode (issue 15)
     office_not_postgres, office_connect_failed, office_init_done, office_init_current,
     office_check_line, office_level_ok, office_level_warning, office_level_failure, office_part_connection, office_part_tls, office_part_version, office_part_schema, office_part_permissions, office_part_clock, office_part_round_trip, office_millis, office_seconds, office_tls_none, office_tls_verified, office_tls_unverified, office_server_old, office_schema_none, office_schema_newer, office_schema_older, office_schema_current, office_roles_none, office_roles, office_roles_mismatch, office_roles_no_office,
+    // the gap popup as a list (issue 14): essential and optional told apart
+    gap_essential, gap_optional,
+    // issue 14: the whole text of the selected item (`v`)
+    full_title, full_of_occupation, full_alt_titles, full_mark, full_job,
+    // issue 14: what the fit percentage means, in the `?` help
+    fit_help,
+    // issue 14: a kiosk visitor's path
+    kiosk_lang_label, kiosk_lang_es, kiosk_lang_en, kiosk_visit_body, kiosk_alias_title, kiosk_alias_label, kiosk_consent_question, kiosk_consent_text, kiosk_consent_yes, kiosk_consent_no, kiosk_consent_needed, kiosk_chosen_yes, kiosk_chosen_no, kiosk_continue, kiosk_start_title, kiosk_start_by_title, kiosk_start_by_title_hint, kiosk_start_by_sector, kiosk_start_by_sector_hint, kiosk_title_prompt, kiosk_title_none, kiosk_title_pick, kiosk_sector_title, kiosk_question_title, kiosk_question_occupation, kiosk_question_progress, kiosk_question_essential, kiosk_question_optional, kiosk_answer_yes, kiosk_answer_learning, kiosk_answer_no, kiosk_answer_given, kiosk_results_title, kiosk_results_best, kiosk_results_none, kiosk_results_learn, kiosk_results_all_done, kiosk_results_more, kiosk_results_programs, kiosk_results_no_programs, kiosk_confirm_title, kiosk_confirm_body, kiosk_confirm_yes, kiosk_confirm_no, kiosk_header_code, kiosk_header_not_saved, kiosk_done_body_unsaved, kiosk_done_office, kiosk_summary_unsaved,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

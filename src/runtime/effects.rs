@@ -283,10 +283,14 @@ impl Runner {
                     let format = crate::export::Format::Html;
                     let notes = crate::export::NotesChoice::All;
                     let options = crate::export::Options::new(lang, format, notes).with_office(&model.office);
-                    let text = crate::export::render_with(&session, &model.catalog, &model.tz, &options);
+                    let mut text = crate::export::render_with(&session, &model.catalog, &model.tz, &options);
+                    // A visit without consent has no session to open at the desk: its summary says so.
+                    if session.consent.is_none() {
+                        text = crate::export::html_with_notice(&text, lang.strings().kiosk_summary_unsaved);
+                    }
                     // The code is the short id the file name carries: the desk finds the file by it. The
                     // kiosk's folder is shared, so its file names carry no alias, only date and code.
-                    let code: String = session.id.chars().take(6).collect::<String>().to_uppercase();
+                    let code = crate::session::desk_code(&session);
                     let date = session.created.to_zoned(model.tz.clone()).strftime("%Y-%m-%d");
                     let name = format!("rumbo-{date}-{}.html", code.to_lowercase());
                     let written = crate::export::write_new(&self.export_dir, &name, &text, self.export_mode)

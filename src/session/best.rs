@@ -82,6 +82,11 @@ pub fn best_fits<'a>(session: &Session, set: &'a CatalogSet, filter: &BestFilter
     out
 }
 
+/// The parts of one occupation's fit (what [`best_fits`] gives each row), for the views that show one.
+pub fn parts_of(session: &Session, set: &CatalogSet, occupation: &Occupation) -> Parts {
+    parts(&Levels::of(session), set, occupation)
+}
+
 fn parts(levels: &Levels, set: &CatalogSet, occupation: &Occupation) -> Parts {
     let mut parts = Parts::default();
     for (kind, id, level, importance) in counted(levels, occupation) {

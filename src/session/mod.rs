@@ -33,7 +33,7 @@ mod plan_tests;
 #[cfg(test)]
 mod rank_tests;
 
-pub use best::{BestFilter, BestFit, BestFits, Part, Parts, best_fits};
+pub use best::{BestFilter, BestFit, BestFits, Part, Parts, best_fits, parts_of};
 pub use disk::{Disk, RealDisk};
 pub use erase::{Erased, MAX_DAYS, MIN_DAYS, Purged, erase, purge};
 pub use error::{SaveCause, SessionError, StoreError};
@@ -47,7 +47,8 @@ pub use follow_up::{desk_code, due_by, is_due, pending_steps};
 pub use id::{is_valid_id, new_id};
 pub use lock::SessionLock;
 pub use model::{
-    CatalogRef, Consent, FORMAT, Focus, Mark, MarkKind, MarkLevel, NOTE_MAX_CHARS, Session, ShortlistEntry,
+    ANSWERED_NO_FORMAT, AnsweredNo, CatalogRef, Consent, FORMAT, Focus, Mark, MarkKind, MarkLevel,
+    NOTE_MAX_CHARS, Session, ShortlistEntry,
 };
 pub use plan::{
     Contact, Education, Jornada, LanguageLevel, LanguageSkill, MAX_GOALS, PLAN_FORMAT, PlanError, Profile,

@@ -21,9 +21,13 @@ use std::collections::BTreeMap;
 /// 2: `exports`, the files exported from the session (an older rumbo would drop them, and a deletion
 /// would then leave those copies behind). 3: `past_jobs` and each mark's `from` (an older rumbo would
 /// drop where a mark came from, and removing the job could no longer take its marks back). 4: the plan
-/// (`profile`, `contact`, `goals`, `explored`, `steps`, `follow_up`; see [`super::plan`]). See
+/// (`profile`, `contact`, `goals`, `explored`, `steps`, `follow_up`; see [`super::plan`]). 5: `answered_no`,
+/// the items a kiosk visitor answered "Todavía no" (an older rumbo would drop them and ask again). See
 /// docs/versions.md.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
+
+/// The session format `answered_no` came in.
+pub const ANSWERED_NO_FORMAT: u32 = 5;
 
 /// The session format the export records came in.
 pub const EXPORTS_FORMAT: u32 = 2;
@@ -84,6 +88,23 @@ pub struct Session {
     /// When the person comes back (format 4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up: Option<jiff::civil::Date>,
+    /// Items the person answered "Todavía no" at a kiosk: answered, not marked (format 5). An item is
+    /// here or marked, never both.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answered_no: Vec<AnsweredNo>,
+}
+
+/// An item the person said they cannot do yet: asked and answered, so it is not asked again, and
+/// counted by fit as what it is, not held.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnsweredNo {
+    #[serde(default)]
+    pub kind: MarkKind,
+    #[serde(default)]
+    pub id: String,
+    /// The item's text when answered, as [`Mark::text`].
+    #[serde(default)]
+    pub text: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -196,6 +217,7 @@ impl Session {
             explored: Vec::new(),
             steps: Vec::new(),
             follow_up: None,
+            answered_no: Vec::new(),
         };
         session.set_alias(alias)?;
         session.set_counselor(counselor);
@@ -272,6 +294,10 @@ impl Session {
         occupation: Option<&str>,
         level: Option<MarkLevel>,
     ) -> bool {
+        // A mark is an answer too: the item is no longer one answered "Todavía no".
+        if level.is_some() {
+            self.answered_no.retain(|a| !(a.kind == kind && a.id == id));
+        }
         let at = self.marks.iter().position(|m| m.kind == kind && m.id == id);
         match (at, level) {
             (None, None) => false,
@@ -295,6 +321,24 @@ impl Session {
                 true
             }
         }
+    }
+
+    /// Whether the person answered "Todavía no" to the item.
+    pub fn is_answered_no(&self, kind: MarkKind, id: &str) -> bool {
+        self.answered_no.iter().any(|a| a.kind == kind && a.id == id)
+    }
+
+    /// "Todavía no": the item's mark goes and the answer is kept. Raises the session to format 5 (through
+    /// the plan's raise, so a session from before 4 keeps what it explored). Returns whether it changed.
+    pub fn answer_no(&mut self, kind: MarkKind, id: &str, text: &str, set: &CatalogSet) -> bool {
+        let unmarked = self.set_mark(kind, id, text, None, None);
+        if self.is_answered_no(kind, id) {
+            return unmarked;
+        }
+        self.raise_to_plan(set);
+        self.format = self.format.max(ANSWERED_NO_FORMAT);
+        self.answered_no.push(AnsweredNo { kind, id: id.to_string(), text: sanitize(text) });
+        true
     }
 
     pub fn is_shortlisted(&self, program: &str) -> bool {
@@ -362,6 +406,10 @@ impl Session {
             line(&mut job.title);
             line(&mut job.occupation);
             line(&mut job.occupation_text);
+        }
+        for a in &mut self.answered_no {
+            line(&mut a.id);
+            a.text = sanitize(&a.text);
         }
         self.sanitize_plan();
         self.focus.sector.iter_mut().for_each(line);

@@ -120,3 +120,29 @@ fn loaded_text_is_cleaned() {
     s.sanitize_loaded();
     assert_eq!((s.alias.as_str(), s.notes.as_str(), s.marks[0].text.as_str()), ("A", "n", "t"));
 }
+
+/// Issue 14: "Todavía no" is kept as answered, apart from the marks; a session from an older format
+/// is raised to 5 when it first gets one (an older rumbo then opens it read-only instead of dropping it),
+/// and a mark given later takes its place.
+#[test]
+fn an_answered_no_is_not_a_mark_and_raises_an_older_session() {
+    let set = builtin();
+    let mut s = Session::new("Ana", "", now(), &set).unwrap();
+    s.format = 3;
+    let (kind, id) = (MarkKind::Function, "f-1");
+    s.set_mark(kind, id, "Vender", Some("o-1"), Some(MarkLevel::Has));
+    assert!(s.answer_no(kind, id, "Vender", &set));
+    assert_eq!(s.mark_of(kind, id), None, "the mark goes");
+    assert!(s.is_answered_no(kind, id));
+    assert_eq!(s.format, FORMAT);
+    assert!(!s.answer_no(kind, id, "Vender", &set), "answered once");
+    let text = ron::to_string(&s).unwrap();
+    assert!(text.contains("answered_no"), "{text}");
+    let back: Session = ron::from_str(&text).unwrap();
+    assert_eq!(back.answered_no, s.answered_no);
+    s.set_mark(kind, id, "Vender", Some("o-1"), Some(MarkLevel::InDevelopment));
+    assert!(!s.is_answered_no(kind, id) && s.answered_no.is_empty());
+    // A session without one writes no such field: older rumbos read it as before.
+    let plain = Session::new("Luz", "", now(), &set).unwrap();
+    assert!(!ron::to_string(&plain).unwrap().contains("answered_no"));
+}

@@ -11,7 +11,7 @@ use super::popup;
 use super::regions::{Regions, Rows};
 use crate::app::{Area, BestFitView, Workspace};
 use crate::i18n::{Strings, fill};
-use crate::session::{BestFit, Part};
+use crate::session::BestFit;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -77,15 +77,15 @@ pub fn draw(
 fn lines(model: &Ui, s: &Strings, i: usize, row: &BestFit, room: usize) -> Vec<Line<'static>> {
     let t = &model.theme;
     let p = row.standing.percent;
-    let (percent, style) = if row.standing.shared_only() {
-        (format!("{:>6} ", format!("({p}%)")), t.dim)
-    } else {
-        (format!("{p:>5}% "), t.has)
-    };
+    let style = super::fit::style(t, &row.standing);
+    let percent =
+        if row.standing.shared_only() { format!("{:>6} ", format!("({p}%)")) } else { format!("{p:>5}% ") };
     let lead = format!(" {:>3}. ", i + 1);
     // Lists show the first gendered form of a CUOC title ("Cajeros … / Cajeras …").
-    let title = row.occupation.list_title();
-    let name = clip(&format!("{lead}{title}"), room.saturating_sub(width(&percent)));
+    // Told apart from every other loaded occupation at this width (`names`).
+    let title_room = room.saturating_sub(width(&percent) + width(&lead));
+    let title = super::names::occupation_label(&model.catalog, &row.occupation.title, title_room);
+    let name = format!("{lead}{title}");
     let gap = room.saturating_sub(width(&name) + width(&percent));
     let first = Line::from(vec![Span::raw(name), Span::raw(" ".repeat(gap)), Span::styled(percent, style)]);
 
@@ -113,17 +113,6 @@ fn parts(s: &Strings, row: &BestFit, functions: bool) -> Vec<String> {
     if row.standing.shared_only() {
         about.push(s.fit_shared_only.to_string());
     }
-    let parts = [
-        (s.best_part_functions, row.parts.functions, functions),
-        (s.best_part_skills, row.parts.skills, true),
-        (s.best_part_knowledge, row.parts.knowledge, true),
-        (s.best_part_competencies, row.parts.competencies, true),
-    ];
-    let shown = parts.iter().filter(|(_, part, shown)| *shown && part.needed > 0);
-    about.extend(shown.map(|(text, part, _)| counted(text, *part)));
+    about.extend(super::fit::parts(s, &row.parts, functions));
     about
-}
-
-fn counted(text: &str, part: Part) -> String {
-    fill(text, &[("held", &part.held), ("needed", &part.needed)])
 }

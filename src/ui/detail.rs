@@ -1,5 +1,5 @@
-//! The occupation detail under the occupations list: the whole name as DANE writes it, the fit when
-//! only shared competencies make it, the competency level in plain words, the codes and the
+//! The occupation detail under the occupations list: the whole name as DANE writes it, the fit and its
+//! parts (in its band's colour, "solo competencias compartidas" when only those make it), the competency level in plain words, the codes and the
 //! description, and the source on its bottom border. Focused (`afines`, or a click), it lists the related occupations, each with
 //! the person's fit, and Enter goes to the chosen one.
 
@@ -11,7 +11,7 @@ use crate::app::keymap::Action;
 use crate::app::{Pane, Workspace};
 use crate::catalog::{Occupation, short_source};
 use crate::i18n::{Lang, fill};
-use crate::session::standings;
+use crate::session::{parts_of, standings};
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -27,6 +27,11 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
         block = block.border_type(BorderType::Plain).border_style(model.theme.border);
     } else {
         block = block.title(Line::from(format!(" {} ", s.pane_detail)));
+        // Where the selection is among the related occupations, as the list panes say it.
+        let related = ws.related(&model.catalog).len();
+        if let Some(at) = super::list::position(ws.related, related, areas.visible_rows(Pane::Detail)) {
+            block = block.title(Line::styled(at, model.theme.border_focused).right_aligned());
+        }
     }
     let Some(o) = ws.current_occupation(&model.catalog) else {
         frame.render_widget(block, area);
@@ -82,9 +87,10 @@ fn paragraphs(model: &Ui, ws: &Workspace, o: &Occupation, whole: bool) -> Vec<(S
     {
         out.push((fill(s.complementary_detail, &[("sector", &principal.name)]), t.dim));
     }
-    if let Some(standing) = standings(&ws.session, &[o]).first().filter(|st| st.shared_only()) {
-        let fit = fill(s.export_fit, &[("percent", &standing.percent)]);
-        out.push((format!("{fit} — {}", s.fit_shared_only), t.inferred));
+    // The fit with its parts, in its band's colour (what it means is in the `?` help).
+    if let Some(standing) = standings(&ws.session, &[o]).first() {
+        let parts = parts_of(&ws.session, &model.catalog, o);
+        out.push((super::fit::summary(s, standing, &parts), super::fit::style(t, standing)));
     }
     if let Some(meaning) = level_meaning(model.lang, o.level) {
         out.push((fill(s.detail_level, &[("level", &o.level), ("meaning", &meaning)]), t.base));
@@ -136,11 +142,12 @@ fn related_rows(model: &Ui, ws: &Workspace, related: &[&Occupation], room: usize
         .map(|(standing, o)| {
             let p = standing.percent;
             let (percent, style) = if standing.shared_only() {
-                (format!("{:>5} ", format!("({p}%)")), model.theme.dim)
+                (format!("{:>5} ", format!("({p}%)")), super::fit::style(model.theme, &standing))
             } else {
-                (format!("{p:>3}% "), model.theme.has)
+                (format!("{p:>3}% "), super::fit::style(model.theme, &standing))
             };
-            let name = clip(&format!(" {}", o.list_title()), room.saturating_sub(width(&percent) + 1));
+            let room_left = room.saturating_sub(width(&percent) + 2);
+            let name = format!(" {}", super::names::occupation_label(&model.catalog, &o.title, room_left));
             let gap = room.saturating_sub(width(&name) + width(&percent));
             vec![Line::from(vec![Span::raw(name), Span::raw(" ".repeat(gap)), Span::styled(percent, style)])]
         })

@@ -6,7 +6,7 @@ use super::Ui;
 use super::keys::{self, FOOTER_CLOSE, FOOTER_COMMON, FOOTER_HELP, FOOTER_KIOSK, FOOTER_RETRY, footer_pane};
 use super::list::clip;
 use crate::app::keymap::Place;
-use crate::app::{Overlay, Persistence, Workspace};
+use crate::app::{GapRow, Overlay, Persistence, Workspace};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -30,6 +30,16 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect) {
         _ if matches!(ws.overlay, Some(Overlay::Help(_))) => {
             let scrolls = super::help::room(model, frame.area()) > 0;
             keys::footer_within(map, if scrolls { FOOTER_HELP } else { FOOTER_CLOSE }, lang, room)
+        }
+        // The gap's own keys: Space marks an item, or shortlists a program.
+        _ if matches!(ws.overlay, Some(Overlay::Gap(_))) => {
+            let program = matches!(&ws.overlay, Some(Overlay::Gap(v)) if matches!(v.current(), Some(GapRow::Program(_))));
+            let entries = if program { keys::FOOTER_GAP_PROGRAM } else { keys::FOOTER_GAP_ITEM };
+            keys::footer_within(map, entries, lang, room)
+        }
+        // The full-text popup (`v`): how to scroll it and close it.
+        _ if matches!(ws.overlay, Some(Overlay::FullText(_))) => {
+            keys::footer_within(map, keys::FOOTER_FULL_TEXT, lang, room)
         }
         // Sentences: cut with `…` if they must be.
         Some(hint) => with_prefix(map, retry, lang, &keys::hint(hint, lang)),

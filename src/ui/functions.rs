@@ -5,7 +5,7 @@ use super::Ui;
 use super::keys::footer_keys;
 use super::layout::WorkspaceAreas;
 use super::list::{clip, draw_rows, width, wrap};
-use super::{layout, pane_block, selection};
+use super::{layout, list_block, selection};
 use crate::app::keymap::Action;
 use crate::app::{DetailRow, DetailTab, Pane, Workspace};
 use crate::catalog::{Importance, first_form};
@@ -31,8 +31,11 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
     let t = &model.theme;
     let area = areas.functions;
     let focused = ws.focus == Pane::Functions;
-    let title = Line::from(format!(" {} / {} ", s.pane_functions, s.pane_competencies));
-    frame.render_widget(pane_block(model, title, focused), area);
+    let title = format!("{} / {}", s.pane_functions, s.pane_competencies);
+    let detail_rows = ws.detail_rows(&model.catalog);
+    let selected = if ws.tab == DetailTab::Functions { ws.function } else { ws.competency };
+    let position = super::list::position(selected, detail_rows.len(), areas.visible_rows(Pane::Functions));
+    frame.render_widget(list_block(model, &title, focused, area, position), area);
     legend(model, frame, area);
     let inner = layout::inset(area);
     let (on, off) = (if focused { t.border_focused } else { t.title }, t.dim);
@@ -49,29 +52,8 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
     ]);
     frame.render_widget(Paragraph::new(tabs), Rect { height: 1, ..inner });
     let room = usize::from(inner.width);
-    let detail_rows = ws.detail_rows(&model.catalog);
-    let selected = if ws.tab == DetailTab::Functions { ws.function } else { ws.competency };
     let rows = detail_rows.iter().map(|r| row(model, ws.session.mark_of(r.kind, &r.id), r, room)).collect();
-    let full = detail_rows.get(selected).map(|r| {
-        let mut text = if r.gone { format!("{} — {}", r.detail, s.orphan) } else { r.detail.clone() };
-        if r.inferred {
-            text.push_str(&format!(" · {}", s.link_inferred));
-        }
-        if let Some((name, inferred)) = &r.same {
-            text.push_str(&format!(" · {}", fill(s.same_competency, &[("name", name)])));
-            if *inferred {
-                text.push_str(&format!(" ({})", s.link_inferred));
-            }
-        }
-        // A mark a past job made says so ("Experiencia"), until the counselor changes it.
-        let jobs: Vec<&str> =
-            ws.session.origins(r.kind, &r.id).iter().map(|j| first_form(&j.title)).collect();
-        if jobs.is_empty() {
-            text
-        } else {
-            format!("{text} · {}", fill(s.export_from, &[("jobs", &jobs.join(", "))]))
-        }
-    });
+    let full = detail_rows.get(selected).map(|r| full_text(model, ws, r));
     draw_rows(
         frame,
         areas.list(Pane::Functions),
@@ -92,9 +74,46 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
     }
 }
 
+/// A row's whole text as the lines under the list (and the `v` popup) say it: the text or the
+/// competency's description, whether it left the catalog, inferred links, its twin in another catalog,
+/// and the past jobs that marked it.
+pub fn full_text(model: &Ui, ws: &Workspace, r: &DetailRow) -> String {
+    let s = model.lang.strings();
+    let mut text = if r.gone { format!("{} — {}", r.detail, s.orphan) } else { r.detail.clone() };
+    if r.inferred {
+        text.push_str(&format!(" · {}", s.link_inferred));
+    }
+    if let Some((name, inferred)) = &r.same {
+        text.push_str(&format!(" · {}", fill(s.same_competency, &[("name", name)])));
+        if *inferred {
+            text.push_str(&format!(" ({})", s.link_inferred));
+        }
+    }
+    // A mark a past job made says so ("Experiencia"), until the counselor changes it.
+    let jobs: Vec<&str> = ws.session.origins(r.kind, &r.id).iter().map(|j| first_form(&j.title)).collect();
+    if jobs.is_empty() {
+        text
+    } else {
+        format!("{text} · {}", fill(s.export_from, &[("jobs", &jobs.join(", "))]))
+    }
+}
+
 /// The marks and their keys (`marcar_la_tiene`…), on the pane's bottom border: there is no room for
 /// another line at 80×24. Keys come from the keymap, so a key an office moved shows as moved.
 fn legend(model: &Ui, frame: &mut Frame, area: Rect) {
+    // Inside the corners, with a space either side.
+    let room = usize::from(area.width.saturating_sub(4));
+    if area.height < 2 || room == 0 {
+        return;
+    }
+    let text = legend_text(model, room);
+    let at = Rect { x: area.x + 1, y: area.bottom() - 1, width: area.width - 2, height: 1 };
+    frame.render_widget(Paragraph::new(Line::styled(format!(" {text} "), model.theme.dim)), at);
+}
+
+/// The legend in at most `room` cells: every mark named with its key, or the short form where that does
+/// not fit (also under the gap popup).
+pub fn legend_text(model: &Ui, room: usize) -> String {
     let s = model.lang.strings();
     let key = |a: Action| footer_keys(&model.keymap, &[a], model.lang);
     let (has, developing, none) = (
@@ -119,14 +138,7 @@ fn legend(model: &Ui, frame: &mut Frame, area: Rect) {
     };
     let full = filled(s.mark_legend, &none_words);
     let short = filled(s.mark_legend_short, none);
-    // Inside the corners, with a space either side.
-    let room = usize::from(area.width.saturating_sub(4));
-    let text = if width(&full) <= room { full } else { clip(&short, room) };
-    if area.height < 2 || room == 0 {
-        return;
-    }
-    let at = Rect { x: area.x + 1, y: area.bottom() - 1, width: area.width - 2, height: 1 };
-    frame.render_widget(Paragraph::new(Line::styled(format!(" {text} "), model.theme.dim)), at);
+    if width(&full) <= room { full } else { clip(&short, room) }
 }
 
 fn row(model: &Ui, level: Option<MarkLevel>, row: &DetailRow, room: usize) -> Vec<Line<'static>> {

@@ -90,5 +90,7 @@ fn help_text(model: &Ui, room: usize) -> Vec<Line<'static>> {
             lines.push(Line::raw(format!("{lead}{part}")));
         }
     }
+    // What the fit percentage means and what it does not, and its colour bands.
+    lines.extend(wrap(&super::fit::help(model.lang.strings()), room, usize::MAX).into_iter().map(Line::raw));
     lines
 }

@@ -113,6 +113,21 @@ pub fn clip_spans(spans: Vec<Span<'static>>, room: usize) -> Line<'static> {
     Line::from(out)
 }
 
+/// Where the selection of a list is, for its pane's border: " 3/15 ", with "↑ " before when rows are
+/// hidden above the first shown and " ↓" after when rows are hidden below the last (the rows scroll as
+/// [`offset`] says, `visible` at a time). `None` for an empty list. The arrows are the only symbols: the
+/// `?` help marks "more" with the same two.
+pub fn position(selected: usize, len: usize, visible: usize) -> Option<String> {
+    if len == 0 {
+        return None;
+    }
+    let selected = selected.min(len - 1);
+    let first = offset(selected, visible);
+    let up = if first > 0 { "↑ " } else { "" };
+    let down = if first + visible.max(1) < len { " ↓" } else { "" };
+    Some(format!(" {up}{}/{len}{down} ", selected + 1))
+}
+
 /// Display width of a string.
 pub fn width(text: &str) -> usize {
     text.chars().map(|c| c.width().unwrap_or(0)).sum()
@@ -166,6 +181,15 @@ mod tests {
         assert_eq!(clip("Técnicos de sistemas", 8), "Técnico…");
         assert_eq!(width(&clip("中文字符测试", 5)), 5);
         assert_eq!(clip("abc", 0), "");
+    }
+
+    #[test]
+    fn position_counts_from_one_and_marks_hidden_rows() {
+        assert_eq!(position(0, 0, 5), None);
+        assert_eq!(position(0, 3, 5).as_deref(), Some(" 1/3 "));
+        assert_eq!(position(0, 15, 5).as_deref(), Some(" 1/15 ↓ "));
+        assert_eq!(position(6, 15, 5).as_deref(), Some(" ↑ 7/15 ↓ "));
+        assert_eq!(position(14, 15, 5).as_deref(), Some(" ↑ 15/15 "));
     }
 
     #[test]

@@ -7,7 +7,9 @@ mod detail;
 mod experience;
 mod export;
 pub mod failure;
+pub mod fit;
 mod footer;
+mod full_text;
 mod functions;
 mod gap;
 pub mod glyphs;
@@ -17,6 +19,7 @@ pub mod keys;
 mod kiosk;
 pub mod layout;
 pub mod list;
+pub mod names;
 mod new_session;
 mod notes;
 mod occupations;
@@ -77,12 +80,16 @@ fn draw(model: &Ui, frame: &mut Frame, regions: &mut Regions) {
         frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), Rect { y, height, ..area });
         return;
     }
+    let kiosk = model.kiosk.is_some();
     match &model.screen {
         Screen::Sessions => sessions::draw(model, frame, area),
+        // Issue 14: a kiosk visitor gets their own screens, never the counselor's form or workspace.
+        Screen::NewSession(form) if kiosk => kiosk::alias(model, form, frame, area, regions),
         Screen::NewSession(form) => new_session::draw(model, form, frame, area),
+        Screen::Workspace(ws) if kiosk => kiosk::visit(model, ws, frame, area, regions),
         Screen::Workspace(ws) => workspace(model, ws, frame, area, regions),
-        Screen::Welcome => kiosk::welcome(model, frame, area),
-        Screen::KioskDone(outcome) => kiosk::done(model, outcome.as_ref(), frame, area),
+        Screen::Welcome => kiosk::welcome(model, frame, area, regions),
+        Screen::KioskDone(outcome) => kiosk::done(model, outcome.as_ref(), frame, area, regions),
     }
     if let Some(state) = &model.kiosk {
         kiosk::overlays(model, state, frame, area);
@@ -108,17 +115,36 @@ fn workspace(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect, regions:
     functions::draw(model, ws, frame, &areas);
     programs::draw(model, ws, frame, &areas);
     footer::draw(model, ws, frame, areas.footer);
-    match &ws.overlay {
-        Some(Overlay::Search(popup)) => search::draw(model, &ws.session, popup, frame, area),
-        Some(Overlay::Notes(notes)) => notes::draw(model, ws, notes, frame, area),
-        Some(Overlay::Gap) => gap::draw(model, ws, frame, area),
-        Some(Overlay::Help(scroll)) => help::draw(model, scroll, frame, area, regions),
-        Some(Overlay::Export(dialog)) => export::draw(model, dialog, frame, area),
-        Some(Overlay::ConfirmDiscard) => export::draw_discard(model, frame, area),
-        Some(Overlay::BestFit(view)) => best_fit::draw(model, ws, view, frame, area, regions),
-        Some(Overlay::Experience(panel)) => experience::draw(model, ws, panel, frame, area, regions),
-        Some(Overlay::Plan(panel)) => plan::draw(model, ws, panel, frame, area, regions),
-        None => {}
+    if let Some(overlay) = &ws.overlay {
+        draw_overlay(model, ws, overlay, frame, area, regions);
+    }
+}
+
+/// An overlay over the workspace; the full-text popup (`v`) over the view it was opened from.
+fn draw_overlay(
+    model: &Ui,
+    ws: &Workspace,
+    overlay: &Overlay,
+    frame: &mut Frame,
+    area: Rect,
+    regions: &mut Regions,
+) {
+    match overlay {
+        Overlay::Search(popup) => search::draw(model, &ws.session, popup, frame, area),
+        Overlay::Notes(notes) => notes::draw(model, ws, notes, frame, area),
+        Overlay::Gap(view) => gap::draw(model, ws, view, frame, area, regions),
+        Overlay::Help(scroll) => help::draw(model, scroll, frame, area, regions),
+        Overlay::Export(dialog) => export::draw(model, dialog, frame, area),
+        Overlay::ConfirmDiscard => export::draw_discard(model, frame, area),
+        Overlay::BestFit(view) => best_fit::draw(model, ws, view, frame, area, regions),
+        Overlay::Experience(panel) => experience::draw(model, ws, panel, frame, area, regions),
+        Overlay::Plan(panel) => plan::draw(model, ws, panel, frame, area, regions),
+        Overlay::FullText(full) => {
+            if let Some(under) = &full.under {
+                draw_overlay(model, ws, under, frame, area, regions);
+            }
+            full_text::draw(model, ws, full, frame, area, regions);
+        }
     }
 }
 
@@ -130,6 +156,25 @@ pub fn pane_block(model: &Ui, title: Line<'static>, focused: bool) -> Block<'sta
         .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
         .border_style(if focused { t.border_focused } else { t.border })
         .title(title.style(if focused { t.border_focused } else { t.title }))
+}
+
+/// A list pane's frame ([`pane_block`]) with where its selection is, "↑ 3/15 ↓", at the right of its top
+/// border (see [`list::position`]); the title gives way, cut with `…`, when both do not fit.
+pub fn list_block(
+    model: &Ui,
+    title: &str,
+    focused: bool,
+    area: Rect,
+    position: Option<String>,
+) -> Block<'static> {
+    let Some(position) = position else {
+        return pane_block(model, Line::from(format!(" {title} ")), focused);
+    };
+    // Inside the corners, a border cell between the title and the position.
+    let room = usize::from(area.width.saturating_sub(3)).saturating_sub(list::width(&position) + 2);
+    let title = Line::from(format!(" {} ", list::clip(title, room)));
+    let style = if focused { model.theme.border_focused } else { model.theme.dim };
+    pane_block(model, title, focused).title(Line::styled(position, style).right_aligned())
 }
 
 /// The highlight for the selected row: strong in the focused pane, quiet elsewhere.

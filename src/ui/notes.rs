@@ -42,14 +42,12 @@ pub fn draw(model: &Ui, ws: &Workspace, notes: &NotesEditor, frame: &mut Frame, 
     // The second line of the tab area: the Ley 1581 reminder, always in sight while typing.
     let reminder = super::list::clip(&format!(" {}", s.plan_sensitive), usize::from(tabs.width));
     frame.render_widget(Paragraph::new(vec![Line::from(spans), Line::styled(reminder, t.dim)]), tabs);
-    // ratatui-textarea paints selections light blue and placeholders grey of its own accord: the theme's
-    // styles instead, so NO_COLOR and the high-contrast theme hold inside the editor too.
-    let mut textarea = notes.editor.clone();
-    textarea.set_style(t.base);
-    textarea.set_cursor_line_style(t.base);
-    textarea.set_selection_style(t.selected);
-    textarea.set_placeholder_style(t.dim);
-    frame.render_widget(&textarea, super::padded(editor));
+    // The model's own editor (its styles set when it opened): drawing it records its width and scroll
+    // there, so the next key moves by the lines shown and the view keeps still until the cursor leaves it.
+    // One column narrower than the room: the editor wraps at the width it is drawn at, and a line that
+    // fills it whole would leave the cursor after its end off the right edge.
+    let editor = super::padded(editor);
+    frame.render_widget(&notes.editor, Rect { width: editor.width.saturating_sub(1), ..editor });
     let room = usize::from(hint.width).saturating_sub(1);
     let line = match &notes.notice {
         Some(notice) => {

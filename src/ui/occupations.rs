@@ -3,8 +3,8 @@
 
 use super::Ui;
 use super::layout::WorkspaceAreas;
-use super::list::{clip, draw_rows, width};
-use super::{layout, pane_block, selection};
+use super::list::{draw_rows, width};
+use super::{layout, list_block, selection};
 use crate::app::{Pane, Workspace};
 use crate::catalog::Occupation;
 use crate::session::standings;
@@ -15,9 +15,9 @@ use ratatui::widgets::Paragraph;
 pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceAreas) {
     let s = model.lang.strings();
     let set = &model.catalog;
-    let mut title = format!(" {} ", s.pane_occupations);
+    let mut title = s.pane_occupations.to_string();
     if ws.sort_by_fit {
-        title.push_str(&format!("({}) ", s.sorted_by_fit));
+        title.push_str(&format!(" ({})", s.sorted_by_fit));
     }
     let area = areas.occupations;
     let occupations = ws.occupations(set);
@@ -25,7 +25,9 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
     // the border (the detail under the list names the principal area).
     let sector = set.sectors().nth(ws.sector).map(|s| s.id.as_str());
     let complementary = |o: &Occupation| Some(o.sector.as_str()) != sector;
-    let mut block = pane_block(model, Line::from(title), ws.focus == Pane::Occupations);
+    let visible = areas.visible_rows(Pane::Occupations);
+    let position = super::list::position(ws.occupation, occupations.len(), visible);
+    let mut block = list_block(model, &title, ws.focus == Pane::Occupations, area, position);
     if occupations.iter().any(|o| complementary(o)) {
         block = block.title_bottom(Line::styled(format!(" {} ", s.complementary_area), model.theme.dim));
     }
@@ -43,16 +45,18 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
             let p = standing.percent;
             // In brackets and dim when only shared competencies make the fit; the detail below says so.
             let (percent, style) = if standing.shared_only() {
-                (format!("{:>5} ", format!("({p}%)")), model.theme.dim)
+                (format!("{:>5} ", format!("({p}%)")), super::fit::style(model.theme, &standing))
             } else {
-                (format!("{p:>3}% "), model.theme.has)
+                (format!("{p:>3}% "), super::fit::style(model.theme, &standing))
             };
             let (lead, lead_style) = if complementary(o) {
                 ("+", model.theme.dim)
             } else {
                 (" ", ratatui::style::Style::default())
             };
-            let name = clip(o.list_title(), room.saturating_sub(width(&percent) + 2));
+            // Told apart from every other loaded occupation at this width (`names`).
+            let name_room = super::names::occupations_name_width(areas, width(&percent));
+            let name = super::names::occupation_label(set, &o.title, name_room);
             let gap = room.saturating_sub(1 + width(&name) + width(&percent));
             vec![Line::from(vec![
                 Span::styled(lead, lead_style),

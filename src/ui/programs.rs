@@ -5,7 +5,7 @@
 use super::Ui;
 use super::layout::{PROGRAM_ROW_LINES, WorkspaceAreas};
 use super::list::{clip, clip_spans, draw_rows, wrap_paragraphs};
-use super::{pane_block, selection};
+use super::{list_block, selection};
 use crate::app::{Pane, Workspace};
 use crate::catalog::{Link, Program};
 use ratatui::Frame;
@@ -17,13 +17,14 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
     let s = model.lang.strings();
     let t = &model.theme;
     let area = areas.programs;
-    frame.render_widget(
-        pane_block(model, Line::from(format!(" {} ", s.pane_programs)), ws.focus == Pane::Programs),
-        area,
-    );
     let list = areas.list(Pane::Programs);
-    let Some(occupation) = ws.current_occupation(&model.catalog) else { return };
-    let programs = model.catalog.programs_for(&occupation.id);
+    let programs =
+        ws.current_occupation(&model.catalog).map(|o| model.catalog.programs_for(&o.id)).unwrap_or_default();
+    let position = super::list::position(ws.program, programs.len(), areas.visible_rows(Pane::Programs));
+    frame.render_widget(list_block(model, s.pane_programs, ws.focus == Pane::Programs, area, position), area);
+    if ws.current_occupation(&model.catalog).is_none() {
+        return;
+    }
     if programs.is_empty() {
         // Said plainly, with where an office adds its own: most occupations of a national classification
         // have no program in any catalog, and nothing is invented to fill the pane.
@@ -80,13 +81,13 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, areas: &WorkspaceArea
 }
 
 /// Duration, cost: short enough for the program's second line.
-fn short_details(p: &Program) -> impl Iterator<Item = &str> {
+pub fn short_details(p: &Program) -> impl Iterator<Item = &str> {
     [&p.duration, &p.cost].into_iter().filter_map(|d| d.as_deref())
 }
 
 /// Every text detail, labelled (the second line may have cut duration and cost): for the lines under
 /// the list.
-fn long_details(p: &Program, lang: crate::i18n::Lang) -> Vec<String> {
+pub fn long_details(p: &Program, lang: crate::i18n::Lang) -> Vec<String> {
     let s = lang.strings();
     [
         (s.program_url, &p.url),

@@ -24,7 +24,7 @@ struct Region {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Regions {
     drawn: Vec<Region>,
-    /// How many lines the `?` help could scroll, when it was drawn.
+    /// How many lines the `?` help (or the full-text popup, `v`) could scroll, when it was drawn.
     pub help_room: Option<usize>,
 }
 
@@ -51,6 +51,7 @@ impl Regions {
         let room = self.help_room?;
         let known = match model.workspace().map(|ws| &ws.overlay) {
             Some(Some(Overlay::Help(scroll))) => scroll.max,
+            Some(Some(Overlay::FullText(full))) => full.scroll.max,
             _ => return None,
         };
         (known != Some(room)).then_some(Msg::HelpRoom(room))

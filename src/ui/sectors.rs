@@ -2,7 +2,7 @@
 
 use super::Ui;
 use super::list::{clip, draw_rows};
-use super::{layout, pane_block, selection};
+use super::{layout, list_block, selection};
 use crate::app::{Pane, Workspace};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,9 +10,10 @@ use ratatui::text::Line;
 
 pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
-    let title = Line::from(format!(" {} ", s.pane_sectors));
-    frame.render_widget(pane_block(model, title, ws.focus == Pane::Sectors), area);
     let inner = layout::inset(area);
+    let position =
+        super::list::position(ws.sector, model.catalog.sectors().count(), usize::from(inner.height));
+    frame.render_widget(list_block(model, s.pane_sectors, ws.focus == Pane::Sectors, area, position), area);
     let rows = model
         .catalog
         .sectors()

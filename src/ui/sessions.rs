@@ -108,12 +108,13 @@ pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
             // A session whose latest changes are only in memory says so where its date would be.
             let (date, date_style) =
                 if r.unsaved { (pad(s.sessions_unsaved_mark, DATE), t.error) } else { (date, t.base) };
-            let (best, fit) = match &r.best {
+            let (best, fit, fit_style) = match &r.best {
                 Some((title, percent)) => {
                     let title = crate::catalog::first_form(title);
-                    (clip(title, best_width.saturating_sub(1)), format!("{percent}%"))
+                    let style = super::fit::percent_style(t, *percent);
+                    (clip(title, best_width.saturating_sub(1)), format!("{percent}%"), style)
                 }
-                None => (String::new(), String::new()),
+                None => (String::new(), String::new(), t.base),
             };
             // Due today or before: in the warning colour, so the counselor sees whom to call.
             let follow = r.follow_up.map(|d| d.to_string()).unwrap_or_default();
@@ -123,7 +124,7 @@ pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
                 Span::styled(date, date_style),
                 Span::styled(pad(&follow, follow_width), if due { t.warning } else { t.base }),
                 Span::raw(pad(&best, best_width)),
-                Span::styled(format!("{fit:>FIT$}"), t.has),
+                Span::styled(format!("{fit:>FIT$}"), fit_style),
             ])]
         })
         .collect();

@@ -30,6 +30,11 @@ pub struct Theme {
     pub warning: Style,
     pub error: Style,
     pub ok: Style,
+    /// A fit percentage by band (see `ui::fit`): 0 %, low, middle, high. 0 % never looks like a good value.
+    pub fit_none: Style,
+    pub fit_low: Style,
+    pub fit_middle: Style,
+    pub fit_high: Style,
 }
 
 impl Theme {
@@ -68,6 +73,10 @@ impl Theme {
             warning: plain.fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
             error: plain.fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD),
             ok: plain.fg(Color::Green),
+            fit_none: plain.fg(Color::Gray),
+            fit_low: plain.fg(Color::Yellow),
+            fit_middle: plain.fg(Color::LightGreen),
+            fit_high: plain.fg(Color::Green).add_modifier(Modifier::BOLD),
         }
     }
 
@@ -91,6 +100,11 @@ impl Theme {
             warning: strong.fg(Color::Black).bg(Color::Yellow),
             error: strong.fg(Color::White).bg(Color::Red),
             ok: strong.fg(Color::LightGreen),
+            // White on black, not bold, for 0 %: readable, and unlike every coloured band.
+            fit_none: plain,
+            fit_low: strong.fg(Color::LightYellow),
+            fit_middle: strong.fg(Color::LightCyan),
+            fit_high: strong.fg(Color::LightGreen),
         }
     }
 
@@ -114,6 +128,11 @@ impl Theme {
             warning: bold.add_modifier(Modifier::REVERSED),
             error: bold.add_modifier(Modifier::REVERSED),
             ok: plain,
+            // Without colour only the high band stands out; the number says the rest.
+            fit_none: plain,
+            fit_low: plain,
+            fit_middle: plain,
+            fit_high: bold,
         }
     }
 }
@@ -125,8 +144,20 @@ mod tests {
     #[test]
     fn no_color_uses_no_colour_at_all() {
         let t = Theme::new(ThemeName::AltoContraste, true);
-        for style in [t.base, t.title, t.border_focused, t.selected, t.has, t.developing, t.warning, t.error]
-        {
+        for style in [
+            t.base,
+            t.title,
+            t.border_focused,
+            t.selected,
+            t.has,
+            t.developing,
+            t.warning,
+            t.error,
+            t.fit_none,
+            t.fit_low,
+            t.fit_middle,
+            t.fit_high,
+        ] {
             assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
         }
         assert_ne!(Theme::new(ThemeName::Normal, false), Theme::new(ThemeName::AltoContraste, false));

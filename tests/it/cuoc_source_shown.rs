@@ -1,5 +1,5 @@
-//! "DANE, CUOC 2025" wherever CUOC content is shown: the gap popup and the search popup's selected result
-//! say it on their border, where the occupation detail (which says it too) is hidden under them.
+//! "DANE, CUOC 2025" wherever CUOC content is shown: the gap popup (under its fit) and the search popup's
+//! selected result (on its border) say it, where the occupation detail (which says it too) is hidden.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::cuoc_support::{cuoc_catalog, start_cuoc};
@@ -22,7 +22,8 @@ fn the_gap_of_a_cuoc_occupation_names_its_source_at_80x24() {
         app.press(KeyCode::Tab);
         app.char('g');
         let screen = app.screen();
-        assert!(on_bottom_border(&screen, said), "{screen:#?}");
+        // Under the fit, inside the popup: its bottom border holds the marks' legend (issue 14).
+        assert!(screen.iter().any(|row| row.starts_with('║') && row.contains(said)), "{screen:#?}");
         // The detail that says it too is covered by the popup.
         assert_eq!(screen.iter().filter(|r| r.contains("DANE, CUOC 2025")).count(), 1, "{screen:#?}");
     }

@@ -1,7 +1,7 @@
 //! Kiosk mode end to end: the real `rumbo` binary in a real terminal (tmux), with `kiosk.enabled` in
 //! config.ron. What a visitor can press does not end it; only the administrator's PIN does. Signals, a
-//! closed window and a panic save what was typed. An idle visit is saved, then leaves nothing on screen;
-//! "Terminar" leaves a summary for the desk and shows only a code.
+//! closed window and a panic save the last answer. An idle visit is saved and its summary written, then
+//! it leaves nothing on screen; "Terminar" leaves a summary for the desk and shows only a code.
 //!
 //! tmux is required; without it these tests fail with a message saying so (`.ci/run` installs it).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)] // runs the rumbo binary and tmux
@@ -50,25 +50,52 @@ fn kiosk() -> Option<(Env, PathBuf)> {
     Some((env, export))
 }
 
-/// From the welcome screen: Enter, the alias, consent, Enter — into the workspace, saved.
+/// From the welcome screen: Enter, the alias, Enter, `s` ("Sí, guardar"), Enter — saved, its code in the
+/// header; then "¿En qué ha trabajado?", a job title, the first one found: the first question.
 fn begin_visit(app: &Rumbo, alias: &str) -> String {
     app.wait_for(WELCOME);
     app.keys(&["Enter"]);
-    app.wait_for("Nueva sesión");
+    app.wait_for("Antes de empezar");
     app.type_text(alias);
-    app.keys(&["Tab", "Space"]);
-    app.wait_for("[x] Acepto que se guarde la sesión");
+    app.wait_for(&format!(" {alias}_"));
     app.keys(&["Enter"]);
-    // The footer too: it is drawn last, so the screen returned is the whole frame, not one half drawn.
-    app.wait_screen("the visit's workspace, saved", |s| {
-        s.contains(&format!("rumbo · {alias}")) && s.contains("guardado") && s.contains("t Terminar")
+    app.wait_screen("the consent choice", |s| s.contains(&format!(" {alias} ")));
+    app.keys(&["s"]);
+    app.wait_for("Eligió: guardar su visita.");
+    app.keys(&["Enter"]);
+    app.wait_screen("the visit, saved", |s| s.contains("Su código:") && s.contains("¿Por dónde empezamos?"));
+    app.keys(&["Enter"]);
+    app.wait_for("Escriba su oficio o cargo");
+    app.type_text("vendedor");
+    app.wait_for(" vendedor_");
+    app.keys(&["Enter"]);
+    // The keys line too: it is drawn last, so the screen returned is the whole frame, not one half drawn.
+    app.wait_screen("the first question", |s| at_question(s) == Some(1) && s.contains("[t] Terminar"))
+}
+
+/// The question on screen ("4" of "4/18"), if one is.
+fn at_question(screen: &str) -> Option<usize> {
+    screen.lines().find_map(|line| {
+        let inner = line.trim_matches(|c: char| c == '║' || c.is_whitespace());
+        let (at, total) = inner.split_once(' ').map_or(inner, |(first, _)| first).split_once('/')?;
+        total.parse::<usize>().ok()?;
+        at.parse().ok()
     })
 }
 
-fn notes_on_disk(env: &Env) -> String {
+/// An answer's key, and the next question on screen.
+fn answer(app: &Rumbo, key: &str) {
+    let before = at_question(&app.screen()).expect("a question on screen");
+    app.keys(&[key]);
+    app.wait_screen("the next question", |s| at_question(s) == Some(before + 1));
+}
+
+/// The answers in the visitor's session on disk: marks, and "Todavía no".
+fn answers_on_disk(env: &Env) -> (usize, usize) {
     let file = env.session_file();
     let id = file.file_stem().unwrap().to_str().unwrap();
-    SessionStore::open(&env.data()).unwrap().load(id).unwrap().notes
+    let session = SessionStore::open(&env.data()).unwrap().load(id).unwrap();
+    (session.marks.len(), session.answered_no.len())
 }
 
 /// Ctrl+Alt+A, the PIN, Enter.
@@ -141,24 +168,23 @@ fn nothing_a_visitor_presses_ends_a_kiosk_and_the_pin_does() {
     });
     eprintln!("{} hostile keys on the welcome screen: still running", hostile().len());
 
-    let workspace = begin_visit(&app, "Zulma");
-    // In the workspace: the help opens and closes again.
-    survives_hostile_keys(&app, &workspace, |app| {
-        app.keys(&["?"]);
-        app.wait_for("Teclas");
-        app.keys(&["?"]);
-        app.wait_screen("the help to close", |s| !s.contains("Teclas"));
+    let question = begin_visit(&app, "Zulma");
+    // On a question: "¿Terminar?" opens and `n` closes it again.
+    survives_hostile_keys(&app, &question, |app| {
+        app.keys(&["t"]);
+        app.wait_for("¿Terminar?");
+        app.keys(&["n"]);
+        app.wait_screen("the question to close", |s| !s.contains("¿Terminar?"));
     });
-    eprintln!("{} hostile keys in the workspace: still running", hostile().len());
+    eprintln!("{} hostile keys on a question: still running", hostile().len());
 
-    // The right PIN, from inside the notes: rumbo ends cleanly, the note typed just before saved.
-    let note = "quiere turno de tarde";
-    app.type_note(note);
+    // The right PIN, just after an answer: rumbo ends cleanly, the answer saved.
+    answer(&app, "a");
     admin_exit(&app, PIN);
     let started = Instant::now();
     assert_eq!(app.exit_status(), "0");
     eprintln!("the right PIN ended the kiosk within {:?}", started.elapsed());
-    assert_eq!(notes_on_disk(&env), note);
+    assert_eq!(answers_on_disk(&env), (1, 0));
 }
 
 /// Three wrong PINs typed into the open prompt: "1111", Enter, each answered before the next.
@@ -273,15 +299,14 @@ fn sigterm_saves_the_last_words_and_exits_0() {
     let Some((env, _)) = kiosk() else { return };
     let app = env.start();
     begin_visit(&app, "Teresa");
-    let note = "pregunta por cursos nocturnos";
-    app.type_note(note);
+    answer(&app, "n");
     let sent = Instant::now();
     app.signal("TERM");
     assert_eq!(app.exit_status(), "0");
     let took = sent.elapsed();
     eprintln!("kiosk exited {took:?} after SIGTERM");
     assert!(took < EXIT_WITHIN, "{took:?}");
-    assert_eq!(notes_on_disk(&env), note);
+    assert_eq!(answers_on_disk(&env), (0, 1), "the last answer is on disk");
 }
 
 #[test]
@@ -289,15 +314,14 @@ fn sighup_saves_the_last_words_and_exits_0() {
     let Some((env, _)) = kiosk() else { return };
     let app = env.start();
     begin_visit(&app, "Hilda");
-    let note = "tiene experiencia en ventas";
-    app.type_note(note);
+    answer(&app, "n");
     let sent = Instant::now();
     app.signal("HUP");
     assert_eq!(app.exit_status(), "0");
     let took = sent.elapsed();
     eprintln!("kiosk exited {took:?} after SIGHUP");
     assert!(took < EXIT_WITHIN, "{took:?}");
-    assert_eq!(notes_on_disk(&env), note);
+    assert_eq!(answers_on_disk(&env), (0, 1), "the last answer is on disk");
 }
 
 #[test]
@@ -305,23 +329,21 @@ fn closing_the_terminal_saves_the_last_words_and_exits_0() {
     let Some((env, _)) = kiosk() else { return };
     let app = env.start();
     begin_visit(&app, "Carmen");
-    let note = "vuelve el jueves con la hoja de vida";
-    app.type_note(note);
+    answer(&app, "s");
     let (status, took) = app.close_terminal_and_status(EXIT_WITHIN);
     eprintln!("kiosk exited with {status} {took:?} after its terminal closed");
     assert_eq!(status, "0");
-    assert_eq!(notes_on_disk(&env), note);
+    assert_eq!(answers_on_disk(&env), (1, 0), "the last answer is on disk");
 }
 
 #[test]
-fn a_panic_restores_the_terminal_and_saves_the_note_first() {
+fn a_panic_restores_the_terminal_and_saves_the_last_answer_first() {
     let Some(env) = Env::new() else { return };
     kiosk_config(&env, 300, "");
     // The shell shows how rumbo ended and the terminal's modes it was left with.
     let app = env.start_in_shell(&["RUMBO_TEST_PANIC=1"], r#""$RUMBO"; echo "FIN-$?"; stty -a"#);
     begin_visit(&app, "Pilar");
-    let note = "lo último antes del fallo";
-    app.type_note(note);
+    answer(&app, "s");
     app.keys(&["F12"]);
     wait_until("the shell to finish", || (app.pane_var("pane_dead") == "1").then_some(()));
     let screen = app.screen_joined();
@@ -342,7 +364,7 @@ fn a_panic_restores_the_terminal_and_saves_the_note_first() {
     for mode in ["icanon", "echo", "isig", "iexten", "icrnl", "ixon", "opost"] {
         assert!(modes.contains(&mode), "«{mode}» is off after the panic:\n{screen}");
     }
-    assert_eq!(notes_on_disk(&env), note, "the note typed before the panic was lost");
+    assert_eq!(answers_on_disk(&env), (1, 0), "the answer given before the panic was lost");
 }
 
 #[test]
@@ -351,19 +373,23 @@ fn an_idle_visit_counts_down_is_saved_and_leaves_nothing_on_screen() {
     kiosk_config(&env, 12, "");
     let app = env.start();
     let alias = "Zacarías";
-    let note = "prefiere trabajo remoto";
-    begin_visit(&app, alias);
-    app.type_note(note);
+    let question = begin_visit(&app, alias);
+    let code = question
+        .lines()
+        .find_map(|l| l.split("Su código: ").nth(1))
+        .map(|rest| rest.trim().to_string())
+        .expect("the code in the header");
+    answer(&app, "s");
     let typed = Instant::now();
 
     // 12 s idle: the countdown shows for the last 6. A key then cancels it, and does nothing else.
     let countdown = app.wait_for(COUNTDOWN);
     eprintln!("countdown {:?} after the last key", typed.elapsed());
-    assert!(countdown.contains(note), "the visit should still be there:\n{countdown}");
-    app.type_text("x");
+    assert_eq!(at_question(&countdown), Some(2), "the visit should still be there:\n{countdown}");
+    app.type_text("s");
     let typed = Instant::now();
-    app.wait_screen("the countdown to be cancelled", |s| !s.contains(COUNTDOWN) && s.contains(note));
-    assert!(!app.screen().contains(&format!("{note}x")), "the key meant to stay was typed into the note");
+    app.wait_screen("the countdown to be cancelled", |s| !s.contains(COUNTDOWN) && at_question(s).is_some());
+    assert_eq!(at_question(&app.screen()), Some(2), "the key meant to stay answered a question");
 
     // Idle again: countdown, then the welcome screen.
     app.wait_for(COUNTDOWN);
@@ -379,15 +405,25 @@ fn an_idle_visit_counts_down_is_saved_and_leaves_nothing_on_screen() {
         ("screen and scroll-back", app.screen_and_history()),
         ("normal screen under rumbo's", app.screen_under()),
     ] {
-        for secret in [alias, note] {
+        for secret in [alias, code.as_str()] {
             assert!(!text.contains(secret), "«{secret}» is still in the {what}:\n{text}");
         }
     }
-    assert_eq!(notes_on_disk(&env), note, "the idle visit's note was not saved");
+    assert_eq!(answers_on_disk(&env), (1, 0), "the idle visit's answer was not saved");
+    // Issue 14: the summary is written as "Terminar" would, under the code the header showed.
+    let exports = env.root().join("resumenes");
+    let written = wait_until("the idle visit's summary", || {
+        let names: Vec<String> = std::fs::read_dir(&exports)
+            .ok()?
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        (!names.is_empty()).then_some(names)
+    });
+    assert!(written.len() == 1 && written[0].contains(&code.to_lowercase()), "{written:?} for {code}");
 
     // The next visitor starts from nothing.
     app.keys(&["Enter"]);
-    let form = app.wait_for("Nueva sesión");
+    let form = app.wait_for("Antes de empezar");
     assert!(!form.contains(alias), "{form}");
     assert!(app.is_running());
 }
@@ -408,11 +444,11 @@ fn terminar_leaves_the_summary_for_the_desk_and_shows_only_its_code() {
     let app = env.start();
     let mut screens = vec![app.wait_for(WELCOME)];
     screens.push(begin_visit(&app, "Yolanda"));
-    app.keys(&["Tab", "Down", "Enter"]);
-    screens.push(app.wait_for("Espacio marcar"));
-    app.keys(&["Space"]);
-    screens.push(app.wait_for("◐"));
+    answer(&app, "s");
+    screens.push(app.screen());
     app.keys(&["t"]);
+    screens.push(app.wait_for("¿Terminar?"));
+    app.keys(&["s"]);
     let done = app.wait_for("Dé este código en el mostrador");
     screens.push(done.clone());
 
@@ -454,6 +490,8 @@ fn a_summary_that_cannot_be_written_names_no_path() {
     let app = env.start();
     begin_visit(&app, "Rebeca");
     app.keys(&["t"]);
+    app.wait_for("¿Terminar?");
+    app.keys(&["s"]);
     let failed = app.wait_for("No se pudo guardar el resumen");
     assert!(!shows_a_path(&failed, env.root()), "a path is shown:\n{failed}");
     app.keys(&["Enter"]);
@@ -500,18 +538,15 @@ fn a_kiosk_purges_sessions_past_retention_when_it_starts() {
 #[test]
 fn closing_the_terminal_ends_a_kiosk_mid_visit_even_with_sighup_blocked() {
     // Whoever starts the kiosk may block SIGHUP (the mask survives exec). A closed terminal must still end
-    // it within seconds, the note saved — not after the idle timeout, with the input thread spinning.
+    // it within seconds, the last answer saved — not after the idle timeout, with the input thread spinning.
     let Some((env, _)) = kiosk() else { return };
     let block_sighup =
         "use POSIX; sigprocmask(SIG_BLOCK, POSIX::SigSet->new(SIGHUP)) or die; exec @ARGV or die";
     let app = env.start_via(&["perl", "-e", block_sighup]);
     begin_visit(&app, "Lucía");
-    let note = "sin señal de cierre";
-    app.type_note(note);
-    // Saved and drawn: nothing left that would make rumbo write to the closed terminal and notice.
-    app.wait_for("guardado");
+    answer(&app, "s");
     app.close_terminal();
     let took = app.wait_exit(Duration::from_secs(6));
     eprintln!("with SIGHUP blocked, the kiosk exited {took:?} after its terminal closed");
-    assert_eq!(notes_on_disk(&env), note);
+    assert_eq!(answers_on_disk(&env), (1, 0));
 }

@@ -47,15 +47,25 @@ fn a_kiosk_wipes_a_visit_it_cannot_save_and_says_so_until_it_can_save_again() {
     app.wait_for(WELCOME);
     assert!(!app.screen().contains(CANNOT_SAVE));
     app.keys(&["Enter"]);
-    app.wait_for("Nueva sesión");
+    app.wait_for("Antes de empezar");
     app.type_text("Valentina");
-    app.keys(&["Tab", "Space"]);
-    app.wait_for("[x] Acepto que se guarde la sesión");
+    app.wait_for(" Valentina_");
     app.keys(&["Enter"]);
-    app.wait_screen("the visit, saved", |s| s.contains("rumbo · Valentina") && s.contains("guardado"));
+    app.keys(&["s"]);
+    app.wait_for("Eligió: guardar su visita.");
+    app.keys(&["Enter"]);
+    app.wait_screen("the visit, saved", |s| s.contains("rumbo · Valentina") && s.contains("Su código:"));
     let filler = fill(&keeper.inside(&env.data()));
-    app.type_note(NOTE);
+    // A job title (NOTE: nothing to find, then back) and an answer: a change that cannot be saved.
+    app.keys(&["Enter"]);
+    app.type_text(NOTE);
     app.escape();
+    app.keys(&["Enter"]);
+    app.type_text("vendedor");
+    app.wait_for(" vendedor_");
+    app.keys(&["Enter"]);
+    app.wait_for("¿Sabe hacer esto?");
+    app.keys(&["s"]);
     app.wait_for("no se pudo guardar");
     // Nobody touches it: the idle time runs out and the visitor is wiped all the same.
     let limit = Duration::from_secs(IDLE_SECONDS + 10);

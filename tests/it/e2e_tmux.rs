@@ -38,7 +38,7 @@ fn mark(session: &Session, id: &str) -> Option<MarkLevel> {
     session.mark_of(MarkKind::Function, id)
 }
 
-/// Whether the occupation's row shows a fit above 0 %, e.g. "│ Auxiliares de informac…  11% │".
+/// Whether the occupation's row shows a fit above 0 %, e.g. "│ Auxiliares de… cliente   11% │".
 /// (tmux may show a frame half drawn, so callers wait for this rather than assert it once.)
 fn shows_fit(screen: &str, occupation: &str) -> bool {
     let Some(line) = screen.lines().find(|l| l.contains(occupation)) else { return false };
@@ -63,14 +63,14 @@ fn a_whole_session_is_typed_shown_saved_and_resumed() {
         assert_eq!(mode, 0o600, "{} is readable by others", file.display());
     }
 
-    // Ocupaciones → "Auxiliares de información…" → Funciones; ◐ on the first function, ● on the second.
+    // Ocupaciones → "Auxiliares de… cliente" (información y servicio al cliente) → Funciones; ◐ on the first function, ● on the second.
     app.keys(&["Tab", "Down", "Enter"]);
     app.wait_for("Espacio marcar");
     app.keys(&["Space"]);
     app.wait_for("◐");
     let marked = Instant::now();
     app.keys(&["Down", "Space", "Space"]);
-    app.wait_screen("● and the fit", |s| s.contains("●") && shows_fit(s, "Auxiliares de informac"));
+    app.wait_screen("● and the fit", |s| s.contains("●") && shows_fit(s, "Auxiliares de… cliente"));
     let took = wait_file_contains(&file, "asc-02", marked);
     eprintln!("marks on disk {took:?} after they were typed");
     assert!(took < ON_DISK_WITHIN, "the marks took {took:?} to reach the disk");
@@ -84,7 +84,7 @@ fn a_whole_session_is_typed_shown_saved_and_resumed() {
     app.wait_screen("the search to close", |s| !s.contains("Buscar en el catálogo"));
     app.keys(&["Space"]);
     app.wait_screen("◐ and the fit", |s| {
-        s.contains("◐ Recuperar cartera vencida") && shows_fit(s, "Vendedores de ventas n")
+        s.contains("◐ Recuperar cartera vencida") && shows_fit(s, "Vendedores… no técnicas")
     });
 
     let typed = Instant::now();
@@ -123,8 +123,8 @@ fn a_whole_session_is_typed_shown_saved_and_resumed() {
     app.wait_screen("the session resumed, saved, with its fits", |s| {
         s.contains("rumbo · Marisol")
             && s.contains("guardado")
-            && shows_fit(s, "Auxiliares de informac")
-            && shows_fit(s, "Vendedores de ventas n")
+            && shows_fit(s, "Auxiliares de… cliente")
+            && shows_fit(s, "Vendedores… no técnicas")
     });
     // Back on the occupation it was left on: its functions, with the mark, are one Enter away.
     app.keys(&["Enter", "End"]);

@@ -114,11 +114,28 @@ fn no_footer_cuts_a_hint_at_80_columns() {
         step(&mut app, "descartar", &[c('q')]);
         // A kiosk: its workspace and the PIN prompt.
         let mut kiosk = kiosk_model(lang);
-        for key in [KeyCode::Enter, c('V'), KeyCode::Tab, c(' '), KeyCode::Enter, KeyCode::Enter] {
+        // Issue 14: the visitor's screens; their keys are buttons (`[t] Terminar`), the last row.
+        let bottom = |kiosk: &Model, what: &str, cut: &mut Vec<String>| {
+            let screen = render(kiosk);
+            let last = screen.last().cloned().unwrap_or_default();
+            assert!(last.contains("[t]"), "{what}: no Terminar on\n{}", screen.join("\n"));
+            if last.trim_end().ends_with('…') {
+                cut.push(format!("{what}: {last}"));
+            }
+        };
+        let keys = [KeyCode::Enter, c('V'), KeyCode::Enter, c('s'), KeyCode::Enter];
+        for key in keys {
             update(&mut kiosk, Msg::Key(KeyEvent::new(key, KeyModifiers::NONE)));
         }
-        assert!(kiosk.workspace().is_some(), "the kiosk's visitor is in the workspace");
-        check("quiosco, Ocupaciones", render(&kiosk), lang, &mut cut);
+        assert!(kiosk.workspace().is_some(), "the kiosk's visitor is on the path");
+        bottom(&kiosk, "quiosco, por dónde empezar", &mut cut);
+        let keys = [KeyCode::Enter, c('v'), c('e'), c('n'), c('d'), KeyCode::Enter];
+        for key in keys {
+            update(&mut kiosk, Msg::Key(KeyEvent::new(key, KeyModifiers::NONE)));
+        }
+        bottom(&kiosk, "quiosco, pregunta", &mut cut);
+        update(&mut kiosk, Msg::Key(KeyEvent::new(c('r'), KeyModifiers::NONE)));
+        bottom(&kiosk, "quiosco, resultados", &mut cut);
         let admin = KeyEvent::new(c('a'), KeyModifiers::CONTROL | KeyModifiers::ALT);
         update(&mut kiosk, Msg::Key(admin));
         check("quiosco, PIN", render(&kiosk), lang, &mut cut);

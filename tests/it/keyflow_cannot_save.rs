@@ -30,13 +30,18 @@ fn a_kiosk_wipes_all_the_same_and_says_it_cannot_save_until_a_probe_succeeds() {
     assert!(!app.screen_text().contains(welcome));
     app.press(KeyCode::Enter);
     app.type_text("Valentina");
-    app.press(KeyCode::Tab);
-    app.char(' ');
+    app.press(KeyCode::Enter);
+    app.char('s');
     app.press(KeyCode::Enter);
     disk.fill();
-    app.char('n');
+    // "¿En qué ha trabajado?": a job title typed (NOTE, never found), then back; an answer.
+    app.press(KeyCode::Enter);
     app.type_text(NOTE);
     app.press(KeyCode::Esc);
+    app.press(KeyCode::Enter);
+    app.type_text("vendedor");
+    app.press(KeyCode::Enter);
+    app.char('s');
     // The visitor walks away: the idle time runs out.
     app.model.kiosk.as_mut().unwrap().last_input =
         jiff::Timestamp::now() - jiff::SignedDuration::from_hours(1);

@@ -1,5 +1,5 @@
-//! Kiosk mode, key by key: a visitor's whole visit (welcome, form without the counselor field, marks,
-//! notes, "Terminar" and the desk code); every key that could be an escape, on every kiosk screen; the idle
+//! Kiosk mode, key by key: a visitor's whole visit (welcome, alias and consent without the counselor field,
+//! answers, "Terminar" and the desk code; issue 14's path in detail is keyflow_kiosk_visit.rs); every key that could be an escape, on every kiosk screen; the idle
 //! countdown, its cancelling and the wipe, on a clock the tests control; the administrator's PIN and its lock.
 //!
 //! Clock tests drive `rumbo::app::update` directly with `model.now` set by hand (`Runner::dispatch` would
@@ -14,6 +14,7 @@ use crossterm::event::{
 use jiff::{SignedDuration, Timestamp};
 use keyflow_support::{all_files, new_model, render, session_ids};
 use rumbo::app::kiosk::{AdminKey, KioskState};
+use rumbo::app::kiosk_visit::{Answer, Step, Target};
 use rumbo::app::{Area, Effect, FormField, Model, Msg, Overlay, Pane, Persistence, Screen, update};
 use rumbo::kiosk::lock::PinLock;
 use rumbo::runtime::Runner;
@@ -26,8 +27,8 @@ const IDLE: u32 = 300;
 const PIN: &str = "482193";
 /// What the first visitor writes: none of it may be on screen or in memory once they are gone.
 const ALIAS: &str = "Valentina";
-const NOTE: &str = "Vivo en Kennedy, turno noche 7391";
-const OCCUPATION_NOTE: &str = "Me gusta atender llamadas 5820";
+/// What the visitor types at "¿En qué ha trabajado?": the built-in catalog's sales occupations.
+const TITLE: &str = "vendedor";
 
 fn t0() -> Timestamp {
     "2026-03-02T15:04:00Z".parse().unwrap()
@@ -147,16 +148,15 @@ impl Kiosk {
         self.model.kiosk.as_ref().unwrap()
     }
 
-    /// Enter on the welcome screen, the alias, Tab to the consent box, Space if consenting, Enter; the
-    /// runtime's answer to the creation. The workspace opens on Ocupaciones.
+    /// Enter on the welcome screen, the alias, Enter, "Sí, guardar" (`s`) or "No guardar" (`n`), Enter;
+    /// the runtime's answer to the creation; then "¿En qué ha trabajado?" with a job title chosen: the
+    /// first question.
     fn visitor(&mut self, alias: &str, consent: bool) {
         assert!(matches!(self.model.screen, Screen::Welcome));
         self.press(KeyCode::Enter);
         self.type_text(alias);
-        self.press(KeyCode::Tab);
-        if consent {
-            self.char(' ');
-        }
+        self.press(KeyCode::Enter);
+        self.char(if consent { 's' } else { 'n' });
         let effects = self.press(KeyCode::Enter);
         assert!(self.model.workspace().is_some(), "Enter starts the session");
         if consent {
@@ -165,22 +165,26 @@ impl Kiosk {
         } else {
             assert!(effects.is_empty(), "{effects:?}");
         }
-        self.press(KeyCode::Tab);
+        self.press(KeyCode::Enter);
+        self.type_text(TITLE);
+        self.press(KeyCode::Enter);
+        assert_eq!(self.kiosk().visit.step, Step::Questions);
     }
 
-    /// A visitor who marked a function and wrote both notes; the last change is not saved yet.
+    /// A visitor who answered two questions ("Sí", "Estoy aprendiendo"); the last is not saved yet.
     fn busy_visitor(&mut self) {
         self.visitor(ALIAS, true);
-        self.press(KeyCode::Enter);
-        self.char(' ');
-        self.char('n');
-        self.type_text(NOTE);
-        self.press(KeyCode::Tab);
-        self.type_text(OCCUPATION_NOTE);
-        self.press(KeyCode::Esc);
+        self.char('s');
+        self.char('a');
         let ws = self.model.workspace().unwrap();
-        assert_eq!(ws.session.notes, NOTE);
+        assert_eq!(ws.session.marks.len(), 2);
         assert_eq!(ws.persistence, Persistence::Pending);
+    }
+
+    /// "Terminar" and its "Sí, terminar".
+    fn finish(&mut self) -> Vec<Effect> {
+        assert!(self.char('t').is_empty(), "Terminar asks first");
+        self.char('s')
     }
 
     fn ws_overlay(&self) -> Option<&Overlay> {
@@ -239,12 +243,18 @@ impl KioskApp {
     fn visitor(&mut self, alias: &str, consent: bool) {
         self.press(KeyCode::Enter);
         self.type_text(alias);
-        self.press(KeyCode::Tab);
-        if consent {
-            self.press(KeyCode::Char(' '));
-        }
+        self.press(KeyCode::Enter);
+        self.press(KeyCode::Char(if consent { 's' } else { 'n' }));
         self.press(KeyCode::Enter);
         assert!(self.model.workspace().is_some());
+        self.press(KeyCode::Enter);
+        self.type_text(TITLE);
+        self.press(KeyCode::Enter);
+    }
+
+    fn finish(&mut self) {
+        self.press(KeyCode::Char('t'));
+        self.press(KeyCode::Char('s'));
     }
 
     fn text(&mut self) -> String {
@@ -276,36 +286,34 @@ impl KioskApp {
 }
 
 #[test]
-fn a_visitor_explores_writes_notes_and_finishes_with_a_code_the_desk_can_find() {
+fn a_visitor_answers_and_finishes_with_a_code_the_desk_can_find() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = KioskApp::start(dir.path());
     let screen = flat(&app.text());
     assert!(screen.contains("Pulse Enter para comenzar"), "{screen}");
 
-    // The form: alias, then Tab goes straight to the consent box — no counselor field at a kiosk.
+    // The form: alias, then Enter goes straight to the consent choice — no counselor field at a kiosk.
     app.press(KeyCode::Enter);
     assert!(matches!(app.model.screen, Screen::NewSession(_)));
     assert!(!app.text().contains("Orientador"), "{}", app.text());
     app.type_text(ALIAS);
-    app.press(KeyCode::Tab);
+    app.press(KeyCode::Enter);
     let Screen::NewSession(form) = &app.model.screen else { panic!("the form") };
     assert_eq!(form.field, FormField::Consent);
-    app.press(KeyCode::Char(' '));
+    app.press(KeyCode::Char('s'));
     app.press(KeyCode::Enter);
     assert_eq!(app.model.workspace().unwrap().persistence, Persistence::Saved, "created and saved");
 
-    // Explore and mark: search "cartera", jump, mark the function; write a note.
-    app.press(KeyCode::Char('/'));
-    app.type_text("cartera\n");
-    app.press(KeyCode::Char(' '));
-    app.press(KeyCode::Char('n'));
-    app.type_text(NOTE);
-    app.press(KeyCode::Esc);
-    assert!(app.text().lines().last().unwrap().contains("t Terminar"), "{}", app.text());
+    // A job title, and the first question answered "Sí".
+    app.press(KeyCode::Enter);
+    app.type_text(TITLE);
+    app.press(KeyCode::Enter);
+    app.press(KeyCode::Char('s'));
+    assert!(app.text().lines().last().unwrap().contains("[t] Terminar"), "{}", app.text());
     let id = app.model.workspace().unwrap().session.id.clone();
 
-    // "Terminar": the summary goes to the kiosk's folder, the code names it.
-    app.press(KeyCode::Char('t'));
+    // "Terminar", confirmed: the summary goes to the kiosk's folder, the code names it.
+    app.finish();
     let Screen::KioskDone(Some(Ok(code))) = &app.model.screen else { panic!("the done screen with a code") };
     let code = code.clone();
     assert_eq!(code, id[..6].to_uppercase());
@@ -319,17 +327,14 @@ fn a_visitor_explores_writes_notes_and_finishes_with_a_code_the_desk_can_find() 
         "{names:?}"
     );
     let html = fs::read_to_string(app.exports.join(&names[0])).unwrap();
-    assert!(
-        html.contains("Recuperar cartera") && html.contains("Vivo en Kennedy"),
-        "marks and notes are in it"
-    );
+    assert!(html.contains("Vender bienes y servicios técnicos"), "the answer is in it");
     let screen = app.text();
     assert!(screen.contains(&code), "{screen}");
     assert!(!screen.contains(&id) && !screen.contains(".html") && !screen.contains('/'), "{screen}");
 
-    // The session is on disk with the note, and no longer held by this kiosk.
+    // The session is on disk with the answer, and no longer held by this kiosk.
     let store = SessionStore::open(dir.path()).unwrap();
-    assert_eq!(store.load(&id).unwrap().notes, NOTE);
+    assert_eq!(store.load(&id).unwrap().marks.len(), 1);
     assert!(!store.is_locked(&id).unwrap(), "closed");
 
     // Enter: back to the welcome screen, nothing of the visitor left.
@@ -356,7 +361,7 @@ fn without_consent_terminar_still_gives_a_summary_and_writes_no_session() {
     app.press(KeyCode::Char('q'));
     app.send(key_msg(KeyCode::Char('c'), KeyModifiers::CONTROL));
     assert!(app.model.workspace().unwrap().overlay.is_none());
-    app.press(KeyCode::Char('t'));
+    app.finish();
     assert!(matches!(app.model.screen, Screen::KioskDone(Some(Ok(_)))));
     assert_eq!(app.exported().len(), 1);
     assert!(session_ids(dir.path()).is_empty(), "no consent, no session file");
@@ -381,7 +386,7 @@ fn the_kiosk_never_touches_other_sessions_or_the_counselors_files() {
     let mut app = KioskApp::start(dir.path());
     assert!(app.model.sessions.rows.is_empty() && app.model.counselor.is_empty());
     app.visitor(ALIAS, true);
-    app.press(KeyCode::Char('t'));
+    app.finish();
     for screen in [app.text(), {
         app.press(KeyCode::Enter);
         app.text()
@@ -414,14 +419,14 @@ fn the_kiosk_form_goes_between_alias_and_consent_only() {
             assert_ne!(field(&k), FormField::Counselor, "{code:?}");
         }
     }
-    // From the alias, one Tab is the consent box; Space ticks it there and types a space in the alias.
+    // From the alias, one Tab is the consent choice; `s` chooses there and is typed in the alias.
     while field(&k) != FormField::Alias {
         k.press(KeyCode::Tab);
     }
     k.type_text("Ana Luz");
     k.press(KeyCode::Tab);
     assert_eq!(field(&k), FormField::Consent);
-    k.char(' ');
+    k.char('s');
     let Screen::NewSession(form) = &k.model.screen else { panic!() };
     assert!(form.consent && form.alias == "Ana Luz" && form.counselor.is_empty());
     // A pasted text goes to the field in focus, never to a counselor field.
@@ -464,8 +469,14 @@ fn key_releases_do_not_act_twice() {
     k.send(release(KeyCode::Char('a')));
     k.press(KeyCode::Enter);
     k.send(release(KeyCode::Enter));
+    k.char('s');
+    k.press(KeyCode::Enter);
+    k.send(release(KeyCode::Enter));
+    assert_eq!(k.kiosk().visit.step, Step::Start, "the release did not choose where to start");
     k.char('t');
     k.send(release(KeyCode::Char('t')));
+    k.char('s');
+    k.send(release(KeyCode::Char('s')));
     k.send(Msg::KioskFinished(Ok("ABCDEF".into())));
     k.press(KeyCode::Enter);
     k.send(release(KeyCode::Enter));
@@ -479,11 +490,11 @@ fn terminar_saves_writes_the_summary_and_closes_the_session() {
     let mut k = Kiosk::new();
     k.busy_visitor();
     let id = k.model.workspace().unwrap().session.id.clone();
-    let effects = k.char('t');
+    let effects = k.finish();
     match effects.as_slice() {
         [Effect::SaveSession(saved), Effect::KioskFinish(summary), Effect::CloseSession(closed)] => {
-            assert_eq!(saved.notes, NOTE, "what was pending is saved first");
-            assert_eq!(summary.notes, NOTE);
+            assert_eq!(saved.marks.len(), 2, "what was pending is saved first");
+            assert_eq!(summary.marks.len(), 2);
             assert_eq!(closed, &id);
         }
         other => panic!("{other:?}"),
@@ -493,25 +504,26 @@ fn terminar_saves_writes_the_summary_and_closes_the_session() {
 }
 
 #[test]
-fn t_is_terminar_only_in_the_workspace_itself() {
-    // In the notes and the search, `t` is a letter.
+fn t_is_terminar_only_where_nothing_is_typed() {
+    // In the job title, `t` is a letter.
     let mut k = Kiosk::new();
-    k.visitor(ALIAS, true);
-    k.char('n');
+    k.press(KeyCode::Enter);
+    k.type_text(ALIAS);
+    k.press(KeyCode::Enter);
+    k.char('s');
+    k.press(KeyCode::Enter);
+    k.press(KeyCode::Enter);
     k.char('t');
-    assert!(matches!(k.ws_overlay(), Some(Overlay::Notes(_))));
-    assert_eq!(k.model.workspace().unwrap().session.notes, "t");
+    assert!(matches!(&k.kiosk().visit.step, Step::Title(search) if search.query == "t"));
+    assert!(!k.kiosk().visit.confirm);
     k.press(KeyCode::Esc);
-    k.char('/');
-    k.char('t');
-    assert!(matches!(k.ws_overlay(), Some(Overlay::Search(p)) if p.query == "t"));
-    k.press(KeyCode::Esc);
-    // In the help, it does nothing; Caps Lock's `T` in the workspace finishes too.
-    k.char('?');
-    k.char('t');
-    assert!(matches!(k.ws_overlay(), Some(Overlay::Help(_))));
-    k.press(KeyCode::Esc);
+    // Elsewhere it asks first; Caps Lock's `T` too. `n` (or Esc) goes on with the visit.
     k.char('T');
+    assert!(k.kiosk().visit.confirm && k.model.workspace().is_some());
+    k.char('n');
+    assert!(!k.kiosk().visit.confirm && k.model.workspace().is_some());
+    k.char('T');
+    k.char('S');
     assert!(matches!(k.model.screen, Screen::KioskDone(None)));
 }
 
@@ -519,7 +531,7 @@ fn t_is_terminar_only_in_the_workspace_itself() {
 fn the_done_screen_waits_for_the_code_then_enter_wipes_everything() {
     let mut k = Kiosk::new();
     k.visitor(ALIAS, true);
-    k.char('t');
+    k.finish();
     // No code yet: Enter would lose it.
     assert!(k.press(KeyCode::Enter).is_empty());
     assert!(matches!(k.model.screen, Screen::KioskDone(None)));
@@ -538,7 +550,7 @@ fn the_done_screen_waits_for_the_code_then_enter_wipes_everything() {
 fn a_summary_that_cannot_be_written_says_so_without_a_path() {
     let mut k = Kiosk::new();
     k.visitor(ALIAS, true);
-    k.char('t');
+    k.finish();
     k.send(Msg::KioskFinished(Err("/srv/rumbo/resumenes: Permission denied (os error 13)".into())));
     let screen = k.text(80, 24);
     assert!(flat(&screen).contains("avise en el mostrador"), "{screen}");
@@ -601,7 +613,7 @@ fn place(model: &Model) -> Place {
 
 type Build = fn(&mut Kiosk);
 
-/// Every kiosk screen, with and without overlays, and with the PIN prompt open.
+/// Every kiosk screen, each step of the visit, and with the PIN prompt open.
 fn kiosk_screens() -> Vec<(&'static str, Build)> {
     vec![
         ("welcome", |_| {}),
@@ -613,49 +625,48 @@ fn kiosk_screens() -> Vec<(&'static str, Build)> {
             k.press(KeyCode::Enter);
             k.type_text(ALIAS);
             k.press(KeyCode::Tab);
-            k.char(' ');
+            k.char('s');
         }),
-        ("workspace", |k| k.busy_visitor()),
-        ("workspace without consent", |k| k.visitor("Jorge", false)),
-        ("workspace + search", |k| {
+        ("where to start", |k| {
+            k.visitor(ALIAS, true);
+            k.press(KeyCode::Backspace);
+        }),
+        ("job title", |k| {
+            k.visitor(ALIAS, true);
+            k.press(KeyCode::Backspace);
+            k.press(KeyCode::Enter);
+            k.type_text("vend");
+        }),
+        ("sectors", |k| {
+            k.visitor(ALIAS, true);
+            k.press(KeyCode::Backspace);
+            k.press(KeyCode::Down);
+            k.press(KeyCode::Enter);
+        }),
+        ("questions", |k| k.busy_visitor()),
+        ("questions without consent", |k| k.visitor("Jorge", false)),
+        ("results", |k| {
             k.busy_visitor();
-            k.char('/');
-            k.type_text("cartera");
-        }),
-        ("workspace + notes", |k| {
-            k.busy_visitor();
-            k.char('n');
-        }),
-        ("workspace without consent + notes", |k| {
-            k.visitor("Jorge", false);
-            k.char('n');
-        }),
-        ("workspace + gap", |k| {
-            k.busy_visitor();
-            k.char('g');
-        }),
-        ("workspace + help", |k| {
-            k.busy_visitor();
-            k.char('?');
+            k.char('r');
         }),
         ("done, writing", |k| {
             k.busy_visitor();
-            k.char('t');
+            k.finish();
         }),
         ("done with a code", |k| {
             k.busy_visitor();
-            k.char('t');
+            k.finish();
             k.send(Msg::KioskFinished(Ok("K7M2QX".into())));
         }),
         ("done, failed", |k| {
             k.visitor(ALIAS, true);
-            k.char('t');
+            k.finish();
             k.send(Msg::KioskFinished(Err("disco lleno".into())));
         }),
         ("PIN prompt on the welcome", |k| {
             k.admin_key();
         }),
-        ("PIN prompt over the workspace", |k| {
+        ("PIN prompt over the questions", |k| {
             k.busy_visitor();
             k.admin_key();
             k.type_text("48");
@@ -738,17 +749,15 @@ fn escape_keys_in_a_row_leave_the_kiosk_running_and_the_files_alone() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = KioskApp::start(dir.path());
     app.visitor(ALIAS, true);
-    app.press(KeyCode::Char('n'));
-    app.type_text(NOTE);
-    app.press(KeyCode::Esc);
+    app.press(KeyCode::Char('s'));
     let id = app.model.workspace().unwrap().session.id.clone();
     for (name, key) in escape_keys() {
         app.send(Msg::Key(key));
         assert!(!app.runner.wants_quit(), "{name}");
-        let ws = app.model.workspace().unwrap_or_else(|| panic!("{name} closed the workspace"));
+        let ws = app.model.workspace().unwrap_or_else(|| panic!("{name} ended the visit"));
         assert_eq!(ws.session.id, id, "{name}");
-        assert_eq!(ws.session.notes, NOTE, "{name}");
-        // Gap and help close with `q` or Esc; whatever is open, close it for the next key.
+        assert!(!ws.session.marks.is_empty(), "{name}");
+        // Alt+t is a `t`: it asks "¿Terminar?"; Esc goes on with the visit.
         app.press(KeyCode::Esc);
     }
     assert!(app.exported().is_empty(), "nothing exported");
@@ -756,22 +765,20 @@ fn escape_keys_in_a_row_leave_the_kiosk_running_and_the_files_alone() {
 }
 
 #[test]
-fn mouse_clicks_do_nothing_on_the_welcome_the_done_screen_or_under_the_pin_prompt() {
+fn clicks_on_nothing_or_under_the_pin_prompt_do_nothing() {
     let mut k = Kiosk::new();
     assert!(k.send(mouse_click(40, 12)).is_empty());
     assert!(matches!(k.model.screen, Screen::Welcome));
     k.visitor(ALIAS, true);
-    let focus = k.model.workspace().unwrap().focus;
     k.admin_key();
     k.send(mouse_click(2, 2));
-    // A click the region map placed on a pane, under the prompt, goes nowhere either.
-    assert_ne!(focus, Pane::Programs);
+    // A click the region map placed on an answer, under the prompt, goes nowhere; nor on a pane.
+    k.send(Msg::Clicked { area: Area::Kiosk(Target::Answer(Answer::Yes)), row: None });
     k.send(Msg::Clicked { area: Area::Pane(Pane::Programs), row: Some(1) });
     k.send(Msg::Wheel { area: Area::Pane(Pane::Sectors), down: true });
-    assert_eq!(k.model.workspace().unwrap().focus, focus, "the click went under the prompt");
-    assert_eq!(k.model.workspace().unwrap().program, 0);
+    assert!(k.model.workspace().unwrap().session.marks.is_empty(), "the click went under the prompt");
     k.press(KeyCode::Esc);
-    k.char('t');
+    k.finish();
     k.send(Msg::KioskFinished(Ok("K7M2QX".into())));
     assert!(k.send(mouse_click(40, 12)).is_empty());
     assert!(matches!(k.model.screen, Screen::KioskDone(Some(_))));
@@ -792,17 +799,16 @@ fn the_countdown_shows_in_the_last_30_seconds_and_any_key_cancels_it() {
     assert!(k.tick_at(299).is_empty());
     assert!(flat(&k.text(120, 40)).contains("se cerrará en 1 s"));
 
-    // Any key cancels it — and only cancels it: `j` does not move the selection.
-    let occupation = k.model.workspace().unwrap().occupation;
-    assert!(k.char('j').is_empty());
-    assert_eq!(k.model.workspace().unwrap().occupation, occupation, "the key only cancelled");
+    // Any key cancels it — and only cancels it: `s` does not answer.
+    assert!(k.char('s').is_empty());
+    assert!(k.model.workspace().unwrap().session.marks.is_empty(), "the key only cancelled");
     assert!(!has_countdown(&k.text(80, 24)));
     // The old deadline passes; the next key acts normally again.
     assert!(k.tick_at(300).is_empty());
     assert!(k.model.workspace().is_some());
     assert_eq!(k.kiosk().countdown(k.model.now), None);
-    k.char('j');
-    assert_eq!(k.model.workspace().unwrap().occupation, occupation + 1);
+    k.char('s');
+    assert_eq!(k.model.workspace().unwrap().session.marks.len(), 1);
     // The new deadline is 300 s after that last key.
     k.at(300 + 269);
     assert!(!has_countdown(&k.text(80, 24)));
@@ -847,9 +853,6 @@ fn at_zero_the_session_is_saved_then_wiped_from_screen_and_memory() {
     let mut k = Kiosk::new();
     k.busy_visitor();
     let id = k.model.workspace().unwrap().session.id.clone();
-    // Some scrolling and an open overlay, as a visitor leaves it.
-    k.char('/');
-    k.type_text("cartera");
     for (width, height) in [(80, 24), (120, 40)] {
         assert!(k.text(width, height).contains(ALIAS));
     }
@@ -857,55 +860,48 @@ fn at_zero_the_session_is_saved_then_wiped_from_screen_and_memory() {
     assert!(has_countdown(&k.text(80, 24)));
     let effects = k.tick_at(300);
     match effects.as_slice() {
-        [Effect::SaveSession(saved), Effect::CloseSession(closed), Effect::WipeScreen] => {
-            assert_eq!(
-                (saved.notes.as_str(), closed.as_str()),
-                (NOTE, id.as_str()),
-                "saved first, then closed"
-            );
-            assert_eq!(saved.occupation_notes.values().next().map(String::as_str), Some(OCCUPATION_NOTE));
+        [
+            Effect::SaveSession(saved),
+            Effect::KioskFinish(summary),
+            Effect::CloseSession(closed),
+            Effect::WipeScreen,
+        ] => {
+            assert_eq!((saved.marks.len(), closed.as_str()), (2, id.as_str()), "saved first, then closed");
+            assert_eq!(summary.id, id, "the summary is written as Terminar would");
         }
         other => panic!("{other:?}"),
     }
     assert_no_trace(&mut k);
 
-    // The next visitor: the welcome, the form, a session of their own, its notes, its help.
+    // The next visitor: the welcome, the form, a session of their own, its questions.
     assert!(k.text(80, 24).contains("Pulse Enter para comenzar"));
     k.at(400);
     k.press(KeyCode::Enter);
     assert_frames_clean(&mut k, "the next visitor's form");
     let Screen::NewSession(form) = &k.model.screen else { panic!("the form") };
-    assert!(form.alias.is_empty() && !form.consent);
+    assert!(form.alias.is_empty() && !form.consent && !form.consent_chosen);
     k.type_text("Camilo");
-    k.press(KeyCode::Tab);
-    k.char(' ');
     k.press(KeyCode::Enter);
-    assert_frames_clean(&mut k, "the next visitor's workspace");
-    k.char('n');
-    let notes_text = k.text(80, 24);
-    assert!(!notes_text.contains("Kennedy"), "{notes_text}");
-    k.press(KeyCode::Tab);
-    assert_frames_clean(&mut k, "the next visitor's notes");
-    k.press(KeyCode::Esc);
+    k.char('s');
+    k.press(KeyCode::Enter);
+    assert_frames_clean(&mut k, "the next visitor's start");
+    assert_eq!(k.kiosk().visit.step, Step::Start);
+    k.press(KeyCode::Enter);
+    k.type_text(TITLE);
+    k.press(KeyCode::Enter);
+    assert_frames_clean(&mut k, "the next visitor's questions");
     let ws = k.model.workspace().unwrap();
     assert_ne!(ws.session.id, id);
-    assert!(
-        ws.session.notes.is_empty() && ws.session.occupation_notes.is_empty() && ws.session.marks.is_empty()
-    );
-    for c in ['?', 'g'] {
-        k.char(c);
-        assert_frames_clean(&mut k, "the next visitor's overlays");
-        k.press(KeyCode::Esc);
-    }
+    assert!(ws.session.marks.is_empty() && ws.session.answered_no.is_empty());
+    k.char('r');
+    assert_frames_clean(&mut k, "the next visitor's results");
 }
 
-/// No frame, at either size, shows the first visitor's alias or notes.
+/// No frame, at either size, shows the first visitor's alias.
 fn assert_frames_clean(k: &mut Kiosk, when: &str) {
     for (width, height) in [(80, 24), (120, 40)] {
         let text = k.text(width, height);
-        for trace in [ALIAS, "Kennedy", "7391", "5820", "atender llamadas"] {
-            assert!(!text.contains(trace), "{when}: {trace:?} at {width}×{height}:\n{text}");
-        }
+        assert!(!text.contains(ALIAS), "{when}: {ALIAS:?} at {width}×{height}:\n{text}");
     }
 }
 
@@ -927,25 +923,28 @@ fn the_wipe_reaches_the_disk_first() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = KioskApp::start(dir.path());
     app.visitor(ALIAS, true);
+    app.press(KeyCode::Char('s'));
     app.press(KeyCode::Char('n'));
-    app.type_text(NOTE);
     let id = app.model.workspace().unwrap().session.id.clone();
     app.walk_away();
     assert!(matches!(app.model.screen, Screen::Welcome));
     assert!(!app.text().contains(ALIAS));
     let store = SessionStore::open(dir.path()).unwrap();
-    assert_eq!(store.load(&id).unwrap().notes, NOTE, "every word typed is on disk");
+    let saved = store.load(&id).unwrap();
+    assert_eq!((saved.marks.len(), saved.answered_no.len()), (1, 1), "every answer is on disk");
     assert!(!store.is_locked(&id).unwrap(), "and the session is closed");
     assert!(!app.runner.wants_quit());
-    assert!(app.exported().is_empty(), "a timeout is not a Terminar: no summary");
+    // Issue 14: the visitor who walked away can still claim the visit at the desk.
+    let names = app.exported();
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(names[0].contains(&id[..6]), "{names:?}");
 }
 
 #[test]
 fn a_visitor_without_consent_is_wiped_without_writing_anything() {
     let mut k = Kiosk::new();
     k.visitor(ALIAS, false);
-    k.char('n');
-    k.type_text(NOTE);
+    k.char('s');
     let effects = k.tick_at(300);
     assert_eq!(effects, vec![Effect::WipeScreen]);
     assert_no_trace(&mut k);
@@ -962,7 +961,7 @@ fn the_form_and_the_done_screen_time_out_too() {
 
     let mut k = Kiosk::new();
     k.visitor(ALIAS, true);
-    k.char('t');
+    k.finish();
     k.send(Msg::KioskFinished(Ok("K7M2QX".into())));
     k.at(280);
     let done = k.text(80, 24);
@@ -991,9 +990,9 @@ fn a_key_after_the_deadline_cannot_bring_the_last_visitor_back() {
     let mut k = Kiosk::new();
     k.busy_visitor();
     k.at(3600);
-    let effects = k.char('j');
+    let effects = k.char('s');
     assert!(effects.contains(&Effect::WipeScreen), "{effects:?}");
-    assert!(matches!(effects.first(), Some(Effect::SaveSession(s)) if s.notes == NOTE), "{effects:?}");
+    assert!(matches!(effects.first(), Some(Effect::SaveSession(s)) if s.marks.len() == 2), "{effects:?}");
     assert_no_trace(&mut k);
 }
 
@@ -1185,7 +1184,7 @@ fn the_right_pin_saves_what_is_pending_then_quits() {
     k.admin_key();
     let effects = k.pin(PIN);
     match effects.as_slice() {
-        [Effect::SaveSession(saved), Effect::Quit] => assert_eq!(saved.notes, NOTE),
+        [Effect::SaveSession(saved), Effect::Quit] => assert_eq!(saved.marks.len(), 2),
         other => panic!("{other:?}"),
     }
     assert!(k.model.quitting);
@@ -1196,14 +1195,13 @@ fn the_right_pin_through_the_runner_leaves_the_session_on_disk() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = KioskApp::start(dir.path());
     app.visitor(ALIAS, true);
-    app.press(KeyCode::Char('n'));
-    app.type_text(NOTE);
+    app.press(KeyCode::Char('s'));
     let id = app.model.workspace().unwrap().session.id.clone();
     app.send(ctrl_alt('a'));
     app.type_text(&format!("{PIN}\n"));
     assert!(app.runner.wants_quit());
     let store = SessionStore::open(dir.path()).unwrap();
-    assert_eq!(store.load(&id).unwrap().notes, NOTE);
+    assert_eq!(store.load(&id).unwrap().marks.len(), 1);
 }
 
 #[test]
@@ -1211,15 +1209,15 @@ fn what_is_typed_into_the_pin_prompt_never_reaches_the_session() {
     let mut k = Kiosk::new();
     k.visitor(ALIAS, true);
     k.admin_key();
-    let occupation = k.model.workspace().unwrap().occupation;
-    for c in ['t', 'q', 'e', ' ', 'j', 'n', '/', '?'] {
+    for c in ['t', 'q', 'e', ' ', 's', 'n', '/', '?'] {
         assert!(k.char(c).is_empty(), "{c}");
     }
     assert!(k.send(Msg::Paste("4821\nt".into())).is_empty());
     assert!(matches!(k.model.screen, Screen::Workspace(_)), "no Terminar");
+    assert!(!k.kiosk().visit.confirm);
     let ws = k.model.workspace().unwrap();
-    assert!(ws.overlay.is_none() && ws.session.marks.is_empty() && ws.session.notes.is_empty());
-    assert_eq!(ws.occupation, occupation);
+    assert!(ws.session.marks.is_empty() && ws.session.answered_no.is_empty());
+    assert_eq!(k.kiosk().visit.walk.as_ref().unwrap().at, 0);
     // What was typed shows as dots, one per key (the paste went nowhere).
     let text = k.text(80, 24);
     assert!(text.contains("PIN: ••••••••▏"), "{text}");

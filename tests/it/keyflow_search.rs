@@ -105,7 +105,7 @@ fn an_occupation_is_selected_and_focused_in_its_pane() {
     app.char('s');
     assert_eq!(app.occupation().as_deref(), Some("tecnico-sistemas"));
     app.char('g');
-    assert!(matches!(app.ws().overlay, Some(Overlay::Gap)));
+    assert!(matches!(app.ws().overlay, Some(Overlay::Gap(_))));
 }
 
 #[test]

@@ -79,7 +79,10 @@ impl App {
     /// room to scroll).
     pub fn send(&mut self, msg: Msg) {
         self.runner.dispatch(&mut self.model, vec![msg]);
-        let help_open = matches!(self.model.workspace().map(|ws| &ws.overlay), Some(Some(Overlay::Help(_))));
+        let help_open = matches!(
+            self.model.workspace().map(|ws| &ws.overlay),
+            Some(Some(Overlay::Help(_) | Overlay::FullText(_)))
+        );
         if help_open && let Some(follow) = regions(&self.model).follow_up(&self.model) {
             self.runner.dispatch(&mut self.model, vec![follow]);
         }

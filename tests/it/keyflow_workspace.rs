@@ -202,7 +202,7 @@ fn marking_while_sorted_by_fit_keeps_the_occupation_selected() {
 fn g_opens_the_gap_question_mark_the_help_and_esc_closes_any_popup() {
     let (_dir, mut app) = session();
     app.char('g');
-    assert!(matches!(app.ws().overlay, Some(Overlay::Gap)));
+    assert!(matches!(app.ws().overlay, Some(Overlay::Gap(_))));
     app.press(KeyCode::Esc);
     assert!(app.ws().overlay.is_none());
     app.char('?');

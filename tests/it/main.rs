@@ -54,6 +54,7 @@ mod keyflow_cannot_save;
 mod keyflow_catalog_change;
 mod keyflow_export;
 mod keyflow_failures;
+mod keyflow_gap;
 mod keyflow_help;
 mod keyflow_journal;
 mod keyflow_keymap;
@@ -115,3 +116,14 @@ mod office_connect;
 mod office_init;
 mod pg_certs;
 mod pg_support;
+// issue 14: the whole text of the selected item (`v`), list positions, occupation names told apart
+mod full_text_snapshots;
+mod keyflow_full_text;
+mod occupation_names;
+// issue 14 (notes-fit): the notes editor wraps and scrolls; the fit by band
+mod fit_bands;
+mod keyflow_notes_wrap;
+// issue 14: the kiosk visitor's path
+mod e2e_kiosk_visit;
+mod keyflow_kiosk_visit;
+mod kiosk_visit_support;

@@ -106,7 +106,7 @@ fn the_kiosk_records_its_summary_in_the_visitors_session() {
     let exports = dir.path().join("resumenes");
     let (mut model, mut runner) = kiosk(dir.path(), &exports);
     // With consent: the summary is recorded in her session, so retention deletes both.
-    press(&mut model, &mut runner, "\nLucía\t \nt");
+    press(&mut model, &mut runner, "\nLucía\ns\n\nvendedor\nsts");
     let summaries = files_in(&exports);
     assert_eq!(summaries.len(), 1);
     // The name the README gives the front desk: date and code, no alias (item 10).
@@ -134,7 +134,7 @@ fn the_kiosk_records_its_summary_in_the_visitors_session() {
     assert!(files_in(&exports).is_empty());
 
     // Without consent there is no session to record it in: the summary is written all the same.
-    press(&mut model, &mut runner, "\n\nMarta\t\nt");
+    press(&mut model, &mut runner, "\n\nMarta\nn\n\nvendedor\nts");
     assert_eq!(files_in(&exports).len(), 1);
     assert!(crate::keyflow_support::session_ids(dir.path()).is_empty());
 }

@@ -1,7 +1,8 @@
 //! Snapshots of kiosk mode's screens (insta + ratatui's `TestBackend`) at 80×24 and 120×40, in Spanish and
-//! English, in the style of `ui_snapshots`: the welcome, the form without the counselor field, the workspace
-//! footer with "t Terminar", the help in kiosk words, the code after "Terminar", the idle countdown and the
-//! administrator's PIN prompt. Plus what every kiosk screen must never show: a file path, a session id, the
+//! English, in the style of `ui_snapshots`: the welcome with its language choice, the alias and the consent
+//! choice without the counselor field, and (issue 14) each step of the visitor's path — where to start, the
+//! job title, the sectors, a question, the results, "¿Terminar?" — then the code after "Terminar", the idle
+//! countdown and the administrator's PIN prompt. Plus what every kiosk screen must never show: a file path, a session id, the
 //! administrator's key.
 //!
 //! Regenerate with `INSTA_UPDATE=always cargo test --test ui_kiosk`, then read every changed `.snap` under
@@ -146,15 +147,21 @@ pub type Build = fn(&mut Model);
 
 pub const ALL: &[(&str, Build)] = &[
     ("kiosk_welcome", welcome),
+    ("kiosk_welcome_english", welcome_english),
     ("kiosk_form_empty", form_empty),
     ("kiosk_form_filled", form_filled),
     ("kiosk_form_alias_missing", form_alias_missing),
-    ("kiosk_workspace", workspace),
-    ("kiosk_workspace_unsaved", workspace_unsaved),
-    ("kiosk_notes", notes),
-    ("kiosk_help", help),
+    ("kiosk_form_consent_needed", form_consent_needed),
+    ("kiosk_start", workspace),
+    ("kiosk_start_unsaved", workspace_unsaved),
+    ("kiosk_title", title),
+    ("kiosk_sectors", sectors),
+    ("kiosk_question", question),
+    ("kiosk_results", results),
+    ("kiosk_confirm", confirm),
     ("kiosk_done_writing", done_writing),
     ("kiosk_done_code", done_code),
+    ("kiosk_done_unsaved", done_unsaved),
     ("kiosk_done_failed", done_failed),
     ("kiosk_countdown", countdown),
     ("kiosk_countdown_done", countdown_done),
@@ -166,18 +173,23 @@ pub const ALL: &[(&str, Build)] = &[
 
 fn welcome(_: &mut Model) {}
 
+/// `i` on the welcome: the kiosk in English (the other language's snapshots show `e` going back).
+fn welcome_english(m: &mut Model) {
+    press(m, KeyCode::Char(if m.lang == Lang::Es { 'i' } else { 'e' }));
+}
+
 /// Enter on the welcome screen: the form, alias first, no counselor field.
 fn form_empty(m: &mut Model) {
     press(m, KeyCode::Enter);
     assert!(matches!(m.screen, Screen::NewSession(_)));
 }
 
-/// An alias, Tab to the consent box (the next field at a kiosk), Space ticks it.
+/// An alias, Enter to the consent choice, `s`: "Sí, guardar" chosen.
 fn form_filled(m: &mut Model) {
     form_empty(m);
     type_text(m, "Valentina");
-    press(m, KeyCode::Tab);
-    press(m, KeyCode::Char(' '));
+    press(m, KeyCode::Enter);
+    press(m, KeyCode::Char('s'));
 }
 
 fn form_alias_missing(m: &mut Model) {
@@ -185,49 +197,95 @@ fn form_alias_missing(m: &mut Model) {
     press(m, KeyCode::Enter);
 }
 
-/// A visitor's session with consent, saved: the footer says "t Terminar".
+/// Enter twice after the alias: nothing chosen, so nothing starts, and the form says to choose.
+fn form_consent_needed(m: &mut Model) {
+    form_empty(m);
+    type_text(m, "Valentina");
+    press(m, KeyCode::Enter);
+    press(m, KeyCode::Enter);
+    assert!(matches!(m.screen, Screen::NewSession(_)));
+}
+
+/// A visitor's session with consent, saved: the header shows the code; "¿Por dónde empezamos?".
 fn workspace(m: &mut Model) {
     form_filled(m);
     press(m, KeyCode::Enter);
     send(m, Msg::Saved(Ok(())));
     assert_eq!(m.workspace().unwrap().persistence, Persistence::Saved);
-    // Sectores → Ocupaciones, on the first occupation.
-    press(m, KeyCode::Tab);
+    fixed_id(m);
 }
 
-/// Without consent: "sin guardar" in the header, "t Terminar" still exports the summary.
+/// Session ids are random: the snapshots' is fixed, so the header's code reads the same every run.
+fn fixed_id(m: &mut Model) {
+    if let Screen::Workspace(ws) = &mut m.screen {
+        ws.session.id = "k7m2qxabcdef".to_string();
+    }
+}
+
+/// Without consent: "Esta visita no se guarda" in the header.
 fn workspace_unsaved(m: &mut Model) {
     form_empty(m);
     type_text(m, "Jorge");
     press(m, KeyCode::Enter);
-    assert_eq!(m.workspace().unwrap().persistence, Persistence::Unsaved);
-}
-
-fn notes(m: &mut Model) {
-    workspace(m);
     press(m, KeyCode::Char('n'));
-    let text = match m.lang {
-        Lang::Es => "Trabajé dos años en una droguería.",
-        Lang::En => "I worked at a pharmacy for two years.",
-    };
-    type_text(m, text);
+    press(m, KeyCode::Enter);
+    assert_eq!(m.workspace().unwrap().persistence, Persistence::Unsaved);
+    fixed_id(m);
 }
 
-fn help(m: &mut Model) {
+/// "¿En qué ha trabajado?" with "vendedor" typed: the titles it names.
+fn title(m: &mut Model) {
     workspace(m);
-    press(m, KeyCode::Char('?'));
+    press(m, KeyCode::Enter);
+    type_text(m, "vendedor");
+}
+
+/// "Explorar por sector": the sectors.
+fn sectors(m: &mut Model) {
+    workspace(m);
+    press(m, KeyCode::Down);
+    press(m, KeyCode::Enter);
+}
+
+/// The fourth question, after "Sí", "Estoy aprendiendo" and "Todavía no": "4/24".
+fn question(m: &mut Model) {
+    title(m);
+    press(m, KeyCode::Enter);
+    for c in ['s', 'a', 'n'] {
+        press(m, KeyCode::Char(c));
+    }
+}
+
+fn results(m: &mut Model) {
+    question(m);
+    press(m, KeyCode::Char('r'));
+}
+
+/// `t` on the results: "¿Terminar?".
+fn confirm(m: &mut Model) {
+    results(m);
+    press(m, KeyCode::Char('t'));
 }
 
 /// `t`: the summary is being written (the runtime has not answered yet).
 fn done_writing(m: &mut Model) {
     workspace(m);
-    let effects = send(m, Msg::Key(KeyEvent::new(KeyCode::Char('t'), KeyModifiers::NONE)));
+    press(m, KeyCode::Char('t'));
+    let effects = send(m, Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE)));
     assert!(effects.iter().any(|e| matches!(e, rumbo::app::Effect::KioskFinish(_))), "{effects:?}");
     assert!(matches!(m.screen, Screen::KioskDone(None)));
 }
 
 fn done_code(m: &mut Model) {
     done_writing(m);
+    send(m, Msg::KioskFinished(Ok(CODE.to_string())));
+}
+
+/// A visit without consent: its code only now, and the word that it was not saved.
+fn done_unsaved(m: &mut Model) {
+    workspace_unsaved(m);
+    press(m, KeyCode::Char('t'));
+    press(m, KeyCode::Char('s'));
     send(m, Msg::KioskFinished(Ok(CODE.to_string())));
 }
 
@@ -294,15 +352,21 @@ macro_rules! snapshots {
 
 snapshots! {
     kiosk_welcome,
+    kiosk_welcome_english,
     kiosk_form_empty,
     kiosk_form_filled,
     kiosk_form_alias_missing,
-    kiosk_workspace,
-    kiosk_workspace_unsaved,
-    kiosk_notes,
-    kiosk_help,
+    kiosk_form_consent_needed,
+    kiosk_start,
+    kiosk_start_unsaved,
+    kiosk_title,
+    kiosk_sectors,
+    kiosk_question,
+    kiosk_results,
+    kiosk_confirm,
     kiosk_done_writing,
     kiosk_done_code,
+    kiosk_done_unsaved,
     kiosk_done_failed,
     kiosk_countdown,
     kiosk_countdown_done,
@@ -337,8 +401,7 @@ fn the_welcome_says_what_this_is_how_to_move_and_how_to_start() {
     for (width, height) in SIZES {
         let mut m = kiosk_model(Lang::Es);
         let screen = flat(&text(&mut m, width, height));
-        for words in ["punto de orientación para el empleo", "flechas", "Tab", "barra espaciadora", "Enter"]
-        {
+        for words in ["punto de orientación para el empleo", "[e] Español", "[i] English", "Enter"] {
             assert!(screen.contains(words), "{words} at {width}×{height}:\n{screen}");
         }
         assert!(screen.contains("Pulse Enter para comenzar"), "{screen}");
@@ -359,37 +422,54 @@ fn the_kiosk_form_has_no_counselor_field() {
                 Lang::En => "Counselor",
             };
             assert!(!screen.contains(counselor), "{screen}");
-            assert!(screen.contains("Valentina") && screen.contains("[x]"), "{screen}");
+            assert!(screen.contains("Valentina"), "{screen}");
         }
     }
 }
 
 #[test]
-fn the_workspace_footer_offers_terminar_and_no_way_out() {
+fn every_visit_screen_offers_terminar_and_no_way_out() {
     for (width, height) in SIZES {
-        let mut m = kiosk_model(Lang::Es);
-        workspace(&mut m);
-        let screen = text(&mut m, width, height);
-        let footer = screen.lines().last().unwrap();
-        assert!(footer.contains("t Terminar"), "{footer}");
-        for absent in ["q ", "salir", "volver", "e exportar", "Sesiones"] {
-            assert!(!footer.contains(absent), "{absent:?} in {footer}");
+        for build in [workspace, sectors, question, results] {
+            let mut m = kiosk_model(Lang::Es);
+            build(&mut m);
+            let screen = text(&mut m, width, height);
+            let footer = screen.lines().last().unwrap();
+            assert!(footer.contains("[t] Terminar"), "{footer}");
+            for absent in ["q ", "salir", "e exportar", "Sesiones"] {
+                assert!(!footer.contains(absent), "{absent:?} in {footer}");
+            }
+            let mut m = kiosk_model(Lang::En);
+            build(&mut m);
+            let screen = text(&mut m, width, height);
+            assert!(screen.lines().last().unwrap().contains("[t] Finish"), "{screen}");
         }
-        let mut m = kiosk_model(Lang::En);
-        workspace(&mut m);
-        let screen = text(&mut m, width, height);
-        assert!(screen.lines().last().unwrap().contains("t Finish"), "{screen}");
     }
 }
 
+/// No counselor's words on a visitor's screen: no codes, no "relación inferida", no marks' symbols.
 #[test]
-fn the_kiosk_help_speaks_to_the_visitor() {
-    let mut m = kiosk_model(Lang::Es);
-    help(&mut m);
-    let screen = flat(&text(&mut m, 120, 40));
-    assert!(screen.contains("terminar y recibir el código de su resumen"), "{screen}");
-    for counselor_only in ["exportar", "volver a Sesiones", "salir", "orientador"] {
-        assert!(!screen.to_lowercase().contains(counselor_only), "{counselor_only}: {screen}");
+fn the_visit_speaks_plainly() {
+    for lang in LANGS {
+        for build in [workspace, title, sectors, question, results, confirm] {
+            for (width, height) in SIZES {
+                let mut m = kiosk_model(lang);
+                build(&mut m);
+                let screen = text(&mut m, width, height);
+                let lower = screen.to_lowercase();
+                for never in ["inferid", "inferred", "cuoc", "cno", "◐", "●", "brecha", "gap", "orientador"]
+                {
+                    assert!(
+                        !lower.contains(never),
+                        "{never:?}:
+{screen}"
+                    );
+                }
+                // No occupation or title codes (`52300`, `52300.015`): no run of four digits or more.
+                let coded = screen.split(|c: char| !c.is_ascii_digit()).any(|digits| digits.len() >= 4);
+                assert!(!coded, "a code:\n{screen}");
+            }
+        }
     }
 }
 
@@ -412,7 +492,7 @@ fn the_done_screen_shows_the_code_and_how_to_go_on() {
 }
 
 #[test]
-fn the_countdown_shows_the_seconds_left_over_the_workspace() {
+fn the_countdown_shows_the_seconds_left_over_the_visit() {
     let mut m = kiosk_model(Lang::Es);
     workspace(&mut m);
     advance(&mut m, i64::from(IDLE) - 31);
@@ -474,7 +554,7 @@ fn every_kiosk_screen_asks_for_a_bigger_window_below_80x24() {
             for (width, height) in [(79, 24), (80, 23), (40, 10)] {
                 let screen = text(&mut m, width, height);
                 let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
-                assert!(flat.contains(lang.strings().too_small), "{name} at {width}×{height}:\n{screen}");
+                assert!(flat.contains(m.lang.strings().too_small), "{name} at {width}×{height}:\n{screen}");
             }
         }
     }

@@ -48,6 +48,16 @@ pub enum Place {
     PlanEdit,
     /// The `?` help: scrolled by the list keys when it does not fit, closed like a popup.
     Help,
+    /// The gap popup (`g`): a list; its items take a mark and its programs the shortlist in place.
+    Gap,
+    /// Issue 14, a kiosk visitor's lists: where to start, the sectors, the results.
+    KioskChoice,
+    /// A kiosk visitor's job title ("¿En qué ha trabajado?"): typed text.
+    KioskTitle,
+    /// A kiosk visitor's question, "¿Sabe hacer esto?".
+    KioskQuestion,
+    /// "¿Terminar?" at a kiosk.
+    KioskConfirm,
 }
 
 /// Counselor's computer, kiosk, or both.
@@ -61,13 +71,15 @@ use Place::*;
 const PANES: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail];
 /// The four panes of the Tab cycle; the occupation detail is reached with `afines` (or a click).
 const FOUR: &[Place] = &[Sectors, Occupations, Functions, Programs];
-/// The list keys scroll the `?` help too.
-const LISTS: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Sessions, BestFit, Help];
+/// The list keys scroll the `?` help and move through the gap too.
+const LISTS: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Sessions, BestFit, Help, Gap];
 const LISTS_SEARCH: &[Place] =
-    &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Search, BestFit, Help];
+    &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Search, BestFit, Help, Gap];
 /// The gap and help popups close with the keys that open them, and with `q`.
-const PANES_POPUP: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Help];
-const EVERYWHERE: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Sessions, Help];
+const PANES_POPUP: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Help, Gap];
+const EVERYWHERE: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Sessions, Help, Gap];
+/// Where an item's mark is set: the Funciones pane and, in place, the gap (issue 14).
+const MARKS: &[Place] = &[Functions, Gap];
 const EXPERIENCE: &[Place] = &[ExperienceSearch, ExperienceList];
 /// Where the current occupation can be made a goal or added to the explored list.
 const PLAN_PANES: &[Place] = &[Occupations, Functions, Programs, Detail];
@@ -135,7 +147,7 @@ actions! {
     First primero ["home"] LISTS, Both;
     Last ultimo ["end"] LISTS, Both;
     Forward avanzar ["enter"] FOUR, Both;
-    Mark marcar ["space"] &[Functions, Programs], Both;
+    Mark marcar ["space"] &[Functions, Programs, Gap], Both;
     SwitchTab competencias ["left", "right"] &[Functions], Both;
     SortByFit ordenar ["s"] &[Sectors, Occupations], Both;
     Gap brecha ["g"] PANES_POPUP, Both;
@@ -147,13 +159,13 @@ actions! {
     // In the quit question too, where `R` (Caps Lock) has always worked.
     Retry reintentar ["r", "R"] &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Popup], Both;
     Copy copiar ["c", "C"] &[Popup], Both;
-    Confirm confirmar ["s", "S", "y", "Y"] &[Popup], Both;
-    Finish terminar ["t", "T"] PANES, Kiosk;
+    Confirm confirmar ["s", "S", "y", "Y"] &[Popup, KioskConfirm], Both;
+    Finish terminar ["t", "T"] &[Sectors, Occupations, Functions, Programs, Detail, KioskChoice, KioskQuestion], Kiosk;
     NewSession nueva ["n"] &[Sessions], Both;
     Resume reanudar ["enter"] &[Sessions], Both;
     Delete borrar ["d", "delete"] &[Sessions], Both;
     Filter filtrar ["/"] &[Sessions], Both;
-    Close cerrar ["esc"] &[Popup, Help, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions, ExperienceSearch, ExperienceList, PlanList, PlanEdit], Both;
+    Close cerrar ["esc"] &[Popup, Help, Gap, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions, ExperienceSearch, ExperienceList, PlanList, PlanEdit, KioskTitle, KioskConfirm], Both;
     NextField campo_siguiente ["tab", "down"] &[Form, Consent], Both;
     PreviousField campo_anterior ["shift+tab", "up"] &[Form, Consent], Both;
     Start comenzar ["enter"] &[Form, Consent], Both;
@@ -222,9 +234,27 @@ actions! {
     PlanRemove plan_quitar ["delete", "d"] &[PlanList], Both;
     PlanEditDone plan_listo ["enter"] &[PlanEdit], Both;
     // Issue 14: a mark straight to its level, so "la tiene" is one key, not two Spaces.
-    MarkHas marcar_la_tiene ["2"] &[Functions], Both;
-    MarkDeveloping marcar_en_desarrollo ["1"] &[Functions], Both;
-    ClearMark quitar_marca ["0"] &[Functions], Both;
+    MarkHas marcar_la_tiene ["2"] MARKS, Both;
+    MarkDeveloping marcar_en_desarrollo ["1"] MARKS, Both;
+    ClearMark quitar_marca ["0"] MARKS, Both;
+    // Issue 14: the selected item's whole text in a popup that scrolls; `v` closes it again (`Help` is
+    // where that popup reads its keys, as the `?` help does).
+    ViewFull ver_texto_completo ["v"] &[Sectors, Occupations, Functions, Programs, Detail, BestFit, ExperienceList, Help], Both;
+    // Issue 14: the kiosk visitor's path, one question at a time (README, "Modo quiosco").
+    KioskSpanish kiosco_espanol ["e"] &[Welcome], Kiosk;
+    KioskEnglish kiosco_ingles ["i"] &[Welcome], Kiosk;
+    KioskSave kiosco_guardar ["s", "y"] &[Consent], Kiosk;
+    KioskDontSave kiosco_no_guardar ["n"] &[Consent], Kiosk;
+    KioskUp kiosco_arriba ["up"] &[KioskChoice, KioskTitle], Kiosk;
+    KioskDown kiosco_abajo ["down"] &[KioskChoice, KioskTitle], Kiosk;
+    KioskPick kiosco_elegir ["enter"] &[KioskChoice, KioskTitle], Kiosk;
+    KioskYes kiosco_si ["s", "y"] &[KioskQuestion], Kiosk;
+    KioskLearning kiosco_aprendiendo ["a"] &[KioskQuestion], Kiosk;
+    KioskNotYet kiosco_todavia_no ["n"] &[KioskQuestion], Kiosk;
+    KioskBack kiosco_atras ["backspace"] &[KioskChoice, KioskQuestion], Kiosk;
+    KioskSkip kiosco_saltar ["tab"] &[KioskQuestion], Kiosk;
+    KioskResults kiosco_resultados ["r"] &[KioskQuestion], Kiosk;
+    KioskStay kiosco_seguir ["n"] &[KioskConfirm], Kiosk;
 }
 
 impl Place {
@@ -232,7 +262,7 @@ impl Place {
 
     /// Where plain characters are typed text, so no action may take one.
     pub fn takes_text(self) -> bool {
-        matches!(self, Form | Search | Notes | Filter | Copy | Pin | ExperienceSearch | PlanEdit)
+        matches!(self, Form | Search | Notes | Filter | Copy | Pin | ExperienceSearch | PlanEdit | KioskTitle)
     }
 
     pub fn of_pane(pane: crate::app::Pane) -> Place {

@@ -47,6 +47,11 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             view.selected = 0;
         }
         Some(Action::BestFitGo) => return go(ws, &set, view.selected, now),
+        // The whole text of the selected occupation, over the view (which comes back when it closes).
+        Some(Action::ViewFull) if view.selected < len => {
+            super::full_text::open(ws, Some(Overlay::BestFit(view)));
+            return Vec::new();
+        }
         // Closed: the overlay was taken out above.
         Some(Action::OpenBestFit | Action::Close | Action::Leave | Action::Help | Action::Gap) => {
             return Vec::new();

@@ -32,6 +32,14 @@ pub fn key(model: &mut Model, mut panel: Box<ExperiencePanel>, key: KeyEvent) ->
     };
     let action = model.keymap.action(&key, place, model.kiosk.is_some());
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
+    // `v` on a past job: its occupation's whole text, over the panel (which comes back when it closes).
+    if action == Some(Action::ViewFull)
+        && panel.field == ExperienceField::Jobs
+        && panel.job < ws.session.past_jobs.len()
+    {
+        super::full_text::open(ws, Some(Overlay::Experience(panel)));
+        return Vec::new();
+    }
     let effects = act(ws, &mut panel, (&set, &index), action, &key, now);
     ws.overlay = Some(Overlay::Experience(panel));
     effects

@@ -80,7 +80,7 @@ fn previous(field: FormField) -> FormField {
 }
 
 /// Enter: starts the session. With consent it is created on disk; without, it runs unsaved.
-fn submit(model: &mut Model) -> Vec<Effect> {
+pub(super) fn submit(model: &mut Model) -> Vec<Effect> {
     let Screen::NewSession(form) = &mut model.screen else { return Vec::new() };
     let Ok(mut session) = Session::new(&form.alias, &form.counselor, model.now, &model.catalog) else {
         form.alias_missing = true;

@@ -2,12 +2,13 @@
 //! everything that must not reach it: no session list, no leaving, no counselor field, the idle clock
 //! and the administrator's PIN.
 
-use super::keys::{is_ctrl_c, is_press, typed};
-use super::{flush, form};
+use super::flush;
+use super::keys::{is_press, typed};
+use super::kiosk_end::welcome;
 use crate::app::keymap::{Action, Place};
 use crate::app::kiosk::KioskState;
-use crate::app::model::{FormField, Model, NewSessionForm, Persistence, Screen};
-use crate::app::msg::{Effect, Msg};
+use crate::app::model::{Model, Persistence, Screen};
+use crate::app::msg::{Area, Effect, Msg};
 use crate::kiosk::lock::PinLock;
 use crate::kiosk::pin::Typed;
 use crossterm::event::{KeyCode, KeyEvent};
@@ -50,13 +51,24 @@ pub fn before(model: &mut Model, msg: &Msg) -> Option<Vec<Effect>> {
         }
         Msg::PinChecked(right) => Some(pin_checked(model, *right)),
         Msg::Key(key) => key_event(model, *key),
-        // Nothing to click on these screens, nor under the PIN prompt.
-        Msg::Mouse(_) | Msg::Clicked { .. } | Msg::Wheel { .. }
-            if kiosk.pin.is_some() || matches!(model.screen, Screen::Welcome | Screen::KioskDone(_)) =>
-        {
+        // The visit's code is on disk from its first save: the header shows it from then on.
+        Msg::Saved(Ok(())) => {
+            if matches!(model.screen, Screen::Workspace(_)) {
+                kiosk.visit.saved = true;
+            }
+            None
+        }
+        // A click does what the key named beside it does; nothing under the PIN prompt, and nothing of
+        // the counselor's panes (a visitor never sees them).
+        Msg::Clicked { area: Area::Kiosk(target), row } if kiosk.pin.is_none() => {
+            Some(super::kiosk_start::clicked(model, *target, *row))
+        }
+        Msg::Mouse(_) | Msg::Clicked { .. } | Msg::Wheel { .. } => Some(Vec::new()),
+        Msg::Paste(_) if kiosk.pin.is_some() => Some(Vec::new()),
+        Msg::Paste(text) if matches!(model.screen, Screen::Workspace(_)) => {
+            super::kiosk_visit::paste(kiosk, &model.index, text);
             Some(Vec::new())
         }
-        Msg::Paste(_) if kiosk.pin.is_some() => Some(Vec::new()),
         _ => None,
     }
 }
@@ -89,9 +101,8 @@ fn key_event(model: &mut Model, key: KeyEvent) -> Option<Vec<Effect>> {
     }
     match &mut model.screen {
         Screen::Welcome => {
-            if model.keymap.action(&key, Place::Welcome, true) == Some(Action::KioskStart) {
-                model.screen = Screen::NewSession(NewSessionForm::default());
-            }
+            let action = model.keymap.action(&key, Place::Welcome, true);
+            super::kiosk_start::welcome(model, action);
             Some(Vec::new())
         }
         // While the summary is being written there is no code yet: Enter would lose it.
@@ -101,37 +112,11 @@ fn key_event(model: &mut Model, key: KeyEvent) -> Option<Vec<Effect>> {
             Some(welcome(model))
         }
         Screen::KioskDone(_) => Some(Vec::new()),
-        Screen::NewSession(form) => match model.keymap.action(&key, form::place(form), true) {
-            Some(Action::Close) => {
-                model.screen = Screen::Welcome;
-                Some(Vec::new())
-            }
-            // No counselor field at a kiosk: the alias and the consent box only.
-            Some(Action::NextField | Action::PreviousField) => {
-                form.field =
-                    if form.field == FormField::Alias { FormField::Consent } else { FormField::Alias };
-                Some(Vec::new())
-            }
-            Some(Action::Start) => {
-                let effects = form::key(model, key);
-                // The counselor's name is a preference of counselors' computers, not of a kiosk.
-                Some(effects.into_iter().filter(|e| !matches!(e, Effect::RememberCounselor(_))).collect())
-            }
-            _ if is_ctrl_c(&key) => Some(Vec::new()),
-            _ => None,
-        },
-        Screen::Workspace(ws) if ws.overlay.is_none() => {
-            match model.keymap.action(&key, Place::of_pane(ws.focus), true) {
-                // `T` too (a default key): Caps Lock is easy to leave on at a shared keyboard.
-                Some(Action::Finish) => Some(finish(model)),
-                // Leaving and the counselor's export dialog are not for visitors.
-                Some(Action::Leave | Action::Export) => Some(Vec::new()),
-                _ if is_ctrl_c(&key) => Some(Vec::new()),
-                _ => None,
-            }
-        }
-        Screen::Workspace(_) if is_ctrl_c(&key) => Some(Vec::new()),
-        _ => None,
+        // No counselor field at a kiosk: the alias and the consent choice only.
+        Screen::NewSession(_) => Some(super::kiosk_start::form_key(model, key)),
+        // The visitor's own screens, never the counselor's workspace.
+        Screen::Workspace(_) => Some(super::kiosk_visit::key(model, key)),
+        Screen::Sessions => None,
     }
 }
 
@@ -176,39 +161,17 @@ fn pin_checked(model: &mut Model, right: bool) -> Vec<Effect> {
     effects
 }
 
-/// "Terminar": save, write the summary for the desk, and show its code.
-fn finish(model: &mut Model) -> Vec<Effect> {
-    let mut effects = flush(model);
-    if let Screen::Workspace(ws) = &model.screen {
-        effects.push(Effect::KioskFinish(Box::new(ws.session.clone())));
-        if ws.persistence != Persistence::Unsaved {
-            effects.push(Effect::CloseSession(ws.session.id.clone()));
-        }
-    }
-    model.screen = Screen::KioskDone(None);
-    effects
-}
-
-/// The idle time ran out: save what there is, then leave nothing of the visitor on screen or in memory.
+/// The idle time ran out: save what there is and, for a visit with consent, write its summary as
+/// "Terminar" would (the visitor who walked away can still claim it at the desk by the code they saw in
+/// the header); then leave nothing of the visitor on screen or in memory.
 fn expire(model: &mut Model) -> Vec<Effect> {
     let mut effects = flush(model);
     if let Screen::Workspace(ws) = &model.screen
         && ws.persistence != Persistence::Unsaved
     {
+        effects.push(Effect::KioskFinish(Box::new(ws.session.clone())));
         effects.push(Effect::CloseSession(ws.session.id.clone()));
     }
     effects.extend(welcome(model));
     effects
-}
-
-/// Back to the welcome screen with nothing of the last visitor kept.
-fn welcome(model: &mut Model) -> Vec<Effect> {
-    // Dropping the workspace drops the session, its notes editor and every copy of their text.
-    model.screen = Screen::Welcome;
-    model.sessions = Default::default();
-    model.counselor.clear();
-    if let Some(kiosk) = &mut model.kiosk {
-        kiosk.pin = None;
-    }
-    vec![Effect::WipeScreen]
 }

@@ -22,13 +22,18 @@ pub fn clicked(model: &mut Model, area: Area, row: Option<usize>) -> Vec<Effect>
             super::plan::clicked(ws, &set, lang, row);
             return Vec::new();
         }
+        Area::Gap => return super::gap::clicked(ws, &set, row, now),
         Area::PlanPart(part) => {
             super::plan::clicked_part(ws, part);
             return Vec::new();
         }
-        Area::Pane(_) | Area::Help if ws.overlay.is_some() => return Vec::new(),
+        Area::FullTextOutside => {
+            super::full_text::close(ws);
+            return Vec::new();
+        }
+        Area::Pane(_) | Area::Help | Area::FullText if ws.overlay.is_some() => return Vec::new(),
         Area::Pane(pane) => pane,
-        Area::Help => return Vec::new(),
+        Area::Help | Area::FullText | Area::Kiosk(_) => return Vec::new(),
     };
     ws.focus = pane;
     match row {
@@ -55,7 +60,15 @@ pub fn wheel(model: &mut Model, area: Area, down: bool) -> Vec<Effect> {
             super::plan::wheel(ws, &set, lang, down);
             return Vec::new();
         }
-        Area::PlanPart(_) => return Vec::new(),
+        Area::PlanPart(_) | Area::FullTextOutside | Area::Kiosk(_) => return Vec::new(),
+        Area::Gap => {
+            super::gap::wheel(ws, down);
+            return Vec::new();
+        }
+        Area::FullText => {
+            super::full_text::wheel(ws, down);
+            return Vec::new();
+        }
         Area::Help => {
             if let Some(Overlay::Help(scroll)) = &mut ws.overlay {
                 let action = if down { Action::Down } else { Action::Up };

@@ -10,7 +10,8 @@ use crate::app::msg::Effect;
 use crate::session::{NOTE_MAX_CHARS, Session};
 use crate::text::sanitize;
 use crossterm::event::KeyEvent;
-use ratatui_textarea::{CursorMove, TextArea};
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 /// Within this many characters of the limit a key's edit is checked against a copy kept before it
 /// (no single key inserts more); further away, only the editor's own yank could overshoot, and is undone.
@@ -24,7 +25,6 @@ pub fn new_notes(session: &Session, occupation: Option<String>) -> NotesEditor {
 }
 
 /// Loads the tab's note whole, however long: an older note over the limit can shrink, never grow.
-/// (Its styles are the view's business: set when it is drawn.)
 fn load_tab(notes: &mut NotesEditor, session: &Session) {
     let text = match (notes.tab, &notes.occupation) {
         (NotesTab::Session, _) => session.notes.clone(),
@@ -32,10 +32,23 @@ fn load_tab(notes: &mut NotesEditor, session: &Session) {
         (NotesTab::Occupation, None) => String::new(),
     };
     let mut editor = TextArea::new(text.split('\n').map(str::to_string).collect());
+    look(&mut editor);
     editor.move_cursor(CursorMove::Bottom);
     editor.move_cursor(CursorMove::End);
     notes.editor = editor;
     notes.notice = None;
+}
+
+/// Soft-wrapped at the width it is drawn at (words, and a word longer than the line at any character),
+/// so nothing runs off the right edge. The view draws this very editor, not a copy: the editor keeps
+/// its width and its scroll between frames, so ↑/↓ move by screen lines and the view follows the cursor
+/// without jumping. Its styles are therefore no theme's: unstyled text takes the popup's, the selection
+/// is reversed and there is no cursor-line underline — readable in every theme and under `NO_COLOR`.
+fn look(editor: &mut TextArea) {
+    editor.set_wrap_mode(WrapMode::WordOrGlyph);
+    editor.set_style(Style::default());
+    editor.set_cursor_line_style(Style::default());
+    editor.set_selection_style(Style::default().add_modifier(Modifier::REVERSED));
 }
 
 /// What the editor needs from the model besides the workspace.

@@ -1,10 +1,12 @@
-//! Popups over the workspace: search (`/`), notes (`n`), gap (`g`), help (`?`). Esc closes any of them.
+//! Popups over the workspace: search (`/`), notes (`n`), help (`?`); the gap (`g`), best fit and plan read
+//! their own keys. Esc closes any of them.
 
 use super::keys::typed;
 use super::notes;
+pub use super::scroll::scroll_help;
 use super::selection::{go_to_occupation, select};
 use crate::app::keymap::{Action, Place};
-use crate::app::model::{DetailTab, HelpScroll, Model, Overlay, Pane, Screen, SearchPopup, Workspace};
+use crate::app::model::{DetailTab, Model, Overlay, Pane, Screen, SearchPopup, Workspace};
 use crate::app::msg::Effect;
 use crate::catalog::{CatalogSet, ItemKind};
 use crate::search::SearchIndex;
@@ -31,9 +33,17 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     if matches!(&model.screen, Screen::Workspace(ws) if matches!(ws.overlay, Some(Overlay::BestFit(_)))) {
         return super::best_fit::key(model, key);
     }
+    // And the full-text popup: Esc goes back to the view it was opened from.
+    if matches!(&model.screen, Screen::Workspace(ws) if matches!(ws.overlay, Some(Overlay::FullText(_)))) {
+        return super::full_text::key(model, key);
+    }
     // So does the plan panel: Esc there first leaves the line being typed.
     if matches!(&model.screen, Screen::Workspace(ws) if matches!(ws.overlay, Some(Overlay::Plan(_)))) {
         return super::plan::key(model, key);
+    }
+    // And the gap, a list whose rows take marks.
+    if matches!(&model.screen, Screen::Workspace(ws) if matches!(ws.overlay, Some(Overlay::Gap(_)))) {
+        return super::gap::key(model, key);
     }
     let set = model.catalog.clone();
     let index = model.index.clone();
@@ -76,44 +86,26 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             }
             Vec::new()
         }
+        // The gap and the plan read their own keys above.
         Some(other) => {
-            // The gap: any other key leaves it open; `q` and the keys that open it close it too.
-            if !matches!(closing, Some(Action::Leave | Action::Help | Action::Gap)) {
-                ws.overlay = Some(other);
-            }
+            ws.overlay = Some(other);
             Vec::new()
         }
         None => Vec::new(),
     }
 }
 
-/// Lines the help moves by PgUp/PgDn: most of the 19 it shows at 80×24, one kept in sight.
-const HELP_PAGE: usize = 16;
-
-/// The list keys, and the wheel, on the help: never past its last line (`max`, as last drawn). Before any
-/// frame has drawn it, the room is not known: the view keeps within it, and `HelpRoom` clamps it after.
-pub fn scroll_help(scroll: &mut HelpScroll, action: Option<Action>) {
-    let max = scroll.max.unwrap_or(usize::MAX);
-    scroll.offset = match action {
-        Some(Action::Up) => scroll.offset.saturating_sub(1),
-        Some(Action::Down) => scroll.offset.saturating_add(1),
-        Some(Action::PageUp) => scroll.offset.saturating_sub(HELP_PAGE),
-        Some(Action::PageDown) => scroll.offset.saturating_add(HELP_PAGE),
-        Some(Action::First) => 0,
-        Some(Action::Last) => max,
-        _ => return,
-    }
-    .min(max);
-}
-
-/// What the last frame drew of the help: how far it can scroll. The offset keeps within it.
+/// What the last frame drew of the help (or the full-text popup): how far it can scroll. The offset keeps
+/// within it.
 pub fn help_room(model: &mut Model, room: usize) {
-    if let Screen::Workspace(ws) = &mut model.screen
-        && let Some(Overlay::Help(scroll)) = &mut ws.overlay
-    {
-        scroll.max = Some(room);
-        scroll.offset = scroll.offset.min(room);
-    }
+    let Screen::Workspace(ws) = &mut model.screen else { return };
+    let scroll = match &mut ws.overlay {
+        Some(Overlay::Help(scroll)) => scroll,
+        Some(Overlay::FullText(full)) => &mut full.scroll,
+        _ => return,
+    };
+    scroll.max = Some(room);
+    scroll.offset = scroll.offset.min(room);
 }
 
 fn search_key(popup: &mut SearchPopup, index: &SearchIndex, key: &KeyEvent, action: Option<Action>) {

@@ -90,8 +90,9 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             ws.sort_by_fit = !ws.sort_by_fit;
             keep_occupation(ws, &set, current.as_deref());
         }
-        Action::Gap if ws.current_occupation(&set).is_some() => ws.overlay = Some(Overlay::Gap),
+        Action::Gap => super::gap::open(ws, &set),
         Action::Help => ws.overlay = Some(Overlay::Help(Default::default())),
+        Action::ViewFull if len > 0 => super::full_text::open(ws, None),
         Action::OpenBestFit => super::best_fit::open(ws),
         Action::Search => ws.overlay = Some(Overlay::Search(overlays::new_search())),
         Action::Notes => {

@@ -41,6 +41,7 @@ pub const HELP: &[Row] = &[
     row(&[&[FocusDetail]], "ayuda.afines"),
     row(&[&[GoRelated]], "ayuda.ir_afin"),
     row(&[&[Gap]], "ayuda.brecha"),
+    row(&[&[ViewFull]], "ayuda.ver_texto_completo"),
     row(&[&[OpenBestFit]], "ayuda.mejor_ajuste"),
     row(&[&[Search]], "ayuda.buscar"),
     row(&[&[Notes]], "ayuda.notas"),
@@ -67,6 +68,7 @@ pub const HELP_KIOSK: &[Row] = &[
     row(&[&[SwitchTab]], "kiosco.competencias"),
     row(&[&[SortByFit]], "kiosco.ordenar"),
     row(&[&[Gap]], "kiosco.brecha"),
+    row(&[&[ViewFull]], "kiosco.ver_texto_completo"),
     row(&[&[OpenBestFit]], "kiosco.mejor_ajuste"),
     row(&[&[Search]], "kiosco.buscar"),
     row(&[&[Notes]], "kiosco.notas"),
@@ -149,6 +151,31 @@ pub const README_MORE: &[Row] = &[
     row(&[&[PlanNew]], "ayuda.plan_nuevo"),
     row(&[&[PlanRemove]], "ayuda.plan_quitar"),
     row(&[&[PlanEditDone]], "ayuda.plan_listo"),
+    // Issue 14: the kiosk visitor's path.
+    Row {
+        groups: &[&[KioskSpanish], &[KioskEnglish]],
+        sep: " / ",
+        primary: false,
+        text: "ayuda.kiosco_idioma",
+    },
+    Row {
+        groups: &[&[KioskSave], &[KioskDontSave]],
+        sep: " / ",
+        primary: false,
+        text: "ayuda.kiosco_consentimiento",
+    },
+    Row { groups: &[&[KioskUp, KioskDown]], sep: " ", primary: false, text: "ayuda.kiosco_lista" },
+    row(&[&[KioskPick]], "ayuda.kiosco_elegir"),
+    Row {
+        groups: &[&[KioskYes], &[KioskLearning], &[KioskNotYet]],
+        sep: " / ",
+        primary: false,
+        text: "ayuda.kiosco_respuestas",
+    },
+    row(&[&[KioskBack]], "ayuda.kiosco_atras"),
+    row(&[&[KioskSkip]], "ayuda.kiosco_saltar"),
+    row(&[&[KioskResults]], "ayuda.kiosco_resultados"),
+    row(&[&[KioskStay]], "ayuda.kiosco_seguir"),
 ];
 
 pub const FOOTER_COMMON: &[Entry] = &[
@@ -195,6 +222,12 @@ pub const FOOTER_HELP: &[Entry] = &[
     (&[&[First, Last]], "pie.extremos"),
     (&[&[Close]], "pie.cerrar"),
 ];
+/// The full-text popup (`v`): how to scroll it and close it.
+pub const FOOTER_FULL_TEXT: &[Entry] = &[
+    (&[&[Up, Down]], "pie.desplazar"),
+    (&[&[PageUp, PageDown]], "pie.pagina"),
+    (&[&[ViewFull], &[Close]], "pie.cerrar"),
+];
 /// The search popup's last line.
 pub const FOOTER_SEARCH: &[Entry] = &[
     (&[&[SearchUp, SearchDown]], "pie.elegir"),
@@ -228,6 +261,21 @@ pub const FOOTER_BEST_FIT: &[Entry] = &[
     (&[&[Close]], "pie.cerrar"),
 ];
 
+/// The gap popup (`g`), on an item: its mark's keys are in the legend under the popup.
+pub const FOOTER_GAP_ITEM: &[Entry] = &[
+    (&[&[Up, Down]], "pie.elegir"),
+    (&[&[Mark]], "pie.marcar"),
+    (&[&[PageUp, PageDown]], "pie.pagina"),
+    (&[&[Close]], "pie.cerrar"),
+];
+/// The gap popup on a program: Space shortlists it, as in the Programas pane.
+pub const FOOTER_GAP_PROGRAM: &[Entry] = &[
+    (&[&[Up, Down]], "pie.elegir"),
+    (&[&[Mark]], "pie.elegir_programa"),
+    (&[&[PageUp, PageDown]], "pie.pagina"),
+    (&[&[Close]], "pie.cerrar"),
+];
+
 /// The focused pane's own keys, first line of the workspace's footer.
 pub fn footer_pane(place: Place) -> &'static [Entry] {
     match place {
@@ -235,6 +283,7 @@ pub fn footer_pane(place: Place) -> &'static [Entry] {
             (&[&[Up, Down]], "pie.elegir"),
             (&[&[Forward]], "pie.ocupaciones"),
             (&[&[OpenBestFit]], "pie.mejor_ajuste"),
+            (&[&[ViewFull]], "pie.ver_texto"),
         ],
         Place::Occupations => &[
             (&[&[Up, Down]], "pie.elegir"),
@@ -243,14 +292,25 @@ pub fn footer_pane(place: Place) -> &'static [Entry] {
             (&[&[FocusDetail]], "pie.afines"),
             (&[&[Gap]], "pie.brecha"),
             (&[&[OpenBestFit]], "pie.mejor_ajuste"),
+            (&[&[ViewFull]], "pie.ver_texto"),
         ],
-        Place::Functions => {
-            &[(&[&[Mark]], "pie.marcar"), (&[&[SwitchTab]], "pie.pestana"), (&[&[Gap]], "pie.brecha")]
-        }
-        Place::Programs => &[(&[&[Mark]], "pie.elegir_programa"), (&[&[Gap]], "pie.brecha")],
-        Place::Detail => {
-            &[(&[&[Up, Down]], "pie.elegir"), (&[&[GoRelated]], "pie.ir_afin"), (&[&[Gap]], "pie.brecha")]
-        }
+        Place::Functions => &[
+            (&[&[Mark]], "pie.marcar"),
+            (&[&[SwitchTab]], "pie.pestana"),
+            (&[&[Gap]], "pie.brecha"),
+            (&[&[ViewFull]], "pie.ver_texto"),
+        ],
+        Place::Programs => &[
+            (&[&[Mark]], "pie.elegir_programa"),
+            (&[&[Gap]], "pie.brecha"),
+            (&[&[ViewFull]], "pie.ver_texto"),
+        ],
+        Place::Detail => &[
+            (&[&[Up, Down]], "pie.elegir"),
+            (&[&[GoRelated]], "pie.ir_afin"),
+            (&[&[Gap]], "pie.brecha"),
+            (&[&[ViewFull]], "pie.ver_texto"),
+        ],
         _ => &[],
     }
 }
@@ -318,3 +378,48 @@ pub const FOOTER_PLAN_FOLLOW_UP: &[Entry] = &[
     (&[&[Close]], "pie.cerrar"),
 ];
 pub const FOOTER_PLAN_EDIT: &[Entry] = &[(&[&[PlanEditDone]], "pie.listo"), (&[&[Close]], "pie.cancelar")];
+
+/// Issue 14: the kiosk visitor's screens. Each hint is a button as well (a click does what its key does).
+pub const FOOTER_KIOSK_WELCOME: &[Entry] = &[
+    (&[&[KioskSpanish]], "pie.kiosco_espanol"),
+    (&[&[KioskEnglish]], "pie.kiosco_ingles"),
+    (&[&[KioskStart]], "pie.kiosco_comenzar"),
+];
+pub const FOOTER_KIOSK_CONSENT: &[Entry] =
+    &[(&[&[KioskSave]], "pie.kiosco_guardar"), (&[&[KioskDontSave]], "pie.kiosco_no_guardar")];
+pub const FOOTER_KIOSK_FORM: &[Entry] =
+    &[(&[&[Start]], "pie.kiosco_continuar"), (&[&[NextField]], "pie.campo"), (&[&[Close]], "pie.volver")];
+pub const FOOTER_KIOSK_LIST: &[Entry] = &[
+    (&[&[KioskUp, KioskDown]], "pie.elegir"),
+    (&[&[KioskPick]], "pie.kiosco_entrar"),
+    (&[&[KioskBack]], "pie.kiosco_atras"),
+    (&[&[Finish]], "pie.terminar"),
+];
+pub const FOOTER_KIOSK_START: &[Entry] = &[
+    (&[&[KioskUp, KioskDown]], "pie.elegir"),
+    (&[&[KioskPick]], "pie.kiosco_entrar"),
+    (&[&[Finish]], "pie.terminar"),
+];
+pub const FOOTER_KIOSK_TITLE: &[Entry] = &[
+    (&[&[KioskUp, KioskDown]], "pie.elegir"),
+    (&[&[KioskPick]], "pie.kiosco_elegir"),
+    (&[&[Close]], "pie.volver"),
+];
+pub const FOOTER_KIOSK_ANSWERS: &[Entry] = &[
+    (&[&[KioskYes]], "pie.kiosco_si"),
+    (&[&[KioskLearning]], "pie.kiosco_aprendiendo"),
+    (&[&[KioskNotYet]], "pie.kiosco_todavia_no"),
+];
+pub const FOOTER_KIOSK_QUESTION: &[Entry] = &[
+    (&[&[KioskBack]], "pie.kiosco_atras"),
+    (&[&[KioskSkip]], "pie.kiosco_saltar"),
+    (&[&[KioskResults]], "pie.kiosco_resultados"),
+    (&[&[Finish]], "pie.terminar"),
+];
+pub const FOOTER_KIOSK_RESULTS: &[Entry] = &[
+    (&[&[KioskUp, KioskDown]], "pie.elegir"),
+    (&[&[KioskBack]], "pie.kiosco_volver_preguntas"),
+    (&[&[Finish]], "pie.terminar"),
+];
+pub const FOOTER_KIOSK_CONFIRM: &[Entry] =
+    &[(&[&[Confirm]], "pie.kiosco_terminar_si"), (&[&[KioskStay]], "pie.kiosco_seguir")];

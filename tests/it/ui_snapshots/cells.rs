@@ -251,3 +251,17 @@ fn wide_characters_in_the_header_and_the_confirmation() {
     assert!(row_text(&buf, 0).contains("rumbo · Ñandú 中 · 2026-03-02 15:04"), "{}", row_text(&buf, 0));
     assert!(row_text(&buf, 0).trim_end().ends_with("sin guardar"));
 }
+
+#[test]
+fn the_best_fit_on_the_start_screen_is_coloured_by_its_band() {
+    for theme in [normal(), Theme::new(ThemeName::AltoContraste, false)] {
+        let mut m = model(Lang::Es, theme);
+        states::sessions_rows(&mut m);
+        press(&mut m, KeyCode::Down); // Jorge selected: Ana's row in its own colours
+        let buf = buffer(&mut m, 80, 24);
+        let (x, y) = find(&buf, "32%").unwrap();
+        // 32 % is low (1–39 %): not the colour of a held mark, nor the high band's.
+        assert_styled(&buf[(x, y)], m.theme.fit_low, "32 % on Sessions");
+        assert_ne!(buf[(x, y)].fg, m.theme.fit_high.fg.unwrap());
+    }
+}

@@ -44,4 +44,8 @@ snapshots! {
     overlay_gap,
     overlay_help,
     overlay_help_scrolled,
+    overlay_gap_end,
+    overlay_gap_marked,
+    overlay_notes_wrapped,
+    overlay_notes_long,
 }

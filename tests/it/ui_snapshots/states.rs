@@ -36,6 +36,10 @@ pub const ALL: &[(&str, Build)] = &[
     ("overlay_gap", overlay_gap),
     ("overlay_help", overlay_help),
     ("overlay_help_scrolled", overlay_help_scrolled),
+    ("overlay_gap_end", overlay_gap_end),
+    ("overlay_gap_marked", overlay_gap_marked),
+    ("overlay_notes_wrapped", overlay_notes_wrapped),
+    ("overlay_notes_long", overlay_notes_long),
 ];
 
 /// The id of the damaged file in the list; ids of real sessions are random and never drawn.
@@ -256,4 +260,50 @@ pub fn overlay_help(m: &mut Model) {
 pub fn overlay_help_scrolled(m: &mut Model) {
     overlay_help(m);
     press(m, KeyCode::End);
+}
+
+/// The gap scrolled to its last row (End), a program, shortlisted in place (Space): "↑ más" and "17/17"
+/// on its border, ✓ on the row, Space's word for programs in the footer.
+pub fn overlay_gap_end(m: &mut Model) {
+    overlay_gap(m);
+    press(m, KeyCode::End);
+    press(m, KeyCode::Char(' '));
+}
+
+/// The gap's third row marked "la tiene" (`2`): the mark in place, the rows where they were, the fit
+/// above changed.
+pub fn overlay_gap_marked(m: &mut Model) {
+    overlay_gap(m);
+    for code in ['j', 'j', '2'] {
+        press(m, KeyCode::Char(code));
+    }
+}
+
+/// A note of 150 characters in one paragraph: wrapped at the editor's width, whole in sight.
+pub fn overlay_notes_wrapped(m: &mut Model) {
+    workspace_default(m);
+    press(m, KeyCode::Char('n'));
+    let text = match m.lang {
+        Lang::Es => {
+            "Trabajó dos años en una droguería de barrio: atendía público, manejaba la caja y el \
+             inventario. Quiere turno de mañana y estudiar los fines de semana."
+        }
+        Lang::En => {
+            "Worked two years at a neighbourhood pharmacy: served customers, ran the till and the \
+             stock. Wants the morning shift and to study at the weekends, too."
+        }
+    };
+    type_text(m, text);
+}
+
+/// A note longer than the pane, pasted: the view scrolled to the cursor at its end.
+pub fn overlay_notes_long(m: &mut Model) {
+    workspace_default(m);
+    press(m, KeyCode::Char('n'));
+    let word = match m.lang {
+        Lang::Es => "nota",
+        Lang::En => "note",
+    };
+    let text = (1..=300).map(|i| format!("{word}{i:03}")).collect::<Vec<_>>().join(" ");
+    update(m, Msg::Paste(text));
 }

@@ -1,0 +1,201 @@
+//! `v`: the whole text of the selected item, in a popup between the header and the footer — every
+//! gendered form of an occupation's name, its codes, level, description and source; a function or
+//! competency with its occupation; a program with all its details. Word-wrapped; when it does not fit it
+//! scrolls as the `?` help does, and says on its border that there is more.
+
+use super::detail::level_meaning;
+use super::layout::centered;
+use super::list::{width, wrap};
+use super::regions::Regions;
+use super::{Ui, padded, popup, programs, source_line};
+use crate::app::{Area, DetailTab, FullText, Overlay, Pane, Workspace};
+use crate::catalog::{Link, Occupation, first_form, forms};
+use crate::i18n::fill;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+/// The popup's widest; narrower screens get their whole width.
+const WIDTH: u16 = 90;
+
+/// What the popup says: its kind (for the title) and its paragraphs, each in its own style.
+struct Content {
+    kind: &'static str,
+    paragraphs: Vec<(String, Style)>,
+}
+
+pub fn draw(
+    model: &Ui,
+    ws: &Workspace,
+    full: &FullText,
+    frame: &mut Frame,
+    area: Rect,
+    regions: &mut Regions,
+) {
+    let Some(content) = content(model, ws, full.under.as_deref()) else { return };
+    let s = model.lang.strings();
+    // Between the header and the footer: the footer says how to scroll and close it.
+    let body = Rect { y: area.y + 1, height: area.height.saturating_sub(3), ..area };
+    let outer = if area.width.saturating_sub(WIDTH) <= 4 { area.width } else { WIDTH };
+    let room = usize::from(outer.saturating_sub(4));
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for (i, (text, style)) in content.paragraphs.into_iter().enumerate() {
+        // A blank line after the name(s), which are the first paragraphs in the title's style.
+        if i > 0 && style != model.theme.title && lines.last().is_some_and(|l| l.style == model.theme.title) {
+            lines.push(Line::default());
+        }
+        lines.extend(wrap(&text, room, usize::MAX).into_iter().map(|l| Line::styled(l, style)));
+    }
+    let height = u16::try_from(lines.len() + 2).unwrap_or(body.height).clamp(8.min(body.height), body.height);
+    let shown = usize::from(height.saturating_sub(2));
+    let scroll_room = lines.len().saturating_sub(shown);
+    let offset = full.scroll.offset.min(scroll_room);
+    let rect = centered(body, outer, height);
+    // Anywhere else a click closes it; recorded first, so the popup drawn over it takes its own clicks.
+    regions.record(Area::FullTextOutside, area, None);
+    let title = fill(s.full_title, &[("kind", &content.kind)]);
+    let inner = padded(popup(model, frame, rect, title));
+    let visible: Vec<Line> = lines.into_iter().skip(offset).take(shown).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+    let mark = |text: &str, y: u16, frame: &mut Frame| {
+        let w = u16::try_from(width(text)).unwrap_or(0).min(inner.width);
+        let at = Rect { x: inner.right().saturating_sub(w), y, width: w, height: 1 };
+        frame.render_widget(Paragraph::new(Line::styled(text.to_string(), model.theme.key)), at);
+    };
+    if offset > 0 {
+        mark(s.help_more_above, inner.y.saturating_sub(1), frame);
+    }
+    if offset < scroll_room {
+        mark(s.help_more_below, inner.bottom(), frame);
+    }
+    regions.record(Area::FullText, rect, None);
+    regions.help_room = Some(scroll_room);
+}
+
+/// What is selected where `v` was pressed: in the view under the popup, or in the focused pane.
+fn content(model: &Ui, ws: &Workspace, under: Option<&Overlay>) -> Option<Content> {
+    let set = &model.catalog;
+    let s = model.lang.strings();
+    match under {
+        Some(Overlay::BestFit(view)) => {
+            let fits = ws.best_fits(set);
+            Some(occupation(model, fits.rows.get(view.selected)?.occupation))
+        }
+        Some(Overlay::Experience(panel)) => {
+            let job = ws.session.past_jobs.get(panel.job)?;
+            let mut content = match set.occupation(&job.occupation) {
+                Some(o) => occupation(model, o),
+                None => Content {
+                    kind: s.kind_occupation,
+                    paragraphs: vec![(job.occupation_text.clone(), model.theme.title)],
+                },
+            };
+            content.paragraphs.insert(0, (fill(s.full_job, &[("title", &job.title)]), model.theme.key));
+            Some(content)
+        }
+        Some(_) => None,
+        None => match ws.focus {
+            Pane::Sectors => sector(model, ws),
+            Pane::Occupations => Some(occupation(model, ws.current_occupation(set)?)),
+            Pane::Detail => Some(occupation(model, ws.related(set).get(ws.related).copied()?)),
+            Pane::Functions => detail_row(model, ws),
+            Pane::Programs => program(model, ws),
+        },
+    }
+}
+
+fn sector(model: &Ui, ws: &Workspace) -> Option<Content> {
+    let t = &model.theme;
+    let sector = model.catalog.sectors().nth(ws.sector)?;
+    let mut paragraphs = vec![(sector.name.clone(), t.title)];
+    if !sector.summary.is_empty() {
+        paragraphs.push((sector.summary.clone(), t.base));
+    }
+    for category in &sector.categories {
+        paragraphs.push((format!("{} {}", category.code, category.name), t.base));
+    }
+    paragraphs.extend(source_line(model, &sector.source).map(|l| (l, t.dim)));
+    Some(Content { kind: model.lang.strings().kind_sector, paragraphs })
+}
+
+/// Every form of the name as DANE writes it, one a line; then codes, level, the other names it goes by,
+/// the description and the source.
+fn occupation(model: &Ui, o: &Occupation) -> Content {
+    let s = model.lang.strings();
+    let t = &model.theme;
+    let mut paragraphs: Vec<(String, Style)> = forms(&o.title).map(|f| (f.to_string(), t.title)).collect();
+    let codes: Vec<String> = o.codes.iter().map(|c| format!("{} {}", c.system, c.code)).collect();
+    if !codes.is_empty() {
+        paragraphs.push((format!("{}: {}", s.codes_label, codes.join(", ")), t.base));
+    }
+    if let Some(meaning) = level_meaning(model.lang, o.level) {
+        paragraphs.push((fill(s.detail_level, &[("level", &o.level), ("meaning", &meaning)]), t.base));
+    }
+    if let Some(sector) = model.catalog.sector(&o.sector) {
+        paragraphs.push((format!("{}: {}", capitalized(s.kind_sector), sector.name), t.base));
+    }
+    if !o.alt_titles.is_empty() {
+        let titles: Vec<&str> = o.alt_titles.iter().map(|a| a.title.as_str()).collect();
+        paragraphs.push((fill(s.full_alt_titles, &[("titles", &titles.join(", "))]), t.dim));
+    }
+    if !o.description.is_empty() {
+        paragraphs.push((o.description.clone(), t.base));
+    }
+    paragraphs.extend(source_line(model, &o.source).map(|l| (l, t.dim)));
+    Content { kind: s.kind_occupation, paragraphs }
+}
+
+/// The selected function or competency: its whole text, whether optional, its mark, and its occupation.
+fn detail_row(model: &Ui, ws: &Workspace) -> Option<Content> {
+    let s = model.lang.strings();
+    let t = &model.theme;
+    let rows = ws.detail_rows(&model.catalog);
+    let row = rows.get(ws.selected(Pane::Functions))?;
+    let mut paragraphs = vec![(super::functions::full_text(model, ws, row), t.title)];
+    if row.importance == crate::catalog::Importance::Optional {
+        paragraphs.push((s.importance_optional.to_string(), t.dim));
+    }
+    let level = ws.session.mark_of(row.kind, &row.id);
+    let (symbol, _) = super::functions::mark_symbol(model, level);
+    let word = match level {
+        Some(crate::session::MarkLevel::Has) => s.mark_has,
+        Some(crate::session::MarkLevel::InDevelopment) => s.mark_developing,
+        None => s.mark_none,
+    };
+    paragraphs.push((fill(s.full_mark, &[("mark", &format!("{symbol} {word}"))]), t.base));
+    if let Some(o) = ws.current_occupation(&model.catalog) {
+        paragraphs.push((fill(s.full_of_occupation, &[("name", &o.title)]), t.dim));
+    }
+    let kind = if ws.tab == DetailTab::Functions { s.kind_function } else { s.kind_competency };
+    Some(Content { kind, paragraphs })
+}
+
+fn program(model: &Ui, ws: &Workspace) -> Option<Content> {
+    let s = model.lang.strings();
+    let t = &model.theme;
+    let o = ws.current_occupation(&model.catalog)?;
+    let p = *model.catalog.programs_for(&o.id).get(ws.program)?;
+    let mut paragraphs = vec![(p.name.clone(), t.title), (p.institution.clone(), t.base)];
+    let level = if p.level.is_empty() { s.level_unknown } else { p.level.as_str() };
+    let mut about: Vec<String> = vec![level.to_string()];
+    about.extend(p.modality.map(|m| m.name(model.lang).to_string()));
+    if p.link == Link::Inferred {
+        about.push(s.link_inferred.to_string());
+    }
+    if ws.session.is_shortlisted(&p.id) {
+        about.push(s.shortlisted.to_string());
+    }
+    paragraphs.push((about.join(" · "), t.base));
+    paragraphs.extend(programs::long_details(p, model.lang).into_iter().map(|d| (d, t.base)));
+    paragraphs.push((fill(s.full_of_occupation, &[("name", &first_form(&o.title))]), t.dim));
+    paragraphs.extend(source_line(model, &p.source).map(|l| (l, t.dim)));
+    Some(Content { kind: s.kind_program, paragraphs })
+}
+
+/// "sector" → "Sector", for a label before a colon.
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
