@@ -40,6 +40,9 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
             return ExitCode::from(EXIT_FAILURE);
         }
     };
+    if let Err(code) = super::store::refuse_office(global, lang) {
+        return code;
+    }
     let kiosk_wanted = global.kiosk || config.kiosk.enabled;
     let (mut runner, read_only, trouble) = match open_data(&data_dir) {
         Ok(DataFolder::Writable(runner, trouble)) => (*runner, None, trouble),

@@ -12,6 +12,9 @@ use std::process::ExitCode;
 
 pub fn run(global: &GlobalArgs, lang: Lang, args: &ExportArgs) -> ExitCode {
     let s = lang.strings();
+    if let Err(code) = super::store::refuse_office(global, lang) {
+        return code;
+    }
     let store = match open_store(global, lang) {
         Ok(store) => store,
         Err(code) => return code,

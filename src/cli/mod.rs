@@ -15,6 +15,7 @@ mod kiosk;
 mod office;
 mod search;
 mod sessions;
+mod store;
 
 pub use args::{
     CatalogCommand, Cli, Command, GlobalArgs, ImportCommand, KindArg, KioskCommand, LangArg, OfficeCommand,

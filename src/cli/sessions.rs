@@ -11,6 +11,9 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
 pub fn run(global: &GlobalArgs, lang: Lang, command: &SessionsCommand) -> ExitCode {
+    if let Err(code) = super::store::refuse_office(global, lang) {
+        return code;
+    }
     let store = match open_store(global, lang) {
         Ok(store) => store,
         Err(code) => return code,

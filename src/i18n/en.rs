@@ -417,6 +417,7 @@ pub const EN: Strings = Strings {
     program_cost: "Cost: {value}",
     // office mode (issue 15)
     office_not_postgres: "`rumbo office` works on the office's server: config.ron needs store: Postgres(url: …) and office.id (docs/config.md)",
+    office_store_not_ready: "{file} says store: Postgres, but this does not work with the office's server yet; to keep sessions on this computer, set store: Local in config.ron",
     office_connect_failed: "cannot connect to the office's server: {detail}",
     office_init_done: "office schema at version {version} (it was at {found})",
     office_init_current: "the office schema was already at version {version}: nothing to change",
