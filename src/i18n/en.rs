@@ -132,6 +132,7 @@ pub const EN: Strings = Strings {
     store_locked: "session `{id}` is open in another rumbo",
     store_invalid_id: "`{id}` is not a session id",
     store_newer: "session `{id}` comes from a newer rumbo (format {format}): update rumbo",
+    store_office: "office server: {detail}",
     store_serialize: "could not write session `{id}`: {detail}",
     data_dir_unavailable: "the data folder was not found; give it with --data-dir or RUMBO_DATA_DIR",
     export_title: "Guidance session summary",

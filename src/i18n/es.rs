@@ -132,6 +132,7 @@ pub const ES: Strings = Strings {
     store_locked: "la sesión «{id}» está abierta en otro rumbo",
     store_invalid_id: "«{id}» no es un identificador de sesión",
     store_newer: "la sesión «{id}» viene de una versión más nueva de rumbo (formato {format}): actualice rumbo",
+    store_office: "servidor de la oficina: {detail}",
     store_serialize: "no se pudo escribir la sesión «{id}»: {detail}",
     data_dir_unavailable: "no se encontró la carpeta de datos; indíquela con --data-dir o RUMBO_DATA_DIR",
     export_title: "Resumen de la sesión de orientación",

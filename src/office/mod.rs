@@ -13,14 +13,17 @@
 //!
 //! The pieces: [`settings`] (the config.ron keys), [`conninfo`] (the URL, read as libpq reads it),
 //! [`pgpass`] (the password, as libpq finds it), [`tls`] (libpq's sslmodes over rustls), [`connect`]
-//! (all of them → a `postgres::Client`), [`migrate`] (the schema, versioned, compiled in).
+//! (all of them → a `postgres::Client`), [`migrate`] (the schema, versioned, compiled in), [`store`] (sessions as
+//! rows: all the SQL of sessions) and [`sessions`] (local or office, the one store the app and commands use).
 
 pub mod check;
 pub mod connect;
 pub mod conninfo;
 pub mod migrate;
 pub mod pgpass;
+pub mod sessions;
 pub mod settings;
+pub mod store;
 pub mod tls;
 
 pub use connect::{ConnectError, connect};

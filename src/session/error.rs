@@ -36,6 +36,10 @@ pub enum StoreError {
     NewerFormat { id: String, format: u32 },
     #[error("cannot write session {id}: {message}")]
     Serialize { id: String, message: String },
+    /// The office's server (`store: Postgres`) refused or could not be reached; its words, which may name
+    /// the host and the user, never the password.
+    #[error("office server: {message}")]
+    Office { message: String },
 }
 
 /// Why a save failed, in the few kinds a person can act on; the header names it ("sin guardar — disco lleno").
@@ -98,6 +102,7 @@ impl StoreError {
             StoreError::Serialize { id, message } => {
                 fill(s.store_serialize, &[("id", id), ("detail", message)])
             }
+            StoreError::Office { message } => fill(s.store_office, &[("detail", message)]),
         }
     }
 }

@@ -114,7 +114,9 @@ mod office_check;
 mod office_config;
 mod office_connect;
 mod office_init;
+mod office_store;
 mod office_store_refused;
+mod office_support;
 mod pg_certs;
 mod pg_support;
 // issue 14: the whole text of the selected item (`v`), list positions, occupation names told apart
