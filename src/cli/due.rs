@@ -5,7 +5,7 @@
 use super::sessions::fail;
 use super::{EXIT_USAGE, GlobalArgs};
 use crate::i18n::{Lang, fill};
-use crate::session::{Listed, Session, SessionStore, Who, desk_code, due_by, parse_date, pending_steps};
+use crate::session::{Listed, Session, Who, desk_code, due_by, parse_date, pending_steps};
 use crate::text::sanitize_line;
 use jiff::civil::Date;
 use serde_json::json;
@@ -15,7 +15,7 @@ use std::process::ExitCode;
 pub fn run(
     _global: &GlobalArgs,
     lang: Lang,
-    store: &SessionStore,
+    store: &mut crate::office::sessions::Sessions,
     before: Option<&str>,
     as_json: bool,
 ) -> ExitCode {

@@ -5,27 +5,31 @@ use super::{EXIT_FAILURE, GlobalArgs, dirs, load_or_report};
 use crate::catalog::CatalogSet;
 use crate::export::{Format, NotesChoice};
 use crate::i18n::{Lang, fill};
-use crate::session::{Listed, Session, SessionStore, best_fit};
+use crate::office::sessions::Sessions;
+use crate::session::{Listed, Session, best_fit};
 use serde_json::json;
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
 pub fn run(global: &GlobalArgs, lang: Lang, command: &SessionsCommand) -> ExitCode {
-    if let Err(code) = super::store::refuse_office(global, lang) {
+    // Not yet on the office's server: `rumbo office import` is the way there (issue 15).
+    if matches!(command, SessionsCommand::Import { .. })
+        && let Err(code) = super::store::refuse_office(global, lang)
+    {
         return code;
     }
-    let store = match open_store(global, lang) {
+    let mut store = match open_store(global, lang) {
         Ok(store) => store,
         Err(code) => return code,
     };
     match command {
-        SessionsCommand::List { json } => list(global, lang, &store, *json),
-        SessionsCommand::Show { session } => show(global, lang, &store, session),
-        SessionsCommand::Delete { session, yes } => delete(lang, &store, session, *yes),
-        SessionsCommand::Purge { older_than } => purge(global, lang, &store, *older_than),
-        SessionsCommand::Import { file } => super::import::run(lang, &store, file),
+        SessionsCommand::List { json } => list(global, lang, &mut store, *json),
+        SessionsCommand::Show { session } => show(global, lang, &mut store, session),
+        SessionsCommand::Delete { session, yes } => delete(lang, &mut store, session, *yes),
+        SessionsCommand::Purge { older_than } => purge(global, lang, &mut store, *older_than),
+        SessionsCommand::Import { file } => super::import::run(lang, store.local(), file),
         SessionsCommand::Due { before, json } => {
-            super::due::run(global, lang, &store, before.as_deref(), *json)
+            super::due::run(global, lang, &mut store, before.as_deref(), *json)
         }
     }
 }
@@ -35,15 +39,17 @@ pub fn fail(lang: Lang, message: &str) -> ExitCode {
     ExitCode::from(EXIT_FAILURE)
 }
 
-pub fn open_store(global: &GlobalArgs, lang: Lang) -> Result<SessionStore, ExitCode> {
+/// The sessions config.ron's `store:` names: this computer's, or the office's server (connected here).
+pub fn open_store(global: &GlobalArgs, lang: Lang) -> Result<Sessions, ExitCode> {
     let Some(dir) = dirs::data_dir(global) else {
         return Err(fail(lang, lang.strings().data_dir_unavailable));
     };
-    SessionStore::open(&dir).map_err(|e| fail(lang, &e.message(lang)))
+    let config = super::store::config(global, lang)?;
+    Sessions::open(&config, &dir).map_err(|e| fail(lang, &e.message(lang)))
 }
 
 /// The one session whose id is `wanted` or starts with it.
-pub fn resolve(lang: Lang, store: &SessionStore, wanted: &str) -> Result<String, ExitCode> {
+pub fn resolve(lang: Lang, store: &mut Sessions, wanted: &str) -> Result<String, ExitCode> {
     let s = lang.strings();
     // Ids are lowercase; the kiosk's desk code is the same letters in capitals.
     let wanted = &wanted.to_lowercase();
@@ -63,12 +69,12 @@ pub fn resolve(lang: Lang, store: &SessionStore, wanted: &str) -> Result<String,
     }
 }
 
-pub fn load(lang: Lang, store: &SessionStore, wanted: &str) -> Result<Session, ExitCode> {
+pub fn load(lang: Lang, store: &mut Sessions, wanted: &str) -> Result<Session, ExitCode> {
     let id = resolve(lang, store, wanted)?;
     store.load(&id).map_err(|e| fail(lang, &e.message(lang)))
 }
 
-fn list(global: &GlobalArgs, lang: Lang, store: &SessionStore, as_json: bool) -> ExitCode {
+fn list(global: &GlobalArgs, lang: Lang, store: &mut Sessions, as_json: bool) -> ExitCode {
     let set = match load_or_report(global, lang) {
         Ok(set) => set,
         Err(code) => return code,
@@ -144,7 +150,7 @@ fn date(ts: &jiff::Timestamp) -> String {
     ts.to_zoned(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M").to_string()
 }
 
-fn show(global: &GlobalArgs, lang: Lang, store: &SessionStore, wanted: &str) -> ExitCode {
+fn show(global: &GlobalArgs, lang: Lang, store: &mut Sessions, wanted: &str) -> ExitCode {
     let session = match load(lang, store, wanted) {
         Ok(session) => session,
         Err(code) => return code,
@@ -172,7 +178,7 @@ fn show(global: &GlobalArgs, lang: Lang, store: &SessionStore, wanted: &str) -> 
     ExitCode::SUCCESS
 }
 
-fn delete(lang: Lang, store: &SessionStore, wanted: &str, yes: bool) -> ExitCode {
+fn delete(lang: Lang, store: &mut Sessions, wanted: &str, yes: bool) -> ExitCode {
     let s = lang.strings();
     let id = match resolve(lang, store, wanted) {
         Ok(id) => id,
@@ -192,7 +198,7 @@ fn delete(lang: Lang, store: &SessionStore, wanted: &str, yes: bool) -> ExitCode
             return ExitCode::SUCCESS;
         }
     }
-    let erased = match crate::session::erase(store, &id) {
+    let erased = match store.erase(&id) {
         Ok(erased) => erased,
         Err(e) => return fail(lang, &e.message(lang)),
     };
@@ -204,7 +210,7 @@ fn delete(lang: Lang, store: &SessionStore, wanted: &str, yes: bool) -> ExitCode
     ExitCode::SUCCESS
 }
 
-fn purge(global: &GlobalArgs, lang: Lang, store: &SessionStore, older_than: Option<u32>) -> ExitCode {
+fn purge(global: &GlobalArgs, lang: Lang, store: &mut Sessions, older_than: Option<u32>) -> ExitCode {
     let s = lang.strings();
     let (min, max) = (crate::session::MIN_DAYS, crate::session::MAX_DAYS);
     if let Some(days) = older_than.filter(|days| !(min..=max).contains(days)) {
@@ -217,7 +223,7 @@ fn purge(global: &GlobalArgs, lang: Lang, store: &SessionStore, older_than: Opti
         Err(e) => return fail(lang, &fill(s.config_invalid, &[("detail", &e)])),
     };
     let days = older_than.unwrap_or(config.retention_days);
-    match crate::session::purge(store, days, jiff::Timestamp::now()) {
+    match store.purge(days, jiff::Timestamp::now()) {
         Ok(purged) => {
             let _ = writeln!(
                 std::io::stdout(),

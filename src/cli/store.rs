@@ -20,3 +20,12 @@ pub fn refuse_office(global: &GlobalArgs, lang: Lang) -> Result<(), ExitCode> {
         _ => Ok(()),
     }
 }
+
+/// config.ron, or the default where there is none; one that does not parse stops the command with its
+/// FILE:LINE:COL (a mistyped `store:` must not quietly mean this computer).
+pub fn config(global: &GlobalArgs, lang: Lang) -> Result<Config, ExitCode> {
+    match dirs::config_dir(global).map(|d| Config::load(&d)).transpose() {
+        Ok(config) => Ok(config.unwrap_or_default()),
+        Err(e) => Err(fail(lang, &fill(lang.strings().config_invalid, &[("detail", &e)]))),
+    }
+}

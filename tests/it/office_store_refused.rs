@@ -19,18 +19,8 @@ fn office_store_paths_not_yet_on_the_server_refuse_naming_config_ron() {
     let file = std::fs::File::create(home.path().join("s.ron")).unwrap();
     drop(file);
     let import = home.path().join("s.ron").display().to_string();
-    let refused: [&[&str]; 10] = [
-        &[],
-        &["--kiosk"],
-        &["sessions", "list"],
-        &["sessions", "show", "abc"],
-        &["sessions", "delete", "abc", "--yes"],
-        &["sessions", "purge"],
-        &["sessions", "due"],
-        &["sessions", "import", &import],
-        &["export", "abc"],
-        &["export", "abc", "-o", "-"],
-    ];
+    // `sessions list/show/delete/purge/due` and `export` work on the server (office_sessions_cli.rs).
+    let refused: [&[&str]; 3] = [&[], &["--kiosk"], &["sessions", "import", &import]];
     for args in refused {
         let out = rumbo(home.path(), args);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
