@@ -48,7 +48,7 @@ impl Sessions {
     pub fn list(&mut self) -> Result<Vec<Listed>, StoreError> {
         match self {
             Sessions::Local(local) => local.list(),
-            Sessions::Office(office) => office.server.list(),
+            Sessions::Office(office) => list(&office.local, &mut office.server),
         }
     }
 
@@ -88,24 +88,7 @@ impl Sessions {
 
 impl Office {
     pub fn load(&mut self, id: &str) -> Result<Session, StoreError> {
-        let row = self.server.load(id);
-        match self.local_pending(id, &row) {
-            Some(local) => Ok(local),
-            None => row,
-        }
-    }
-
-    /// This desk's copy of `id` when it holds what the server may lack: a journal, or a file saved after
-    /// the row was (a save whose push failed).
-    pub fn local_pending(&self, id: &str, row: &Result<Session, StoreError>) -> Option<Session> {
-        let local = self.local.load(id).ok()?;
-        let journal = self.local.read_journal(id).ok().flatten().is_some();
-        let newer = match row {
-            Ok(row) => local.updated > row.updated,
-            Err(StoreError::NotFound { .. }) => true,
-            Err(_) => false,
-        };
-        (journal || newer).then_some(local)
+        load(&self.local, &mut self.server, id)
     }
 
     pub fn save(&mut self, session: &Session) -> Result<(), StoreError> {
@@ -114,28 +97,75 @@ impl Office {
     }
 
     pub fn erase(&mut self, id: &str) -> Result<Erased, StoreError> {
-        let had_local = self.local.path_of(id)?.exists();
-        let row = self.server.load(id).ok();
-        let mut erased = session::erase(&self.local, id)?;
-        if !had_local && let Some(row) = row {
-            erased.exports.extend(row.exports.iter().map(remove_recorded));
-        }
-        self.server.delete(id)?;
-        Ok(erased)
+        erase(&self.local, &mut self.server, id)
     }
 
     pub fn purge(&mut self, days: u32, now: Timestamp) -> Result<Purged, StoreError> {
-        let rows = self.server.purge(days)?;
-        let mut purged = Purged { sessions: rows.len(), exports: Vec::new() };
-        for row in &rows {
-            // This desk's copy goes with its row (and the exports recorded in either).
-            match session::erase(&self.local, &row.id) {
-                Ok(erased) if !erased.files.is_empty() => purged.exports.extend(erased.exports),
-                _ => purged.exports.extend(row.exports.iter().map(remove_recorded)),
-            }
-        }
-        let local = session::purge(&self.local, days, now)?;
-        purged.exports.extend(local.exports);
-        Ok(purged)
+        purge(&self.local, &mut self.server, days, now)
     }
+}
+
+/// The office's sessions, and after them any of this desk's copies the server does not have: saved here
+/// while sending failed (the app removes a copy once everything in it is sent).
+pub fn list(local: &SessionStore, server: &mut OfficeStore) -> Result<Vec<Listed>, StoreError> {
+    let mut listed = server.list()?;
+    let here = local.list()?;
+    let on_server: std::collections::HashSet<String> = listed.iter().map(|l| l.id().to_string()).collect();
+    listed.extend(here.into_iter().filter(|l| !on_server.contains(l.id())));
+    Ok(listed)
+}
+
+/// The session as last saved or journaled anywhere: this desk's copy when it holds edits the server may
+/// lack ([`pending_here`]), else the row.
+pub fn load(local: &SessionStore, server: &mut OfficeStore, id: &str) -> Result<Session, StoreError> {
+    let row = server.load(id);
+    match pending_here(local, id, &row) {
+        Some(here) => Ok(here),
+        None => row,
+    }
+}
+
+/// This desk's copy of `id` (journal replayed) when it holds what the server may lack: a journal, or a
+/// file saved after the row was written (a save whose sending failed). The app removes its copy once a
+/// session is closed with everything sent, so a copy left here is one that was not.
+pub fn pending_here(local: &SessionStore, id: &str, row: &Result<Session, StoreError>) -> Option<Session> {
+    let here = local.load(id).ok()?;
+    let journal = local.read_journal(id).ok().flatten().is_some();
+    let newer = match row {
+        Ok(row) => here.updated > row.updated,
+        Err(StoreError::NotFound { .. }) => true,
+        Err(_) => false,
+    };
+    (journal || newer).then_some(here)
+}
+
+/// Deletes the session: this desk's files and the exports recorded (in its copy, else in the row), then
+/// the row. Refused while the session is open here (its lock), like [`session::erase`].
+pub fn erase(local: &SessionStore, server: &mut OfficeStore, id: &str) -> Result<Erased, StoreError> {
+    let had_local = local.path_of(id)?.exists();
+    let row = server.load(id).ok();
+    let mut erased = session::erase(local, id)?;
+    if !had_local && let Some(row) = row {
+        erased.exports.extend(row.exports.iter().map(remove_recorded));
+    }
+    server.delete(id)?;
+    Ok(erased)
+}
+
+/// Retention: the server's one statement for this office, this desk's copies of the rows it removed
+/// (with the exports recorded), then whatever else of this desk's folder is past `days`.
+pub fn purge(local: &SessionStore, server: &mut OfficeStore, days: u32, now: Timestamp) -> Result<Purged, StoreError> {
+    let rows = server.purge(days)?;
+    let mut purged = Purged { sessions: rows.len(), exports: Vec::new() };
+    for row in &rows {
+        let had_local = local.path_of(&row.id)?.exists();
+        match session::erase(local, &row.id) {
+            Ok(erased) if had_local => purged.exports.extend(erased.exports),
+            // Open here right now (locked): its copy goes at a later start; the row's exports go now.
+            _ => purged.exports.extend(row.exports.iter().map(remove_recorded)),
+        }
+    }
+    let here = session::purge(local, days, now)?;
+    purged.exports.extend(here.exports);
+    Ok(purged)
 }

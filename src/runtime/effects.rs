@@ -3,6 +3,7 @@
 
 use super::events::Incoming;
 use super::journal::{JOURNAL_DELAY, JournalWriter};
+use super::office::OfficeLink;
 use super::preferences::Preferences;
 use crate::app::{Effect, Failure, Model, Msg, SaveFailure, update};
 use crate::private_fs::Mode;
@@ -42,6 +43,8 @@ pub struct Runner {
     /// Where slow effects (the argon2 PIN check) send their answer from a worker thread; without it they
     /// run in place and answer at once (tests that drive the runner by hand).
     answers: Option<Sender<Incoming>>,
+    /// `store: Postgres`: the office's server, where each save goes after `store` (see [`OfficeLink`]).
+    office: Option<OfficeLink>,
 }
 
 impl Runner {
@@ -74,6 +77,7 @@ impl Runner {
             quit: false,
             wipe: false,
             answers: None,
+            office: None,
         })
     }
 
@@ -94,7 +98,13 @@ impl Runner {
             quit: false,
             wipe: false,
             answers: None,
+            office: None,
         }
+    }
+
+    /// Office mode: sessions are listed and opened from `server`, and every save goes on to it.
+    pub fn set_office(&mut self, server: crate::office::store::OfficeStore) {
+        self.office = Some(OfficeLink::new(server));
     }
 
     /// Where `e` (or the kiosk's "Terminar") writes summaries (`export_dir` of config.ron, or
@@ -178,7 +188,10 @@ impl Runner {
         for effect in effects {
             match effect {
                 Effect::ListSessions => {
-                    let listed = self.store.list().unwrap_or_default();
+                    let listed = match &mut self.office {
+                        Some(office) => office.list(&self.store),
+                        None => self.store.list().unwrap_or_default(),
+                    };
                     replies.push(Msg::SessionsListed(listed));
                 }
                 Effect::OpenSession(id) => {
@@ -196,6 +209,23 @@ impl Runner {
                             continue;
                         }
                     };
+                    if let Some(office) = &mut self.office {
+                        match office.fetch(&self.store, &id, !read_only && !self.read_only) {
+                            Ok(None) => {}
+                            Ok(Some(session)) => {
+                                if let Some(lock) = lock {
+                                    self.locks.insert(id, lock);
+                                }
+                                let session = Box::new(session);
+                                replies.push(Msg::SessionOpened { session, read_only: true });
+                                continue;
+                            }
+                            Err(e) => {
+                                replies.push(Msg::OpenFailed(e.into()));
+                                continue;
+                            }
+                        }
+                    }
                     match self.store.load_replayed(&id) {
                         Ok((session, replayed)) => {
                             let read_only = read_only || session.is_newer_format();
@@ -215,6 +245,7 @@ impl Runner {
                     }
                     let saved = self.store.save(&session);
                     self.journal = Some(JournalWriter::created(&session, saved.is_ok()));
+                    let saved = self.send(model, saved, &session);
                     replies.push(Msg::Saved(saved.map_err(SaveFailure::from_store)));
                 }
                 Effect::SaveSession(session) => {
@@ -223,6 +254,7 @@ impl Runner {
                     if let Some(journal) = &mut self.journal {
                         journal.saved(&self.store, &session, &saved);
                     }
+                    let saved = self.send(model, saved, &session);
                     replies.push(Msg::Saved(saved.map_err(SaveFailure::from_store)));
                 }
                 Effect::AppendJournal(session) => {
@@ -233,16 +265,19 @@ impl Runner {
                 Effect::SaveLeft(session) => {
                     self.save_at = None;
                     // The file written also folds and removes the session's journal (see `SessionStore::save`).
-                    let result = self.store.save(&session).map_err(SaveFailure::from_store);
+                    let saved = self.store.save(&session);
+                    let result = self.send(model, saved, &session).map_err(SaveFailure::from_store);
                     replies.push(Msg::LeftSaved { id: session.id.clone(), result });
                 }
                 Effect::CloseSession(id) => {
                     self.locks.remove(&id);
                     self.journal = None;
                     self.journal_at = None;
+                    self.closed(model, &id);
                 }
                 Effect::ReleaseLock(id) => {
                     self.locks.remove(&id);
+                    self.closed(model, &id);
                 }
                 Effect::ListDrives => replies.push(Msg::DrivesListed(super::saving::removable_drives())),
                 Effect::SaveCopies { dir, sessions } => {
@@ -255,7 +290,10 @@ impl Runner {
                     replies.push(Msg::StoreProbed(probed));
                 }
                 Effect::DeleteSession(id) => {
-                    let erased = crate::session::erase(&self.store, &id);
+                    let erased = match &mut self.office {
+                        Some(office) => office.erase(&self.store, &id),
+                        None => crate::session::erase(&self.store, &id),
+                    };
                     replies.push(Msg::Deleted(erased.map_err(Failure::from)));
                 }
                 Effect::RememberCounselor(name) => {
@@ -321,7 +359,7 @@ impl Runner {
     /// so that retention deletes it with the session. A visit without consent has no saved session to
     /// record it in: the office removes those summaries (see README, "Modo quiosco").
     fn record_kiosk_export(
-        &self,
+        &mut self,
         mut session: crate::session::Session,
         record: crate::session::ExportRecord,
     ) -> Result<(), Failure> {
@@ -334,6 +372,36 @@ impl Runner {
             // Unrecorded, the summary would outlive the session: take it back and say so.
             let _ = std::fs::remove_file(&path);
             Failure::from(e)
-        })
+        })?;
+        // Saved here with its summary recorded: the visit then goes to the office, for the desk.
+        match &mut self.office {
+            Some(office) => office.send_visit(&session).map_err(Failure::from),
+            None => Ok(()),
+        }
+    }
+
+    /// A save that reached the local store goes on to the office's server, if there is one — but not
+    /// from a kiosk, whose role may only insert: its visit is sent once, when it ends
+    /// ([`record_kiosk_export`](Self::record_kiosk_export)).
+    fn send(
+        &mut self,
+        model: &Model,
+        saved_here: Result<(), StoreError>,
+        session: &crate::session::Session,
+    ) -> Result<(), StoreError> {
+        match &mut self.office {
+            Some(office) if model.kiosk.is_none() => office.send(saved_here, session),
+            _ => saved_here,
+        }
+    }
+
+    /// A session's lock was released here: in office mode its local copy goes once all of it is sent.
+    fn closed(&mut self, model: &Model, id: &str) {
+        if let Some(office) = &mut self.office
+            && model.kiosk.is_none()
+            && !self.locks.contains_key(id)
+        {
+            office.closed(&self.store, id);
+        }
     }
 }

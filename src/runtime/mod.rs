@@ -7,6 +7,7 @@ pub mod events;
 mod input;
 mod journal;
 mod main_loop;
+mod office;
 mod preferences;
 mod saving;
 pub mod terminal;

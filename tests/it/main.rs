@@ -114,6 +114,7 @@ mod office_check;
 mod office_config;
 mod office_connect;
 mod office_init;
+mod office_app;
 mod office_sessions_cli;
 mod office_store;
 mod office_store_refused;

@@ -1,0 +1,92 @@
+//! The runner's side of office mode (`store: Postgres`). The local store stays where every change lands
+//! first (the journal, then the file); this sends each save on to the office's server, lists and opens the
+//! office's sessions, and removes this desk's copy of a session once it is closed with everything sent, so
+//! a copy left in the sessions folder is always one the server may lack (see [`sessions::pending_here`]).
+//!
+//! Locking: today a session is held by its local lock file (`SessionStore::lock`, in the runner's
+//! `OpenSession`); that holds on this desk only. The office-wide lock (a session-level advisory lock on a
+//! dedicated connection, "abierta en ESCRITORIO-3") plugs in beside it, at the same two places: taken in
+//! `OpenSession` before [`OfficeLink::fetch`] (not taken → opened read-only, `may_write` false), dropped
+//! with the local lock in `CloseSession` / `ReleaseLock` before [`OfficeLink::closed`].
+
+use crate::office::sessions;
+use crate::office::store::OfficeStore;
+use crate::session::{Listed, Session, SessionStore, StoreError};
+use std::collections::HashSet;
+
+pub struct OfficeLink {
+    server: OfficeStore,
+    /// Sessions whose local copy is exactly what the server has (fetched, or sent since its last change).
+    in_step: HashSet<String>,
+}
+
+impl OfficeLink {
+    pub fn new(server: OfficeStore) -> OfficeLink {
+        OfficeLink { server, in_step: HashSet::new() }
+    }
+
+    /// The office's sessions, and this desk's unsent ones. A server that cannot be reached lists none
+    /// (as an unreadable sessions folder does); the save paths say why.
+    pub fn list(&mut self, local: &SessionStore) -> Vec<Listed> {
+        sessions::list(local, &mut self.server).unwrap_or_default()
+    }
+
+    /// Makes session `id` ready to open. `Ok(None)`: the local store now holds it (the row fetched into
+    /// it, unless this desk's copy has edits not yet sent), open it from there. `Ok(Some(session))`: open
+    /// this, read-only — when this desk may not write it (`may_write` false: its lock is held elsewhere),
+    /// or the row is from a newer rumbo (never written here, not even as a copy).
+    pub fn fetch(
+        &mut self,
+        local: &SessionStore,
+        id: &str,
+        may_write: bool,
+    ) -> Result<Option<Session>, StoreError> {
+        if !may_write {
+            return sessions::load(local, &mut self.server, id).map(Some);
+        }
+        let row = self.server.load(id);
+        if sessions::pending_here(local, id, &row).is_some() {
+            return Ok(None);
+        }
+        let row = row?;
+        if row.is_newer_format() {
+            return Ok(Some(row));
+        }
+        local.save(&row)?;
+        self.in_step.insert(id.to_string());
+        Ok(None)
+    }
+
+    /// A save that reached this desk's store (`saved_here`) goes on to the server; the first error is the
+    /// save's.
+    pub fn send(&mut self, saved_here: Result<(), StoreError>, session: &Session) -> Result<(), StoreError> {
+        let sent = saved_here.and_then(|()| self.server.save(session));
+        if sent.is_ok() {
+            self.in_step.insert(session.id.clone());
+        } else {
+            self.in_step.remove(&session.id);
+        }
+        sent
+    }
+
+    /// A kiosk's visit, once saved here (with consent): written to the server once (the kiosk role may
+    /// insert only).
+    pub fn send_visit(&mut self, session: &Session) -> Result<(), StoreError> {
+        self.server.insert_visit(session)
+    }
+
+    /// The session was closed here (its lock released): its copy goes if everything in it is on the
+    /// server. Kept otherwise (unsent, or edits journaled since): the next open or save sends it.
+    pub fn closed(&mut self, local: &SessionStore, id: &str) {
+        let journaled = local.read_journal(id).ok().flatten().is_some();
+        if self.in_step.remove(id) && !journaled {
+            // Left in place if it cannot go (locked again meanwhile): then it is in step, and harmless.
+            let _ = local.delete(id);
+        }
+    }
+
+    pub fn erase(&mut self, local: &SessionStore, id: &str) -> Result<crate::session::Erased, StoreError> {
+        self.in_step.remove(id);
+        sessions::erase(local, &mut self.server, id)
+    }
+}
