@@ -154,7 +154,12 @@ pub fn erase(local: &SessionStore, server: &mut OfficeStore, id: &str) -> Result
 
 /// Retention: the server's one statement for this office, this desk's copies of the rows it removed
 /// (with the exports recorded), then whatever else of this desk's folder is past `days`.
-pub fn purge(local: &SessionStore, server: &mut OfficeStore, days: u32, now: Timestamp) -> Result<Purged, StoreError> {
+pub fn purge(
+    local: &SessionStore,
+    server: &mut OfficeStore,
+    days: u32,
+    now: Timestamp,
+) -> Result<Purged, StoreError> {
     let rows = server.purge(days)?;
     let mut purged = Purged { sessions: rows.len(), exports: Vec::new() };
     for row in &rows {

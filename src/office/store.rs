@@ -121,7 +121,10 @@ impl OfficeStore {
     pub fn load(&mut self, id: &str) -> Result<Session, StoreError> {
         let row = self
             .client
-            .query_opt("SELECT body FROM rumbo.sessions WHERE id = $1 AND office_id = $2", &[&id, &self.office_id])
+            .query_opt(
+                "SELECT body FROM rumbo.sessions WHERE id = $1 AND office_id = $2",
+                &[&id, &self.office_id],
+            )
             .map_err(|e| server_error(&e))?;
         let Some(row) = row else { return Err(StoreError::NotFound { id: id.to_string() }) };
         from_row(id, &row.get::<_, String>(0))
@@ -177,7 +180,10 @@ impl OfficeStore {
                 &[&self.office_id, &days],
             )
             .map_err(|e| server_error(&e))?;
-        Ok(rows.iter().filter_map(|row| from_row(&row.get::<_, String>(0), &row.get::<_, String>(1)).ok()).collect())
+        Ok(rows
+            .iter()
+            .filter_map(|row| from_row(&row.get::<_, String>(0), &row.get::<_, String>(1)).ok())
+            .collect())
     }
 }
 

@@ -110,11 +110,11 @@ mod plan_snapshots;
 mod console_glyphs;
 mod e2e_console_glyphs;
 // issue 15 (office mode): config, connection, throwaway PostgreSQL, schema
+mod office_app;
 mod office_check;
 mod office_config;
 mod office_connect;
 mod office_init;
-mod office_app;
 mod office_sessions_cli;
 mod office_store;
 mod office_store_refused;

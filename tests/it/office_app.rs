@@ -77,10 +77,14 @@ fn office_app_deleting_a_session_removes_its_row() {
     migrate::migrate(&mut db.admin()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut other = desk(&db, "bea", "kennedy-1", "ESCRITORIO-2");
-    let mut kept =
-        rumbo::session::Session::new("Pedro", "", jiff::Timestamp::now(), &rumbo::catalog::CatalogSet::new(vec![]))
-            .unwrap();
-    kept.updated = kept.updated - jiff::SignedDuration::from_hours(1);
+    let mut kept = rumbo::session::Session::new(
+        "Pedro",
+        "",
+        jiff::Timestamp::now(),
+        &rumbo::catalog::CatalogSet::new(vec![]),
+    )
+    .unwrap();
+    kept.updated -= jiff::SignedDuration::from_hours(1);
     other.save(&kept).unwrap();
     let mut a = at_desk(dir.path(), desk(&db, "ana", "kennedy-1", "ESCRITORIO-1"));
     a.new_session("Marta", None, true);
@@ -119,7 +123,8 @@ fn office_app_the_kiosks_terminar_and_idle_timeout_send_a_consented_visit_only()
     let (by, body) = row(&db, &id).unwrap();
     assert_eq!(by, "KIOSCO-1");
     assert!(body.contains("exports"), "sent with its summary recorded: {body}");
-    let code: String = db.admin().query_one("SELECT code FROM rumbo.sessions WHERE id = $1", &[&id]).unwrap().get(0);
+    let code: String =
+        db.admin().query_one("SELECT code FROM rumbo.sessions WHERE id = $1", &[&id]).unwrap().get(0);
     assert_eq!(code, desk_code_of(&id));
 
     // The idle timeout sends the visit too.

@@ -58,7 +58,7 @@ fn office_sessions_saved_at_one_desk_are_listed_shown_exported_and_deleted_at_an
 
     let out = rumbo(b.path(), &["sessions", "delete", &marta.id, "--yes"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(rows(&db), [pedro.id.clone()], "the row is gone, the other office's stays");
+    assert_eq!(rows(&db), [pedro.id.as_str()], "the row is gone, the other office's stays");
     assert!(!file.exists(), "the export recorded in the row is removed with it");
     assert!(!b.path().join(format!("data/sessions/{}.ron", marta.id)).exists());
     let out = rumbo(b.path(), &["sessions", "list"]);
@@ -93,6 +93,10 @@ fn office_sessions_commands_say_when_the_server_cannot_be_reached() {
     let b = home(&db, "kennedy-1", "ESCRITORIO-2");
     let out = rumbo(b.path(), &["sessions", "list"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("servidor de la oficina") && stderr(&out).contains("office init"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("servidor de la oficina") && stderr(&out).contains("office init"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!stderr(&out).contains(&db.name), "the URL is not shown: {}", stderr(&out));
 }

@@ -25,7 +25,7 @@ fn office_store_a_session_saved_at_desk_a_is_listed_and_opened_at_desk_b() {
     let mut b = desk(&db, "bea", "kennedy-1", "ESCRITORIO-2");
     let mut s = session("Marta");
     a.save(&s).unwrap();
-    assert_eq!(ids(&b.list().unwrap()), [s.id.clone()]);
+    assert_eq!(ids(&b.list().unwrap()), [s.id.as_str()]);
     let opened = b.load(&s.id).unwrap();
     assert_eq!((opened.alias.as_str(), &opened.created), ("Marta", &s.created));
     let row = db.admin().query_one("SELECT desk, code, format, revision FROM rumbo.sessions", &[]).unwrap();
@@ -49,8 +49,8 @@ fn office_store_a_counselor_sees_and_deletes_only_its_office() {
     let (ours, theirs) = (session("Marta"), session("Pedro"));
     kennedy.save(&ours).unwrap();
     suba.save(&theirs).unwrap();
-    assert_eq!(ids(&kennedy.list().unwrap()), [ours.id.clone()]);
-    assert_eq!(ids(&suba.list().unwrap()), [theirs.id.clone()]);
+    assert_eq!(ids(&kennedy.list().unwrap()), [ours.id.as_str()]);
+    assert_eq!(ids(&suba.list().unwrap()), [theirs.id.as_str()]);
     assert!(matches!(kennedy.load(&theirs.id), Err(StoreError::NotFound { .. })));
     assert!(!kennedy.delete(&theirs.id).unwrap(), "another office's row is not there to delete");
     // Overwriting another office's session by its id is refused, and the row is untouched.
@@ -59,7 +59,8 @@ fn office_store_a_counselor_sees_and_deletes_only_its_office() {
     assert!(kennedy.save(&clash).is_err());
     assert_eq!(suba.load(&theirs.id).unwrap().alias, "Pedro");
     // A desk whose config.ron names an office its role is not a member of sees nothing and writes nothing.
-    let mut wrong = OfficeStore::on(login(&db, "eva", "rumbo_counselor", "kennedy-1"), "suba-2", "X").unwrap();
+    let mut wrong =
+        OfficeStore::on(login(&db, "eva", "rumbo_counselor", "kennedy-1"), "suba-2", "X").unwrap();
     assert!(wrong.list().unwrap().is_empty());
     assert!(wrong.save(&session("Eva")).is_err());
 }
@@ -75,7 +76,7 @@ fn office_store_delete_removes_the_row() {
     a.save(&two).unwrap();
     assert!(b.delete(&one.id).unwrap());
     assert!(!b.delete(&one.id).unwrap(), "deleting again finds nothing");
-    assert_eq!(ids(&a.list().unwrap()), [two.id.clone()]);
+    assert_eq!(ids(&a.list().unwrap()), [two.id.as_str()]);
     let left: i64 = db.admin().query_one("SELECT count(*) FROM rumbo.sessions", &[]).unwrap().get(0);
     assert_eq!(left, 1);
 }
@@ -93,10 +94,14 @@ fn office_store_retention_is_one_statement_scoped_to_the_office_and_idempotent()
     let aged = "UPDATE rumbo.sessions SET updated_at = now() - interval '40 days' WHERE id = ANY($1)";
     db.admin().execute(aged, &[&vec![old.id.clone(), theirs.id.clone()]]).unwrap();
     let purged = kennedy.purge(30).unwrap();
-    assert_eq!(purged.iter().map(|s| s.id.clone()).collect::<Vec<_>>(), [old.id.clone()]);
+    assert_eq!(purged.iter().map(|s| s.id.clone()).collect::<Vec<_>>(), [old.id.as_str()]);
     assert!(kennedy.purge(30).unwrap().is_empty(), "a second desk's purge at start finds nothing more");
-    assert_eq!(ids(&kennedy.list().unwrap()), [recent.id.clone()]);
-    assert_eq!(ids(&suba.list().unwrap()), [theirs.id.clone()], "another office's old row is its own business");
+    assert_eq!(ids(&kennedy.list().unwrap()), [recent.id.as_str()]);
+    assert_eq!(
+        ids(&suba.list().unwrap()),
+        [theirs.id.as_str()],
+        "another office's old row is its own business"
+    );
 }
 
 #[test]
@@ -108,7 +113,11 @@ fn office_store_a_newer_rumbos_row_opens_read_only_and_is_never_written_over() {
     a.save(&s).unwrap();
     // A newer desk rewrote it: a newer format number and a field this rumbo does not know.
     let newer = FORMAT as i32 + 1;
-    let body = rumbo::session::to_text(&s).unwrap().replacen(&format!("format: {FORMAT}"), &format!("format: {newer}"), 1);
+    let body = rumbo::session::to_text(&s).unwrap().replacen(
+        &format!("format: {FORMAT}"),
+        &format!("format: {newer}"),
+        1,
+    );
     let body = body.replacen("alias:", "campo_del_futuro: \"valor\",\n    alias:", 1);
     db.admin().execute("UPDATE rumbo.sessions SET body = $1, format = $2", &[&body, &newer]).unwrap();
     let opened = a.load(&s.id).unwrap();
@@ -132,5 +141,5 @@ fn office_store_a_kiosk_inserts_its_visit_once_and_reads_nothing() {
     kiosk.insert_visit(&visit).unwrap();
     assert!(kiosk.list().is_err(), "a kiosk reads no session");
     let mut a = desk(&db, "ana", "kennedy-1", "ESCRITORIO-1");
-    assert_eq!(ids(&a.list().unwrap()), [visit.id.clone()]);
+    assert_eq!(ids(&a.list().unwrap()), [visit.id.as_str()]);
 }

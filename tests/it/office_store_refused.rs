@@ -26,7 +26,10 @@ fn office_store_paths_not_yet_on_the_server_refuse_naming_config_ron() {
         let out = rumbo(home.path(), args);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
         let err = stderr(&out);
-        assert!(err.contains("config.ron dice store: Postgres") && err.contains("store: Local"), "{args:?}: {err}");
+        assert!(
+            err.contains("config.ron dice store: Postgres") && err.contains("store: Local"),
+            "{args:?}: {err}"
+        );
         assert!(!home.path().join("data/sessions").exists(), "{args:?}: nothing saved locally");
     }
 }
