@@ -103,6 +103,8 @@ pub enum OfficeCommand {
     Init,
     /// One plain verdict per line: connection, TLS, server version, schema, permissions, clock skew, round trip
     Check,
+    /// Copy this computer's sessions into the office's store, read each back, then remove the local files
+    Import,
 }
 
 #[derive(Debug, Subcommand)]

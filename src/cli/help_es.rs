@@ -101,6 +101,9 @@ pub fn localize(cmd: Command) -> Command {
             .mut_subcommand("check", |c| {
                 common(c).about("Un veredicto por línea: conexión, TLS, versión del servidor, esquema, permisos, diferencia de reloj, ida y vuelta")
             })
+            .mut_subcommand("import", |c| {
+                common(c).about("Copia las sesiones de este equipo al servidor de la oficina, relee cada una y luego borra los archivos locales")
+            })
         })
         .mut_subcommand("search", |c| {
             common(c)

@@ -1,4 +1,4 @@
-//! `rumbo office init|check`, on the server config.ron's `store: Postgres(url: …)` names (password from
+//! `rumbo office init|check|import`, on the server config.ron's `store: Postgres(url: …)` names (password from
 //! `PGPASSWORD` or pgpass). `init` creates or migrates the office's schema ([`crate::office::migrate`]), run by
 //! IT with a role that may create roles and tables, and again after every desk is upgraded. `check` gives
 //! one plain verdict per line ([`crate::office::check`]); it exits 1 when any line fails.
@@ -10,7 +10,9 @@ use crate::config::Config;
 use crate::i18n::{Lang, Strings, fill};
 use crate::office::check::{self, Detail, Level, Part, Verdict};
 use crate::office::pgpass::Sources;
-use crate::office::{ConnInfo, Store, migrate};
+use crate::office::store::OfficeStore;
+use crate::office::{ConnInfo, Store, import, migrate};
+use crate::session::SessionStore;
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -38,12 +40,13 @@ pub fn run(global: &GlobalArgs, lang: Lang, command: &OfficeCommand) -> ExitCode
             print_line(s, Level::Failure, Part::Connection, &e.to_string());
             return ExitCode::from(EXIT_FAILURE);
         }
-        (Err(e), OfficeCommand::Init) => {
+        (Err(e), OfficeCommand::Init | OfficeCommand::Import) => {
             return fail(lang, &fill(s.office_connect_failed, &[("detail", &e)]));
         }
     };
     match command {
         OfficeCommand::Init => init(lang, &mut client),
+        OfficeCommand::Import => import(global, lang, client, office_id, &config.desk_name()),
         OfficeCommand::Check => {
             let facts = check::gather(&mut client, info.tls);
             report(s, &check::verdicts(&facts, connect_time, office_id))
@@ -64,6 +67,43 @@ fn init(lang: Lang, client: &mut postgres::Client) -> ExitCode {
         }
         Err(e) => fail(lang, &e.to_string()),
     }
+}
+
+fn import(
+    global: &GlobalArgs,
+    lang: Lang,
+    client: postgres::Client,
+    office_id: &str,
+    desk: &str,
+) -> ExitCode {
+    let s = lang.strings();
+    let Some(data_dir) = dirs::data_dir(global) else { return fail(lang, s.data_dir_unavailable) };
+    let local = match SessionStore::open(&data_dir) {
+        Ok(local) => local,
+        Err(e) => return fail(lang, &e.message(lang)),
+    };
+    let done =
+        OfficeStore::on(client, office_id, desk).and_then(|mut server| import::import(&local, &mut server));
+    let done = match done {
+        Ok(done) => done,
+        Err(e) => return fail(lang, &e.message(lang)),
+    };
+    let mut out = std::io::stdout().lock();
+    for id in &done.clashes {
+        let _ = writeln!(out, "{}", fill(s.office_import_clash, &[("id", id)]));
+    }
+    for (id, why) in &done.failed {
+        let _ = writeln!(out, "{}", fill(s.office_import_failed, &[("id", id), ("detail", why)]));
+    }
+    let counts = [
+        ("copied", done.copied.len()),
+        ("already", done.already.len()),
+        ("clashes", done.clashes.len()),
+        ("failed", done.failed.len()),
+    ];
+    let counts: Vec<(&str, &dyn std::fmt::Display)> = counts.iter().map(|(k, v)| (*k, v as _)).collect();
+    let _ = writeln!(out, "{}", fill(s.office_imported, &counts));
+    if done.complete() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_FAILURE) }
 }
 
 fn report(s: &Strings, verdicts: &[Verdict]) -> ExitCode {

@@ -419,6 +419,9 @@ pub const EN: Strings = Strings {
     // office mode (issue 15)
     office_not_postgres: "`rumbo office` works on the office's server: config.ron needs store: Postgres(url: …) and office.id (docs/config.md)",
     office_store_not_ready: "{file} says store: Postgres, but this does not work with the office's server yet; to keep sessions on this computer, set store: Local in config.ron",
+    office_imported: "sessions copied to the server: {copied}; already there: {already}; same id, other content: {clashes}; not imported: {failed}",
+    office_import_clash: "{id}: the server has a session with this id and other content; it stays on this computer",
+    office_import_failed: "{id}: not imported, it stays on this computer: {detail}",
     office_connect_failed: "cannot connect to the office's server: {detail}",
     office_init_done: "office schema at version {version} (it was at {found})",
     office_init_current: "the office schema was already at version {version}: nothing to change",

@@ -419,6 +419,9 @@ pub const ES: Strings = Strings {
     // office mode (issue 15)
     office_not_postgres: "`rumbo office` trabaja con el servidor de la oficina: config.ron necesita store: Postgres(url: …) y office.id (docs/config.md)",
     office_store_not_ready: "{file} dice store: Postgres, pero esto aún no trabaja con el servidor de la oficina; para guardar en este equipo, ponga store: Local en config.ron",
+    office_imported: "sesiones copiadas al servidor: {copied}; ya estaban: {already}; id repetido con otro contenido: {clashes}; no importadas: {failed}",
+    office_import_clash: "{id}: el servidor ya tiene una sesión con este id y otro contenido; se queda en este equipo",
+    office_import_failed: "{id}: no importada, se queda en este equipo: {detail}",
     office_connect_failed: "no se pudo conectar con el servidor de la oficina: {detail}",
     office_init_done: "esquema de la oficina en la versión {version} (estaba en la {found})",
     office_init_current: "el esquema de la oficina ya estaba en la versión {version}: nada que cambiar",

@@ -81,7 +81,7 @@ strings! {
     list_follow_up, sessions_col_follow_up,
     modality_presencial, modality_virtual, modality_mixta, program_url, program_contact, program_schedule, program_requirements, program_duration, program_cost,
     // office mode (issue 15)
-    office_not_postgres, office_connect_failed, office_store_not_ready, office_init_done, office_init_current,
+    office_not_postgres, office_connect_failed, office_store_not_ready, office_imported, office_import_clash, office_import_failed, office_init_done, office_init_current,
     office_check_line, office_level_ok, office_level_warning, office_level_failure, office_part_connection, office_part_tls, office_part_version, office_part_schema, office_part_permissions, office_part_clock, office_part_round_trip, office_millis, office_seconds, office_tls_none, office_tls_verified, office_tls_unverified, office_server_old, office_schema_none, office_schema_newer, office_schema_older, office_schema_current, office_roles_none, office_roles, office_roles_mismatch, office_roles_no_office,
     // the gap popup as a list (issue 14): essential and optional told apart
     gap_essential, gap_optional,

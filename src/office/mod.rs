@@ -19,6 +19,7 @@
 pub mod check;
 pub mod connect;
 pub mod conninfo;
+pub mod import;
 pub mod migrate;
 pub mod pgpass;
 pub mod sessions;

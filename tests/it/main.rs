@@ -114,6 +114,7 @@ mod office_app;
 mod office_check;
 mod office_config;
 mod office_connect;
+mod office_import;
 mod office_init;
 mod office_sessions_cli;
 mod office_store;
