@@ -64,7 +64,7 @@ pub fn run(global: &GlobalArgs, lang: Lang, args: &ExportArgs) -> ExitCode {
         let e = StoreError::NewerFormat { id: session.id.clone(), format: session.format };
         return fail(lang, &e.message(lang));
     }
-    let _lock = match store.local().lock(&session.id) {
+    let lock = match store.local().lock(&session.id) {
         Ok(lock) => lock,
         Err(e) => return fail(lang, &e.message(lang)),
     };
@@ -92,6 +92,10 @@ pub fn run(global: &GlobalArgs, lang: Lang, args: &ExportArgs) -> ExitCode {
         // Unrecorded, the file would outlive the session's deletion: take it back.
         let _ = std::fs::remove_file(&path);
         return fail(lang, &fill(s.export_failed, &[("detail", &e.message(lang))]));
+    }
+    // In office mode the row has it now: this computer keeps no copy of the session (nor its lock file).
+    if matches!(store, Sessions::Office(_)) {
+        let _ = store.local().delete_locked(lock);
     }
     let _ = writeln!(std::io::stdout(), "{}", fill(s.export_written, &[("path", &path.display())]));
     ExitCode::SUCCESS

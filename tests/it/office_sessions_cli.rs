@@ -55,6 +55,8 @@ fn office_sessions_saved_at_one_desk_are_listed_shown_exported_and_deleted_at_an
     let body: String =
         db.admin().query_one("SELECT body FROM rumbo.sessions WHERE id = $1", &[&marta.id]).unwrap().get(0);
     assert!(body.contains("marta.md"), "{body}");
+    let left: Vec<_> = b.path().join("data/sessions").read_dir().unwrap().collect();
+    assert!(left.is_empty(), "no copy of the session (nor its lock) left on this computer: {left:?}");
 
     let out = rumbo(b.path(), &["sessions", "delete", &marta.id, "--yes"]);
     assert!(out.status.success(), "{}", stderr(&out));
