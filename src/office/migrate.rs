@@ -10,8 +10,10 @@ pub struct Migration {
     pub sql: &'static str,
 }
 
-pub const MIGRATIONS: &[Migration] =
-    &[Migration { version: 1, sql: include_str!("migrations/0001_sessions.sql") }];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, sql: include_str!("migrations/0001_sessions.sql") },
+    Migration { version: 2, sql: include_str!("migrations/0002_session_holders.sql") },
+];
 
 /// The newest schema this rumbo knows.
 pub fn latest() -> i32 {

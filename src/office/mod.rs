@@ -13,11 +13,14 @@
 //!
 //! The pieces: [`settings`] (the config.ron keys), [`conninfo`] (the URL, read as libpq reads it),
 //! [`pgpass`] (the password, as libpq finds it), [`tls`] (libpq's sslmodes over rustls), [`connect`]
-//! (all of them → a `postgres::Client`), [`migrate`] (the schema, versioned, compiled in).
+//! (all of them → a `postgres::Client`), [`migrate`] (the schema, versioned, compiled in), [`lock`] (one
+//! writer per session: advisory locks on the desk's lock connection).
 
 pub mod check;
 pub mod connect;
 pub mod conninfo;
+pub mod lock;
+mod lock_key;
 pub mod migrate;
 pub mod pgpass;
 pub mod settings;
