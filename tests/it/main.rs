@@ -114,6 +114,7 @@ mod office_check;
 mod office_config;
 mod office_connect;
 mod office_init;
+mod office_lock;
 mod pg_certs;
 mod pg_support;
 // issue 14: the whole text of the selected item (`v`), list positions, occupation names told apart
