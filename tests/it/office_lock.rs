@@ -229,3 +229,20 @@ fn a_kiosk_holds_its_visit_reads_no_holders_and_a_desk_holds_only_its_office() {
     let outsider = desk(&c_url, "kennedy-1", "ESCRITORIO-C");
     assert_eq!(elsewhere(outsider.take("visita1").unwrap()).desk, None);
 }
+
+#[test]
+fn docs_office_md_gives_the_lock_connections_numbers() {
+    use rumbo::office::lock::{KEEPALIVE_COUNT, KEEPALIVE_IDLE, KEEPALIVE_INTERVAL, TCP_USER_TIMEOUT};
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/office.md")).unwrap();
+    for said in [
+        format!("`tcp_keepalives_idle = {}`", KEEPALIVE_IDLE.as_secs()),
+        format!("`tcp_keepalives_interval = {}`", KEEPALIVE_INTERVAL.as_secs()),
+        format!("`tcp_keepalives_count = {KEEPALIVE_COUNT}`"),
+        format!("`tcp_user_timeout = {}`", TCP_USER_TIMEOUT.as_millis()),
+        "«abierta en ESCRITORIO-3»".to_string(),
+        "rumbo.session_holders".to_string(),
+        "*transaction pooling*".to_string(),
+    ] {
+        assert!(doc.contains(&said), "docs/office.md lacks {said}");
+    }
+}
