@@ -170,7 +170,11 @@ impl DeskLocks {
             return Ok(Taken::Elsewhere(Holder { desk: Some(inner.desk.clone()), since: None }));
         }
         // A failed try-lock and a holder that is gone by the time its row is read: try again, a few times.
-        for _ in 0..3 {
+        for attempt in 0..3 {
+            if attempt > 0 {
+                // The holder may be between its lock and its row (two statements apart).
+                std::thread::sleep(Duration::from_millis(20));
+            }
             let got: bool = state.client.query_one("SELECT pg_try_advisory_lock($1)", &[&key])?.get(0);
             if got {
                 let said = state.client.execute(
