@@ -508,4 +508,6 @@ pub const EN: Strings = Strings {
     kiosk_done_body_unsaved: "Your visit was not saved, but your summary is ready. Give this code at the desk to get it:",
     kiosk_done_office: "Office: {office}",
     kiosk_summary_unsaved: "Kiosk visit without consent: the session was not saved; this summary is all that is left of it.",
+    session_open_elsewhere: "open at {desk}",
+    session_open_elsewhere_unknown: "open at another desk",
 };

@@ -508,4 +508,6 @@ pub const ES: Strings = Strings {
     kiosk_done_body_unsaved: "Su visita no se guardó, pero su resumen está listo. Dé este código en el mostrador para recibirlo:",
     kiosk_done_office: "Oficina: {office}",
     kiosk_summary_unsaved: "Visita del quiosco sin consentimiento: la sesión no se guardó; este resumen es todo lo que queda de ella.",
+    session_open_elsewhere: "abierta en {desk}",
+    session_open_elsewhere_unknown: "abierta en otro puesto",
 };

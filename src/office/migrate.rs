@@ -13,6 +13,7 @@ pub struct Migration {
 pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, sql: include_str!("migrations/0001_sessions.sql") },
     Migration { version: 2, sql: include_str!("migrations/0002_session_rows.sql") },
+    Migration { version: 3, sql: include_str!("migrations/0003_session_holders.sql") },
 ];
 
 /// The newest schema this rumbo knows.

@@ -14,12 +14,15 @@
 //! The pieces: [`settings`] (the config.ron keys), [`conninfo`] (the URL, read as libpq reads it),
 //! [`pgpass`] (the password, as libpq finds it), [`tls`] (libpq's sslmodes over rustls), [`connect`]
 //! (all of them → a `postgres::Client`), [`migrate`] (the schema, versioned, compiled in), [`store`] (sessions as
-//! rows: all the SQL of sessions) and [`sessions`] (local or office, the one store the app and commands use).
+//! rows: all the SQL of sessions), [`sessions`] (local or office, the one store the app and commands use) and
+//! [`lock`] (one writer per session: advisory locks on the desk's lock connection).
 
 pub mod check;
 pub mod connect;
 pub mod conninfo;
 pub mod import;
+pub mod lock;
+mod lock_key;
 pub mod migrate;
 pub mod pgpass;
 pub mod sessions;

@@ -120,6 +120,7 @@ mod office_sessions_cli;
 mod office_store;
 mod office_store_refused;
 mod office_support;
+mod office_lock;
 mod pg_certs;
 mod pg_support;
 // issue 14: the whole text of the selected item (`v`), list positions, occupation names told apart
