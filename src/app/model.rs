@@ -186,6 +186,8 @@ pub struct Workspace {
     pub best_filter: crate::session::BestFilter,
     /// `c` went from an occupation to one of its CUOC equivalents: Backspace goes back.
     pub cuoc_jump: Option<CuocJump>,
+    /// Office mode: read-only because of the office's lock (where it is open, or the lock was lost).
+    pub office_read_only: Option<super::OfficeReadOnly>,
 }
 
 /// A jump from an occupation (`from`) to its `index`-th loaded CUOC equivalent (`to`).
@@ -333,6 +335,7 @@ impl Workspace {
             hint: None,
             best_filter: Default::default(),
             cuoc_jump: None,
+            office_read_only: None,
         }
     }
 

@@ -58,6 +58,15 @@ pub enum Msg {
         session: Box<Session>,
         read_only: bool,
     },
+    /// Office mode: session `id`, just opened read-only, is held by another desk (`desk`, if it said).
+    OpenElsewhere {
+        id: String,
+        desk: Option<String>,
+    },
+    /// Office mode: the lock connection died while session `id` was open for writing here.
+    LockLost {
+        id: String,
+    },
     /// Opening failed (corrupt, unreadable, vanished): why.
     OpenFailed(super::Failure),
     /// The debounce interval after a change has passed: time to write.

@@ -111,7 +111,25 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
         _ => 0,
     };
     if let Some(server) = office {
+        // One writer per session: the desk's own lock connection (not for a kiosk, whose visits no other
+        // desk opens before it is done with them).
+        let locks = match &config.store {
+            Store::Postgres { url } if !kiosk_wanted => {
+                let locks = crate::office::sessions::desk_locks(url, server.office_id(), server.desk());
+                match locks {
+                    Ok(locks) => Some(locks),
+                    Err(e) => {
+                        let _ = writeln!(std::io::stderr(), "{}: {}", s.error_prefix, e.message(lang));
+                        return ExitCode::from(EXIT_FAILURE);
+                    }
+                }
+            }
+            _ => None,
+        };
         runner.set_office(server);
+        if let Some(locks) = locks {
+            runner.set_office_locks(locks);
+        }
     }
     let mut model = Model::new(lang, set, index);
     // Checked when config.ron was read: a conflict stopped rumbo there, with its line and column.

@@ -68,6 +68,11 @@ pub fn run(global: &GlobalArgs, lang: Lang, args: &ExportArgs) -> ExitCode {
         Ok(lock) => lock,
         Err(e) => return fail(lang, &e.message(lang)),
     };
+    // Office mode: the file is recorded in the row, so no other desk may be writing it meanwhile.
+    let _office_lock = match store.hold(&session.id) {
+        Ok(hold) => hold,
+        Err(e) => return fail(lang, &e.message(lang)),
+    };
     let mode = config.export_mode();
     let written = match &args.output {
         // A folder (`-o /media/usb/`) gets the file under its usual name, not a sibling named after it.

@@ -92,7 +92,8 @@ strings! {
     // issue 14: a kiosk visitor's path
     kiosk_lang_label, kiosk_lang_es, kiosk_lang_en, kiosk_visit_body, kiosk_alias_title, kiosk_alias_label, kiosk_consent_question, kiosk_consent_text, kiosk_consent_yes, kiosk_consent_no, kiosk_consent_needed, kiosk_chosen_yes, kiosk_chosen_no, kiosk_continue, kiosk_start_title, kiosk_start_by_title, kiosk_start_by_title_hint, kiosk_start_by_sector, kiosk_start_by_sector_hint, kiosk_title_prompt, kiosk_title_none, kiosk_title_pick, kiosk_sector_title, kiosk_question_title, kiosk_question_occupation, kiosk_question_progress, kiosk_question_essential, kiosk_question_optional, kiosk_answer_yes, kiosk_answer_learning, kiosk_answer_no, kiosk_answer_given, kiosk_results_title, kiosk_results_best, kiosk_results_none, kiosk_results_learn, kiosk_results_all_done, kiosk_results_more, kiosk_results_programs, kiosk_results_no_programs, kiosk_confirm_title, kiosk_confirm_body, kiosk_confirm_yes, kiosk_confirm_no, kiosk_header_code, kiosk_header_not_saved, kiosk_done_body_unsaved, kiosk_done_office, kiosk_summary_unsaved,
     // issue 15: one writer per session, where it is open
-    session_open_elsewhere, session_open_elsewhere_unknown,
+    session_open_elsewhere, session_open_elsewhere_unknown, store_open_elsewhere, header_read_only_elsewhere,
+    session_lock_lost,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

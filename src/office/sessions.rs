@@ -5,6 +5,7 @@
 //! and the file it folds into — and each write goes there first, then to the server. So a local copy with
 //! a journal, or written after the row, holds edits the server has not seen yet, and wins on reading.
 
+use super::lock::{DeskLocks, SessionHold, Taken};
 use super::store::OfficeStore;
 use crate::config::Config;
 use crate::session::{self, Erased, Listed, Purged, Session, SessionStore, StoreError, remove_recorded};
@@ -20,6 +21,16 @@ pub enum Sessions {
 pub struct Office {
     pub local: SessionStore,
     pub server: OfficeStore,
+    /// Where the lock connection goes, opened on the first [`Office::hold`] (most commands only read).
+    pub url: Option<super::DbUrl>,
+}
+
+/// The desk's lock connection (one writer per session, see [`super::lock`]) to the server at `url`.
+pub fn desk_locks(url: &super::DbUrl, office_id: &str, desk: &str) -> Result<DeskLocks, StoreError> {
+    let office = |message: String| StoreError::Office { message };
+    let info = super::ConnInfo::parse(url.expose()).map_err(|e| office(e.to_string()))?;
+    let sources = super::pgpass::Sources::from_env();
+    DeskLocks::connect(&info, &sources, office_id, desk).map_err(|e| office(e.to_string()))
 }
 
 impl Sessions {
@@ -30,7 +41,7 @@ impl Sessions {
         match (&config.store, &config.office.id) {
             (super::Store::Postgres { url }, Some(office_id)) => {
                 let server = OfficeStore::connect(url, office_id, &config.desk_name())?;
-                Ok(Sessions::Office(Box::new(Office { local, server })))
+                Ok(Sessions::Office(Box::new(Office { local, server, url: Some(url.clone()) })))
             }
             // Config::load refuses Postgres without office.id; nothing else reaches here.
             _ => Ok(Sessions::Local(local)),
@@ -77,6 +88,15 @@ impl Sessions {
         }
     }
 
+    /// In `Office`, session `id`'s office-wide lock, held until the hold is dropped: refused with
+    /// `StoreError::OpenElsewhere` while another desk has the session open. `None` in `Local`.
+    pub fn hold(&mut self, id: &str) -> Result<Option<SessionHold>, StoreError> {
+        match self {
+            Sessions::Local(_) => Ok(None),
+            Sessions::Office(office) => office.hold(id),
+        }
+    }
+
     /// Retention: in `Office`, the server's one statement for this office, then this desk's folder.
     pub fn purge(&mut self, days: u32, now: Timestamp) -> Result<Purged, StoreError> {
         match self {
@@ -96,8 +116,23 @@ impl Office {
         self.server.save(session)
     }
 
+    /// Deletes the session while holding its office-wide lock (refused while it is open at another desk);
+    /// the lock's release then removes its `rumbo.session_holders` row.
     pub fn erase(&mut self, id: &str) -> Result<Erased, StoreError> {
-        erase(&self.local, &mut self.server, id)
+        let hold = self.hold(id)?;
+        let erased = erase(&self.local, &mut self.server, id);
+        drop(hold);
+        erased
+    }
+
+    /// Session `id`'s office-wide lock, on a lock connection of this command's own (`None` without `url`).
+    pub fn hold(&mut self, id: &str) -> Result<Option<SessionHold>, StoreError> {
+        let Some(url) = &self.url else { return Ok(None) };
+        let locks = desk_locks(url, self.server.office_id(), self.server.desk())?;
+        match locks.take(id).map_err(|e| StoreError::Office { message: e.to_string() })? {
+            Taken::Mine(hold) => Ok(Some(hold)),
+            Taken::Elsewhere(holder) => Err(StoreError::OpenElsewhere { id: id.into(), desk: holder.desk }),
+        }
     }
 
     pub fn purge(&mut self, days: u32, now: Timestamp) -> Result<Purged, StoreError> {

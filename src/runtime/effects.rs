@@ -23,19 +23,19 @@ pub const RETRY_DELAY: Duration = Duration::from_secs(5);
 
 /// Carries out effects. Separate from the loop so tests can drive `update` + effects without a terminal.
 pub struct Runner {
-    store: SessionStore,
+    pub(super) store: SessionStore,
     preferences: PathBuf,
     /// Where the kiosk keeps its PIN lock (`kiosk-pin.ron`): the data folder.
     data_dir: PathBuf,
     export_dir: PathBuf,
     export_mode: Mode,
     /// The open session's lock, and those of sessions left with unsaved changes (held until written).
-    locks: HashMap<String, SessionLock>,
+    pub(super) locks: HashMap<String, SessionLock>,
     /// The data folder cannot be written: sessions open read-only and nothing is locked or saved.
-    read_only: bool,
+    pub(super) read_only: bool,
     save_at: Option<Instant>,
     /// The open session's journal, when it may be written (locked, with consent).
-    journal: Option<JournalWriter>,
+    pub(super) journal: Option<JournalWriter>,
     journal_at: Option<Instant>,
     quit: bool,
     /// `Effect::WipeScreen` was asked for: the loop clears the terminal before the next frame.
@@ -44,7 +44,7 @@ pub struct Runner {
     /// run in place and answer at once (tests that drive the runner by hand).
     answers: Option<Sender<Incoming>>,
     /// `store: Postgres`: the office's server, where each save goes after `store` (see [`OfficeLink`]).
-    office: Option<OfficeLink>,
+    pub(super) office: Option<OfficeLink>,
 }
 
 impl Runner {
@@ -105,6 +105,14 @@ impl Runner {
     /// Office mode: sessions are listed and opened from `server`, and every save goes on to it.
     pub fn set_office(&mut self, server: crate::office::store::OfficeStore) {
         self.office = Some(OfficeLink::new(server));
+    }
+
+    /// Office mode: sessions are held office-wide on `locks` (one writer per session; call after
+    /// [`set_office`](Self::set_office)).
+    pub fn set_office_locks(&mut self, locks: crate::office::lock::DeskLocks) {
+        if let Some(office) = &mut self.office {
+            office.set_locks(locks);
+        }
     }
 
     /// Where `e` (or the kiosk's "Terminar") writes summaries (`export_dir` of config.ron, or
@@ -194,59 +202,22 @@ impl Runner {
                     };
                     replies.push(Msg::SessionsListed(listed));
                 }
-                Effect::OpenSession(id) => {
-                    // A read-only data folder gets no lock file: it could not be written anyway.
-                    let locked = if self.read_only {
-                        Err(StoreError::Locked { id: id.clone() })
-                    } else {
-                        self.locks.remove(&id).map_or_else(|| self.store.lock(&id), Ok)
-                    };
-                    let (lock, read_only) = match locked {
-                        Ok(lock) => (Some(lock), false),
-                        Err(StoreError::Locked { .. }) => (None, true),
-                        Err(e) => {
-                            replies.push(Msg::OpenFailed(e.into()));
-                            continue;
-                        }
-                    };
-                    if let Some(office) = &mut self.office {
-                        match office.fetch(&self.store, &id, !read_only && !self.read_only) {
-                            Ok(None) => {}
-                            Ok(Some(session)) => {
-                                if let Some(lock) = lock {
-                                    self.locks.insert(id, lock);
-                                }
-                                let session = Box::new(session);
-                                replies.push(Msg::SessionOpened { session, read_only: true });
-                                continue;
-                            }
-                            Err(e) => {
-                                replies.push(Msg::OpenFailed(e.into()));
-                                continue;
-                            }
-                        }
-                    }
-                    match self.store.load_replayed(&id) {
-                        Ok((session, replayed)) => {
-                            let read_only = read_only || session.is_newer_format();
-                            self.journal =
-                                (!read_only).then(|| JournalWriter::opened(&self.store, &session, &replayed));
-                            if let Some(lock) = lock {
-                                self.locks.insert(id, lock);
-                            }
-                            replies.push(Msg::SessionOpened { session: Box::new(session), read_only });
-                        }
-                        Err(e) => replies.push(Msg::OpenFailed(e.into())),
-                    }
-                }
+                Effect::OpenSession(id) => self.open(model, id, &mut replies),
                 Effect::CreateSession(session) => {
                     if let Ok(lock) = self.store.lock(&session.id) {
                         self.locks.insert(session.id.clone(), lock);
                     }
+                    // New here: nobody else can have it; a lock connection already dead shows at the send.
+                    if let Some(office) = &mut self.office
+                        && model.kiosk.is_none()
+                    {
+                        let _ = office.take(&session.id);
+                    }
                     let saved = self.store.save(&session);
                     self.journal = Some(JournalWriter::created(&session, saved.is_ok()));
-                    let saved = self.send(model, saved, &session);
+                    let (saved, lost) = self.send(model, saved, &session);
                     replies.push(Msg::Saved(saved.map_err(SaveFailure::from_store)));
+                    replies.extend(lost);
                 }
                 Effect::SaveSession(session) => {
                     self.save_at = None;
@@ -254,8 +225,9 @@ impl Runner {
                     if let Some(journal) = &mut self.journal {
                         journal.saved(&self.store, &session, &saved);
                     }
-                    let saved = self.send(model, saved, &session);
+                    let (saved, lost) = self.send(model, saved, &session);
                     replies.push(Msg::Saved(saved.map_err(SaveFailure::from_store)));
+                    replies.extend(lost);
                 }
                 Effect::AppendJournal(session) => {
                     self.journal_at = None;
@@ -266,17 +238,20 @@ impl Runner {
                     self.save_at = None;
                     // The file written also folds and removes the session's journal (see `SessionStore::save`).
                     let saved = self.store.save(&session);
-                    let result = self.send(model, saved, &session).map_err(SaveFailure::from_store);
+                    let (saved, _lost) = self.send(model, saved, &session);
+                    let result = saved.map_err(SaveFailure::from_store);
                     replies.push(Msg::LeftSaved { id: session.id.clone(), result });
                 }
                 Effect::CloseSession(id) => {
                     self.locks.remove(&id);
+                    self.release_office_lock(model, &id);
                     self.journal = None;
                     self.journal_at = None;
                     self.closed(model, &id);
                 }
                 Effect::ReleaseLock(id) => {
                     self.locks.remove(&id);
+                    self.release_office_lock(model, &id);
                     self.closed(model, &id);
                 }
                 Effect::ListDrives => replies.push(Msg::DrivesListed(super::saving::removable_drives())),
@@ -383,15 +358,32 @@ impl Runner {
     /// A save that reached the local store goes on to the office's server, if there is one — but not
     /// from a kiosk, whose role may only insert: its visit is sent once, when it ends
     /// ([`record_kiosk_export`](Self::record_kiosk_export)).
+    /// Not sent when this desk no longer holds the session's office lock (its lock connection died):
+    /// the save stays here, and the second value tells the model to go read-only (`Msg::LockLost`).
     fn send(
         &mut self,
         model: &Model,
         saved_here: Result<(), StoreError>,
         session: &crate::session::Session,
-    ) -> Result<(), StoreError> {
+    ) -> (Result<(), StoreError>, Option<Msg>) {
         match &mut self.office {
-            Some(office) if model.kiosk.is_none() => office.send(saved_here, session),
-            _ => saved_here,
+            Some(office) if model.kiosk.is_none() => {
+                if !office.still_held(&session.id) {
+                    return (saved_here, Some(Msg::LockLost { id: session.id.clone() }));
+                }
+                (office.send(saved_here, session), None)
+            }
+            _ => (saved_here, None),
+        }
+    }
+
+    /// The office-wide lock goes with the local one (a session left with unsaved changes keeps both).
+    fn release_office_lock(&mut self, model: &Model, id: &str) {
+        if let Some(office) = &mut self.office
+            && model.kiosk.is_none()
+            && !self.locks.contains_key(id)
+        {
+            office.release(id);
         }
     }
 

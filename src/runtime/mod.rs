@@ -8,6 +8,7 @@ mod input;
 mod journal;
 mod main_loop;
 mod office;
+mod open;
 mod preferences;
 mod saving;
 pub mod terminal;

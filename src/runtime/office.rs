@@ -3,26 +3,75 @@
 //! office's sessions, and removes this desk's copy of a session once it is closed with everything sent, so
 //! a copy left in the sessions folder is always one the server may lack (see [`sessions::pending_here`]).
 //!
-//! Locking: today a session is held by its local lock file (`SessionStore::lock`, in the runner's
-//! `OpenSession`); that holds on this desk only. The office-wide lock (a session-level advisory lock on a
-//! dedicated connection, "abierta en ESCRITORIO-3") plugs in beside it, at the same two places: taken in
-//! `OpenSession` before [`OfficeLink::fetch`] (not taken → opened read-only, `may_write` false), dropped
-//! with the local lock in `CloseSession` / `ReleaseLock` before [`OfficeLink::closed`].
+//! Locking: a session is held on this desk by its local lock file (`SessionStore::lock`) and, office-wide,
+//! by a session-level advisory lock on the desk's lock connection ([`DeskLocks`]), "abierta en
+//! ESCRITORIO-3" to any other desk. The runner takes both in `OpenSession` (the office's one through
+//! [`OfficeLink::take`], before [`OfficeLink::fetch`]; held elsewhere → opened read-only, `may_write`
+//! false) and drops both in `CloseSession` / `ReleaseLock` before [`OfficeLink::closed`]. Quitting closes
+//! the connection, and the server frees its locks. Before a save goes to the server,
+//! [`OfficeLink::still_held`] checks the lock connection: if it died, the server freed the lock and another
+//! desk may be writing, so the save stays on this desk and the session goes read-only ("se perdió la
+//! conexión del bloqueo") — it is not retaken behind the counselor's back (docs/office.md).
 
+use crate::office::lock::{DeskLocks, SessionHold, Taken};
 use crate::office::sessions;
 use crate::office::store::OfficeStore;
 use crate::session::{Listed, Session, SessionStore, StoreError};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub struct OfficeLink {
     server: OfficeStore,
     /// Sessions whose local copy is exactly what the server has (fetched, or sent since its last change).
     in_step: HashSet<String>,
+    /// The desk's lock connection; `None`: no office-wide locking (a kiosk, tests of the store alone).
+    locks: Option<DeskLocks>,
+    /// The office-wide locks this desk holds, by session id (released when dropped).
+    holds: HashMap<String, SessionHold>,
 }
 
 impl OfficeLink {
     pub fn new(server: OfficeStore) -> OfficeLink {
-        OfficeLink { server, in_step: HashSet::new() }
+        OfficeLink { server, in_step: HashSet::new(), locks: None, holds: HashMap::new() }
+    }
+
+    /// From now on sessions are held office-wide on `locks` (one writer per session).
+    pub fn set_locks(&mut self, locks: DeskLocks) {
+        self.locks = Some(locks);
+    }
+
+    /// Takes session `id`'s office-wide lock (kept if this desk holds it already). Refused with
+    /// `StoreError::OpenElsewhere` (where) when another desk has it, `StoreError::Office` when the lock
+    /// connection fails.
+    pub fn take(&mut self, id: &str) -> Result<(), StoreError> {
+        let Some(locks) = &self.locks else { return Ok(()) };
+        if self.holds.contains_key(id) {
+            return Ok(());
+        }
+        match locks.take(id) {
+            Ok(Taken::Mine(hold)) => {
+                self.holds.insert(id.to_string(), hold);
+                Ok(())
+            }
+            Ok(Taken::Elsewhere(holder)) => Err(StoreError::OpenElsewhere { id: id.into(), desk: holder.desk }),
+            Err(e) => Err(StoreError::Office { message: e.to_string() }),
+        }
+    }
+
+    /// Lets go of session `id`'s office-wide lock, if held here.
+    pub fn release(&mut self, id: &str) {
+        self.holds.remove(id);
+    }
+
+    /// Whether this desk may still send session `id` to the server: it holds the lock and its lock
+    /// connection is alive. If not, the lock is forgotten and the local copy marked unsent (kept at close).
+    pub fn still_held(&mut self, id: &str) -> bool {
+        let Some(locks) = &self.locks else { return true };
+        if self.holds.contains_key(id) && locks.is_alive() {
+            return true;
+        }
+        self.holds.remove(id);
+        self.in_step.remove(id);
+        false
     }
 
     /// The office's sessions, and this desk's unsent ones. A server that cannot be reached lists none
@@ -85,8 +134,16 @@ impl OfficeLink {
         }
     }
 
+    /// Deletes session `id`, holding its office-wide lock meanwhile (refused while another desk has it
+    /// open); the release that follows removes this desk's `rumbo.session_holders` row.
     pub fn erase(&mut self, local: &SessionStore, id: &str) -> Result<crate::session::Erased, StoreError> {
+        let held_before = self.holds.contains_key(id);
+        self.take(id)?;
         self.in_step.remove(id);
-        sessions::erase(local, &mut self.server, id)
+        let erased = sessions::erase(local, &mut self.server, id);
+        if !held_before {
+            self.release(id);
+        }
+        erased
     }
 }

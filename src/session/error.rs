@@ -27,6 +27,9 @@ pub enum StoreError {
     /// Another rumbo (or another handle in this one) holds the session's lock.
     #[error("session {id} is in use")]
     Locked { id: String },
+    /// Office mode: another desk holds the session's office-wide lock (`desk`: where, when it said so).
+    #[error("session {id} is open at another desk")]
+    OpenElsewhere { id: String, desk: Option<String> },
     /// Not something a session file can be named after (see `is_valid_id`).
     #[error("not a session id: {id:?}")]
     InvalidId { id: String },
@@ -97,6 +100,13 @@ impl StoreError {
             ),
             StoreError::NotFound { id } => fill(s.store_not_found, &[("id", id)]),
             StoreError::Locked { id } => fill(s.store_locked, &[("id", id)]),
+            StoreError::OpenElsewhere { id, desk } => {
+                let at = match desk {
+                    Some(desk) => fill(s.session_open_elsewhere, &[("desk", desk)]),
+                    None => s.session_open_elsewhere_unknown.to_string(),
+                };
+                fill(s.store_open_elsewhere, &[("id", id), ("where", &at)])
+            }
             StoreError::InvalidId { id } => fill(s.store_invalid_id, &[("id", id)]),
             StoreError::NewerFormat { id, format } => fill(s.store_newer, &[("id", id), ("format", format)]),
             StoreError::Serialize { id, message } => {
