@@ -512,5 +512,5 @@ pub const EN: Strings = Strings {
     session_open_elsewhere_unknown: "open at another desk",
     store_open_elsewhere: "session `{id}` is {where}: close it there first",
     header_read_only_elsewhere: "read-only: {where}",
-    session_lock_lost: "read-only: the lock's connection to the office server was lost (what was written is kept on this computer); close and reopen it",
+    session_lock_lost: "read-only: the lock was lost",
 };

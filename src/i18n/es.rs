@@ -512,5 +512,5 @@ pub const ES: Strings = Strings {
     session_open_elsewhere_unknown: "abierta en otro puesto",
     store_open_elsewhere: "la sesión «{id}» está {where}: ciérrela allí primero",
     header_read_only_elsewhere: "solo lectura: {where}",
-    session_lock_lost: "solo lectura: se perdió la conexión del bloqueo con el servidor de la oficina (lo escrito quedó en este equipo); ciérrela y vuelva a abrirla",
+    session_lock_lost: "solo lectura: se perdió el bloqueo",
 };

@@ -10,8 +10,8 @@
 //! false) and drops both in `CloseSession` / `ReleaseLock` before [`OfficeLink::closed`]. Quitting closes
 //! the connection, and the server frees its locks. Before a save goes to the server,
 //! [`OfficeLink::still_held`] checks the lock connection: if it died, the server freed the lock and another
-//! desk may be writing, so the save stays on this desk and the session goes read-only ("se perdió la
-//! conexión del bloqueo") — it is not retaken behind the counselor's back (docs/office.md).
+//! desk may be writing, so the save stays on this desk and the session goes read-only ("solo lectura: se
+//! perdió el bloqueo") — it is not retaken behind the counselor's back (docs/office.md).
 
 use crate::office::lock::{DeskLocks, SessionHold, Taken};
 use crate::office::sessions;
