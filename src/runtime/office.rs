@@ -52,7 +52,9 @@ impl OfficeLink {
                 self.holds.insert(id.to_string(), hold);
                 Ok(())
             }
-            Ok(Taken::Elsewhere(holder)) => Err(StoreError::OpenElsewhere { id: id.into(), desk: holder.desk }),
+            Ok(Taken::Elsewhere(holder)) => {
+                Err(StoreError::OpenElsewhere { id: id.into(), desk: holder.desk })
+            }
             Err(e) => Err(StoreError::Office { message: e.to_string() }),
         }
     }
