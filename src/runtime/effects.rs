@@ -194,6 +194,13 @@ impl Runner {
                     };
                     replies.push(Msg::SessionsListed(listed));
                 }
+                Effect::FindCode(code) => {
+                    let found = match &mut self.office {
+                        Some(office) => office.find_code(&self.store, &code),
+                        None => crate::office::sessions::local_with_code(&self.store, &code),
+                    };
+                    replies.push(Msg::CodeFound { code, found: found.map_err(Failure::from) });
+                }
                 Effect::OpenSession(id) => {
                     // A read-only data folder gets no lock file: it could not be written anyway.
                     let locked = if self.read_only {

@@ -85,6 +85,11 @@ impl OfficeLink {
         }
     }
 
+    /// Kiosk to desk: the office's sessions with this kiosk code, and this desk's unsent ones.
+    pub fn find_code(&mut self, local: &SessionStore, code: &str) -> Result<Vec<Listed>, StoreError> {
+        sessions::find_code(local, &mut self.server, code)
+    }
+
     pub fn erase(&mut self, local: &SessionStore, id: &str) -> Result<crate::session::Erased, StoreError> {
         self.in_step.remove(id);
         sessions::erase(local, &mut self.server, id)
