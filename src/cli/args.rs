@@ -116,7 +116,7 @@ pub enum KioskCommand {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Session id, or a unique prefix of one
+    /// Session id, a unique prefix of one, or a kiosk code (K7M2QX)
     pub session: String,
     /// File format
     #[arg(long, value_enum, default_value = "md")]
@@ -153,15 +153,18 @@ pub enum SessionsCommand {
         /// Print {"sessions":[…]} as JSON
         #[arg(long)]
         json: bool,
+        /// Every office's sessions, with an office column (the coordinator role only)
+        #[arg(long)]
+        all_offices: bool,
     },
     /// One session in full
     Show {
-        /// Session id, or a unique prefix of one
+        /// Session id, a unique prefix of one, or a kiosk code (K7M2QX)
         session: String,
     },
     /// Erase a session and every copy rumbo made of it (the person's right to deletion)
     Delete {
-        /// Session id, or a unique prefix of one
+        /// Session id, a unique prefix of one, or a kiosk code (K7M2QX)
         session: String,
         /// Do not ask for confirmation
         #[arg(long)]
@@ -181,6 +184,9 @@ pub enum SessionsCommand {
         /// Print {"day":…,"sessions":[…]} as JSON
         #[arg(long)]
         json: bool,
+        /// Every office's sessions, with an office column (the coordinator role only)
+        #[arg(long)]
+        all_offices: bool,
     },
     /// Delete sessions older than the retention period; reports counts only, never names
     Purge {

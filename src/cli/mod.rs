@@ -1,5 +1,6 @@
 //! The command line: parses arguments, resolves language and folders, and runs a subcommand or the app.
 
+mod all_offices;
 mod app;
 mod args;
 mod check;

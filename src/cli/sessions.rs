@@ -23,13 +23,13 @@ pub fn run(global: &GlobalArgs, lang: Lang, command: &SessionsCommand) -> ExitCo
         Err(code) => return code,
     };
     match command {
-        SessionsCommand::List { json } => list(global, lang, &mut store, *json),
+        SessionsCommand::List { json, all_offices } => list(global, lang, &mut store, *json, *all_offices),
         SessionsCommand::Show { session } => show(global, lang, &mut store, session),
         SessionsCommand::Delete { session, yes } => delete(lang, &mut store, session, *yes),
         SessionsCommand::Purge { older_than } => purge(global, lang, &mut store, *older_than),
         SessionsCommand::Import { file } => super::import::run(lang, store.local(), file),
-        SessionsCommand::Due { before, json } => {
-            super::due::run(global, lang, &mut store, before.as_deref(), *json)
+        SessionsCommand::Due { before, json, all_offices } => {
+            super::due::run(lang, &mut store, before.as_deref(), *json, *all_offices)
         }
     }
 }
@@ -48,7 +48,9 @@ pub fn open_store(global: &GlobalArgs, lang: Lang) -> Result<Sessions, ExitCode>
     Sessions::open(&config, &dir).map_err(|e| fail(lang, &e.message(lang)))
 }
 
-/// The one session whose id is `wanted` or starts with it.
+/// The one session whose id is `wanted` or starts with it, or whose kiosk code `wanted` is, typed as
+/// people type it (any case, spaces and dashes ignored: "k7m-2qx"). On the office's server that is every
+/// session of the office, whichever desk or kiosk wrote it.
 pub fn resolve(lang: Lang, store: &mut Sessions, wanted: &str) -> Result<String, ExitCode> {
     let s = lang.strings();
     // Ids are lowercase; the kiosk's desk code is the same letters in capitals.
@@ -57,10 +59,16 @@ pub fn resolve(lang: Lang, store: &mut Sessions, wanted: &str) -> Result<String,
     if ids.iter().any(|id| id == wanted) {
         return Ok(wanted.to_string());
     }
-    let matches: Vec<&String> =
+    let mut matches: Vec<&String> =
         ids.iter().filter(|id| !wanted.is_empty() && id.starts_with(wanted)).collect();
+    let code = crate::session::typed_code(wanted);
+    if let (true, Some(code)) = (matches.is_empty(), &code) {
+        matches = ids.iter().filter(|id| crate::session::has_code(id, code)).collect();
+    }
     match matches.as_slice() {
         [one] => Ok((*one).clone()),
+        // Shaped like a kiosk code: the visit may never have been stored (no consent).
+        [] if code.is_some() => Err(fail(lang, s.code_none)),
         [] => Err(fail(lang, &fill(s.session_unknown, &[("id", &wanted)]))),
         many => {
             let list: Vec<&str> = many.iter().map(|id| id.as_str()).collect();
@@ -74,26 +82,36 @@ pub fn load(lang: Lang, store: &mut Sessions, wanted: &str) -> Result<Session, E
     store.load(&id).map_err(|e| fail(lang, &e.message(lang)))
 }
 
-fn list(global: &GlobalArgs, lang: Lang, store: &mut Sessions, as_json: bool) -> ExitCode {
+fn list(global: &GlobalArgs, lang: Lang, store: &mut Sessions, as_json: bool, all_offices: bool) -> ExitCode {
     let set = match load_or_report(global, lang) {
         Ok(set) => set,
         Err(code) => return code,
     };
-    let listed = match store.list() {
+    let listed = match super::all_offices::listed(lang, store, all_offices) {
         Ok(listed) => listed,
-        Err(e) => return fail(lang, &e.message(lang)),
+        Err(code) => return code,
     };
+    let office_width = super::all_offices::width(&listed);
     let s = lang.strings();
     let mut out = std::io::stdout().lock();
     if as_json {
-        let rows: Vec<_> = listed.iter().map(|entry| list_json(entry, &set)).collect();
+        let rows: Vec<_> = listed
+            .iter()
+            .map(|(office, entry)| {
+                let mut row = list_json(entry, &set);
+                if let (Some(office), Some(fields)) = (office, row.as_object_mut()) {
+                    fields.insert("office".into(), json!(office));
+                }
+                row
+            })
+            .collect();
         let _ = writeln!(out, "{}", json!({ "sessions": rows }));
         return ExitCode::SUCCESS;
     }
     if listed.is_empty() {
         let _ = writeln!(out, "{}", lang.strings().sessions_none);
     }
-    for entry in &listed {
+    for (office, entry) in &listed {
         let line = match entry {
             Listed::Ok(session) => {
                 let best = best_fit(session, &set).map(|(t, p)| format!("{p:>3}%  {t}")).unwrap_or_default();
@@ -121,7 +139,8 @@ fn list(global: &GlobalArgs, lang: Lang, store: &mut Sessions, as_json: bool) ->
                 fill(lang.strings().sessions_unreadable, &[("place", &path.display()), ("detail", message)])
             ),
         };
-        if writeln!(out, "{line}").is_err() {
+        let office = super::all_offices::column(office.as_deref(), office_width);
+        if writeln!(out, "{office}{line}").is_err() {
             break;
         }
     }

@@ -450,6 +450,11 @@ pub const EN: Strings = Strings {
     office_roles: "{roles}; office {office}",
     office_roles_mismatch: "{roles}; the server maps this login to office {server}, and config.ron says {config}",
     office_roles_no_office: "{roles}; this login has no office in rumbo.members (docs/office.md)",
+    code_none: "No visitor with that code at this office. If the visit was not saved (no consent), only its printed/HTML summary is left.",
+    code_several: "Several sessions have the code {code}: choose one and press Enter.",
+    store_not_coordinator: "--all-offices is for the coordinator role only (rumbo_coordinator); this user sees its own office's sessions only",
+    all_offices_local: "--all-offices needs the office's server (store: Postgres in config.ron); this computer keeps only its own sessions",
+    list_col_office: "office",
     gap_essential: "Essential, not yet held: these count for the fit",
     gap_optional: "Optional, not yet held: these do not count for the fit",
     // Issue 14: the popup with the whole text of the selected item (`v`); {kind} is a kind_* word.

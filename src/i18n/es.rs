@@ -450,6 +450,11 @@ pub const ES: Strings = Strings {
     office_roles: "{roles}; oficina {office}",
     office_roles_mismatch: "{roles}; el servidor asigna este usuario a la oficina {server}, y config.ron dice {config}",
     office_roles_no_office: "{roles}; este usuario no tiene oficina en rumbo.members (docs/office.md)",
+    code_none: "Ningún visitante con ese código en esta oficina. Si la visita no se guardó (sin consentimiento), solo queda su resumen impreso/HTML.",
+    code_several: "Varias sesiones tienen el código {code}: elija una y pulse Enter.",
+    store_not_coordinator: "--all-offices es solo para el rol de coordinación (rumbo_coordinator); este usuario ve solo las sesiones de su oficina",
+    all_offices_local: "--all-offices necesita el servidor de la oficina (store: Postgres en config.ron); este equipo guarda solo sus propias sesiones",
+    list_col_office: "oficina",
     gap_essential: "Esenciales que le faltan: cuentan para el ajuste",
     gap_optional: "Opcionales que le faltan: no cuentan para el ajuste",
     // Issue 14: the popup with the whole text of the selected item (`v`); {kind} is a kind_* word.

@@ -150,6 +150,26 @@ pub fn list(local: &SessionStore, server: &mut OfficeStore) -> Result<Vec<Listed
     Ok(listed)
 }
 
+/// Kiosk to desk: the office's sessions with the kiosk code `code` (the row's indexed `code`), and this
+/// desk's unsent copies with it.
+pub fn find_code(
+    local: &SessionStore,
+    server: &mut OfficeStore,
+    code: &str,
+) -> Result<Vec<Listed>, StoreError> {
+    let mut found = server.find_code(code)?;
+    let on_server: std::collections::HashSet<String> = found.iter().map(|l| l.id().to_string()).collect();
+    let here = local_with_code(local, code)?;
+    found.extend(here.into_iter().filter(|l| !on_server.contains(l.id())));
+    Ok(found)
+}
+
+/// This computer's sessions with the kiosk code `code` (`store: Local`, or an office desk's unsent copies).
+pub fn local_with_code(local: &SessionStore, code: &str) -> Result<Vec<Listed>, StoreError> {
+    let code = code.to_lowercase();
+    Ok(local.list()?.into_iter().filter(|l| session::has_code(l.id(), &code)).collect())
+}
+
 /// The session as last saved or journaled anywhere: this desk's copy when it holds edits the server may
 /// lack ([`pending_here`]), else the row.
 pub fn load(local: &SessionStore, server: &mut OfficeStore, id: &str) -> Result<Session, StoreError> {

@@ -137,26 +137,41 @@ impl OfficeStore {
             .client
             .query("SELECT id, body FROM rumbo.sessions WHERE office_id = $1", &[&self.office_id])
             .map_err(|e| server_error(&e))?;
-        let mut listed: Vec<Listed> = rows
-            .iter()
-            .map(|row| {
-                let id: String = row.get(0);
-                match from_row(&id, &row.get::<_, String>(1)) {
-                    Ok(session) => Listed::Ok(Box::new(session)),
-                    Err(StoreError::Corrupt { id, path, line, col, message }) => {
-                        Listed::Corrupt { id, path, line, col, message }
-                    }
-                    Err(e) => Listed::Unreadable { path: row_place(&id), id, message: e.to_string() },
-                }
-            })
-            .collect();
-        listed.sort_by(|a, b| match (a, b) {
-            (Listed::Ok(a), Listed::Ok(b)) => b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)),
-            (Listed::Ok(_), _) => std::cmp::Ordering::Less,
-            (_, Listed::Ok(_)) => std::cmp::Ordering::Greater,
-            _ => a.id().cmp(b.id()),
-        });
-        Ok(listed)
+        Ok(listed(&rows))
+    }
+
+    /// Kiosk to desk: this office's sessions whose kiosk code is `code` (any case), through the
+    /// `(office_id, code)` index. Usually one; a code shared by several sessions gives them all.
+    pub fn find_code(&mut self, code: &str) -> Result<Vec<Listed>, StoreError> {
+        let sql = "SELECT id, body FROM rumbo.sessions WHERE office_id = $1 AND code = $2";
+        let rows =
+            self.client.query(sql, &[&self.office_id, &code.to_uppercase()]).map_err(|e| server_error(&e))?;
+        Ok(listed(&rows))
+    }
+
+    /// `--all-offices`: every office's sessions, each with its office. Only a coordinator may: row-level
+    /// security would quietly narrow anyone else's answer to their own office, so the role is asked first
+    /// and anyone else is refused ([`StoreError::NotCoordinator`]) rather than shown a partial list.
+    pub fn list_all_offices(&mut self) -> Result<Vec<(String, Listed)>, StoreError> {
+        let coordinator = self
+            .client
+            .query_one("SELECT pg_has_role(current_user, 'rumbo_coordinator', 'MEMBER')", &[])
+            .map_err(|e| server_error(&e))?;
+        if !coordinator.get::<_, bool>(0) {
+            return Err(StoreError::NotCoordinator);
+        }
+        let rows = self
+            .client
+            .query("SELECT id, body, office_id FROM rumbo.sessions ORDER BY office_id", &[])
+            .map_err(|e| server_error(&e))?;
+        let mut offices: std::collections::BTreeMap<String, Vec<postgres::Row>> = Default::default();
+        for row in rows {
+            offices.entry(row.get(2)).or_default().push(row);
+        }
+        Ok(offices
+            .into_iter()
+            .flat_map(|(office, rows)| listed(&rows).into_iter().map(move |l| (office.clone(), l)))
+            .collect())
     }
 
     /// Removes the session's row; whether there was one.
@@ -195,6 +210,31 @@ fn format_column(format: u32) -> i32 {
 /// Where a row is, for messages: not a file, but shown as one would be.
 fn row_place(id: &str) -> PathBuf {
     PathBuf::from(format!("rumbo.sessions/{id}"))
+}
+
+/// Rows of `(id, body, ..)` as listed sessions, most recently updated first (as [`SessionStore::list`]
+/// (crate::session::SessionStore::list) orders files); rows that do not parse after them, by id.
+fn listed(rows: &[postgres::Row]) -> Vec<Listed> {
+    let mut listed: Vec<Listed> = rows
+        .iter()
+        .map(|row| {
+            let id: String = row.get(0);
+            match from_row(&id, &row.get::<_, String>(1)) {
+                Ok(session) => Listed::Ok(Box::new(session)),
+                Err(StoreError::Corrupt { id, path, line, col, message }) => {
+                    Listed::Corrupt { id, path, line, col, message }
+                }
+                Err(e) => Listed::Unreadable { path: row_place(&id), id, message: e.to_string() },
+            }
+        })
+        .collect();
+    listed.sort_by(|a, b| match (a, b) {
+        (Listed::Ok(a), Listed::Ok(b)) => b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)),
+        (Listed::Ok(_), _) => std::cmp::Ordering::Less,
+        (_, Listed::Ok(_)) => std::cmp::Ordering::Greater,
+        _ => a.id().cmp(b.id()),
+    });
+    listed
 }
 
 /// A row's body as a session, cleaned as a file's is; the row's id is authoritative.

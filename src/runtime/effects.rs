@@ -202,6 +202,13 @@ impl Runner {
                     };
                     replies.push(Msg::SessionsListed(listed));
                 }
+                Effect::FindCode(code) => {
+                    let found = match &mut self.office {
+                        Some(office) => office.find_code(&self.store, &code),
+                        None => crate::office::sessions::local_with_code(&self.store, &code),
+                    };
+                    replies.push(Msg::CodeFound { code, found: found.map_err(Failure::from) });
+                }
                 Effect::OpenSession(id) => self.open(model, id, &mut replies),
                 Effect::CreateSession(session) => {
                     if let Ok(lock) = self.store.lock(&session.id) {

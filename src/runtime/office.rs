@@ -136,6 +136,11 @@ impl OfficeLink {
         }
     }
 
+    /// Kiosk to desk: the office's sessions with this kiosk code, and this desk's unsent ones.
+    pub fn find_code(&mut self, local: &SessionStore, code: &str) -> Result<Vec<Listed>, StoreError> {
+        sessions::find_code(local, &mut self.server, code)
+    }
+
     /// Deletes session `id`, holding its office-wide lock meanwhile (refused while another desk has it
     /// open); the release that follows removes this desk's `rumbo.session_holders` row.
     pub fn erase(&mut self, local: &SessionStore, id: &str) -> Result<crate::session::Erased, StoreError> {

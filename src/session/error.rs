@@ -43,6 +43,10 @@ pub enum StoreError {
     /// the host and the user, never the password.
     #[error("office server: {message}")]
     Office { message: String },
+    /// `--all-offices` asked by a login that is not a coordinator (row-level security would quietly show
+    /// it its own office only).
+    #[error("--all-offices: not a coordinator")]
+    NotCoordinator,
 }
 
 /// Why a save failed, in the few kinds a person can act on; the header names it ("sin guardar — disco lleno").
@@ -113,6 +117,7 @@ impl StoreError {
                 fill(s.store_serialize, &[("id", id), ("detail", message)])
             }
             StoreError::Office { message } => fill(s.store_office, &[("detail", message)]),
+            StoreError::NotCoordinator => s.store_not_coordinator.to_string(),
         }
     }
 }

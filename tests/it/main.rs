@@ -52,6 +52,7 @@ mod footer_fit;
 mod keyflow;
 mod keyflow_cannot_save;
 mod keyflow_catalog_change;
+mod keyflow_code;
 mod keyflow_export;
 mod keyflow_failures;
 mod keyflow_gap;
@@ -111,8 +112,10 @@ mod plan_snapshots;
 mod console_glyphs;
 mod e2e_console_glyphs;
 // issue 15 (office mode): config, connection, throwaway PostgreSQL, schema
+mod office_all_offices;
 mod office_app;
 mod office_check;
+mod office_code;
 mod office_config;
 mod office_connect;
 mod office_import;

@@ -16,7 +16,7 @@ use rumbo::runtime::Runner;
 use rumbo::session::{MarkKind, MarkLevel};
 use std::path::Path;
 
-fn at_desk(dir: &Path, server: OfficeStore) -> App {
+pub fn at_desk(dir: &Path, server: OfficeStore) -> App {
     let mut model = new_model();
     let mut runner = Runner::new(dir).unwrap();
     runner.set_office(server);
@@ -99,7 +99,7 @@ fn office_app_deleting_a_session_removes_its_row() {
     assert_eq!(listed, [kept.id.as_str()]);
 }
 
-fn kiosk(db: &TestDb, dir: &Path, role: &str) -> Visitor {
+pub fn kiosk(db: &TestDb, dir: &Path, role: &str) -> Visitor {
     let mut v = Visitor::start(dir);
     let server = OfficeStore::on(login(db, role, "rumbo_kiosk", "kennedy-1"), "kennedy-1", "KIOSCO-1");
     v.runner.set_office(server.unwrap());
