@@ -5,6 +5,7 @@
 use crate::app::keymap::{Conflict, ConflictKind, KeyOverrides, Keymap};
 use crate::catalog::locate::{Locations, Pos};
 use crate::catalog::optional_text;
+use crate::office::{ConnInfo, Store};
 use crate::private_fs::Mode;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -26,6 +27,12 @@ pub struct Config {
     /// Keys changed from the defaults, by action (`keys: (buscar: "ctrl+f")`); see docs/config.md.
     #[serde(skip_serializing_if = "is_default")]
     pub keys: KeyOverrides,
+    /// Where sessions are kept: `Local` (this computer's files) or `Postgres(url: "…")`, the office's server.
+    #[serde(skip_serializing_if = "Store::is_local")]
+    pub store: Store,
+    /// This workstation's name as the other desks see it ("abierta en ESCRITORIO-3"); empty: the host name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub desk: String,
 }
 
 fn is_default(keys: &KeyOverrides) -> bool {
@@ -133,6 +140,8 @@ impl Default for Config {
             kiosk: Kiosk::default(),
             office: Office::default(),
             keys: KeyOverrides::default(),
+            store: Store::Local,
+            desk: String::new(),
         }
     }
 }
@@ -218,11 +227,29 @@ impl Config {
             );
             return Err(at("office.website", message));
         }
+        self.check_store().map_err(|(key, message)| at(key, message))?;
         // Pointed at the key written for the action at fault.
         self.keymap().map(|_| ()).map_err(|c| {
             let name = c.action.name();
             at(&format!("keys.{name}"), format!("keys.{name}: {}", conflict_words(&c.kind, name)))
         })
+    }
+
+    /// `store: Postgres` needs the office every session belongs to, and an address rumbo can use; neither
+    /// message quotes the URL (it must never reach a screen or a log).
+    fn check_store(&self) -> Result<(), (&'static str, String)> {
+        let Store::Postgres { url } = &self.store else { return Ok(()) };
+        if self.office.id.is_none() {
+            let message = "store: Postgres needs office.id, the office every session belongs to \
+                           (office: (id: \"kennedy-1\"))";
+            return Err(("store", message.to_string()));
+        }
+        ConnInfo::parse(url.expose()).map(|_| ()).map_err(|e| ("store.url", format!("store: {e}")))
+    }
+
+    /// This workstation's name: `desk:`, else the host name.
+    pub fn desk_name(&self) -> String {
+        crate::office::settings::desk_name(Some(&self.desk))
     }
 
     /// The keymap in force: the defaults with `keys:` over them, kept off the kiosk's `admin_key`.

@@ -11,6 +11,7 @@ pub mod config;
 pub mod export;
 pub mod i18n;
 pub mod kiosk;
+pub mod office;
 pub mod private_fs;
 pub mod runtime;
 pub mod search;

@@ -57,7 +57,8 @@ pub enum Screen {
 pub struct SessionsScreen {
     pub rows: Vec<SessionRow>,
     pub selected: usize,
-    /// `/` typed: the filter being edited (or kept) over alias and occupation.
+    /// `/` typed: the filter being edited (or kept) over alias and occupation, and over the kiosk code
+    /// when it is shaped like one (Enter then looks the code up: kiosk to desk, issue 15).
     pub filter: String,
     pub filtering: bool,
     /// `d` pressed: the id waiting for confirmation.
@@ -89,6 +90,7 @@ impl SessionsScreen {
     /// Rows that pass the filter, as indexes into `rows`.
     pub fn visible(&self) -> Vec<usize> {
         let needle = crate::text::fold(self.filter.trim());
+        let code = crate::session::typed_code(&self.filter);
         self.rows
             .iter()
             .enumerate()
@@ -96,6 +98,7 @@ impl SessionsScreen {
                 needle.is_empty()
                     || crate::text::fold(&r.alias).contains(&needle)
                     || r.best.as_ref().is_some_and(|(t, _)| crate::text::fold(t).contains(&needle))
+                    || code.as_ref().is_some_and(|code| crate::session::has_code(&r.id, code))
             })
             .map(|(i, _)| i)
             .collect()
@@ -186,6 +189,8 @@ pub struct Workspace {
     pub best_filter: crate::session::BestFilter,
     /// `c` went from an occupation to one of its CUOC equivalents: Backspace goes back.
     pub cuoc_jump: Option<CuocJump>,
+    /// Office mode: read-only because of the office's lock (where it is open, or the lock was lost).
+    pub office_read_only: Option<super::OfficeReadOnly>,
 }
 
 /// A jump from an occupation (`from`) to its `index`-th loaded CUOC equivalent (`to`).
@@ -333,6 +338,7 @@ impl Workspace {
             hint: None,
             best_filter: Default::default(),
             cuoc_jump: None,
+            office_read_only: None,
         }
     }
 

@@ -53,10 +53,24 @@ pub enum Msg {
     HelpRoom(usize),
     /// The sessions folder as the runtime read it.
     SessionsListed(Vec<Listed>),
+    /// The sessions whose kiosk code is `code` (`Effect::FindCode`), or why they could not be looked up.
+    CodeFound {
+        code: String,
+        found: Result<Vec<Listed>, super::Failure>,
+    },
     /// A saved session was opened; `read_only` when another rumbo holds its lock.
     SessionOpened {
         session: Box<Session>,
         read_only: bool,
+    },
+    /// Office mode: session `id`, just opened read-only, is held by another desk (`desk`, if it said).
+    OpenElsewhere {
+        id: String,
+        desk: Option<String>,
+    },
+    /// Office mode: the lock connection died while session `id` was open for writing here.
+    LockLost {
+        id: String,
     },
     /// Opening failed (corrupt, unreadable, vanished): why.
     OpenFailed(super::Failure),
@@ -100,6 +114,9 @@ pub enum Msg {
 pub enum Effect {
     /// Read the sessions folder and answer with `Msg::SessionsListed`.
     ListSessions,
+    /// Kiosk to desk: find the sessions whose kiosk code is this (lowercase, as `typed_code` gives it), in
+    /// the office's store or this computer's; answer with `Msg::CodeFound`.
+    FindCode(String),
     /// Lock and load a session; answer with `Msg::SessionOpened` or `Msg::OpenFailed`.
     OpenSession(String),
     /// Lock a session just created (it has consent) and write it.

@@ -29,6 +29,10 @@ pub enum Notice {
     SaveFailed(super::SaveFailure),
     /// A key that means nothing on this screen, and where it works.
     KeyElsewhere(super::keymap::KeyHint),
+    /// The kiosk code typed at `/` matches no session of this office (or this computer).
+    CodeNone,
+    /// The kiosk code typed at `/` matches several sessions: the list shows only them, to choose from.
+    CodeSeveral(String),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,6 +6,8 @@ use crate::app::kiosk::{AdminKey, KioskState};
 use crate::app::{Model, Notice, SaveFailure, Screen};
 use crate::config::Config;
 use crate::i18n::{Lang, fill};
+use crate::office::Store;
+use crate::office::store::OfficeStore;
 use crate::runtime::{Runner, run_loop};
 use crate::search::SearchIndex;
 use crate::session::{SaveCause, SessionStore};
@@ -39,6 +41,21 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
             );
             return ExitCode::from(EXIT_FAILURE);
         }
+    };
+    // Office mode: the server is reached before anything is shown (working without it, on this desk's
+    // copies, is not there yet: it refuses to start, saying why).
+    let mut office = match &config.store {
+        Store::Postgres { url } => {
+            let office_id = config.office.id.as_deref().unwrap_or_default();
+            match OfficeStore::connect(url, office_id, &config.desk_name()) {
+                Ok(store) => Some(store),
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "{}: {}", s.error_prefix, e.message(lang));
+                    return ExitCode::from(EXIT_FAILURE);
+                }
+            }
+        }
+        Store::Local => None,
     };
     let kiosk_wanted = global.kiosk || config.kiosk.enabled;
     let (mut runner, read_only, trouble) = match open_data(&data_dir) {
@@ -82,11 +99,38 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
     // Retention: sessions past `retention_days` go at every start, with the exports they recorded
     // (counts only, never names, are kept — and shown on the start screen). Not from a read-only
     // folder: nothing can be removed there.
-    let purged = match (&read_only, SessionStore::open(&data_dir)) {
-        (None, Ok(store)) => crate::session::purge(&store, config.retention_days, jiff::Timestamp::now())
-            .map_or(0, |purged| purged.sessions),
+    // In office mode the server's rows go too, by one statement for the office — but not from a kiosk,
+    // whose role may not delete (the desks purge).
+    let now = jiff::Timestamp::now();
+    let days = config.retention_days;
+    let purged = match (&read_only, SessionStore::open(&data_dir), &mut office) {
+        (None, Ok(store), Some(server)) if !kiosk_wanted => {
+            crate::office::sessions::purge(&store, server, days, now).map_or(0, |purged| purged.sessions)
+        }
+        (None, Ok(store), _) => crate::session::purge(&store, days, now).map_or(0, |purged| purged.sessions),
         _ => 0,
     };
+    if let Some(server) = office {
+        // One writer per session: the desk's own lock connection (not for a kiosk, whose visits no other
+        // desk opens before it is done with them).
+        let locks = match &config.store {
+            Store::Postgres { url } if !kiosk_wanted => {
+                let locks = crate::office::sessions::desk_locks(url, server.office_id(), server.desk());
+                match locks {
+                    Ok(locks) => Some(locks),
+                    Err(e) => {
+                        let _ = writeln!(std::io::stderr(), "{}: {}", s.error_prefix, e.message(lang));
+                        return ExitCode::from(EXIT_FAILURE);
+                    }
+                }
+            }
+            _ => None,
+        };
+        runner.set_office(server);
+        if let Some(locks) = locks {
+            runner.set_office_locks(locks);
+        }
+    }
     let mut model = Model::new(lang, set, index);
     // Checked when config.ron was read: a conflict stopped rumbo there, with its line and column.
     model.keymap = config.keymap().unwrap_or_default();

@@ -92,6 +92,19 @@ pub enum Command {
     /// Kiosk mode set-up
     #[command(subcommand)]
     Kiosk(KioskCommand),
+    /// Office mode (store: Postgres in config.ron): the office's shared server
+    #[command(subcommand)]
+    Office(OfficeCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OfficeCommand {
+    /// Create the office's schema and roles, or bring them up to date (after upgrading every desk)
+    Init,
+    /// One plain verdict per line: connection, TLS, server version, schema, permissions, clock skew, round trip
+    Check,
+    /// Copy this computer's sessions into the office's store, read each back, then remove the local files
+    Import,
 }
 
 #[derive(Debug, Subcommand)]
@@ -103,7 +116,7 @@ pub enum KioskCommand {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Session id, or a unique prefix of one
+    /// Session id, a unique prefix of one, or a kiosk code (K7M2QX)
     pub session: String,
     /// File format
     #[arg(long, value_enum, default_value = "md")]
@@ -140,15 +153,18 @@ pub enum SessionsCommand {
         /// Print {"sessions":[…]} as JSON
         #[arg(long)]
         json: bool,
+        /// Every office's sessions, with an office column (the coordinator role only)
+        #[arg(long)]
+        all_offices: bool,
     },
     /// One session in full
     Show {
-        /// Session id, or a unique prefix of one
+        /// Session id, a unique prefix of one, or a kiosk code (K7M2QX)
         session: String,
     },
     /// Erase a session and every copy rumbo made of it (the person's right to deletion)
     Delete {
-        /// Session id, or a unique prefix of one
+        /// Session id, a unique prefix of one, or a kiosk code (K7M2QX)
         session: String,
         /// Do not ask for confirmation
         #[arg(long)]
@@ -168,6 +184,9 @@ pub enum SessionsCommand {
         /// Print {"day":…,"sessions":[…]} as JSON
         #[arg(long)]
         json: bool,
+        /// Every office's sessions, with an office column (the coordinator role only)
+        #[arg(long)]
+        all_offices: bool,
     },
     /// Delete sessions older than the retention period; reports counts only, never names
     Purge {

@@ -2,22 +2,22 @@
 //! that day (default today, in this computer's time zone; overdue ones included), with alias, desk code,
 //! the contact the person authorised and the steps still pending. JSON shape: README, «Seguimientos».
 
-use super::sessions::fail;
-use super::{EXIT_USAGE, GlobalArgs};
+use super::EXIT_USAGE;
 use crate::i18n::{Lang, fill};
-use crate::session::{Listed, Session, SessionStore, Who, desk_code, due_by, parse_date, pending_steps};
+use crate::session::{Listed, Session, Who, desk_code, due_by, parse_date, pending_steps};
 use crate::text::sanitize_line;
 use jiff::civil::Date;
 use serde_json::json;
+use std::collections::HashMap;
 use std::io::Write;
 use std::process::ExitCode;
 
 pub fn run(
-    _global: &GlobalArgs,
     lang: Lang,
-    store: &SessionStore,
+    store: &mut crate::office::sessions::Sessions,
     before: Option<&str>,
     as_json: bool,
+    all_offices: bool,
 ) -> ExitCode {
     let s = lang.strings();
     let today = jiff::Zoned::now().date();
@@ -34,12 +34,16 @@ pub fn run(
             return ExitCode::from(EXIT_USAGE);
         }
     };
-    let listed = match store.list() {
+    let listed = match super::all_offices::listed(lang, store, all_offices) {
         Ok(listed) => listed,
-        Err(e) => return fail(lang, &e.message(lang)),
+        Err(code) => return code,
     };
+    // `--all-offices`: each session's office, for its column.
+    let offices: HashMap<&str, &str> =
+        listed.iter().filter_map(|(o, l)| Some((l.id(), o.as_deref()?))).collect();
+    let width = super::all_offices::width(&listed);
     // A session that cannot be read may be due too: say so rather than leave it out in silence.
-    for entry in &listed {
+    for (_, entry) in &listed {
         let problem = match entry {
             Listed::Ok(_) => continue,
             Listed::Corrupt { id, path, line, col, message } => {
@@ -53,14 +57,24 @@ pub fn run(
         };
         let _ = writeln!(std::io::stderr(), "{problem}");
     }
-    let sessions = listed.iter().filter_map(|entry| match entry {
+    let sessions = listed.iter().filter_map(|(_, entry)| match entry {
         Listed::Ok(session) => Some(session.as_ref()),
         _ => None,
     });
     let due = due_by(sessions, day);
     let mut out = std::io::stdout().lock();
     if as_json {
-        let rows: Vec<_> = due.iter().map(|session| row_json(session, today)).collect();
+        let rows: Vec<_> = due
+            .iter()
+            .map(|session| {
+                let mut row = row_json(session, today);
+                if let (Some(office), Some(fields)) = (offices.get(session.id.as_str()), row.as_object_mut())
+                {
+                    fields.insert("office".into(), json!(office));
+                }
+                row
+            })
+            .collect();
         let _ = writeln!(out, "{}", json!({ "day": day.to_string(), "sessions": rows }));
         return ExitCode::SUCCESS;
     }
@@ -68,7 +82,10 @@ pub fn run(
         let _ = writeln!(out, "{}", fill(s.due_none, &[("date", &day)]));
     }
     for session in due {
-        for line in lines(session, today, lang) {
+        let office = super::all_offices::column(offices.get(session.id.as_str()).copied(), width);
+        for (n, line) in lines(session, today, lang).into_iter().enumerate() {
+            // The office heads the session's first line; its steps stay indented under it.
+            let line = if n == 0 { format!("{office}{line}") } else { line };
             if writeln!(out, "{line}").is_err() {
                 return ExitCode::SUCCESS;
             }

@@ -6,17 +6,18 @@ use super::{GlobalArgs, dirs, load_or_report};
 use crate::config::Config;
 use crate::export::{Format, NotesChoice, Options, SCHEMA, default_name, render_with, write_new};
 use crate::i18n::{Lang, fill};
-use crate::session::{ExportRecord, SessionStore, StoreError};
+use crate::office::sessions::Sessions;
+use crate::session::{ExportRecord, StoreError};
 use std::io::Write;
 use std::process::ExitCode;
 
 pub fn run(global: &GlobalArgs, lang: Lang, args: &ExportArgs) -> ExitCode {
     let s = lang.strings();
-    let store = match open_store(global, lang) {
+    let mut store = match open_store(global, lang) {
         Ok(store) => store,
         Err(code) => return code,
     };
-    let session = match load(lang, &store, &args.session) {
+    let session = match load(lang, &mut store, &args.session) {
         Ok(session) => session,
         Err(code) => return code,
     };
@@ -63,8 +64,13 @@ pub fn run(global: &GlobalArgs, lang: Lang, args: &ExportArgs) -> ExitCode {
         let e = StoreError::NewerFormat { id: session.id.clone(), format: session.format };
         return fail(lang, &e.message(lang));
     }
-    let _lock = match store.lock(&session.id) {
+    let lock = match store.local().lock(&session.id) {
         Ok(lock) => lock,
+        Err(e) => return fail(lang, &e.message(lang)),
+    };
+    // Office mode: the file is recorded in the row, so no other desk may be writing it meanwhile.
+    let _office_lock = match store.hold(&session.id) {
+        Ok(hold) => hold,
         Err(e) => return fail(lang, &e.message(lang)),
     };
     let mode = config.export_mode();
@@ -87,17 +93,21 @@ pub fn run(global: &GlobalArgs, lang: Lang, args: &ExportArgs) -> ExitCode {
         Err(e) => return fail(lang, &fill(s.export_failed, &[("detail", &e)])),
     };
     let path = record.path.clone();
-    if let Err(e) = record_in(&store, &session.id, record) {
+    if let Err(e) = record_in(&mut store, &session.id, record) {
         // Unrecorded, the file would outlive the session's deletion: take it back.
         let _ = std::fs::remove_file(&path);
         return fail(lang, &fill(s.export_failed, &[("detail", &e.message(lang))]));
+    }
+    // In office mode the row has it now: this computer keeps no copy of the session (nor its lock file).
+    if matches!(store, Sessions::Office(_)) {
+        let _ = store.local().delete_locked(lock);
     }
     let _ = writeln!(std::io::stdout(), "{}", fill(s.export_written, &[("path", &path.display())]));
     ExitCode::SUCCESS
 }
 
 /// Adds the record to the session as it is on disk now (the caller holds its lock).
-fn record_in(store: &SessionStore, id: &str, record: ExportRecord) -> Result<(), StoreError> {
+fn record_in(store: &mut Sessions, id: &str, record: ExportRecord) -> Result<(), StoreError> {
     let mut session = store.load(id)?;
     session.record_export(record);
     store.save(&session)

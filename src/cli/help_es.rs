@@ -23,7 +23,10 @@ const GLOBAL: &[(&str, &str)] = &[
     ("version", "Muestra la versión"),
 ];
 
-const SESSION: &str = "Identificador de la sesión, o el comienzo de uno que no se repita";
+const SESSION: &str =
+    "Identificador de la sesión, el comienzo de uno que no se repita, o el código del quiosco (K7M2QX)";
+const ALL_OFFICES: &str =
+    "Las sesiones de todas las oficinas, con una columna de oficina (solo el rol de coordinación)";
 
 const TEMPLATE: &str = "{before-help}{about-with-newline}\nUso: {usage}\n\n{all-args}{after-help}";
 
@@ -62,6 +65,7 @@ pub fn localize(cmd: Command) -> Command {
                     common(c)
                         .about("Todas las sesiones: id, alias, creada, última vez, mejor ajuste")
                         .mut_arg("json", |a| a.help("Escribe {\"sessions\":[…]} en JSON"))
+                        .mut_arg("all_offices", |a| a.help(ALL_OFFICES))
                 })
                 .mut_subcommand("show", |c| common(c).about("Una sesión completa").mut_arg("session", |a| a.help(SESSION)))
                 .mut_subcommand("due", |c| {
@@ -69,6 +73,7 @@ pub fn localize(cmd: Command) -> Command {
                         .about("Sesiones cuyo seguimiento vence hasta un día (por defecto hoy; también las vencidas): alias, código, contacto, pasos pendientes")
                         .mut_arg("before", |a| a.help("El día (AAAA-MM-DD) hasta el que vence el seguimiento, en la zona horaria de este equipo"))
                         .mut_arg("json", |a| a.help("Escribe {\"day\":…,\"sessions\":[…]} en JSON"))
+                        .mut_arg("all_offices", |a| a.help(ALL_OFFICES))
                 })
                 .mut_subcommand("purge", |c| {
                     common(c)
@@ -92,6 +97,17 @@ pub fn localize(cmd: Command) -> Command {
                 common(c).about(
                     "Guarda el PIN de administrador (como hash argon2) en config.ron, sin cambiar lo demás, y quita el bloqueo por PIN incorrectos",
                 )
+            })
+        })
+        .mut_subcommand("office", |c| {
+            common(c).about("Modo oficina (store: Postgres en config.ron): el servidor compartido de la oficina").mut_subcommand("init", |c| {
+                common(c).about("Crea el esquema y los roles de la oficina, o los pone al día (tras actualizar cada equipo)")
+            })
+            .mut_subcommand("check", |c| {
+                common(c).about("Un veredicto por línea: conexión, TLS, versión del servidor, esquema, permisos, diferencia de reloj, ida y vuelta")
+            })
+            .mut_subcommand("import", |c| {
+                common(c).about("Copia las sesiones de este equipo al servidor de la oficina, relee cada una y luego borra los archivos locales")
             })
         })
         .mut_subcommand("search", |c| {

@@ -1,5 +1,6 @@
 //! The command line: parses arguments, resolves language and folders, and runs a subcommand or the app.
 
+mod all_offices;
 mod app;
 mod args;
 mod check;
@@ -12,11 +13,14 @@ mod help_es;
 mod import;
 mod import_cuoc;
 mod kiosk;
+mod office;
 mod search;
 mod sessions;
+mod store;
 
 pub use args::{
-    CatalogCommand, Cli, Command, GlobalArgs, ImportCommand, KindArg, KioskCommand, LangArg, ThemeArg,
+    CatalogCommand, Cli, Command, GlobalArgs, ImportCommand, KindArg, KioskCommand, LangArg, OfficeCommand,
+    ThemeArg,
 };
 
 use crate::catalog::cache::{self, Cache};
@@ -60,6 +64,7 @@ pub fn run() -> ExitCode {
         Some(Command::Export(args)) => export::run(&cli.global, lang, args),
         Some(Command::Sessions(command)) => sessions::run(&cli.global, lang, command),
         Some(Command::Kiosk(KioskCommand::SetPin)) => kiosk::set_pin(&cli.global, lang),
+        Some(Command::Office(command)) => office::run(&cli.global, lang, command),
         None => app::run(&cli.global, lang),
     }
 }

@@ -5,24 +5,31 @@ use super::{EXIT_FAILURE, GlobalArgs, dirs, load_or_report};
 use crate::catalog::CatalogSet;
 use crate::export::{Format, NotesChoice};
 use crate::i18n::{Lang, fill};
-use crate::session::{Listed, Session, SessionStore, best_fit};
+use crate::office::sessions::Sessions;
+use crate::session::{Listed, Session, best_fit};
 use serde_json::json;
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
 pub fn run(global: &GlobalArgs, lang: Lang, command: &SessionsCommand) -> ExitCode {
-    let store = match open_store(global, lang) {
+    // Not yet on the office's server: `rumbo office import` is the way there (issue 15).
+    if matches!(command, SessionsCommand::Import { .. })
+        && let Err(code) = super::store::refuse_office(global, lang)
+    {
+        return code;
+    }
+    let mut store = match open_store(global, lang) {
         Ok(store) => store,
         Err(code) => return code,
     };
     match command {
-        SessionsCommand::List { json } => list(global, lang, &store, *json),
-        SessionsCommand::Show { session } => show(global, lang, &store, session),
-        SessionsCommand::Delete { session, yes } => delete(lang, &store, session, *yes),
-        SessionsCommand::Purge { older_than } => purge(global, lang, &store, *older_than),
-        SessionsCommand::Import { file } => super::import::run(lang, &store, file),
-        SessionsCommand::Due { before, json } => {
-            super::due::run(global, lang, &store, before.as_deref(), *json)
+        SessionsCommand::List { json, all_offices } => list(global, lang, &mut store, *json, *all_offices),
+        SessionsCommand::Show { session } => show(global, lang, &mut store, session),
+        SessionsCommand::Delete { session, yes } => delete(lang, &mut store, session, *yes),
+        SessionsCommand::Purge { older_than } => purge(global, lang, &mut store, *older_than),
+        SessionsCommand::Import { file } => super::import::run(lang, store.local(), file),
+        SessionsCommand::Due { before, json, all_offices } => {
+            super::due::run(lang, &mut store, before.as_deref(), *json, *all_offices)
         }
     }
 }
@@ -32,15 +39,19 @@ pub fn fail(lang: Lang, message: &str) -> ExitCode {
     ExitCode::from(EXIT_FAILURE)
 }
 
-pub fn open_store(global: &GlobalArgs, lang: Lang) -> Result<SessionStore, ExitCode> {
+/// The sessions config.ron's `store:` names: this computer's, or the office's server (connected here).
+pub fn open_store(global: &GlobalArgs, lang: Lang) -> Result<Sessions, ExitCode> {
     let Some(dir) = dirs::data_dir(global) else {
         return Err(fail(lang, lang.strings().data_dir_unavailable));
     };
-    SessionStore::open(&dir).map_err(|e| fail(lang, &e.message(lang)))
+    let config = super::store::config(global, lang)?;
+    Sessions::open(&config, &dir).map_err(|e| fail(lang, &e.message(lang)))
 }
 
-/// The one session whose id is `wanted` or starts with it.
-pub fn resolve(lang: Lang, store: &SessionStore, wanted: &str) -> Result<String, ExitCode> {
+/// The one session whose id is `wanted` or starts with it, or whose kiosk code `wanted` is, typed as
+/// people type it (any case, spaces and dashes ignored: "k7m-2qx"). On the office's server that is every
+/// session of the office, whichever desk or kiosk wrote it.
+pub fn resolve(lang: Lang, store: &mut Sessions, wanted: &str) -> Result<String, ExitCode> {
     let s = lang.strings();
     // Ids are lowercase; the kiosk's desk code is the same letters in capitals.
     let wanted = &wanted.to_lowercase();
@@ -48,10 +59,16 @@ pub fn resolve(lang: Lang, store: &SessionStore, wanted: &str) -> Result<String,
     if ids.iter().any(|id| id == wanted) {
         return Ok(wanted.to_string());
     }
-    let matches: Vec<&String> =
+    let mut matches: Vec<&String> =
         ids.iter().filter(|id| !wanted.is_empty() && id.starts_with(wanted)).collect();
+    let code = crate::session::typed_code(wanted);
+    if let (true, Some(code)) = (matches.is_empty(), &code) {
+        matches = ids.iter().filter(|id| crate::session::has_code(id, code)).collect();
+    }
     match matches.as_slice() {
         [one] => Ok((*one).clone()),
+        // Shaped like a kiosk code: the visit may never have been stored (no consent).
+        [] if code.is_some() => Err(fail(lang, s.code_none)),
         [] => Err(fail(lang, &fill(s.session_unknown, &[("id", &wanted)]))),
         many => {
             let list: Vec<&str> = many.iter().map(|id| id.as_str()).collect();
@@ -60,31 +77,41 @@ pub fn resolve(lang: Lang, store: &SessionStore, wanted: &str) -> Result<String,
     }
 }
 
-pub fn load(lang: Lang, store: &SessionStore, wanted: &str) -> Result<Session, ExitCode> {
+pub fn load(lang: Lang, store: &mut Sessions, wanted: &str) -> Result<Session, ExitCode> {
     let id = resolve(lang, store, wanted)?;
     store.load(&id).map_err(|e| fail(lang, &e.message(lang)))
 }
 
-fn list(global: &GlobalArgs, lang: Lang, store: &SessionStore, as_json: bool) -> ExitCode {
+fn list(global: &GlobalArgs, lang: Lang, store: &mut Sessions, as_json: bool, all_offices: bool) -> ExitCode {
     let set = match load_or_report(global, lang) {
         Ok(set) => set,
         Err(code) => return code,
     };
-    let listed = match store.list() {
+    let listed = match super::all_offices::listed(lang, store, all_offices) {
         Ok(listed) => listed,
-        Err(e) => return fail(lang, &e.message(lang)),
+        Err(code) => return code,
     };
+    let office_width = super::all_offices::width(&listed);
     let s = lang.strings();
     let mut out = std::io::stdout().lock();
     if as_json {
-        let rows: Vec<_> = listed.iter().map(|entry| list_json(entry, &set)).collect();
+        let rows: Vec<_> = listed
+            .iter()
+            .map(|(office, entry)| {
+                let mut row = list_json(entry, &set);
+                if let (Some(office), Some(fields)) = (office, row.as_object_mut()) {
+                    fields.insert("office".into(), json!(office));
+                }
+                row
+            })
+            .collect();
         let _ = writeln!(out, "{}", json!({ "sessions": rows }));
         return ExitCode::SUCCESS;
     }
     if listed.is_empty() {
         let _ = writeln!(out, "{}", lang.strings().sessions_none);
     }
-    for entry in &listed {
+    for (office, entry) in &listed {
         let line = match entry {
             Listed::Ok(session) => {
                 let best = best_fit(session, &set).map(|(t, p)| format!("{p:>3}%  {t}")).unwrap_or_default();
@@ -112,7 +139,8 @@ fn list(global: &GlobalArgs, lang: Lang, store: &SessionStore, as_json: bool) ->
                 fill(lang.strings().sessions_unreadable, &[("place", &path.display()), ("detail", message)])
             ),
         };
-        if writeln!(out, "{line}").is_err() {
+        let office = super::all_offices::column(office.as_deref(), office_width);
+        if writeln!(out, "{office}{line}").is_err() {
             break;
         }
     }
@@ -141,7 +169,7 @@ fn date(ts: &jiff::Timestamp) -> String {
     ts.to_zoned(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M").to_string()
 }
 
-fn show(global: &GlobalArgs, lang: Lang, store: &SessionStore, wanted: &str) -> ExitCode {
+fn show(global: &GlobalArgs, lang: Lang, store: &mut Sessions, wanted: &str) -> ExitCode {
     let session = match load(lang, store, wanted) {
         Ok(session) => session,
         Err(code) => return code,
@@ -169,7 +197,7 @@ fn show(global: &GlobalArgs, lang: Lang, store: &SessionStore, wanted: &str) -> 
     ExitCode::SUCCESS
 }
 
-fn delete(lang: Lang, store: &SessionStore, wanted: &str, yes: bool) -> ExitCode {
+fn delete(lang: Lang, store: &mut Sessions, wanted: &str, yes: bool) -> ExitCode {
     let s = lang.strings();
     let id = match resolve(lang, store, wanted) {
         Ok(id) => id,
@@ -189,7 +217,7 @@ fn delete(lang: Lang, store: &SessionStore, wanted: &str, yes: bool) -> ExitCode
             return ExitCode::SUCCESS;
         }
     }
-    let erased = match crate::session::erase(store, &id) {
+    let erased = match store.erase(&id) {
         Ok(erased) => erased,
         Err(e) => return fail(lang, &e.message(lang)),
     };
@@ -201,7 +229,7 @@ fn delete(lang: Lang, store: &SessionStore, wanted: &str, yes: bool) -> ExitCode
     ExitCode::SUCCESS
 }
 
-fn purge(global: &GlobalArgs, lang: Lang, store: &SessionStore, older_than: Option<u32>) -> ExitCode {
+fn purge(global: &GlobalArgs, lang: Lang, store: &mut Sessions, older_than: Option<u32>) -> ExitCode {
     let s = lang.strings();
     let (min, max) = (crate::session::MIN_DAYS, crate::session::MAX_DAYS);
     if let Some(days) = older_than.filter(|days| !(min..=max).contains(days)) {
@@ -214,7 +242,7 @@ fn purge(global: &GlobalArgs, lang: Lang, store: &SessionStore, older_than: Opti
         Err(e) => return fail(lang, &fill(s.config_invalid, &[("detail", &e)])),
     };
     let days = older_than.unwrap_or(config.retention_days);
-    match crate::session::purge(store, days, jiff::Timestamp::now()) {
+    match store.purge(days, jiff::Timestamp::now()) {
         Ok(purged) => {
             let _ = writeln!(
                 std::io::stdout(),

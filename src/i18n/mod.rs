@@ -42,7 +42,7 @@ strings! {
     // app
     sessions_title, sessions_empty, sessions_col_alias, sessions_col_date, sessions_col_best, sessions_col_fit, sessions_corrupt, sessions_unreadable, sessions_confirm_delete, sessions_filter, sessions_loading, form_title, form_alias, form_alias_hint, form_alias_missing, form_counselor, form_consent_title, consent_text, form_consent_box, form_unsaved_hint, header_saved, header_pending, header_unsaved, header_read_only, header_failed, pane_sectors, pane_occupations, pane_functions, pane_competencies, pane_programs, sorted_by_fit, mark_has, mark_none, mark_legend, mark_legend_short, mark_developing, importance_optional, link_inferred, shortlisted, level_unknown, codes_label, no_occupations, no_programs, no_programs_where, fit_shared_only, orphan, keys_read_only, key_elsewhere, search_title, search_count, notes_title, notes_session_tab, notes_occupation_tab, notes_full, notes_truncated, gap_title,  gap_programs, gap_nothing, help_title, too_small,
     // session store
-    store_io, store_not_found, store_locked, store_invalid_id, store_newer, store_serialize, data_dir_unavailable,
+    store_io, store_not_found, store_locked, store_invalid_id, store_newer, store_serialize, store_office, data_dir_unavailable,
     // export
     export_title, export_date, export_alias, export_counselor, export_occupations, export_no_occupations, export_fit, export_has, export_developing, export_missing, export_codes, export_competencies, export_no_competencies, export_shortlisted, export_recommended, export_none, export_notes, export_occupation_note, export_next_steps, export_step_program, export_step_strengthen, export_step_review, export_step_return, export_catalog, export_rights, export_orphans, export_level, export_generated,
     // session commands
@@ -80,6 +80,11 @@ strings! {
     due_none, due_overdue, due_no_contact, due_no_pending, due_who_persona, due_who_orientador, due_bad_date,
     list_follow_up, sessions_col_follow_up,
     modality_presencial, modality_virtual, modality_mixta, program_url, program_contact, program_schedule, program_requirements, program_duration, program_cost,
+    // office mode (issue 15)
+    office_not_postgres, office_connect_failed, office_store_not_ready, office_imported, office_import_clash, office_import_failed, office_init_done, office_init_current,
+    office_check_line, office_level_ok, office_level_warning, office_level_failure, office_part_connection, office_part_tls, office_part_version, office_part_schema, office_part_permissions, office_part_clock, office_part_round_trip, office_millis, office_seconds, office_tls_none, office_tls_verified, office_tls_unverified, office_server_old, office_schema_none, office_schema_newer, office_schema_older, office_schema_current, office_roles_none, office_roles, office_roles_mismatch, office_roles_no_office,
+    // issue 15: kiosk to desk (the code typed at `/`), `--all-offices`
+    code_none, code_several, store_not_coordinator, all_offices_local, list_col_office,
     // the gap popup as a list (issue 14): essential and optional told apart
     gap_essential, gap_optional,
     // issue 14: the whole text of the selected item (`v`)
@@ -90,6 +95,9 @@ strings! {
     kiosk_lang_label, kiosk_lang_es, kiosk_lang_en, kiosk_visit_body, kiosk_alias_title, kiosk_alias_label, kiosk_consent_question, kiosk_consent_text, kiosk_consent_yes, kiosk_consent_no, kiosk_consent_needed, kiosk_chosen_yes, kiosk_chosen_no, kiosk_continue, kiosk_start_title, kiosk_start_by_title, kiosk_start_by_title_hint, kiosk_start_by_sector, kiosk_start_by_sector_hint, kiosk_title_prompt, kiosk_title_none, kiosk_title_pick, kiosk_sector_title, kiosk_question_title, kiosk_question_occupation, kiosk_question_progress, kiosk_question_essential, kiosk_question_optional, kiosk_answer_yes, kiosk_answer_learning, kiosk_answer_no, kiosk_answer_given, kiosk_results_title, kiosk_results_best, kiosk_results_none, kiosk_results_learn, kiosk_results_all_done, kiosk_results_more, kiosk_results_programs, kiosk_results_no_programs, kiosk_confirm_title, kiosk_confirm_body, kiosk_confirm_yes, kiosk_confirm_no, kiosk_header_code, kiosk_header_not_saved, kiosk_done_body_unsaved, kiosk_done_office, kiosk_summary_unsaved,
     // issue 14: what a kiosk visitor answered "Todavía no", shown to the counselor and on the desk's summary
     mark_not_yet, mark_not_yet_short, mark_legend_not_yet, mark_legend_short_not_yet, mark_legend_tight_not_yet, full_answered_no, export_not_yet,
+    // issue 15: one writer per session, where it is open
+    session_open_elsewhere, session_open_elsewhere_unknown, store_open_elsewhere, header_read_only_elsewhere,
+    session_lock_lost,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

@@ -3,6 +3,7 @@
 
 use super::events::Incoming;
 use super::journal::{JOURNAL_DELAY, JournalWriter};
+use super::office::OfficeLink;
 use super::preferences::Preferences;
 use crate::app::{Effect, Failure, Model, Msg, SaveFailure, update};
 use crate::private_fs::Mode;
@@ -22,19 +23,19 @@ pub const RETRY_DELAY: Duration = Duration::from_secs(5);
 
 /// Carries out effects. Separate from the loop so tests can drive `update` + effects without a terminal.
 pub struct Runner {
-    store: SessionStore,
+    pub(super) store: SessionStore,
     preferences: PathBuf,
     /// Where the kiosk keeps its PIN lock (`kiosk-pin.ron`): the data folder.
     data_dir: PathBuf,
     export_dir: PathBuf,
     export_mode: Mode,
     /// The open session's lock, and those of sessions left with unsaved changes (held until written).
-    locks: HashMap<String, SessionLock>,
+    pub(super) locks: HashMap<String, SessionLock>,
     /// The data folder cannot be written: sessions open read-only and nothing is locked or saved.
-    read_only: bool,
+    pub(super) read_only: bool,
     save_at: Option<Instant>,
     /// The open session's journal, when it may be written (locked, with consent).
-    journal: Option<JournalWriter>,
+    pub(super) journal: Option<JournalWriter>,
     journal_at: Option<Instant>,
     quit: bool,
     /// `Effect::WipeScreen` was asked for: the loop clears the terminal before the next frame.
@@ -42,6 +43,8 @@ pub struct Runner {
     /// Where slow effects (the argon2 PIN check) send their answer from a worker thread; without it they
     /// run in place and answer at once (tests that drive the runner by hand).
     answers: Option<Sender<Incoming>>,
+    /// `store: Postgres`: the office's server, where each save goes after `store` (see [`OfficeLink`]).
+    pub(super) office: Option<OfficeLink>,
 }
 
 impl Runner {
@@ -74,6 +77,7 @@ impl Runner {
             quit: false,
             wipe: false,
             answers: None,
+            office: None,
         })
     }
 
@@ -94,6 +98,20 @@ impl Runner {
             quit: false,
             wipe: false,
             answers: None,
+            office: None,
+        }
+    }
+
+    /// Office mode: sessions are listed and opened from `server`, and every save goes on to it.
+    pub fn set_office(&mut self, server: crate::office::store::OfficeStore) {
+        self.office = Some(OfficeLink::new(server));
+    }
+
+    /// Office mode: sessions are held office-wide on `locks` (one writer per session; call after
+    /// [`set_office`](Self::set_office)).
+    pub fn set_office_locks(&mut self, locks: crate::office::lock::DeskLocks) {
+        if let Some(office) = &mut self.office {
+            office.set_locks(locks);
         }
     }
 
@@ -178,44 +196,35 @@ impl Runner {
         for effect in effects {
             match effect {
                 Effect::ListSessions => {
-                    let listed = self.store.list().unwrap_or_default();
+                    let listed = match &mut self.office {
+                        Some(office) => office.list(&self.store),
+                        None => self.store.list().unwrap_or_default(),
+                    };
                     replies.push(Msg::SessionsListed(listed));
                 }
-                Effect::OpenSession(id) => {
-                    // A read-only data folder gets no lock file: it could not be written anyway.
-                    let locked = if self.read_only {
-                        Err(StoreError::Locked { id: id.clone() })
-                    } else {
-                        self.locks.remove(&id).map_or_else(|| self.store.lock(&id), Ok)
+                Effect::FindCode(code) => {
+                    let found = match &mut self.office {
+                        Some(office) => office.find_code(&self.store, &code),
+                        None => crate::office::sessions::local_with_code(&self.store, &code),
                     };
-                    let (lock, read_only) = match locked {
-                        Ok(lock) => (Some(lock), false),
-                        Err(StoreError::Locked { .. }) => (None, true),
-                        Err(e) => {
-                            replies.push(Msg::OpenFailed(e.into()));
-                            continue;
-                        }
-                    };
-                    match self.store.load_replayed(&id) {
-                        Ok((session, replayed)) => {
-                            let read_only = read_only || session.is_newer_format();
-                            self.journal =
-                                (!read_only).then(|| JournalWriter::opened(&self.store, &session, &replayed));
-                            if let Some(lock) = lock {
-                                self.locks.insert(id, lock);
-                            }
-                            replies.push(Msg::SessionOpened { session: Box::new(session), read_only });
-                        }
-                        Err(e) => replies.push(Msg::OpenFailed(e.into())),
-                    }
+                    replies.push(Msg::CodeFound { code, found: found.map_err(Failure::from) });
                 }
+                Effect::OpenSession(id) => self.open(model, id, &mut replies),
                 Effect::CreateSession(session) => {
                     if let Ok(lock) = self.store.lock(&session.id) {
                         self.locks.insert(session.id.clone(), lock);
                     }
+                    // New here: nobody else can have it; a lock connection already dead shows at the send.
+                    if let Some(office) = &mut self.office
+                        && model.kiosk.is_none()
+                    {
+                        let _ = office.take(&session.id);
+                    }
                     let saved = self.store.save(&session);
                     self.journal = Some(JournalWriter::created(&session, saved.is_ok()));
+                    let (saved, lost) = self.send(model, saved, &session);
                     replies.push(Msg::Saved(saved.map_err(SaveFailure::from_store)));
+                    replies.extend(lost);
                 }
                 Effect::SaveSession(session) => {
                     self.save_at = None;
@@ -223,7 +232,9 @@ impl Runner {
                     if let Some(journal) = &mut self.journal {
                         journal.saved(&self.store, &session, &saved);
                     }
+                    let (saved, lost) = self.send(model, saved, &session);
                     replies.push(Msg::Saved(saved.map_err(SaveFailure::from_store)));
+                    replies.extend(lost);
                 }
                 Effect::AppendJournal(session) => {
                     self.journal_at = None;
@@ -233,16 +244,22 @@ impl Runner {
                 Effect::SaveLeft(session) => {
                     self.save_at = None;
                     // The file written also folds and removes the session's journal (see `SessionStore::save`).
-                    let result = self.store.save(&session).map_err(SaveFailure::from_store);
+                    let saved = self.store.save(&session);
+                    let (saved, _lost) = self.send(model, saved, &session);
+                    let result = saved.map_err(SaveFailure::from_store);
                     replies.push(Msg::LeftSaved { id: session.id.clone(), result });
                 }
                 Effect::CloseSession(id) => {
                     self.locks.remove(&id);
+                    self.release_office_lock(model, &id);
                     self.journal = None;
                     self.journal_at = None;
+                    self.closed(model, &id);
                 }
                 Effect::ReleaseLock(id) => {
                     self.locks.remove(&id);
+                    self.release_office_lock(model, &id);
+                    self.closed(model, &id);
                 }
                 Effect::ListDrives => replies.push(Msg::DrivesListed(super::saving::removable_drives())),
                 Effect::SaveCopies { dir, sessions } => {
@@ -255,7 +272,10 @@ impl Runner {
                     replies.push(Msg::StoreProbed(probed));
                 }
                 Effect::DeleteSession(id) => {
-                    let erased = crate::session::erase(&self.store, &id);
+                    let erased = match &mut self.office {
+                        Some(office) => office.erase(&self.store, &id),
+                        None => crate::session::erase(&self.store, &id),
+                    };
                     replies.push(Msg::Deleted(erased.map_err(Failure::from)));
                 }
                 Effect::RememberCounselor(name) => {
@@ -321,7 +341,7 @@ impl Runner {
     /// so that retention deletes it with the session. A visit without consent has no saved session to
     /// record it in: the office removes those summaries (see README, "Modo quiosco").
     fn record_kiosk_export(
-        &self,
+        &mut self,
         mut session: crate::session::Session,
         record: crate::session::ExportRecord,
     ) -> Result<(), Failure> {
@@ -334,6 +354,53 @@ impl Runner {
             // Unrecorded, the summary would outlive the session: take it back and say so.
             let _ = std::fs::remove_file(&path);
             Failure::from(e)
-        })
+        })?;
+        // Saved here with its summary recorded: the visit then goes to the office, for the desk.
+        match &mut self.office {
+            Some(office) => office.send_visit(&session).map_err(Failure::from),
+            None => Ok(()),
+        }
+    }
+
+    /// A save that reached the local store goes on to the office's server, if there is one — but not
+    /// from a kiosk, whose role may only insert: its visit is sent once, when it ends
+    /// ([`record_kiosk_export`](Self::record_kiosk_export)).
+    /// Not sent when this desk no longer holds the session's office lock (its lock connection died):
+    /// the save stays here, and the second value tells the model to go read-only (`Msg::LockLost`).
+    fn send(
+        &mut self,
+        model: &Model,
+        saved_here: Result<(), StoreError>,
+        session: &crate::session::Session,
+    ) -> (Result<(), StoreError>, Option<Msg>) {
+        match &mut self.office {
+            Some(office) if model.kiosk.is_none() => {
+                if !office.still_held(&session.id) {
+                    return (saved_here, Some(Msg::LockLost { id: session.id.clone() }));
+                }
+                (office.send(saved_here, session), None)
+            }
+            _ => (saved_here, None),
+        }
+    }
+
+    /// The office-wide lock goes with the local one (a session left with unsaved changes keeps both).
+    fn release_office_lock(&mut self, model: &Model, id: &str) {
+        if let Some(office) = &mut self.office
+            && model.kiosk.is_none()
+            && !self.locks.contains_key(id)
+        {
+            office.release(id);
+        }
+    }
+
+    /// A session's lock was released here: in office mode its local copy goes once all of it is sent.
+    fn closed(&mut self, model: &Model, id: &str) {
+        if let Some(office) = &mut self.office
+            && model.kiosk.is_none()
+            && !self.locks.contains_key(id)
+        {
+            office.closed(&self.store, id);
+        }
     }
 }

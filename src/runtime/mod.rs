@@ -7,6 +7,8 @@ pub mod events;
 mod input;
 mod journal;
 mod main_loop;
+mod office;
+mod open;
 mod preferences;
 mod saving;
 pub mod terminal;

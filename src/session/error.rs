@@ -27,6 +27,9 @@ pub enum StoreError {
     /// Another rumbo (or another handle in this one) holds the session's lock.
     #[error("session {id} is in use")]
     Locked { id: String },
+    /// Office mode: another desk holds the session's office-wide lock (`desk`: where, when it said so).
+    #[error("session {id} is open at another desk")]
+    OpenElsewhere { id: String, desk: Option<String> },
     /// Not something a session file can be named after (see `is_valid_id`).
     #[error("not a session id: {id:?}")]
     InvalidId { id: String },
@@ -36,6 +39,14 @@ pub enum StoreError {
     NewerFormat { id: String, format: u32 },
     #[error("cannot write session {id}: {message}")]
     Serialize { id: String, message: String },
+    /// The office's server (`store: Postgres`) refused or could not be reached; its words, which may name
+    /// the host and the user, never the password.
+    #[error("office server: {message}")]
+    Office { message: String },
+    /// `--all-offices` asked by a login that is not a coordinator (row-level security would quietly show
+    /// it its own office only).
+    #[error("--all-offices: not a coordinator")]
+    NotCoordinator,
 }
 
 /// Why a save failed, in the few kinds a person can act on; the header names it ("sin guardar — disco lleno").
@@ -93,11 +104,20 @@ impl StoreError {
             ),
             StoreError::NotFound { id } => fill(s.store_not_found, &[("id", id)]),
             StoreError::Locked { id } => fill(s.store_locked, &[("id", id)]),
+            StoreError::OpenElsewhere { id, desk } => {
+                let at = match desk {
+                    Some(desk) => fill(s.session_open_elsewhere, &[("desk", desk)]),
+                    None => s.session_open_elsewhere_unknown.to_string(),
+                };
+                fill(s.store_open_elsewhere, &[("id", id), ("where", &at)])
+            }
             StoreError::InvalidId { id } => fill(s.store_invalid_id, &[("id", id)]),
             StoreError::NewerFormat { id, format } => fill(s.store_newer, &[("id", id), ("format", format)]),
             StoreError::Serialize { id, message } => {
                 fill(s.store_serialize, &[("id", id), ("detail", message)])
             }
+            StoreError::Office { message } => fill(s.store_office, &[("detail", message)]),
+            StoreError::NotCoordinator => s.store_not_coordinator.to_string(),
         }
     }
 }

@@ -23,7 +23,8 @@ pub fn pending_steps(session: &Session) -> impl Iterator<Item = &Step> {
 }
 
 /// The short code a session goes by at the desk (the kiosk prints it): its id's first six characters,
-/// in capitals. `rumbo export` and `rumbo sessions show` accept it.
+/// in capitals. `rumbo export`, `rumbo sessions show` and `/` on the start screen accept it, typed as
+/// people type it ([`super::typed_code`]).
 pub fn desk_code(session: &Session) -> String {
     session.id.chars().take(6).collect::<String>().to_uppercase()
 }

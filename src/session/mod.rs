@@ -3,6 +3,7 @@
 //! `model` and `fit` are pure; `store`, `lock` and `disk` are the only parts that touch the file system.
 
 mod best;
+mod code;
 mod disk;
 mod erase;
 mod error;
@@ -34,6 +35,7 @@ mod plan_tests;
 mod rank_tests;
 
 pub use best::{BestFilter, BestFit, BestFits, Part, Parts, best_fits, parts_of};
+pub use code::{CODE_LEN, has_code, typed_code};
 pub use disk::{Disk, RealDisk};
 pub use erase::{Erased, MAX_DAYS, MIN_DAYS, Purged, erase, purge};
 pub use error::{SaveCause, SessionError, StoreError};

@@ -217,9 +217,16 @@ impl SessionStore {
 
     /// [`delete`](Self::delete), returning the files it removed.
     pub fn delete_reporting(&self, id: &str) -> Result<Vec<PathBuf>, StoreError> {
+        let lock = self.lock(id)?;
+        self.delete_locked(lock)
+    }
+
+    /// [`delete_reporting`](Self::delete_reporting) of the session whose lock the caller holds (and gives
+    /// up: it is released before its file goes).
+    pub fn delete_locked(&self, lock: SessionLock) -> Result<Vec<PathBuf>, StoreError> {
+        let id = &lock.id().to_string();
         let path = self.path_of(id)?;
         let lock_path = self.lock_path(id)?;
-        let lock = self.lock(id)?;
         let mut removed = Vec::new();
         let mut remove = |path: &Path| -> Result<(), StoreError> {
             if self.remove_if_exists(path)? {

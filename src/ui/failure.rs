@@ -59,6 +59,8 @@ pub fn notice(notice: &Notice, lang: Lang) -> String {
         Notice::SaveFailed(failure) => save_header(failure, lang),
         Notice::Damaged(problem) => row_problem(problem, lang),
         Notice::KeyElsewhere(hint) => super::keys::hint(hint, lang),
+        Notice::CodeNone => lang.strings().code_none.to_string(),
+        Notice::CodeSeveral(code) => fill(lang.strings().code_several, &[("code", code)]),
     }
 }
 

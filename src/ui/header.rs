@@ -2,7 +2,7 @@
 
 use super::Ui;
 use super::list::{clip, width};
-use crate::app::{Persistence, Workspace};
+use crate::app::{OfficeReadOnly, Persistence, Workspace};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -21,6 +21,17 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect) {
         Persistence::ReadOnly if ws.session.is_newer_format() => {
             (s.header_read_only_newer.to_string(), t.warning)
         }
+        // Office mode: another desk has it ("abierta en ESCRITORIO-3"), or this desk lost its lock.
+        Persistence::ReadOnly if let Some(why) = &ws.office_read_only => match why {
+            OfficeReadOnly::OpenAt(desk) => {
+                let at = match desk {
+                    Some(desk) => crate::i18n::fill(s.session_open_elsewhere, &[("desk", desk)]),
+                    None => s.session_open_elsewhere_unknown.to_string(),
+                };
+                (crate::i18n::fill(s.header_read_only_elsewhere, &[("where", &at)]), t.warning)
+            }
+            OfficeReadOnly::LockLost => (s.session_lock_lost.to_string(), t.error),
+        },
         // The whole data folder, not another rumbo, is why: say that.
         Persistence::ReadOnly if let Some(why) = &model.data_read_only => {
             (crate::i18n::fill(s.data_read_only_banner, &[("detail", why)]), t.warning)

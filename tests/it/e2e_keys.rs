@@ -14,7 +14,7 @@ fn a_key_changed_in_config_ron_works_in_the_running_app() {
     app.wait_screen("the footer with the office's keys", |s| s.contains("Ctrl+F buscar · F4 notas"));
     // `/` is the start screen's filter now, and only there: in the workspace it says so.
     app.keys(&["/"]);
-    app.wait_for("/ filtra la lista — solo en Sesiones");
+    app.wait_for("/ filtra la lista o busca un código de quiosco — solo en Sesiones");
     app.keys(&["C-f"]);
     app.wait_for("Buscar en el catálogo");
     app.type_text("sol");

@@ -52,6 +52,7 @@ mod footer_fit;
 mod keyflow;
 mod keyflow_cannot_save;
 mod keyflow_catalog_change;
+mod keyflow_code;
 mod keyflow_export;
 mod keyflow_failures;
 mod keyflow_gap;
@@ -98,6 +99,7 @@ mod plan_print;
 mod plan_support;
 mod print_support;
 // issue 13 (plan-office): program details, the office, follow-ups
+mod office_desks;
 mod office_export;
 mod plan_office_ui;
 mod program_details;
@@ -109,6 +111,22 @@ mod plan_snapshots;
 // Issue 14: the Linux console (TERM=linux, --glyphs basico) against Debian's console font.
 mod console_glyphs;
 mod e2e_console_glyphs;
+// issue 15 (office mode): config, connection, throwaway PostgreSQL, schema
+mod office_all_offices;
+mod office_app;
+mod office_check;
+mod office_code;
+mod office_config;
+mod office_connect;
+mod office_import;
+mod office_init;
+mod office_lock;
+mod office_sessions_cli;
+mod office_store;
+mod office_store_refused;
+mod office_support;
+mod pg_certs;
+mod pg_support;
 // issue 14: the whole text of the selected item (`v`), list positions, occupation names told apart
 mod full_text_snapshots;
 mod keyflow_full_text;

@@ -57,7 +57,16 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             sessions::listed(model, listed);
             Vec::new()
         }
+        Msg::CodeFound { code, found } => sessions::code_found(model, &code, found),
         Msg::SessionOpened { session, read_only } => workspace::opened(model, *session, read_only),
+        Msg::OpenElsewhere { id, desk } => {
+            super::office_hold::open_elsewhere(model, &id, desk);
+            Vec::new()
+        }
+        Msg::LockLost { id } => {
+            super::office_hold::lock_lost(model, &id);
+            Vec::new()
+        }
         Msg::OpenFailed(message) => {
             model.screen = Screen::Sessions;
             model.sessions.notice = Some(super::Notice::OpenFailed(message));

@@ -5,7 +5,7 @@ use super::saving;
 use crate::app::keymap::{Action, Place};
 use crate::app::model::{Model, NewSessionForm, Screen, SessionRow};
 use crate::app::msg::Effect;
-use crate::app::{Notice, RowProblem};
+use crate::app::{Failure, Notice, RowProblem};
 use crate::session::{Listed, best_fit};
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -19,39 +19,8 @@ pub fn listed(model: &mut Model, listed: Vec<Listed>) {
         let list = &model.sessions;
         list.visible().get(list.selected).map(|&i| list.rows[i].id.clone())
     });
-    model.sessions.rows = listed
-        .into_iter()
-        .map(|entry| match entry {
-            Listed::Ok(session) => SessionRow {
-                id: session.id.clone(),
-                alias: session.alias.clone(),
-                updated: Some(session.updated),
-                best: best_fit(&session, &model.catalog),
-                problem: None,
-                unsaved: false,
-                follow_up: session.follow_up,
-            },
-            Listed::Corrupt { id, path, line, col, message } => SessionRow {
-                id: id.clone(),
-                alias: id,
-                updated: None,
-                best: None,
-                // The file name is enough here: every session is in the same folder.
-                problem: Some(RowProblem::Corrupt { file: file_name(&path), line, col, message }),
-                unsaved: false,
-                follow_up: None,
-            },
-            Listed::Unreadable { id, path, message } => SessionRow {
-                id: id.clone(),
-                alias: id,
-                updated: None,
-                best: None,
-                problem: Some(RowProblem::Unreadable { path, message }),
-                unsaved: false,
-                follow_up: None,
-            },
-        })
-        .collect();
+    let rows = listed.into_iter().map(|entry| row_of(model, entry)).collect();
+    model.sessions.rows = rows;
     mark_unsaved(model);
     model.sessions.loaded = true;
     let list = &mut model.sessions;
@@ -59,6 +28,89 @@ pub fn listed(model: &mut Model, listed: Vec<Listed>) {
     list.selected = keep
         .and_then(|id| visible.iter().position(|&i| list.rows[i].id == id))
         .unwrap_or_else(|| list.selected.min(visible.len().saturating_sub(1)));
+}
+
+/// A listed session as a row of the start screen.
+fn row_of(model: &Model, entry: Listed) -> SessionRow {
+    match entry {
+        Listed::Ok(session) => SessionRow {
+            id: session.id.clone(),
+            alias: session.alias.clone(),
+            updated: Some(session.updated),
+            best: best_fit(&session, &model.catalog),
+            problem: None,
+            unsaved: false,
+            follow_up: session.follow_up,
+        },
+        Listed::Corrupt { id, path, line, col, message } => SessionRow {
+            id: id.clone(),
+            alias: id,
+            updated: None,
+            best: None,
+            // The file name is enough here: every session is in the same folder.
+            problem: Some(RowProblem::Corrupt { file: file_name(&path), line, col, message }),
+            unsaved: false,
+            follow_up: None,
+        },
+        Listed::Unreadable { id, path, message } => SessionRow {
+            id: id.clone(),
+            alias: id,
+            updated: None,
+            best: None,
+            problem: Some(RowProblem::Unreadable { path, message }),
+            unsaved: false,
+            follow_up: None,
+        },
+    }
+}
+
+/// Kiosk to desk: the sessions the code typed at `/` names, looked up in the store just now (a visit
+/// sent after the list was read is found too). One opens; several stay listed alone, to choose from; none
+/// says so — unless the filter, taken as words, still shows rows (a six-letter alias, not a code).
+pub fn code_found(model: &mut Model, code: &str, found: Result<Vec<Listed>, Failure>) -> Vec<Effect> {
+    if !matches!(model.screen, Screen::Sessions) {
+        return Vec::new();
+    }
+    let found = match found {
+        Ok(found) => found,
+        Err(failure) => {
+            model.sessions.notice = Some(Notice::OpenFailed(failure));
+            return Vec::new();
+        }
+    };
+    let rows: Vec<SessionRow> = found.into_iter().map(|entry| row_of(model, entry)).collect();
+    let list = &mut model.sessions;
+    for row in &rows {
+        if !list.rows.iter().any(|r| r.id == row.id) {
+            list.rows.insert(0, row.clone());
+        }
+    }
+    match rows.as_slice() {
+        [] => {
+            if list.visible().is_empty() {
+                list.notice = Some(Notice::CodeNone);
+            }
+            Vec::new()
+        }
+        [one] => {
+            list.filter.clear();
+            list.selected = list.visible().iter().position(|&i| list.rows[i].id == one.id).unwrap_or(0);
+            if let Some(problem) = one.problem.clone() {
+                list.notice = Some(Notice::Damaged(problem));
+                return Vec::new();
+            }
+            list.notice = None;
+            let id = one.id.clone();
+            saving::reopen(model, &id).unwrap_or_else(|| vec![Effect::OpenSession(id)])
+        }
+        _ => {
+            let shown = code.to_uppercase();
+            list.filter = shown.clone();
+            list.selected = 0;
+            list.notice = Some(Notice::CodeSeveral(shown));
+            Vec::new()
+        }
+    }
 }
 
 /// Sessions left unsaved show what is in memory (newer than their file, or with no file yet), marked.
@@ -112,7 +164,15 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                 list.filtering = false;
                 list.filter.clear();
             }
-            Some(Action::FilterDone) => list.filtering = false,
+            Some(Action::FilterDone) => {
+                list.filtering = false;
+                list.selected = 0;
+                // A kiosk visitor's code: look it up in the store (the reply opens the visit).
+                if let Some(code) = crate::session::typed_code(&list.filter) {
+                    list.notice = None;
+                    return vec![Effect::FindCode(code)];
+                }
+            }
             _ if key.code == KeyCode::Backspace => {
                 list.filter.pop();
             }

@@ -1,0 +1,34 @@
+//! Office mode (issue 15): why an open session is read-only because of the office-wide lock, and the
+//! messages that say so. Pure: the runner takes the lock and reports; the header puts it into words.
+
+use super::model::{Model, Persistence, Screen};
+
+/// Why the office's lock keeps the open session read-only.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OfficeReadOnly {
+    /// Another desk holds it: "abierta en ESCRITORIO-3" (`None`: it did not say which).
+    OpenAt(Option<String>),
+    /// This desk held it, and its lock connection died: another desk may have taken it since, so this
+    /// one stops writing (what was written stays in this desk's copy).
+    LockLost,
+}
+
+/// The runner found session `id` held by another desk (it was opened read-only).
+pub fn open_elsewhere(model: &mut Model, id: &str, desk: Option<String>) {
+    if let Screen::Workspace(ws) = &mut model.screen
+        && ws.session.id == id
+    {
+        ws.persistence = Persistence::ReadOnly;
+        ws.office_read_only = Some(OfficeReadOnly::OpenAt(desk));
+    }
+}
+
+/// The open session's lock was lost: read-only from now on.
+pub fn lock_lost(model: &mut Model, id: &str) {
+    if let Screen::Workspace(ws) = &mut model.screen
+        && ws.session.id == id
+    {
+        ws.persistence = Persistence::ReadOnly;
+        ws.office_read_only = Some(OfficeReadOnly::LockLost);
+    }
+}

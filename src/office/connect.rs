@@ -1,0 +1,74 @@
+//! URL + password + TLS mode → a `postgres::Client`. The one place rumbo opens a connection to the office's
+//! server; every part it puts together is tested on its own ([`super::conninfo`], [`super::pgpass`],
+//! [`super::tls`]) and together against a real server (tests/it/office_connect.rs).
+
+use super::conninfo::{ConnInfo, TlsMode};
+use super::pgpass::{self, PgpassError, Sources, Target};
+use super::tls::{self, TlsError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error(transparent)]
+    Password(#[from] PgpassError),
+    #[error(transparent)]
+    Tls(#[from] TlsError),
+    /// The server's or the network's words (they may name the host and user, never the password).
+    #[error("{0}")]
+    Server(String),
+}
+
+/// Connects as libpq would with this URL and environment: the password from `PGPASSWORD` or pgpass, TLS as
+/// `sslmode` says (none over a Unix socket, which libpq never encrypts either).
+pub fn connect(info: &ConnInfo, sources: &Sources) -> Result<postgres::Client, ConnectError> {
+    let mut config = info.config.clone();
+    let host = info.host();
+    let target = Target { host: &host, port: info.port(), database: info.database(), user: info.user() };
+    if let Some(password) = pgpass::find(sources, &target)? {
+        config.password(password);
+    }
+    let root_cert = match &info.root_cert {
+        Some(file) => Some(file.clone()),
+        None => tls::root_cert_file(sources.home.as_deref(), sources.appdata.as_deref()),
+    };
+    let mode = match info.tls {
+        _ if info.is_socket() => TlsMode::Disable,
+        // libpq: "if a root CA file exists, the behavior of sslmode=require will be the same as that of
+        // verify-ca".
+        TlsMode::Require if root_cert.as_deref().is_some_and(|f| f.exists()) => TlsMode::VerifyCa,
+        mode => mode,
+    };
+    let server = |e: postgres::Error| ConnectError::Server(describe(&e));
+    match tls::client_config(mode, root_cert.as_deref())? {
+        None => config.ssl_mode(postgres::config::SslMode::Disable).connect(postgres::NoTls).map_err(server),
+        Some(rustls) => {
+            let ssl_mode = match mode {
+                TlsMode::Prefer => postgres::config::SslMode::Prefer,
+                _ => postgres::config::SslMode::Require,
+            };
+            let tls = tokio_postgres_rustls::MakeRustlsConnect::new(rustls);
+            config.ssl_mode(ssl_mode).connect(tls).map_err(server)
+        }
+    }
+}
+
+/// The error with its causes: tokio-postgres's top line alone ("error performing TLS handshake") hides
+/// what IT needs ("invalid peer certificate: NotValidForName").
+fn describe(error: &postgres::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
+}
+
+/// Whether this connection is encrypted, as the server sees it.
+pub fn encrypted(client: &mut postgres::Client) -> Result<bool, postgres::Error> {
+    let row = client.query_one("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &[])?;
+    row.try_get(0)
+}

@@ -1,0 +1,156 @@
+//! The runner's side of office mode (`store: Postgres`). The local store stays where every change lands
+//! first (the journal, then the file); this sends each save on to the office's server, lists and opens the
+//! office's sessions, and removes this desk's copy of a session once it is closed with everything sent, so
+//! a copy left in the sessions folder is always one the server may lack (see [`sessions::pending_here`]).
+//!
+//! Locking: a session is held on this desk by its local lock file (`SessionStore::lock`) and, office-wide,
+//! by a session-level advisory lock on the desk's lock connection ([`DeskLocks`]), "abierta en
+//! ESCRITORIO-3" to any other desk. The runner takes both in `OpenSession` (the office's one through
+//! [`OfficeLink::take`], before [`OfficeLink::fetch`]; held elsewhere → opened read-only, `may_write`
+//! false) and drops both in `CloseSession` / `ReleaseLock` before [`OfficeLink::closed`]. Quitting closes
+//! the connection, and the server frees its locks. Before a save goes to the server,
+//! [`OfficeLink::still_held`] checks the lock connection: if it died, the server freed the lock and another
+//! desk may be writing, so the save stays on this desk and the session goes read-only ("solo lectura: se
+//! perdió el bloqueo") — it is not retaken behind the counselor's back (docs/office.md).
+
+use crate::office::lock::{DeskLocks, SessionHold, Taken};
+use crate::office::sessions;
+use crate::office::store::OfficeStore;
+use crate::session::{Listed, Session, SessionStore, StoreError};
+use std::collections::{HashMap, HashSet};
+
+pub struct OfficeLink {
+    server: OfficeStore,
+    /// Sessions whose local copy is exactly what the server has (fetched, or sent since its last change).
+    in_step: HashSet<String>,
+    /// The desk's lock connection; `None`: no office-wide locking (a kiosk, tests of the store alone).
+    locks: Option<DeskLocks>,
+    /// The office-wide locks this desk holds, by session id (released when dropped).
+    holds: HashMap<String, SessionHold>,
+}
+
+impl OfficeLink {
+    pub fn new(server: OfficeStore) -> OfficeLink {
+        OfficeLink { server, in_step: HashSet::new(), locks: None, holds: HashMap::new() }
+    }
+
+    /// From now on sessions are held office-wide on `locks` (one writer per session).
+    pub fn set_locks(&mut self, locks: DeskLocks) {
+        self.locks = Some(locks);
+    }
+
+    /// Takes session `id`'s office-wide lock (kept if this desk holds it already). Refused with
+    /// `StoreError::OpenElsewhere` (where) when another desk has it, `StoreError::Office` when the lock
+    /// connection fails.
+    pub fn take(&mut self, id: &str) -> Result<(), StoreError> {
+        let Some(locks) = &self.locks else { return Ok(()) };
+        if self.holds.contains_key(id) {
+            return Ok(());
+        }
+        match locks.take(id) {
+            Ok(Taken::Mine(hold)) => {
+                self.holds.insert(id.to_string(), hold);
+                Ok(())
+            }
+            Ok(Taken::Elsewhere(holder)) => {
+                Err(StoreError::OpenElsewhere { id: id.into(), desk: holder.desk })
+            }
+            Err(e) => Err(StoreError::Office { message: e.to_string() }),
+        }
+    }
+
+    /// Lets go of session `id`'s office-wide lock, if held here.
+    pub fn release(&mut self, id: &str) {
+        self.holds.remove(id);
+    }
+
+    /// Whether this desk may still send session `id` to the server: it holds the lock and its lock
+    /// connection is alive. If not, the lock is forgotten and the local copy marked unsent (kept at close).
+    pub fn still_held(&mut self, id: &str) -> bool {
+        let Some(locks) = &self.locks else { return true };
+        if self.holds.contains_key(id) && locks.is_alive() {
+            return true;
+        }
+        self.holds.remove(id);
+        self.in_step.remove(id);
+        false
+    }
+
+    /// The office's sessions, and this desk's unsent ones. A server that cannot be reached lists none
+    /// (as an unreadable sessions folder does); the save paths say why.
+    pub fn list(&mut self, local: &SessionStore) -> Vec<Listed> {
+        sessions::list(local, &mut self.server).unwrap_or_default()
+    }
+
+    /// Makes session `id` ready to open. `Ok(None)`: the local store now holds it (the row fetched into
+    /// it, unless this desk's copy has edits not yet sent), open it from there. `Ok(Some(session))`: open
+    /// this, read-only — when this desk may not write it (`may_write` false: its lock is held elsewhere),
+    /// or the row is from a newer rumbo (never written here, not even as a copy).
+    pub fn fetch(
+        &mut self,
+        local: &SessionStore,
+        id: &str,
+        may_write: bool,
+    ) -> Result<Option<Session>, StoreError> {
+        if !may_write {
+            return sessions::load(local, &mut self.server, id).map(Some);
+        }
+        let row = self.server.load(id);
+        if sessions::pending_here(local, id, &row).is_some() {
+            return Ok(None);
+        }
+        let row = row?;
+        if row.is_newer_format() {
+            return Ok(Some(row));
+        }
+        local.save(&row)?;
+        self.in_step.insert(id.to_string());
+        Ok(None)
+    }
+
+    /// A save that reached this desk's store (`saved_here`) goes on to the server; the first error is the
+    /// save's.
+    pub fn send(&mut self, saved_here: Result<(), StoreError>, session: &Session) -> Result<(), StoreError> {
+        let sent = saved_here.and_then(|()| self.server.save(session));
+        if sent.is_ok() {
+            self.in_step.insert(session.id.clone());
+        } else {
+            self.in_step.remove(&session.id);
+        }
+        sent
+    }
+
+    /// A kiosk's visit, once saved here (with consent): written to the server once (the kiosk role may
+    /// insert only).
+    pub fn send_visit(&mut self, session: &Session) -> Result<(), StoreError> {
+        self.server.insert_visit(session)
+    }
+
+    /// The session was closed here (its lock released): its copy goes if everything in it is on the
+    /// server. Kept otherwise (unsent, or edits journaled since): the next open or save sends it.
+    pub fn closed(&mut self, local: &SessionStore, id: &str) {
+        let journaled = local.read_journal(id).ok().flatten().is_some();
+        if self.in_step.remove(id) && !journaled {
+            // Left in place if it cannot go (locked again meanwhile): then it is in step, and harmless.
+            let _ = local.delete(id);
+        }
+    }
+
+    /// Kiosk to desk: the office's sessions with this kiosk code, and this desk's unsent ones.
+    pub fn find_code(&mut self, local: &SessionStore, code: &str) -> Result<Vec<Listed>, StoreError> {
+        sessions::find_code(local, &mut self.server, code)
+    }
+
+    /// Deletes session `id`, holding its office-wide lock meanwhile (refused while another desk has it
+    /// open); the release that follows removes this desk's `rumbo.session_holders` row.
+    pub fn erase(&mut self, local: &SessionStore, id: &str) -> Result<crate::session::Erased, StoreError> {
+        let held_before = self.holds.contains_key(id);
+        self.take(id)?;
+        self.in_step.remove(id);
+        let erased = sessions::erase(local, &mut self.server, id);
+        if !held_before {
+            self.release(id);
+        }
+        erased
+    }
+}
