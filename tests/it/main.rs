@@ -116,11 +116,11 @@ mod office_config;
 mod office_connect;
 mod office_import;
 mod office_init;
+mod office_lock;
 mod office_sessions_cli;
 mod office_store;
 mod office_store_refused;
 mod office_support;
-mod office_lock;
 mod pg_certs;
 mod pg_support;
 // issue 14: the whole text of the selected item (`v`), list positions, occupation names told apart
