@@ -1,8 +1,8 @@
 //! Office load bench (issue 15): simulated workstations sharing one PostgreSQL, as an office's desks do.
 //!
 //! Each workstation (benches/office_load/desk.rs) holds its own session's office lock and saves a changed
-//! session every 2 s through the real path (`Office::save`: this desk's sessions folder first, then the
-//! row), and lists the office's sessions every 10 s. Every fifth session also has a contender, another
+//! session every 2 s through the real path (`Office::save`'s two steps, timed apart: this desk's sessions
+//! folder first, then the row), and lists the office's sessions every 10 s. Every fifth session also has a contender, another
 //! desk trying to take its lock twice a second. Two runs: undisturbed, then with the server restarted
 //! (fast shutdown, every connection cut) halfway through. Each prints p50/p99 save and list latency,
 //! sessions lost (each session read back from the server: is its last change there?) and lock violations
@@ -142,6 +142,8 @@ fn report(
 ) {
     let mut save: Vec<f64> = outcomes.iter().flat_map(|o| o.save_ms.iter().copied()).collect();
     let mut list: Vec<f64> = outcomes.iter().flat_map(|o| o.list_ms.iter().copied()).collect();
+    let mut local: Vec<f64> = outcomes.iter().flat_map(|o| o.local_ms.iter().copied()).collect();
+    let mut row: Vec<f64> = outcomes.iter().flat_map(|o| o.server_ms.iter().copied()).collect();
     // Read back: a new connection, each session's row against the last change its desk made.
     let client = connect(&target.info, &target.sources).unwrap();
     let mut reader = OfficeStore::on(client, desk::OFFICE, "LECTOR").unwrap();
@@ -170,6 +172,13 @@ fn report(
         pct(&mut save, 0.50),
         pct(&mut save, 0.99),
         pct(&mut save, 1.0)
+    );
+    println!(
+        "    of which this desk's file: p50 {:.1} ms, p99 {:.1} ms; the row: p50 {:.1} ms, p99 {:.1} ms",
+        pct(&mut local, 0.50),
+        pct(&mut local, 0.99),
+        pct(&mut row, 0.50),
+        pct(&mut row, 0.99)
     );
     println!(
         "  lists: {} ({} sessions each): p50 {:.1} ms, p99 {:.1} ms",

@@ -1,7 +1,7 @@
 //! One simulated workstation of benches/office_load.rs, and the contender that tries to take its lock.
 //!
 //! A workstation does what a desk does with a session open: it holds the session's office lock
-//! (`DeskLocks`), and each change is saved through `Office::save` (this desk's sessions folder first, then
+//! (`DeskLocks`), and each change is saved as `Office::save` does it (this desk's sessions folder first, then
 //! the row). The store has no reconnection of its own (nor does the app yet): when a save fails the change
 //! stays in the local file, and the workstation reconnects both connections, takes its lock again and
 //! re-sends the session as read back from its folder. It writes to the server only while it holds the lock.
@@ -46,6 +46,9 @@ pub struct Outcome {
     /// The notes of its last change (what must be on the server at the end).
     pub last_write: String,
     pub save_ms: Vec<f64>,
+    /// The save's two steps: this desk's file, then the row.
+    pub local_ms: Vec<f64>,
+    pub server_ms: Vec<f64>,
     pub list_ms: Vec<f64>,
     /// Saves that did not reach the server (kept in the local file, re-sent later).
     pub failed: u32,
@@ -131,9 +134,16 @@ pub fn workstation(
             session.updated = jiff::Timestamp::now();
             out.last_write = session.notes.clone();
             let t = Instant::now();
-            if pending_since.is_none() && hold.is_some() && office.save(&session).is_ok() {
+            // `Office::save`'s two steps, timed apart: this desk's file, then the row.
+            let here = (pending_since.is_none() && hold.is_some() && office.local.save(&session).is_ok())
+                .then(Instant::now);
+            if let Some(here) = here
+                && office.server.save(&session).is_ok()
+            {
                 let done = Instant::now();
                 out.save_ms.push(ms(done - t));
+                out.local_ms.push(ms(here - t));
+                out.server_ms.push(ms(done - here));
                 out.writes.push((t, done));
             } else {
                 // Kept on this desk (Office::save writes here first; it may have failed after that).
