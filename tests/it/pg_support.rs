@@ -12,6 +12,9 @@
 //!   `read` returns, it stops postgres (fast shutdown) and removes the folder.
 //!   `the_server_stops_when_its_test_process_is_killed_or_panics` shows it.
 //!
+//! - The load bench (benches/office_load.rs) includes this file too (`#[path]`), starting its own server with
+//!   [`start_with`] (durable, more connections) and restarting it mid-run with [`PgServer::restart`].
+//!
 //! Without PostgreSQL the tests print SKIPPED (a failure under `RUMBO_NO_SKIP=1`, as in CI).
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
 
@@ -24,13 +27,16 @@ use std::time::{Duration, Instant};
 
 pub const ADMIN: &str = "postgres";
 
+/// The tests' server settings: nothing they check needs durability, and without fsync it is faster.
+pub const TEST_SETTINGS: &str = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+
 pub struct PgServer {
     /// The server's folder: data/, the socket, the certificates, the log.
     pub dir: PathBuf,
     pub port: u16,
     /// The CA that signed the server's certificate (for `sslrootcert=`).
     pub ca_file: PathBuf,
-    /// postgres's own pid (from postmaster.pid).
+    /// postgres's own pid (from postmaster.pid) as first started ([`PgServer::restart`] returns the new one).
     pub pid: u32,
     /// Kept open for the life of the process: its closing is the watchdog's signal.
     watchdog: Mutex<Child>,
@@ -40,7 +46,7 @@ static SERVER: OnceLock<Result<PgServer, String>> = OnceLock::new();
 
 /// The binary's server, started on first use; `None` (after printing SKIPPED) where PostgreSQL is absent.
 pub fn server() -> Option<&'static PgServer> {
-    match SERVER.get_or_init(start) {
+    match SERVER.get_or_init(|| start_with(TEST_SETTINGS)) {
         Ok(server) => Some(server),
         Err(why) if why.starts_with("SKIP:") => {
             crate::common::skip_or_fail(&why["SKIP:".len()..]);
@@ -112,6 +118,34 @@ impl PgServer {
     pub fn log(&self) -> String {
         std::fs::read_to_string(self.dir.join("log")).unwrap_or_default()
     }
+
+    /// Restarts the server as an administrator would (fast shutdown: every connection is cut, then a new
+    /// postmaster on the same folder and port) and waits until it accepts connections again; the new pid.
+    /// The watchdog starts the new postmaster (the `restart` mark), so it still stops it at the end.
+    pub fn restart(&self) -> Result<u32, String> {
+        let old = postmaster_pid(&self.dir).ok_or("no postmaster.pid")?;
+        std::fs::write(self.dir.join("restart"), "").map_err(|e| e.to_string())?;
+        let signalled = Command::new("kill").args(["-INT", &old.to_string()]).status();
+        if !signalled.is_ok_and(|s| s.success()) {
+            return Err(format!("kill -INT {old} failed"));
+        }
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            if let Some(pid) = postmaster_pid(&self.dir).filter(|&pid| pid != old)
+                && self.try_admin("postgres").is_ok()
+            {
+                return Ok(pid);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("postgres did not come back within 60 s: {}", self.log()));
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+fn postmaster_pid(dir: &Path) -> Option<u32> {
+    std::fs::read_to_string(dir.join("data/postmaster.pid")).ok()?.lines().next()?.trim().parse().ok()
 }
 
 fn bindir() -> Option<PathBuf> {
@@ -153,7 +187,9 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-fn start() -> Result<PgServer, String> {
+/// A new server with these `-c name=value` settings (the tests': [`TEST_SETTINGS`]), stopped when this
+/// process ends; `Err("SKIP:…")` where PostgreSQL is absent.
+pub fn start_with(settings: &str) -> Result<PgServer, String> {
     let Some(bin) = bindir() else {
         return Err("SKIP:PostgreSQL is not installed (no initdb through pg_config --bindir or \
                     /usr/lib/postgresql/*/bin; Debian: apt-get install postgresql)"
@@ -166,7 +202,7 @@ fn start() -> Result<PgServer, String> {
     // A free port may be taken between choosing it and postgres binding it: try again, from scratch.
     let mut last = String::new();
     for _ in 0..3 {
-        match attempt(&bin, root) {
+        match attempt(&bin, root, settings) {
             Ok(server) => return Ok(server),
             Err(why) => last = why,
         }
@@ -175,7 +211,7 @@ fn start() -> Result<PgServer, String> {
 }
 
 /// A new folder, initdb, and postgres on a free port; the folder removed again if it does not start.
-fn attempt(bin: &Path, root: bool) -> Result<PgServer, String> {
+fn attempt(bin: &Path, root: bool, settings: &str) -> Result<PgServer, String> {
     // Kept on disk (not a TempDir): the watchdog removes it once the server has stopped.
     let dir = tempfile::Builder::new().prefix("rumbo-pg-").tempdir().map_err(|e| e.to_string())?.keep();
     let ca_file = crate::pg_certs::write_certificates(&dir);
@@ -191,7 +227,7 @@ fn attempt(bin: &Path, root: bool) -> Result<PgServer, String> {
         .map_err(|e| format!("initdb: {e}"))?;
     let port = free_port();
     let launched = if out.status.success() {
-        launch(bin, &dir, port)
+        launch(bin, &dir, port, settings)
     } else {
         Err(format!("initdb failed: {}", String::from_utf8_lossy(&out.stderr)))
     };
@@ -209,16 +245,20 @@ fn attempt(bin: &Path, root: bool) -> Result<PgServer, String> {
 /// The watchdog keeps its standard input (this process's pipe) as fd 3 for a background reader; when the
 /// pipe closes (this process ended, however) the reader marks the folder `stopping` and stops postgres
 /// (fast shutdown); once postgres has exited, a folder so marked is removed. If postgres exits on its own (a
-/// taken port), the watchdog exits and leaves the folder, log included, for the error message.
-fn launch(bin: &Path, dir: &Path, port: u16) -> Result<(Child, u32), String> {
+/// taken port), the watchdog exits and leaves the folder, log included, for the error message. A postgres
+/// that exits while the folder holds a `restart` mark (and no `stopping` one) is started again
+/// ([`PgServer::restart`]); the reader stops whichever postgres runs (postmaster.pid).
+fn launch(bin: &Path, dir: &Path, port: u16, settings: &str) -> Result<(Child, u32), String> {
     let postgres = bin.join("postgres");
     let script = format!(
-        "exec 3<&0; \
+        "exec 3<&0; : >'{dir}/log'; \
+         (read _ignored <&3; : >'{dir}/stopping'; kill -INT $(head -n1 '{dir}/data/postmaster.pid')) & \
+         while :; do \
          '{postgres}' -D '{dir}/data' -p {port} -k '{dir}' -c listen_addresses=localhost \
          -c ssl=on -c ssl_cert_file='{dir}/server.crt' -c ssl_key_file='{dir}/server.key' \
-         -c fsync=off -c synchronous_commit=off -c full_page_writes=off </dev/null >'{dir}/log' 2>&1 & pg=$!; \
-         (read _ignored <&3; : >'{dir}/stopping'; kill -INT $pg) & \
-         wait $pg; [ -e '{dir}/stopping' ] && rm -rf '{dir}'",
+         {settings} </dev/null >>'{dir}/log' 2>&1 & pg=$!; \
+         wait $pg; [ -e '{dir}/restart' ] && [ ! -e '{dir}/stopping' ] || break; rm -f '{dir}/restart'; \
+         done; [ -e '{dir}/stopping' ] && rm -rf '{dir}'",
         postgres = postgres.display(),
         dir = dir.display(),
     );
@@ -240,10 +280,7 @@ fn launch(bin: &Path, dir: &Path, port: u16) -> Result<(Child, u32), String> {
     };
     loop {
         if connect().is_ok() {
-            let pid = std::fs::read_to_string(dir.join("data/postmaster.pid"))
-                .ok()
-                .and_then(|t| t.lines().next()?.trim().parse().ok())
-                .ok_or("no postmaster.pid")?;
+            let pid = postmaster_pid(dir).ok_or("no postmaster.pid")?;
             return Ok((watchdog, pid));
         }
         if let Ok(Some(_)) = watchdog.try_wait() {
