@@ -90,7 +90,7 @@ pub fn workstation(
     let data = tempfile::tempdir().unwrap();
     let local = SessionStore::open(data.path()).unwrap();
     let server = target.store(&desk).expect("a workstation could not connect");
-    let mut office = Office { local, server };
+    let mut office = Office { local, server, url: None };
     let mut locks = target.locks(&desk).expect("a lock connection");
     let mut out = Outcome { id: session.id.clone(), ..Outcome::default() };
     let mut hold = match locks.take(&session.id).unwrap() {
