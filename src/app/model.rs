@@ -188,6 +188,8 @@ pub struct Workspace {
     pub cuoc_jump: Option<CuocJump>,
     /// Office mode: read-only because of the office's lock (where it is open, or the lock was lost).
     pub office_read_only: Option<super::OfficeReadOnly>,
+    /// Office mode: what the header says besides saving (both versions kept, offline).
+    pub office_note: Option<super::OfficeNote>,
 }
 
 /// A jump from an occupation (`from`) to its `index`-th loaded CUOC equivalent (`to`).
@@ -336,6 +338,7 @@ impl Workspace {
             best_filter: Default::default(),
             cuoc_jump: None,
             office_read_only: None,
+            office_note: None,
         }
     }
 

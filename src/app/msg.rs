@@ -67,6 +67,12 @@ pub enum Msg {
     LockLost {
         id: String,
     },
+    /// Office mode: session `id` had changed here and at another desk; the other desk's version is the
+    /// session (now open), this desk's was kept as a new session named `copy`.
+    CopyKept {
+        id: String,
+        copy: String,
+    },
     /// Opening failed (corrupt, unreadable, vanished): why.
     OpenFailed(super::Failure),
     /// The debounce interval after a change has passed: time to write.

@@ -13,6 +13,15 @@ pub enum OfficeReadOnly {
     LockLost,
 }
 
+/// What the header says of the open session besides its saving state (office mode).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OfficeNote {
+    /// It had changed here and at another desk: both kept, this desk's version as the session `alias`.
+    CopyKept { alias: String },
+    /// The server cannot be reached: saved on this computer only, other desks may edit meanwhile.
+    Offline,
+}
+
 /// The runner found session `id` held by another desk (it was opened read-only).
 pub fn open_elsewhere(model: &mut Model, id: &str, desk: Option<String>) {
     if let Screen::Workspace(ws) = &mut model.screen
@@ -30,5 +39,14 @@ pub fn lock_lost(model: &mut Model, id: &str) {
     {
         ws.persistence = Persistence::ReadOnly;
         ws.office_read_only = Some(OfficeReadOnly::LockLost);
+    }
+}
+
+/// Session `id` had changed here and at another desk: the other's is open, this desk's kept as `copy`.
+pub fn copy_kept(model: &mut Model, id: &str, copy: String) {
+    if let Screen::Workspace(ws) = &mut model.screen
+        && ws.session.id == id
+    {
+        ws.office_note = Some(OfficeNote::CopyKept { alias: copy });
     }
 }

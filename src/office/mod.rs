@@ -18,6 +18,7 @@
 //! [`lock`] (one writer per session: advisory locks on the desk's lock connection).
 
 pub mod check;
+pub mod conflict;
 pub mod connect;
 pub mod conninfo;
 pub mod import;

@@ -371,7 +371,7 @@ impl Runner {
                 if !office.still_held(&session.id) {
                     return (saved_here, Some(Msg::LockLost { id: session.id.clone() }));
                 }
-                (office.send(saved_here, session), None)
+                (office.send(&self.store, saved_here, session), None)
             }
             _ => (saved_here, None),
         }

@@ -13,9 +13,10 @@
 //! desk may be writing, so the save stays on this desk and the session goes read-only ("solo lectura: se
 //! perdió el bloqueo") — it is not retaken behind the counselor's back (docs/office.md).
 
+use crate::office::conflict;
 use crate::office::lock::{DeskLocks, SessionHold, Taken};
 use crate::office::sessions;
-use crate::office::store::OfficeStore;
+use crate::office::store::{OfficeStore, Sent};
 use crate::session::{Listed, Session, SessionStore, StoreError};
 use std::collections::{HashMap, HashSet};
 
@@ -27,11 +28,14 @@ pub struct OfficeLink {
     locks: Option<DeskLocks>,
     /// The office-wide locks this desk holds, by session id (released when dropped).
     holds: HashMap<String, SessionHold>,
+    /// The aliases of copies made because a session changed here and at another desk (both kept), not
+    /// yet told to the counselor.
+    kept: Vec<String>,
 }
 
 impl OfficeLink {
     pub fn new(server: OfficeStore) -> OfficeLink {
-        OfficeLink { server, in_step: HashSet::new(), locks: None, holds: HashMap::new() }
+        OfficeLink { server, in_step: HashSet::new(), locks: None, holds: HashMap::new(), kept: Vec::new() }
     }
 
     /// From now on sessions are held office-wide on `locks` (one writer per session).
@@ -91,12 +95,27 @@ impl OfficeLink {
         local: &SessionStore,
         id: &str,
         may_write: bool,
+        lang: crate::i18n::Lang,
     ) -> Result<Option<Session>, StoreError> {
         if !may_write {
             return sessions::load(local, &mut self.server, id).map(Some);
         }
-        let row = self.server.load(id);
-        if sessions::pending_here(local, id, &row).is_some() {
+        let (row, revision) = match self.server.load_at(id) {
+            Ok((row, revision)) => (Ok(row), Some(revision)),
+            Err(e) => (Err(e), None),
+        };
+        if let Some(here) = sessions::pending_here(local, id, &row) {
+            // Edits here the server lacks: sent by the next save — unless another desk wrote the row
+            // since this copy was based on it; then both are kept (office::conflict).
+            if let (Ok(row), Some(revision)) = (&row, revision)
+                && !row.is_newer_format()
+                && conflict::both_changed(local, &here, row, revision)
+            {
+                let alias = copy_alias(lang, &here.alias, self.server.desk(), now());
+                let copy = conflict::keep_both(local, &mut self.server, &here, row, revision, alias, now())?;
+                self.kept.push(copy.alias);
+                self.in_step.insert(id.to_string());
+            }
             return Ok(None);
         }
         let row = row?;
@@ -104,20 +123,45 @@ impl OfficeLink {
             return Ok(Some(row));
         }
         local.save(&row)?;
+        if let Some(revision) = revision {
+            conflict::record(local, &row, revision)?;
+        }
         self.in_step.insert(id.to_string());
         Ok(None)
     }
 
+    /// The names of the copies made since last asked (both versions kept), for the counselor.
+    pub fn take_kept(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.kept)
+    }
+
     /// A save that reached this desk's store (`saved_here`) goes on to the server; the first error is the
     /// save's.
-    pub fn send(&mut self, saved_here: Result<(), StoreError>, session: &Session) -> Result<(), StoreError> {
-        let sent = saved_here.and_then(|()| self.server.save(session));
-        if sent.is_ok() {
-            self.in_step.insert(session.id.clone());
-        } else {
-            self.in_step.remove(&session.id);
+    pub fn send(
+        &mut self,
+        local: &SessionStore,
+        saved_here: Result<(), StoreError>,
+        session: &Session,
+    ) -> Result<(), StoreError> {
+        let id = &session.id;
+        let base = conflict::base(local, id).map(|b| b.revision);
+        let sent = saved_here.and_then(|()| self.server.save_from(session, base));
+        match sent {
+            Ok(Sent::Written(revision)) => {
+                self.in_step.insert(id.clone());
+                conflict::record(local, session, revision)
+            }
+            // Another desk wrote it since (this desk was cut off meanwhile): kept here, not sent; opening
+            // it again keeps both versions.
+            Ok(Sent::Changed) => {
+                self.in_step.remove(id);
+                Err(StoreError::Office { message: format!("session {id} was changed at another desk") })
+            }
+            Err(e) => {
+                self.in_step.remove(id);
+                Err(e)
+            }
         }
-        sent
     }
 
     /// A kiosk's visit, once saved here (with consent): written to the server once (the kiosk role may
@@ -132,7 +176,9 @@ impl OfficeLink {
         let journaled = local.read_journal(id).ok().flatten().is_some();
         if self.in_step.remove(id) && !journaled {
             // Left in place if it cannot go (locked again meanwhile): then it is in step, and harmless.
-            let _ = local.delete(id);
+            if local.delete(id).is_ok() {
+                conflict::forget(local, id);
+            }
         }
     }
 
@@ -148,4 +194,16 @@ impl OfficeLink {
         }
         erased
     }
+}
+
+fn now() -> jiff::Timestamp {
+    jiff::Timestamp::now()
+}
+
+/// "Marta (copia de ESCRITORIO-3, 2026-12-01 10:42)" (`session_copy_alias`): whose version, and from when
+/// (this desk's time zone).
+pub fn copy_alias(lang: crate::i18n::Lang, alias: &str, desk: &str, at: jiff::Timestamp) -> String {
+    let when = at.to_zoned(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M").to_string();
+    let template = lang.strings().session_copy_alias;
+    crate::i18n::fill(template, &[("alias", &alias), ("desk", &desk), ("when", &when)])
 }

@@ -98,6 +98,7 @@ mod plan_print;
 mod plan_support;
 mod print_support;
 // issue 13 (plan-office): program details, the office, follow-ups
+mod office_conflict;
 mod office_desks;
 mod office_export;
 mod plan_office_ui;

@@ -66,6 +66,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             super::office_hold::lock_lost(model, &id);
             Vec::new()
         }
+        Msg::CopyKept { id, copy } => {
+            super::office_hold::copy_kept(model, &id, copy);
+            Vec::new()
+        }
         Msg::OpenFailed(message) => {
             model.screen = Screen::Sessions;
             model.sessions.notice = Some(super::Notice::OpenFailed(message));
