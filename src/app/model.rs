@@ -41,6 +41,8 @@ pub struct Model {
     pub keymap: super::keymap::Keymap,
     /// Issue 13: config.ron's `office:`, for the header, the start screen and every export.
     pub office: crate::config::Office,
+    /// Office mode: the office's server cannot be reached; sessions are saved on this desk only.
+    pub office_offline: bool,
 }
 
 pub enum Screen {
@@ -301,6 +303,7 @@ impl Model {
             data_read_only: None,
             keymap: Default::default(),
             office: Default::default(),
+            office_offline: false,
         }
     }
 

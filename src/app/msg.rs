@@ -67,6 +67,11 @@ pub enum Msg {
     LockLost {
         id: String,
     },
+    /// Office mode: the office's server answers again (`online`), or stopped answering: then every
+    /// change is kept on this desk only, and the header and the start screen say so.
+    OfficeReach {
+        online: bool,
+    },
     /// Office mode: session `id` had changed here and at another desk; the other desk's version is the
     /// session (now open), this desk's was kept as a new session named `copy`.
     CopyKept {

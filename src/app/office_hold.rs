@@ -50,3 +50,16 @@ pub fn copy_kept(model: &mut Model, id: &str, copy: String) {
         ws.office_note = Some(OfficeNote::CopyKept { alias: copy });
     }
 }
+
+/// The office's server answers again, or stopped answering: the start screen and the open session's
+/// header say whether what is saved is on this desk only.
+pub fn reach(model: &mut Model, online: bool) {
+    model.office_offline = !online;
+    if let Screen::Workspace(ws) = &mut model.screen {
+        match online {
+            false => ws.office_note = Some(OfficeNote::Offline),
+            true if ws.office_note == Some(OfficeNote::Offline) => ws.office_note = None,
+            true => {}
+        }
+    }
+}

@@ -35,6 +35,9 @@ impl std::fmt::Debug for OfficeStore {
 
 /// The server's words for an error (its message, not the SQL): a [`StoreError::Office`].
 pub fn server_error(e: &postgres::Error) -> StoreError {
+    if super::connect::is_unreachable(e) {
+        return StoreError::Unreachable { message: e.to_string() };
+    }
     let message = match e.as_db_error() {
         Some(db) => format!("{}: {}", db.severity(), db.message()),
         None => e.to_string(),
@@ -48,7 +51,10 @@ impl OfficeStore {
     pub fn connect(url: &super::DbUrl, office_id: &str, desk: &str) -> Result<OfficeStore, StoreError> {
         let office = |message: String| StoreError::Office { message };
         let info = ConnInfo::parse(url.expose()).map_err(|e| office(e.to_string()))?;
-        let client = super::connect(&info, &Sources::from_env()).map_err(|e| office(e.to_string()))?;
+        let client = super::connect(&info, &Sources::from_env()).map_err(|e| match e {
+            super::ConnectError::Unreachable(message) => StoreError::Unreachable { message },
+            e => office(e.to_string()),
+        })?;
         OfficeStore::on(client, office_id, desk)
     }
 
@@ -56,6 +62,11 @@ impl OfficeStore {
     pub fn on(mut client: postgres::Client, office_id: &str, desk: &str) -> Result<OfficeStore, StoreError> {
         migrate::ensure_usable(&mut client).map_err(|e| StoreError::Office { message: e.to_string() })?;
         Ok(OfficeStore { client, office_id: office_id.to_string(), desk: desk.to_string() })
+    }
+
+    /// Whether the server still answers on this connection.
+    pub fn reachable(&mut self) -> bool {
+        self.client.simple_query("SELECT 1").is_ok()
     }
 
     pub fn office_id(&self) -> &str {

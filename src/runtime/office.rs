@@ -21,21 +21,39 @@ use crate::session::{Listed, Session, SessionStore, StoreError};
 use std::collections::{HashMap, HashSet};
 
 pub struct OfficeLink {
-    server: OfficeStore,
+    /// The office's server; `None` while it cannot be reached (see [`super::office_reach`]).
+    pub(super) server: Option<OfficeStore>,
+    /// How to reach the server again once it is gone (`None`: tests of the store alone, no reconnecting).
+    pub(super) reach: Option<super::office_reach::Reach>,
+    /// When to try reconnecting next (offline only).
+    pub(super) retry_at: Option<std::time::Instant>,
     /// Sessions whose local copy is exactly what the server has (fetched, or sent since its last change).
-    in_step: HashSet<String>,
+    pub(super) in_step: HashSet<String>,
     /// The desk's lock connection; `None`: no office-wide locking (a kiosk, tests of the store alone).
-    locks: Option<DeskLocks>,
+    pub(super) locks: Option<DeskLocks>,
     /// The office-wide locks this desk holds, by session id (released when dropped).
-    holds: HashMap<String, SessionHold>,
+    pub(super) holds: HashMap<String, SessionHold>,
     /// The aliases of copies made because a session changed here and at another desk (both kept), not
     /// yet told to the counselor.
-    kept: Vec<String>,
+    pub(super) kept: Vec<String>,
 }
 
 impl OfficeLink {
-    pub fn new(server: OfficeStore) -> OfficeLink {
-        OfficeLink { server, in_step: HashSet::new(), locks: None, holds: HashMap::new(), kept: Vec::new() }
+    pub fn new(server: Option<OfficeStore>) -> OfficeLink {
+        OfficeLink {
+            server,
+            reach: None,
+            retry_at: None,
+            in_step: HashSet::new(),
+            locks: None,
+            holds: HashMap::new(),
+            kept: Vec::new(),
+        }
+    }
+
+    /// The server, or `StoreError::Unreachable` while offline.
+    pub(super) fn server(&mut self) -> Result<&mut OfficeStore, StoreError> {
+        self.server.as_mut().ok_or_else(|| StoreError::Unreachable { message: "offline".into() })
     }
 
     /// From now on sessions are held office-wide on `locks` (one writer per session).
@@ -47,6 +65,10 @@ impl OfficeLink {
     /// `StoreError::OpenElsewhere` (where) when another desk has it, `StoreError::Office` when the lock
     /// connection fails.
     pub fn take(&mut self, id: &str) -> Result<(), StoreError> {
+        // Offline: no desk can be asked; it opens for writing here, and the header says others may too.
+        if self.server.is_none() {
+            return Ok(());
+        }
         let Some(locks) = &self.locks else { return Ok(()) };
         if self.holds.contains_key(id) {
             return Ok(());
@@ -83,7 +105,14 @@ impl OfficeLink {
     /// The office's sessions, and this desk's unsent ones. A server that cannot be reached lists none
     /// (as an unreadable sessions folder does); the save paths say why.
     pub fn list(&mut self, local: &SessionStore) -> Vec<Listed> {
-        sessions::list(local, &mut self.server).unwrap_or_default()
+        // Offline: the sessions cached on this desk (the start screen says so).
+        let Some(server) = &mut self.server else { return local.list().unwrap_or_default() };
+        let listed = sessions::list(local, server);
+        if matches!(listed, Err(StoreError::Unreachable { .. })) {
+            self.went_offline();
+            return local.list().unwrap_or_default();
+        }
+        listed.unwrap_or_default()
     }
 
     /// Makes session `id` ready to open. `Ok(None)`: the local store now holds it (the row fetched into
@@ -97,10 +126,18 @@ impl OfficeLink {
         may_write: bool,
         lang: crate::i18n::Lang,
     ) -> Result<Option<Session>, StoreError> {
+        let Some(server) = &mut self.server else {
+            // Offline: this desk's copy, as cached here.
+            return if may_write { Ok(None) } else { local.load(id).map(Some) };
+        };
         if !may_write {
-            return sessions::load(local, &mut self.server, id).map(Some);
+            return sessions::load(local, server, id).map(Some);
         }
-        let (row, revision) = match self.server.load_at(id) {
+        let (row, revision) = match server.load_at(id) {
+            Err(StoreError::Unreachable { .. }) => {
+                self.went_offline();
+                return Ok(None);
+            }
             Ok((row, revision)) => (Ok(row), Some(revision)),
             Err(e) => (Err(e), None),
         };
@@ -111,8 +148,8 @@ impl OfficeLink {
                 && !row.is_newer_format()
                 && conflict::both_changed(local, &here, row, revision)
             {
-                let alias = copy_alias(lang, &here.alias, self.server.desk(), now());
-                let copy = conflict::keep_both(local, &mut self.server, &here, row, revision, alias, now())?;
+                let alias = copy_alias(lang, &here.alias, server.desk(), now());
+                let copy = conflict::keep_both(local, server, &here, row, revision, alias, now())?;
                 self.kept.push(copy.alias);
                 self.in_step.insert(id.to_string());
             }
@@ -145,7 +182,7 @@ impl OfficeLink {
     ) -> Result<(), StoreError> {
         let id = &session.id;
         let base = conflict::base(local, id).map(|b| b.revision);
-        let sent = saved_here.and_then(|()| self.server.save_from(session, base));
+        let sent = saved_here.and_then(|()| self.server()?.save_from(session, base));
         match sent {
             Ok(Sent::Written(revision)) => {
                 self.in_step.insert(id.clone());
@@ -159,6 +196,9 @@ impl OfficeLink {
             }
             Err(e) => {
                 self.in_step.remove(id);
+                if matches!(e, StoreError::Unreachable { .. }) {
+                    self.went_offline();
+                }
                 Err(e)
             }
         }
@@ -167,7 +207,11 @@ impl OfficeLink {
     /// A kiosk's visit, once saved here (with consent): written to the server once (the kiosk role may
     /// insert only).
     pub fn send_visit(&mut self, session: &Session) -> Result<(), StoreError> {
-        self.server.insert_visit(session)
+        let sent = self.server()?.insert_visit(session);
+        if matches!(sent, Err(StoreError::Unreachable { .. })) {
+            self.went_offline();
+        }
+        sent
     }
 
     /// The session was closed here (its lock released): its copy goes if everything in it is on the
@@ -188,7 +232,7 @@ impl OfficeLink {
         let held_before = self.holds.contains_key(id);
         self.take(id)?;
         self.in_step.remove(id);
-        let erased = sessions::erase(local, &mut self.server, id);
+        let erased = sessions::erase(local, self.server()?, id);
         if !held_before {
             self.release(id);
         }

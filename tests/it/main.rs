@@ -101,6 +101,7 @@ mod print_support;
 mod office_conflict;
 mod office_desks;
 mod office_export;
+mod office_offline;
 mod plan_office_ui;
 mod program_details;
 mod sessions_due;
@@ -124,6 +125,7 @@ mod office_store;
 mod office_store_refused;
 mod office_support;
 mod pg_certs;
+mod pg_restart;
 mod pg_support;
 // issue 14: the whole text of the selected item (`v`), list positions, occupation names told apart
 mod full_text_snapshots;

@@ -58,11 +58,15 @@ pub struct TestDb {
 
 /// A fresh database on the binary's server; `None` where PostgreSQL is absent (SKIPPED printed).
 pub fn test_db() -> Option<TestDb> {
+    Some(test_db_on(server()?))
+}
+
+/// A fresh database on `server` (one of a test's own, see pg_restart.rs).
+pub fn test_db_on(server: &'static PgServer) -> TestDb {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let server = server()?;
     let name = format!("t{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed));
     server.admin("postgres").batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
-    Some(TestDb { server, name })
+    TestDb { server, name }
 }
 
 impl Drop for TestDb {
@@ -114,7 +118,7 @@ impl PgServer {
     }
 }
 
-fn bindir() -> Option<PathBuf> {
+pub fn bindir() -> Option<PathBuf> {
     let from_pg_config = Command::new("pg_config")
         .arg("--bindir")
         .output()
@@ -134,7 +138,7 @@ fn bindir() -> Option<PathBuf> {
     versions.pop().map(|(_, bin)| bin)
 }
 
-fn running_as_root() -> bool {
+pub fn running_as_root() -> bool {
     Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
@@ -175,7 +179,7 @@ fn start() -> Result<PgServer, String> {
 }
 
 /// A new folder, initdb, and postgres on a free port; the folder removed again if it does not start.
-fn attempt(bin: &Path, root: bool) -> Result<PgServer, String> {
+pub fn attempt(bin: &Path, root: bool) -> Result<PgServer, String> {
     // Kept on disk (not a TempDir): the watchdog removes it once the server has stopped.
     let dir = tempfile::Builder::new().prefix("rumbo-pg-").tempdir().map_err(|e| e.to_string())?.keep();
     let ca_file = crate::pg_certs::write_certificates(&dir);
@@ -210,7 +214,7 @@ fn attempt(bin: &Path, root: bool) -> Result<PgServer, String> {
 /// pipe closes (this process ended, however) the reader marks the folder `stopping` and stops postgres
 /// (fast shutdown); once postgres has exited, a folder so marked is removed. If postgres exits on its own (a
 /// taken port), the watchdog exits and leaves the folder, log included, for the error message.
-fn launch(bin: &Path, dir: &Path, port: u16) -> Result<(Child, u32), String> {
+pub fn launch(bin: &Path, dir: &Path, port: u16) -> Result<(Child, u32), String> {
     let postgres = bin.join("postgres");
     let script = format!(
         "exec 3<&0; \

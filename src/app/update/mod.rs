@@ -66,6 +66,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             super::office_hold::lock_lost(model, &id);
             Vec::new()
         }
+        Msg::OfficeReach { online } => {
+            super::office_hold::reach(model, online);
+            Vec::new()
+        }
         Msg::CopyKept { id, copy } => {
             super::office_hold::copy_kept(model, &id, copy);
             Vec::new()
