@@ -136,3 +136,32 @@ fn office_offline_a_desk_started_without_the_server_works_on_its_cached_sessions
     until_reconnected(&mut a, |_| body(&db, &id).contains("antes de cerrar y después"));
     assert_eq!(a.ws().office_note, None);
 }
+
+/// The real binary, started with the office's server down: it starts (it used to refuse), says so, and
+/// a session made meanwhile reaches the server once it is back — by itself, on its retry timer.
+#[test]
+fn office_offline_rumbo_starts_without_the_server_and_sends_what_was_made_once_it_is_back() {
+    let Some((server, db)) = migrated_own() else { return };
+    let Some(env) = crate::e2e_tmux_support::Env::new() else { return };
+    let url = counselor_url(&db);
+    let config = format!(
+        "Config(\n  store: Postgres(url: \"{url}\"),\n  office: (id: \"kennedy-1\"),\n  desk: \"ESCRITORIO-A\",\n)\n"
+    );
+    std::fs::write(env.config().join("config.ron"), config).unwrap();
+    server.stop();
+    let rumbo = env.start();
+    rumbo.wait_for("sin conexión: sesiones guardadas en este equipo");
+    rumbo.new_session("Marta", "Luz");
+    rumbo.wait_for("sin conexión — guardado en este equipo");
+    server.start();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let n: i64 = db.admin().query_one("SELECT count(*) FROM rumbo.sessions", &[]).unwrap().get(0);
+        if n == 1 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the session did not reach the server within 60 s");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    rumbo.wait_screen("the header no longer offline", |s| !s.contains("sin conexión"));
+}
