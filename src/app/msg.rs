@@ -72,6 +72,12 @@ pub enum Msg {
     OfficeReach {
         online: bool,
     },
+    /// Office mode: sessions deleted at another desk were removed from this one (`sessions`, with the
+    /// `exports` they recorded here).
+    MarksApplied {
+        sessions: usize,
+        exports: usize,
+    },
     /// Office mode: session `id` had changed here and at another desk; the other desk's version is the
     /// session (now open), this desk's was kept as a new session named `copy`.
     CopyKept {

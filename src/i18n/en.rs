@@ -517,4 +517,5 @@ pub const EN: Strings = Strings {
     header_copy_kept: "both kept: yours is a copy",
     header_offline: "offline — saved on this computer; other desks may edit it meanwhile",
     sessions_cached_here: "offline: sessions kept on this computer",
+    sessions_deleted_elsewhere: "Removed from this computer: {count} sessions deleted at another desk (and {exports} exported files).",
 };

@@ -517,4 +517,5 @@ pub const ES: Strings = Strings {
     header_copy_kept: "se guardan las dos: la suya es copia",
     header_offline: "sin conexión — guardado en este equipo; otros puestos pueden editarla mientras tanto",
     sessions_cached_here: "sin conexión: sesiones guardadas en este equipo",
+    sessions_deleted_elsewhere: "Borradas de este equipo {count} sesiones eliminadas en otro puesto (y {exports} archivos exportados).",
 };

@@ -96,6 +96,8 @@ strings! {
     session_lock_lost,
     // issue 15: nothing lost when the server goes away (offline, both versions kept)
     session_copy_alias, header_copy_kept, header_offline, sessions_cached_here,
+    // issue 15: deletion everywhere
+    sessions_deleted_elsewhere,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

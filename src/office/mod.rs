@@ -24,6 +24,7 @@ pub mod conninfo;
 pub mod import;
 pub mod lock;
 mod lock_key;
+pub mod marks;
 pub mod migrate;
 pub mod pgpass;
 pub mod sessions;

@@ -185,7 +185,7 @@ pub fn erase(local: &SessionStore, server: &mut OfficeStore, id: &str) -> Result
     if !had_local && let Some(row) = row {
         erased.exports.extend(row.exports.iter().map(remove_recorded));
     }
-    server.delete(id)?;
+    server.delete_marked(id)?;
     Ok(erased)
 }
 
@@ -198,6 +198,7 @@ pub fn purge(
     now: Timestamp,
 ) -> Result<Purged, StoreError> {
     let rows = server.purge(days)?;
+    server.purge_marks(i32::try_from(days.max(session::MIN_DAYS)).unwrap_or(i32::MAX))?;
     let mut purged = Purged { sessions: rows.len(), exports: Vec::new() };
     for row in &rows {
         let had_local = local.path_of(&row.id)?.exists();

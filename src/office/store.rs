@@ -69,6 +69,11 @@ impl OfficeStore {
         self.client.simple_query("SELECT 1").is_ok()
     }
 
+    /// The connection, for the SQL of [`super::marks`].
+    pub(super) fn client(&mut self) -> &mut postgres::Client {
+        &mut self.client
+    }
+
     pub fn office_id(&self) -> &str {
         &self.office_id
     }
@@ -139,8 +144,12 @@ impl OfficeStore {
             .query_opt("SELECT format, office_id FROM rumbo.sessions WHERE id = $1", &[id])
             .map_err(|e| server_error(&e))?;
         match now {
-            // The row went meanwhile (deleted at another desk): this desk's copy makes it again.
-            None if base.is_some() => self.save_from(session, None),
+            // The row went meanwhile: deleted at another desk (marked) stays deleted; else (retention, an
+            // older rumbo's delete) this desk's copy makes it again.
+            None if base.is_some() => match self.marked(std::slice::from_ref(id))?.is_empty() {
+                true => self.save_from(session, None),
+                false => Err(StoreError::NotFound { id: id.clone() }),
+            },
             None => Err(StoreError::Office { message: format!("session {id} could not be written") }),
             Some(row) if row.get::<_, String>(1) != self.office_id => {
                 Err(StoreError::Office { message: format!("session {id} belongs to another office") })

@@ -173,6 +173,7 @@ impl Runner {
         if self.office_offline() {
             self.dispatch(model, vec![Msg::OfficeReach { online: false }]);
         }
+        self.apply_office_marks(model);
         let name = Preferences::load(&self.preferences).counselor;
         self.dispatch(model, vec![Msg::CounselorRemembered(name)]);
         self.perform(model, vec![Effect::ListSessions]);

@@ -90,8 +90,12 @@ impl OfficeLink {
         self.locks = locks;
         self.retry_at = None;
         let mut msgs = vec![Msg::OfficeReach { online: true }];
+        // Sessions deleted elsewhere meanwhile go from here first (not the ones open here: locked).
+        if reach_locks(&self.reach) {
+            msgs.extend(self.apply_marks(local));
+        }
         // A kiosk: the visits kept here while the server was away (one sent twice is left as it was).
-        if !self.reach.as_ref().is_some_and(|r| r.locks) {
+        if !reach_locks(&self.reach) {
             for listed in local.list().unwrap_or_default() {
                 if let crate::session::Listed::Ok(visit) = listed
                     && visit.consent.is_some()
@@ -119,6 +123,20 @@ impl OfficeLink {
         Some(msgs)
     }
 
+    /// Applies the office's deletion marks to this desk (its copies, journals and recorded exports of
+    /// sessions deleted at another desk); what went, for the start screen.
+    pub(super) fn apply_marks(&mut self, local: &SessionStore) -> Option<Msg> {
+        let applied = crate::office::marks::apply(local, self.server.as_mut()?).ok()?;
+        if applied.sessions.is_empty() {
+            return None;
+        }
+        let removed = |e: &crate::session::Erased| {
+            e.exports.iter().filter(|r| matches!(r, crate::session::Removal::Removed(_))).count()
+        };
+        let exports = applied.sessions.iter().map(removed).sum();
+        Some(Msg::MarksApplied { sessions: applied.sessions.len(), exports })
+    }
+
     /// Sends this desk's copy of session `id` (journal replayed), if the row is still the one it was
     /// based on. Changed at another desk meanwhile: not sent, and the session goes read-only here (the
     /// copy stays; opening it again keeps both versions).
@@ -144,6 +162,11 @@ impl OfficeLink {
     }
 }
 
+/// Whether this is a desk (it holds sessions), not a kiosk.
+fn reach_locks(reach: &Option<Reach>) -> bool {
+    reach.as_ref().is_some_and(|r| r.locks)
+}
+
 impl super::Runner {
     /// Office mode: how to reach the server again if it goes away (call after `set_office`).
     pub fn set_office_reach(&mut self, reach: Reach) {
@@ -160,6 +183,17 @@ impl super::Runner {
     /// When the loop must wake up to try the office's server again (offline only).
     pub fn office_retry_at(&self) -> Option<Instant> {
         self.office.as_ref().and_then(OfficeLink::retry_at)
+    }
+
+    /// At start (a desk, online): the office's deletion marks applied to this desk, told on the start
+    /// screen.
+    pub(super) fn apply_office_marks(&mut self, model: &mut crate::app::Model) {
+        let Some(office) = &mut self.office else { return };
+        if model.kiosk.is_none()
+            && let Some(msg) = office.apply_marks(&self.store)
+        {
+            self.dispatch(model, vec![msg]);
+        }
     }
 
     /// Whether the office's server is out of reach (office mode only).

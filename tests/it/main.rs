@@ -101,6 +101,7 @@ mod print_support;
 mod office_conflict;
 mod office_desks;
 mod office_export;
+mod office_marks;
 mod office_offline;
 mod plan_office_ui;
 mod program_details;

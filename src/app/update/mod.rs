@@ -70,6 +70,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             super::office_hold::reach(model, online);
             Vec::new()
         }
+        Msg::MarksApplied { sessions, exports } => {
+            model.sessions.notice = Some(super::Notice::DeletedElsewhere { sessions, exports });
+            Vec::new()
+        }
         Msg::CopyKept { id, copy } => {
             super::office_hold::copy_kept(model, &id, copy);
             Vec::new()
