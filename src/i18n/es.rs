@@ -515,7 +515,7 @@ pub const ES: Strings = Strings {
     session_lock_lost: "solo lectura: se perdió el bloqueo",
     session_copy_alias: "{alias} (copia de {desk}, {when})",
     header_copy_kept: "se guardan las dos: la suya es copia",
-    header_offline: "sin conexión — guardado en este equipo; otros puestos pueden editarla mientras tanto",
+    header_offline: "sin conexión — guardado en este equipo; otros puestos pueden editarla",
     sessions_cached_here: "sin conexión: sesiones guardadas en este equipo",
     sessions_deleted_elsewhere: "Borradas de este equipo {count} sesiones eliminadas en otro puesto (y {exports} archivos exportados).",
 };
