@@ -6,7 +6,7 @@
 use crate::office_conflict::{at_desk, counselor, migrated, write_note};
 use rumbo::app::{Notice, Screen};
 use rumbo::office::sessions;
-use rumbo::session::SessionStore;
+use rumbo::session::{ExportRecord, SessionStore};
 
 #[test]
 fn office_marks_a_session_deleted_at_one_desk_leaves_no_copy_at_another_and_it_is_told() {
@@ -29,6 +29,13 @@ fn office_marks_a_session_deleted_at_one_desk_leaves_no_copy_at_another_and_it_i
     drop(a);
     let copy = dir_a.path().join("sessions").join(format!("{id}.ron"));
     assert!(copy.exists(), "A keeps its unsent copy");
+    // A summary exported at A and recorded in its copy (as `e` records one), for the mark to remove too.
+    let exported = dir_a.path().join("Marta.html");
+    std::fs::write(&exported, "<p>resumen</p>").unwrap();
+    let store_a = SessionStore::open(dir_a.path()).unwrap();
+    let mut here = store_a.load(&id).unwrap();
+    here.record_export(ExportRecord::of(&exported, b"<p>resumen</p>"));
+    store_a.save(&here).unwrap();
 
     // B deletes the session (as `rumbo sessions delete` and the app's `d` do).
     let mut b = at_desk(dir_b.path(), &url_b, "ESCRITORIO-B");
@@ -47,6 +54,7 @@ fn office_marks_a_session_deleted_at_one_desk_leaves_no_copy_at_another_and_it_i
     // A connects again: its copy goes, and it says so.
     let a = at_desk(dir_a.path(), &url_a, "ESCRITORIO-A");
     assert!(!copy.exists(), "A's copy of the deleted session is gone");
+    assert!(!exported.exists(), "and the summary it recorded");
     let left: Vec<_> = std::fs::read_dir(dir_a.path().join("sessions"))
         .unwrap()
         .flatten()
@@ -55,7 +63,11 @@ fn office_marks_a_session_deleted_at_one_desk_leaves_no_copy_at_another_and_it_i
         .collect();
     assert!(left.is_empty(), "nothing of it left: {left:?}");
     assert!(matches!(a.model.screen, Screen::Sessions));
-    assert_eq!(a.model.sessions.notice, Some(Notice::DeletedElsewhere { sessions: 1, exports: 0 }));
-    assert!(a.screen_text().contains("1 sesiones eliminadas en otro puesto"), "{}", a.screen_text());
+    assert_eq!(a.model.sessions.notice, Some(Notice::DeletedElsewhere { sessions: 1, exports: 1 }));
+    assert!(
+        a.screen_text().contains("1 sesiones eliminadas en otro puesto (y 1 archivos"),
+        "{}",
+        a.screen_text()
+    );
     assert!(!a.screen_text().contains("Marta"), "not listed any more");
 }
