@@ -78,6 +78,12 @@ pub enum Msg {
         sessions: usize,
         exports: usize,
     },
+    /// Office mode: the open session `id` changed here (offline) and at another desk; the other's stays
+    /// the session, and the workspace goes on with this desk's version as the new session `copy`.
+    SwitchedToCopy {
+        id: String,
+        copy: Box<Session>,
+    },
     /// Office mode: session `id` had changed here and at another desk; the other desk's version is the
     /// session (now open), this desk's was kept as a new session named `copy`.
     CopyKept {

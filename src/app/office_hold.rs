@@ -63,3 +63,15 @@ pub fn reach(model: &mut Model, online: bool) {
         }
     }
 }
+
+/// The open session `id` changed here and at another desk: the workspace goes on as the copy (its id
+/// and name), keeping every edit on screen; the next save writes the copy.
+pub fn switched_to_copy(model: &mut Model, id: &str, copy: crate::session::Session) {
+    if let Screen::Workspace(ws) = &mut model.screen
+        && ws.session.id == id
+    {
+        ws.session.id = copy.id;
+        ws.session.alias = copy.alias.clone();
+        ws.office_note = Some(OfficeNote::CopyKept { alias: copy.alias });
+    }
+}

@@ -4,13 +4,15 @@
 //! says others may edit it meanwhile), the start screen lists the sessions cached on this desk. The runner
 //! (not `update`) tries to reconnect every [`RETRY`]; once back, it takes the open session's lock again
 //! and sends what is pending — conditionally on the row's revision, so a row another desk changed
-//! meanwhile is never overwritten ([`crate::office::conflict`]: reopening it keeps both).
+//! meanwhile is never overwritten: both are kept ([`crate::office::conflict`]) and the workspace goes on
+//! with this desk's version, now a copy.
 
 use super::office::OfficeLink;
 use crate::app::Msg;
 use crate::office::conflict;
 use crate::office::store::{OfficeStore, Sent};
 use crate::session::{SessionStore, StoreError};
+use jiff::Timestamp;
 use std::time::{Duration, Instant};
 
 /// How often an offline desk tries the server again.
@@ -73,7 +75,12 @@ impl OfficeLink {
     /// Tries the server again. Back: takes the locks of the sessions `open` here again and sends what
     /// this desk has of them; the messages say what came of it (`OfficeReach`, and `OpenElsewhere` or
     /// `LockLost` for a session another desk took meanwhile). Still gone: `None`, next try in [`RETRY`].
-    pub(super) fn reconnect(&mut self, local: &SessionStore, open: &[String]) -> Option<Vec<Msg>> {
+    pub(super) fn reconnect(
+        &mut self,
+        local: &SessionStore,
+        open: &[String],
+        lang: crate::i18n::Lang,
+    ) -> Option<Vec<Msg>> {
         let reach = self.reach.as_ref()?;
         let connected = OfficeStore::connect(&reach.url, &reach.office_id, &reach.desk).and_then(|server| {
             let locks = match reach.locks {
@@ -116,7 +123,7 @@ impl OfficeLink {
                     continue;
                 }
             }
-            if let Some(msg) = self.send_pending(local, id) {
+            if let Some(msg) = self.send_pending(local, id, lang) {
                 msgs.push(msg);
             }
         }
@@ -138,9 +145,9 @@ impl OfficeLink {
     }
 
     /// Sends this desk's copy of session `id` (journal replayed), if the row is still the one it was
-    /// based on. Changed at another desk meanwhile: not sent, and the session goes read-only here (the
-    /// copy stays; opening it again keeps both versions).
-    fn send_pending(&mut self, local: &SessionStore, id: &str) -> Option<Msg> {
+    /// based on. Changed at another desk meanwhile: both are kept — the row stays the session, this
+    /// desk's version becomes a copy, and the open workspace goes on with the copy (`SwitchedToCopy`).
+    fn send_pending(&mut self, local: &SessionStore, id: &str, lang: crate::i18n::Lang) -> Option<Msg> {
         let session = local.load(id).ok()?;
         let base = conflict::base(local, id).map(|b| b.revision);
         match self.server.as_mut()?.save_from(&session, base) {
@@ -150,8 +157,24 @@ impl OfficeLink {
                 None
             }
             Ok(Sent::Changed) => {
-                self.holds.remove(id);
-                Some(Msg::LockLost { id: id.to_string() })
+                let server = self.server.as_mut()?;
+                let kept = server.load_at(id).and_then(|(row, revision)| {
+                    let alias =
+                        super::office::copy_alias(lang, &session.alias, server.desk(), Timestamp::now());
+                    conflict::keep_both(local, server, &session, &row, revision, alias, Timestamp::now())
+                });
+                match kept {
+                    Ok(copy) => {
+                        // This desk's copy of the session is the row now: it goes when released.
+                        self.in_step.insert(id.to_string());
+                        Some(Msg::SwitchedToCopy { id: id.to_string(), copy: Box::new(copy) })
+                    }
+                    // Not both kept (the server went again): nothing sent, read-only until reopened.
+                    Err(_) => {
+                        self.holds.remove(id);
+                        Some(Msg::LockLost { id: id.to_string() })
+                    }
+                }
             }
             Err(StoreError::Unreachable { .. }) => {
                 self.went_offline();
@@ -207,7 +230,23 @@ impl super::Runner {
         let kiosk = model.kiosk.is_some();
         let open: Vec<String> = if kiosk { Vec::new() } else { self.locks.keys().cloned().collect() };
         let Some(office) = &mut self.office else { return };
-        let Some(msgs) = office.reconnect(&self.store, &open) else { return };
+        let Some(msgs) = office.reconnect(&self.store, &open, model.lang) else { return };
+        // Changed at another desk meanwhile: the workspace goes on with the copy — its locks and journal
+        // here, the original's let go (its copy here is the row now).
+        for msg in &msgs {
+            if let Msg::SwitchedToCopy { id, copy } = msg {
+                if let Ok(lock) = self.store.lock(&copy.id) {
+                    self.locks.insert(copy.id.clone(), lock);
+                }
+                self.journal = Some(super::journal::JournalWriter::created(copy, true));
+                self.locks.remove(id);
+                if let Some(office) = &mut self.office {
+                    let _ = office.take(&copy.id);
+                    office.release(id);
+                    office.closed(&self.store, id);
+                }
+            }
+        }
         self.dispatch(model, msgs);
         if matches!(model.screen, crate::app::Screen::Sessions) && !kiosk {
             let listed = self.office.as_mut().map(|o| o.list(&self.store)).unwrap_or_default();

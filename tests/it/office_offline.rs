@@ -29,23 +29,27 @@ fn counselor_url(db: &TestDb) -> String {
     format!("postgresql://{role}@{host}:{}/{}?sslmode=disable", db.server.port, db.name)
 }
 
-fn reach(url: &str) -> Reach {
-    Reach { url: DbUrl::new(url), office_id: "kennedy-1".into(), desk: "ESCRITORIO-A".into(), locks: true }
+fn reach(url: &str, desk: &str) -> Reach {
+    Reach { url: DbUrl::new(url), office_id: "kennedy-1".into(), desk: desk.into(), locks: true }
 }
 
 /// The app at desk A as `rumbo` sets it up: online, or (`online` false) started with the server down.
 fn desk_a(dir: &Path, url: &str, online: bool) -> App {
+    at_desk(dir, url, online, "ESCRITORIO-A")
+}
+
+fn at_desk(dir: &Path, url: &str, online: bool, desk: &str) -> App {
     let mut model = new_model();
     let mut runner = Runner::new(dir).unwrap();
     if online {
         let info = ConnInfo::parse(url).unwrap();
         let sources = Sources::default();
-        let server = OfficeStore::on(connect(&info, &sources).unwrap(), "kennedy-1", "ESCRITORIO-A").unwrap();
+        let server = OfficeStore::on(connect(&info, &sources).unwrap(), "kennedy-1", desk).unwrap();
         runner.set_office(server);
-        runner.set_office_reach(reach(url));
-        runner.set_office_locks(DeskLocks::connect(&info, &sources, "kennedy-1", "ESCRITORIO-A").unwrap());
+        runner.set_office_reach(reach(url, desk));
+        runner.set_office_locks(DeskLocks::connect(&info, &sources, "kennedy-1", desk).unwrap());
     } else {
-        runner.set_office_offline(reach(url));
+        runner.set_office_offline(reach(url, desk));
     }
     runner.start(&mut model);
     App { model, runner, dir: dir.to_path_buf() }
@@ -164,4 +168,42 @@ fn office_offline_rumbo_starts_without_the_server_and_sends_what_was_made_once_i
         std::thread::sleep(Duration::from_millis(100));
     }
     rumbo.wait_screen("the header no longer offline", |s| !s.contains("sin conexión"));
+}
+
+/// Offline at desk A, the same session changed at desk B once the server is back: when A reconnects,
+/// both are kept — B's stays the session, A's becomes a copy, and A's workspace goes on with the copy.
+#[test]
+fn office_offline_a_session_changed_elsewhere_while_this_desk_was_offline_keeps_both() {
+    let Some((server, db)) = migrated_own() else { return };
+    let (dir_a, dir_b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let url = counselor_url(&db);
+    let mut a = desk_a(dir_a.path(), &url, true);
+    a.new_session("Marta", None, true);
+    let id = a.ws().session.id.clone();
+    server.stop();
+    write_note(&mut a, "de Ana");
+    assert_eq!(a.ws().office_note, Some(OfficeNote::Offline));
+    server.start();
+    // B gets there first: the server freed A's lock when it stopped.
+    let mut b = at_desk(dir_b.path(), &url, true, "ESCRITORIO-B");
+    b.press(KeyCode::Enter);
+    assert!(!b.ws().is_read_only());
+    write_note(&mut b, "de Beto");
+    b.char('q');
+    until_reconnected(&mut a, |a| a.ws().office_note != Some(OfficeNote::Offline));
+    let Some(OfficeNote::CopyKept { alias }) = a.ws().office_note.clone() else {
+        panic!("A is told both are kept: {:?}", a.ws().office_note)
+    };
+    assert!(alias.starts_with("Marta (copia de ESCRITORIO-A, "), "{alias}");
+    assert_ne!(a.ws().session.id, id, "A goes on with its copy");
+    assert!(
+        body(&db, &id).contains("de Beto") && !body(&db, &id).contains("de Ana"),
+        "B's stays the session"
+    );
+    let copy = a.ws().session.id.clone();
+    assert!(body(&db, &copy).contains("de Ana"), "A's words are in the copy");
+    // A goes on writing: into the copy, never over B's.
+    write_note(&mut a, " y más");
+    assert!(body(&db, &copy).contains("de Ana y más"));
+    assert!(!body(&db, &id).contains("y más"));
 }

@@ -74,6 +74,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.sessions.notice = Some(super::Notice::DeletedElsewhere { sessions, exports });
             Vec::new()
         }
+        Msg::SwitchedToCopy { id, copy } => {
+            super::office_hold::switched_to_copy(model, &id, *copy);
+            Vec::new()
+        }
         Msg::CopyKept { id, copy } => {
             super::office_hold::copy_kept(model, &id, copy);
             Vec::new()
