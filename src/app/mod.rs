@@ -24,7 +24,7 @@ pub use gap::{GapRow, GapView};
 pub use model::*;
 pub use msg::{Area, Effect, Msg};
 pub use notice::{NotesNotice, Notice, RowProblem};
-pub use office_hold::OfficeReadOnly;
+pub use office_hold::{OfficeNote, OfficeReadOnly};
 pub use rows::DetailRow;
 pub use saving::{CopyDialog, QuitPrompt, SaveFailure, Unsaved};
 pub use update::update;

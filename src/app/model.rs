@@ -41,6 +41,8 @@ pub struct Model {
     pub keymap: super::keymap::Keymap,
     /// Issue 13: config.ron's `office:`, for the header, the start screen and every export.
     pub office: crate::config::Office,
+    /// Office mode: the office's server cannot be reached; sessions are saved on this desk only.
+    pub office_offline: bool,
 }
 
 pub enum Screen {
@@ -191,6 +193,8 @@ pub struct Workspace {
     pub cuoc_jump: Option<CuocJump>,
     /// Office mode: read-only because of the office's lock (where it is open, or the lock was lost).
     pub office_read_only: Option<super::OfficeReadOnly>,
+    /// Office mode: what the header says besides saving (both versions kept, offline).
+    pub office_note: Option<super::OfficeNote>,
 }
 
 /// A jump from an occupation (`from`) to its `index`-th loaded CUOC equivalent (`to`).
@@ -302,6 +306,7 @@ impl Model {
             data_read_only: None,
             keymap: Default::default(),
             office: Default::default(),
+            office_offline: false,
         }
     }
 
@@ -339,6 +344,7 @@ impl Workspace {
             best_filter: Default::default(),
             cuoc_jump: None,
             office_read_only: None,
+            office_note: None,
         }
     }
 

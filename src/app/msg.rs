@@ -72,6 +72,29 @@ pub enum Msg {
     LockLost {
         id: String,
     },
+    /// Office mode: the office's server answers again (`online`), or stopped answering: then every
+    /// change is kept on this desk only, and the header and the start screen say so.
+    OfficeReach {
+        online: bool,
+    },
+    /// Office mode: sessions deleted at another desk were removed from this one (`sessions`, with the
+    /// `exports` they recorded here).
+    MarksApplied {
+        sessions: usize,
+        exports: usize,
+    },
+    /// Office mode: the open session `id` changed here (offline) and at another desk; the other's stays
+    /// the session, and the workspace goes on with this desk's version as the new session `copy`.
+    SwitchedToCopy {
+        id: String,
+        copy: Box<Session>,
+    },
+    /// Office mode: session `id` had changed here and at another desk; the other desk's version is the
+    /// session (now open), this desk's was kept as a new session named `copy`.
+    CopyKept {
+        id: String,
+        copy: String,
+    },
     /// Opening failed (corrupt, unreadable, vanished): why.
     OpenFailed(super::Failure),
     /// The debounce interval after a change has passed: time to write.

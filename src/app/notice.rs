@@ -27,6 +27,8 @@ pub enum Notice {
     Damaged(RowProblem),
     /// A save of the session just left failed.
     SaveFailed(super::SaveFailure),
+    /// Office mode: sessions deleted at another desk, removed from this one (with their exports here).
+    DeletedElsewhere { sessions: usize, exports: usize },
     /// A key that means nothing on this screen, and where it works.
     KeyElsewhere(super::keymap::KeyHint),
     /// The kiosk code typed at `/` matches no session of this office (or this computer).

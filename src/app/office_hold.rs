@@ -13,6 +13,15 @@ pub enum OfficeReadOnly {
     LockLost,
 }
 
+/// What the header says of the open session besides its saving state (office mode).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OfficeNote {
+    /// It had changed here and at another desk: both kept, this desk's version as the session `alias`.
+    CopyKept { alias: String },
+    /// The server cannot be reached: saved on this computer only, other desks may edit meanwhile.
+    Offline,
+}
+
 /// The runner found session `id` held by another desk (it was opened read-only).
 pub fn open_elsewhere(model: &mut Model, id: &str, desk: Option<String>) {
     if let Screen::Workspace(ws) = &mut model.screen
@@ -30,5 +39,39 @@ pub fn lock_lost(model: &mut Model, id: &str) {
     {
         ws.persistence = Persistence::ReadOnly;
         ws.office_read_only = Some(OfficeReadOnly::LockLost);
+    }
+}
+
+/// Session `id` had changed here and at another desk: the other's is open, this desk's kept as `copy`.
+pub fn copy_kept(model: &mut Model, id: &str, copy: String) {
+    if let Screen::Workspace(ws) = &mut model.screen
+        && ws.session.id == id
+    {
+        ws.office_note = Some(OfficeNote::CopyKept { alias: copy });
+    }
+}
+
+/// The office's server answers again, or stopped answering: the start screen and the open session's
+/// header say whether what is saved is on this desk only.
+pub fn reach(model: &mut Model, online: bool) {
+    model.office_offline = !online;
+    if let Screen::Workspace(ws) = &mut model.screen {
+        match online {
+            false => ws.office_note = Some(OfficeNote::Offline),
+            true if ws.office_note == Some(OfficeNote::Offline) => ws.office_note = None,
+            true => {}
+        }
+    }
+}
+
+/// The open session `id` changed here and at another desk: the workspace goes on as the copy (its id
+/// and name), keeping every edit on screen; the next save writes the copy.
+pub fn switched_to_copy(model: &mut Model, id: &str, copy: crate::session::Session) {
+    if let Screen::Workspace(ws) = &mut model.screen
+        && ws.session.id == id
+    {
+        ws.session.id = copy.id;
+        ws.session.alias = copy.alias.clone();
+        ws.office_note = Some(OfficeNote::CopyKept { alias: copy.alias });
     }
 }

@@ -42,13 +42,19 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
             return ExitCode::from(EXIT_FAILURE);
         }
     };
-    // Office mode: the server is reached before anything is shown (working without it, on this desk's
-    // copies, is not there yet: it refuses to start, saying why).
+    // Office mode: the server is reached before anything is shown. Out of reach, rumbo starts all the
+    // same on this desk's cached sessions and reconnects by itself (issue 15); any other refusal (a
+    // password, TLS, the schema) stops it, saying why.
+    let mut offline = false;
     let mut office = match &config.store {
         Store::Postgres { url } => {
             let office_id = config.office.id.as_deref().unwrap_or_default();
             match OfficeStore::connect(url, office_id, &config.desk_name()) {
                 Ok(store) => Some(store),
+                Err(crate::session::StoreError::Unreachable { .. }) => {
+                    offline = true;
+                    None
+                }
                 Err(e) => {
                     let _ = writeln!(std::io::stderr(), "{}: {}", s.error_prefix, e.message(lang));
                     return ExitCode::from(EXIT_FAILURE);
@@ -110,6 +116,18 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
         (None, Ok(store), _) => crate::session::purge(&store, days, now).map_or(0, |purged| purged.sessions),
         _ => 0,
     };
+    let reach = |locks: bool| match &config.store {
+        Store::Postgres { url } => Some(crate::runtime::Reach {
+            url: url.clone(),
+            office_id: config.office.id.clone().unwrap_or_default(),
+            desk: config.desk_name(),
+            locks,
+        }),
+        Store::Local => None,
+    };
+    if offline && let Some(reach) = reach(!kiosk_wanted) {
+        runner.set_office_offline(reach);
+    }
     if let Some(server) = office {
         // One writer per session: the desk's own lock connection (not for a kiosk, whose visits no other
         // desk opens before it is done with them).
@@ -127,6 +145,9 @@ pub fn run(global: &GlobalArgs, lang: Lang) -> ExitCode {
             _ => None,
         };
         runner.set_office(server);
+        if let Some(reach) = reach(!kiosk_wanted) {
+            runner.set_office_reach(reach);
+        }
         if let Some(locks) = locks {
             runner.set_office_locks(locks);
         }

@@ -522,4 +522,9 @@ pub const EN: Strings = Strings {
     store_open_elsewhere: "session `{id}` is {where}: close it there first",
     header_read_only_elsewhere: "read-only: {where}",
     session_lock_lost: "read-only: the lock was lost",
+    session_copy_alias: "{alias} (copy from {desk}, {when})",
+    header_copy_kept: "both kept: yours is a copy",
+    header_offline: "offline — saved on this computer; other desks may edit it meanwhile",
+    sessions_cached_here: "offline: sessions kept on this computer",
+    sessions_deleted_elsewhere: "Removed from this computer: {count} sessions deleted at another desk (and {exports} exported files).",
 };

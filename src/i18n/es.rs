@@ -526,4 +526,9 @@ pub const ES: Strings = Strings {
     store_open_elsewhere: "la sesión «{id}» está {where}: ciérrela allí primero",
     header_read_only_elsewhere: "solo lectura: {where}",
     session_lock_lost: "solo lectura: se perdió el bloqueo",
+    session_copy_alias: "{alias} (copia de {desk}, {when})",
+    header_copy_kept: "se guardan las dos: la suya es copia",
+    header_offline: "sin conexión — guardado en este equipo; otros puestos pueden editarla",
+    sessions_cached_here: "sin conexión: sesiones guardadas en este equipo",
+    sessions_deleted_elsewhere: "Borradas de este equipo {count} sesiones eliminadas en otro puesto (y {exports} archivos exportados).",
 };

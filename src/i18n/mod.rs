@@ -98,6 +98,10 @@ strings! {
     // issue 15: one writer per session, where it is open
     session_open_elsewhere, session_open_elsewhere_unknown, store_open_elsewhere, header_read_only_elsewhere,
     session_lock_lost,
+    // issue 15: nothing lost when the server goes away (offline, both versions kept)
+    session_copy_alias, header_copy_kept, header_offline, sessions_cached_here,
+    // issue 15: deletion everywhere
+    sessions_deleted_elsewhere,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

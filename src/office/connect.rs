@@ -15,6 +15,45 @@ pub enum ConnectError {
     /// The server's or the network's words (they may name the host and user, never the password).
     #[error("{0}")]
     Server(String),
+    /// The server could not be reached at all (down, refused, timed out): a desk works on without it.
+    #[error("{0}")]
+    Unreachable(String),
+}
+
+/// Whether `error` says the server is not there (or went away), rather than that it refused: the
+/// connection was closed, the network said no, or the server is shutting down. A desk then works on
+/// with what it has here, and reconnects (issue 15, "Nothing lost when the server goes away").
+pub fn is_unreachable(error: &postgres::Error) -> bool {
+    use postgres::error::SqlState;
+    use std::io::ErrorKind::*;
+    if error.is_closed() {
+        return true;
+    }
+    if let Some(code) = error.code() {
+        return [SqlState::ADMIN_SHUTDOWN, SqlState::CRASH_SHUTDOWN, SqlState::CANNOT_CONNECT_NOW]
+            .contains(code);
+    }
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            return matches!(
+                io.kind(),
+                ConnectionRefused
+                    | ConnectionReset
+                    | ConnectionAborted
+                    | NotConnected
+                    | BrokenPipe
+                    | TimedOut
+                    | UnexpectedEof
+                    | NotFound
+                    | HostUnreachable
+                    | NetworkUnreachable
+                    | AddrNotAvailable
+            );
+        }
+        source = cause.source();
+    }
+    false
 }
 
 /// Connects as libpq would with this URL and environment: the password from `PGPASSWORD` or pgpass, TLS as
@@ -37,7 +76,10 @@ pub fn connect(info: &ConnInfo, sources: &Sources) -> Result<postgres::Client, C
         TlsMode::Require if root_cert.as_deref().is_some_and(|f| f.exists()) => TlsMode::VerifyCa,
         mode => mode,
     };
-    let server = |e: postgres::Error| ConnectError::Server(describe(&e));
+    let server = |e: postgres::Error| match is_unreachable(&e) {
+        true => ConnectError::Unreachable(describe(&e)),
+        false => ConnectError::Server(describe(&e)),
+    };
     match tls::client_config(mode, root_cert.as_deref())? {
         None => config.ssl_mode(postgres::config::SslMode::Disable).connect(postgres::NoTls).map_err(server),
         Some(rustls) => {

@@ -18,11 +18,13 @@
 //! [`lock`] (one writer per session: advisory locks on the desk's lock connection).
 
 pub mod check;
+pub mod conflict;
 pub mod connect;
 pub mod conninfo;
 pub mod import;
 pub mod lock;
 mod lock_key;
+pub mod marks;
 pub mod migrate;
 pub mod pgpass;
 pub mod sessions;

@@ -181,17 +181,19 @@ pub fn load(local: &SessionStore, server: &mut OfficeStore, id: &str) -> Result<
 }
 
 /// This desk's copy of `id` (journal replayed) when it holds what the server may lack: a journal, or a
-/// file saved after the row was written (a save whose sending failed). The app removes its copy once a
-/// session is closed with everything sent, so a copy left here is one that was not.
+/// file changed since it last matched the row ([`conflict::base`](super::conflict::base)); for a copy
+/// with no base recorded, a file saved after the row was written. The app removes its copy once a
+/// session is closed with everything sent, so a copy left here is usually one that was not.
 pub fn pending_here(local: &SessionStore, id: &str, row: &Result<Session, StoreError>) -> Option<Session> {
     let here = local.load(id).ok()?;
     let journal = local.read_journal(id).ok().flatten().is_some();
-    let newer = match row {
-        Ok(row) => here.updated > row.updated,
-        Err(StoreError::NotFound { .. }) => true,
-        Err(_) => false,
+    let changed = match (super::conflict::base(local, id), row) {
+        (Some(base), _) => here.updated != base.updated,
+        (None, Ok(row)) => here.updated > row.updated,
+        (None, Err(StoreError::NotFound { .. })) => true,
+        (None, Err(_)) => false,
     };
-    (journal || newer).then_some(here)
+    (journal || changed).then_some(here)
 }
 
 /// Deletes the session: this desk's files and the exports recorded (in its copy, else in the row), then
@@ -203,7 +205,7 @@ pub fn erase(local: &SessionStore, server: &mut OfficeStore, id: &str) -> Result
     if !had_local && let Some(row) = row {
         erased.exports.extend(row.exports.iter().map(remove_recorded));
     }
-    server.delete(id)?;
+    server.delete_marked(id)?;
     Ok(erased)
 }
 
@@ -216,6 +218,7 @@ pub fn purge(
     now: Timestamp,
 ) -> Result<Purged, StoreError> {
     let rows = server.purge(days)?;
+    server.purge_marks(i32::try_from(days.max(session::MIN_DAYS)).unwrap_or(i32::MAX))?;
     let mut purged = Purged { sessions: rows.len(), exports: Vec::new() };
     for row in &rows {
         let had_local = local.path_of(&row.id)?.exists();

@@ -11,6 +11,15 @@ use super::{ConnInfo, migrate};
 use crate::session::{Listed, Session, StoreError, desk_code, parse, to_text};
 use std::path::PathBuf;
 
+/// What a conditional write ([`OfficeStore::save_from`]) did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sent {
+    /// Written; the row's revision now.
+    Written(i64),
+    /// Not written: another desk wrote the row since this desk's copy was based on it.
+    Changed,
+}
+
 /// A desk's connection to the office's sessions.
 pub struct OfficeStore {
     client: postgres::Client,
@@ -26,6 +35,9 @@ impl std::fmt::Debug for OfficeStore {
 
 /// The server's words for an error (its message, not the SQL): a [`StoreError::Office`].
 pub fn server_error(e: &postgres::Error) -> StoreError {
+    if super::connect::is_unreachable(e) {
+        return StoreError::Unreachable { message: e.to_string() };
+    }
     let message = match e.as_db_error() {
         Some(db) => format!("{}: {}", db.severity(), db.message()),
         None => e.to_string(),
@@ -39,7 +51,10 @@ impl OfficeStore {
     pub fn connect(url: &super::DbUrl, office_id: &str, desk: &str) -> Result<OfficeStore, StoreError> {
         let office = |message: String| StoreError::Office { message };
         let info = ConnInfo::parse(url.expose()).map_err(|e| office(e.to_string()))?;
-        let client = super::connect(&info, &Sources::from_env()).map_err(|e| office(e.to_string()))?;
+        let client = super::connect(&info, &Sources::from_env()).map_err(|e| match e {
+            super::ConnectError::Unreachable(message) => StoreError::Unreachable { message },
+            e => office(e.to_string()),
+        })?;
         OfficeStore::on(client, office_id, desk)
     }
 
@@ -47,6 +62,16 @@ impl OfficeStore {
     pub fn on(mut client: postgres::Client, office_id: &str, desk: &str) -> Result<OfficeStore, StoreError> {
         migrate::ensure_usable(&mut client).map_err(|e| StoreError::Office { message: e.to_string() })?;
         Ok(OfficeStore { client, office_id: office_id.to_string(), desk: desk.to_string() })
+    }
+
+    /// Whether the server still answers on this connection.
+    pub fn reachable(&mut self) -> bool {
+        self.client.simple_query("SELECT 1").is_ok()
+    }
+
+    /// The connection, for the SQL of [`super::marks`].
+    pub(super) fn client(&mut self) -> &mut postgres::Client {
+        &mut self.client
     }
 
     pub fn office_id(&self) -> &str {
@@ -83,6 +108,71 @@ impl OfficeStore {
             return Err(self.why_not_written(id));
         }
         Ok(())
+    }
+
+    /// Writes the session's row only if it is still the one this desk's copy is based on: revision `base`
+    /// (`None`: a session new here, so no row may exist yet). Another desk having written it since is
+    /// [`Sent::Changed`], and nothing is written: the caller keeps both (see [`super::conflict`]).
+    pub fn save_from(&mut self, session: &Session, base: Option<i64>) -> Result<Sent, StoreError> {
+        let id = &session.id;
+        if session.is_newer_format() {
+            return Err(StoreError::NewerFormat { id: id.clone(), format: session.format });
+        }
+        let body = to_text(session)?;
+        let format = format_column(session.format);
+        let code = desk_code(session);
+        let rows = match base {
+            Some(base) => self.client.query(
+                "UPDATE rumbo.sessions SET desk = $3, body = $4, format = $5, code = $6, updated_at = now(),
+                     revision = revision + 1
+                 WHERE id = $1 AND office_id = $2 AND revision = $7 AND format <= $5
+                 RETURNING revision",
+                &[id, &self.office_id, &self.desk, &body, &format, &code, &base],
+            ),
+            None => self.client.query(
+                "INSERT INTO rumbo.sessions (id, office_id, desk, body, format, code)
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING RETURNING revision",
+                &[id, &self.office_id, &self.desk, &body, &format, &code],
+            ),
+        }
+        .map_err(|e| server_error(&e))?;
+        if let Some(row) = rows.first() {
+            return Ok(Sent::Written(row.get(0)));
+        }
+        let now = self
+            .client
+            .query_opt("SELECT format, office_id FROM rumbo.sessions WHERE id = $1", &[id])
+            .map_err(|e| server_error(&e))?;
+        match now {
+            // The row went meanwhile: deleted at another desk (marked) stays deleted; else (retention, an
+            // older rumbo's delete) this desk's copy makes it again.
+            None if base.is_some() => match self.marked(std::slice::from_ref(id))?.is_empty() {
+                true => self.save_from(session, None),
+                false => Err(StoreError::NotFound { id: id.clone() }),
+            },
+            None => Err(StoreError::Office { message: format!("session {id} could not be written") }),
+            Some(row) if row.get::<_, String>(1) != self.office_id => {
+                Err(StoreError::Office { message: format!("session {id} belongs to another office") })
+            }
+            Some(row) if row.get::<_, i32>(0) > format => Err(StoreError::NewerFormat {
+                id: id.clone(),
+                format: u32::try_from(row.get::<_, i32>(0)).unwrap_or(0),
+            }),
+            Some(_) => Ok(Sent::Changed),
+        }
+    }
+
+    /// The row of session `id` and its revision (each write adds one), as [`load`](Self::load) reads it.
+    pub fn load_at(&mut self, id: &str) -> Result<(Session, i64), StoreError> {
+        let row = self
+            .client
+            .query_opt(
+                "SELECT body, revision FROM rumbo.sessions WHERE id = $1 AND office_id = $2",
+                &[&id, &self.office_id],
+            )
+            .map_err(|e| server_error(&e))?;
+        let Some(row) = row else { return Err(StoreError::NotFound { id: id.to_string() }) };
+        Ok((from_row(id, &row.get::<_, String>(0))?, row.get(1)))
     }
 
     /// A kiosk's visit, written once: the kiosk role may insert and nothing else (it reads none, and

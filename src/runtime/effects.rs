@@ -104,7 +104,7 @@ impl Runner {
 
     /// Office mode: sessions are listed and opened from `server`, and every save goes on to it.
     pub fn set_office(&mut self, server: crate::office::store::OfficeStore) {
-        self.office = Some(OfficeLink::new(server));
+        self.office = Some(OfficeLink::new(Some(server)));
     }
 
     /// Office mode: sessions are held office-wide on `locks` (one writer per session; call after
@@ -170,6 +170,10 @@ impl Runner {
             }
             return;
         }
+        if self.office_offline() {
+            self.dispatch(model, vec![Msg::OfficeReach { online: false }]);
+        }
+        self.apply_office_marks(model);
         let name = Preferences::load(&self.preferences).counselor;
         self.dispatch(model, vec![Msg::CounselorRemembered(name)]);
         self.perform(model, vec![Effect::ListSessions]);
@@ -357,7 +361,11 @@ impl Runner {
         })?;
         // Saved here with its summary recorded: the visit then goes to the office, for the desk.
         match &mut self.office {
-            Some(office) => office.send_visit(&session).map_err(Failure::from),
+            // Out of reach: the visit stays on this kiosk, and goes when the server is back.
+            Some(office) => match office.send_visit(&session) {
+                Err(StoreError::Unreachable { .. }) => Ok(()),
+                sent => sent.map_err(Failure::from),
+            },
             None => Ok(()),
         }
     }
@@ -375,10 +383,23 @@ impl Runner {
     ) -> (Result<(), StoreError>, Option<Msg>) {
         match &mut self.office {
             Some(office) if model.kiosk.is_none() => {
-                if !office.still_held(&session.id) {
-                    return (saved_here, Some(Msg::LockLost { id: session.id.clone() }));
+                let offline = Some(Msg::OfficeReach { online: false });
+                // Not on this desk either: that failure is the one to show.
+                if saved_here.is_err() || office.is_offline() {
+                    return (saved_here, offline.filter(|_| office.is_offline()));
                 }
-                (office.send(saved_here, session), None)
+                if !office.still_held(&session.id) {
+                    // The whole server gone, not just the lock connection: offline, still writable here.
+                    return match office.probe() {
+                        true => (saved_here, Some(Msg::LockLost { id: session.id.clone() })),
+                        false => (saved_here, offline),
+                    };
+                }
+                match office.send(&self.store, saved_here, session) {
+                    // Saved here: what the counselor needs is "sin conexión", not a failure.
+                    Err(StoreError::Unreachable { .. }) => (Ok(()), offline),
+                    sent => (sent, None),
+                }
             }
             _ => (saved_here, None),
         }

@@ -132,7 +132,7 @@ fn serve(
         // Never longer than TERMINAL_CHECK: a kiosk mid-visit has nothing to do until its countdown, minutes
         // away, and a terminal closed meanwhile (SIGHUP blocked) must still be noticed within seconds.
         let check_at = Instant::now() + TERMINAL_CHECK;
-        let wake = [runner.save_at(), runner.journal_at(), kiosk_at]
+        let wake = [runner.save_at(), runner.journal_at(), kiosk_at, runner.office_retry_at()]
             .into_iter()
             .flatten()
             .fold(check_at, Instant::min);
@@ -173,9 +173,9 @@ fn serve(
                 runner.dispatch(model, vec![Msg::Tick]);
                 true
             }
-            // The save and journal timers: handled below.
+            // The save, journal and reconnect timers: handled below.
             Err(RecvTimeoutError::Timeout)
-                if [runner.save_at(), runner.journal_at()]
+                if [runner.save_at(), runner.journal_at(), runner.office_retry_at()]
                     .into_iter()
                     .flatten()
                     .any(|at| at <= Instant::now()) =>
@@ -195,6 +195,11 @@ fn serve(
         // After the save: a save that just wrote everything leaves the journal nothing to do.
         if runner.journal_at().is_some_and(|at| at <= Instant::now()) {
             runner.journal_now(model);
+            stale = true;
+        }
+        // Office mode without the server: try it again (it sends what is pending once back).
+        if runner.office_retry_at().is_some_and(|at| at <= Instant::now()) {
+            runner.reconnect_now(model);
             stale = true;
         }
         // A timer can end it too: a quit that waited for the unsaved sessions, once they are written.

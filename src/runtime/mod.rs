@@ -8,6 +8,8 @@ mod input;
 mod journal;
 mod main_loop;
 mod office;
+mod office_reach;
+pub use office_reach::Reach;
 mod open;
 mod preferences;
 mod saving;

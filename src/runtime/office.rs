@@ -13,25 +13,47 @@
 //! desk may be writing, so the save stays on this desk and the session goes read-only ("solo lectura: se
 //! perdió el bloqueo") — it is not retaken behind the counselor's back (docs/office.md).
 
+use crate::office::conflict;
 use crate::office::lock::{DeskLocks, SessionHold, Taken};
 use crate::office::sessions;
-use crate::office::store::OfficeStore;
+use crate::office::store::{OfficeStore, Sent};
 use crate::session::{Listed, Session, SessionStore, StoreError};
 use std::collections::{HashMap, HashSet};
 
 pub struct OfficeLink {
-    server: OfficeStore,
+    /// The office's server; `None` while it cannot be reached (see [`super::office_reach`]).
+    pub(super) server: Option<OfficeStore>,
+    /// How to reach the server again once it is gone (`None`: tests of the store alone, no reconnecting).
+    pub(super) reach: Option<super::office_reach::Reach>,
+    /// When to try reconnecting next (offline only).
+    pub(super) retry_at: Option<std::time::Instant>,
     /// Sessions whose local copy is exactly what the server has (fetched, or sent since its last change).
-    in_step: HashSet<String>,
+    pub(super) in_step: HashSet<String>,
     /// The desk's lock connection; `None`: no office-wide locking (a kiosk, tests of the store alone).
-    locks: Option<DeskLocks>,
+    pub(super) locks: Option<DeskLocks>,
     /// The office-wide locks this desk holds, by session id (released when dropped).
-    holds: HashMap<String, SessionHold>,
+    pub(super) holds: HashMap<String, SessionHold>,
+    /// The aliases of copies made because a session changed here and at another desk (both kept), not
+    /// yet told to the counselor.
+    pub(super) kept: Vec<String>,
 }
 
 impl OfficeLink {
-    pub fn new(server: OfficeStore) -> OfficeLink {
-        OfficeLink { server, in_step: HashSet::new(), locks: None, holds: HashMap::new() }
+    pub fn new(server: Option<OfficeStore>) -> OfficeLink {
+        OfficeLink {
+            server,
+            reach: None,
+            retry_at: None,
+            in_step: HashSet::new(),
+            locks: None,
+            holds: HashMap::new(),
+            kept: Vec::new(),
+        }
+    }
+
+    /// The server, or `StoreError::Unreachable` while offline.
+    pub(super) fn server(&mut self) -> Result<&mut OfficeStore, StoreError> {
+        self.server.as_mut().ok_or_else(|| StoreError::Unreachable { message: "offline".into() })
     }
 
     /// From now on sessions are held office-wide on `locks` (one writer per session).
@@ -43,6 +65,10 @@ impl OfficeLink {
     /// `StoreError::OpenElsewhere` (where) when another desk has it, `StoreError::Office` when the lock
     /// connection fails.
     pub fn take(&mut self, id: &str) -> Result<(), StoreError> {
+        // Offline: no desk can be asked; it opens for writing here, and the header says others may too.
+        if self.server.is_none() {
+            return Ok(());
+        }
         let Some(locks) = &self.locks else { return Ok(()) };
         if self.holds.contains_key(id) {
             return Ok(());
@@ -79,7 +105,14 @@ impl OfficeLink {
     /// The office's sessions, and this desk's unsent ones. A server that cannot be reached lists none
     /// (as an unreadable sessions folder does); the save paths say why.
     pub fn list(&mut self, local: &SessionStore) -> Vec<Listed> {
-        sessions::list(local, &mut self.server).unwrap_or_default()
+        // Offline: the sessions cached on this desk (the start screen says so).
+        let Some(server) = &mut self.server else { return local.list().unwrap_or_default() };
+        let listed = sessions::list(local, server);
+        if matches!(listed, Err(StoreError::Unreachable { .. })) {
+            self.went_offline();
+            return local.list().unwrap_or_default();
+        }
+        listed.unwrap_or_default()
     }
 
     /// Makes session `id` ready to open. `Ok(None)`: the local store now holds it (the row fetched into
@@ -91,12 +124,35 @@ impl OfficeLink {
         local: &SessionStore,
         id: &str,
         may_write: bool,
+        lang: crate::i18n::Lang,
     ) -> Result<Option<Session>, StoreError> {
+        let Some(server) = &mut self.server else {
+            // Offline: this desk's copy, as cached here.
+            return if may_write { Ok(None) } else { local.load(id).map(Some) };
+        };
         if !may_write {
-            return sessions::load(local, &mut self.server, id).map(Some);
+            return sessions::load(local, server, id).map(Some);
         }
-        let row = self.server.load(id);
-        if sessions::pending_here(local, id, &row).is_some() {
+        let (row, revision) = match server.load_at(id) {
+            Err(StoreError::Unreachable { .. }) => {
+                self.went_offline();
+                return Ok(None);
+            }
+            Ok((row, revision)) => (Ok(row), Some(revision)),
+            Err(e) => (Err(e), None),
+        };
+        if let Some(here) = sessions::pending_here(local, id, &row) {
+            // Edits here the server lacks: sent by the next save — unless another desk wrote the row
+            // since this copy was based on it; then both are kept (office::conflict).
+            if let (Ok(row), Some(revision)) = (&row, revision)
+                && !row.is_newer_format()
+                && conflict::both_changed(local, &here, row, revision)
+            {
+                let alias = copy_alias(lang, &here.alias, server.desk(), now());
+                let copy = conflict::keep_both(local, server, &here, row, revision, alias, now())?;
+                self.kept.push(copy.alias);
+                self.in_step.insert(id.to_string());
+            }
             return Ok(None);
         }
         let row = row?;
@@ -104,26 +160,58 @@ impl OfficeLink {
             return Ok(Some(row));
         }
         local.save(&row)?;
+        if let Some(revision) = revision {
+            conflict::record(local, &row, revision)?;
+        }
         self.in_step.insert(id.to_string());
         Ok(None)
     }
 
+    /// The names of the copies made since last asked (both versions kept), for the counselor.
+    pub fn take_kept(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.kept)
+    }
+
     /// A save that reached this desk's store (`saved_here`) goes on to the server; the first error is the
     /// save's.
-    pub fn send(&mut self, saved_here: Result<(), StoreError>, session: &Session) -> Result<(), StoreError> {
-        let sent = saved_here.and_then(|()| self.server.save(session));
-        if sent.is_ok() {
-            self.in_step.insert(session.id.clone());
-        } else {
-            self.in_step.remove(&session.id);
+    pub fn send(
+        &mut self,
+        local: &SessionStore,
+        saved_here: Result<(), StoreError>,
+        session: &Session,
+    ) -> Result<(), StoreError> {
+        let id = &session.id;
+        let base = conflict::base(local, id).map(|b| b.revision);
+        let sent = saved_here.and_then(|()| self.server()?.save_from(session, base));
+        match sent {
+            Ok(Sent::Written(revision)) => {
+                self.in_step.insert(id.clone());
+                conflict::record(local, session, revision)
+            }
+            // Another desk wrote it since (this desk was cut off meanwhile): kept here, not sent; opening
+            // it again keeps both versions.
+            Ok(Sent::Changed) => {
+                self.in_step.remove(id);
+                Err(StoreError::Office { message: format!("session {id} was changed at another desk") })
+            }
+            Err(e) => {
+                self.in_step.remove(id);
+                if matches!(e, StoreError::Unreachable { .. }) {
+                    self.went_offline();
+                }
+                Err(e)
+            }
         }
-        sent
     }
 
     /// A kiosk's visit, once saved here (with consent): written to the server once (the kiosk role may
     /// insert only).
     pub fn send_visit(&mut self, session: &Session) -> Result<(), StoreError> {
-        self.server.insert_visit(session)
+        let sent = self.server()?.insert_visit(session);
+        if matches!(sent, Err(StoreError::Unreachable { .. })) {
+            self.went_offline();
+        }
+        sent
     }
 
     /// The session was closed here (its lock released): its copy goes if everything in it is on the
@@ -132,7 +220,9 @@ impl OfficeLink {
         let journaled = local.read_journal(id).ok().flatten().is_some();
         if self.in_step.remove(id) && !journaled {
             // Left in place if it cannot go (locked again meanwhile): then it is in step, and harmless.
-            let _ = local.delete(id);
+            if local.delete(id).is_ok() {
+                conflict::forget(local, id);
+            }
         }
     }
 
@@ -147,10 +237,22 @@ impl OfficeLink {
         let held_before = self.holds.contains_key(id);
         self.take(id)?;
         self.in_step.remove(id);
-        let erased = sessions::erase(local, &mut self.server, id);
+        let erased = sessions::erase(local, self.server()?, id);
         if !held_before {
             self.release(id);
         }
         erased
     }
+}
+
+fn now() -> jiff::Timestamp {
+    jiff::Timestamp::now()
+}
+
+/// "Marta (copia de ESCRITORIO-3, 2026-12-01 10:42)" (`session_copy_alias`): whose version, and from when
+/// (this desk's time zone).
+pub fn copy_alias(lang: crate::i18n::Lang, alias: &str, desk: &str, at: jiff::Timestamp) -> String {
+    let when = at.to_zoned(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M").to_string();
+    let template = lang.strings().session_copy_alias;
+    crate::i18n::fill(template, &[("alias", &alias), ("desk", &desk), ("when", &when)])
 }

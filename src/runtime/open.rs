@@ -43,7 +43,7 @@ impl Runner {
                 read_only = true;
             }
         }
-        let opened = self.load(&id, read_only);
+        let opened = self.load(&id, read_only, model.lang);
         match opened {
             Ok((session, read_only, journal)) => {
                 self.journal = journal;
@@ -52,6 +52,9 @@ impl Runner {
                 }
                 replies.push(Msg::SessionOpened { session: Box::new(session), read_only });
                 replies.extend(why);
+                // Changed here and at another desk meanwhile: both kept, the counselor is told.
+                let kept = self.office.as_mut().map(|o| o.take_kept()).unwrap_or_default();
+                replies.extend(kept.into_iter().map(|copy| Msg::CopyKept { id: id.clone(), copy }));
             }
             Err(e) => {
                 if let Some(office) = &mut self.office {
@@ -67,9 +70,10 @@ impl Runner {
         &mut self,
         id: &str,
         read_only: bool,
+        lang: crate::i18n::Lang,
     ) -> Result<(crate::session::Session, bool, Option<JournalWriter>), StoreError> {
         if let Some(office) = &mut self.office
-            && let Some(session) = office.fetch(&self.store, id, !read_only && !self.read_only)?
+            && let Some(session) = office.fetch(&self.store, id, !read_only && !self.read_only, lang)?
         {
             return Ok((session, true, None));
         }

@@ -47,6 +47,9 @@ pub enum StoreError {
     /// it its own office only).
     #[error("--all-offices: not a coordinator")]
     NotCoordinator,
+    /// The office's server cannot be reached (down, or the network): this desk works on without it.
+    #[error("office server unreachable: {message}")]
+    Unreachable { message: String },
 }
 
 /// Why a save failed, in the few kinds a person can act on; the header names it ("sin guardar — disco lleno").
@@ -116,7 +119,9 @@ impl StoreError {
             StoreError::Serialize { id, message } => {
                 fill(s.store_serialize, &[("id", id), ("detail", message)])
             }
-            StoreError::Office { message } => fill(s.store_office, &[("detail", message)]),
+            StoreError::Office { message } | StoreError::Unreachable { message } => {
+                fill(s.store_office, &[("detail", message)])
+            }
             StoreError::NotCoordinator => s.store_not_coordinator.to_string(),
         }
     }

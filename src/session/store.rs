@@ -235,6 +235,8 @@ impl SessionStore {
             Ok(())
         };
         remove(&path)?;
+        // Office mode: the revision of the office's row this copy was based on (office::conflict).
+        remove(&path.with_extension("base"))?;
         // The journal of edits not yet folded into the file.
         remove(&self.journal_path(id)?)?;
         let temp_prefix = format!(".{id}.ron.");

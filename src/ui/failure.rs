@@ -43,6 +43,9 @@ pub fn notice(notice: &Notice, lang: Lang) -> String {
             fill(lang.strings().sessions_purged_at_start, &[("count", count), ("days", days)])
         }
         Notice::ReadOnlyRefused => lang.strings().data_read_only_refused.to_string(),
+        Notice::DeletedElsewhere { sessions, exports } => {
+            fill(lang.strings().sessions_deleted_elsewhere, &[("count", sessions), ("exports", exports)])
+        }
         Notice::Copied(places) => {
             let places: Vec<String> = places.iter().map(|p| p.display().to_string()).collect();
             fill(lang.strings().copy_done, &[("files", &places.join(", "))])

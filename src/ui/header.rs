@@ -2,7 +2,7 @@
 
 use super::Ui;
 use super::list::{clip, width};
-use crate::app::{OfficeReadOnly, Persistence, Workspace};
+use crate::app::{OfficeNote, OfficeReadOnly, Persistence, Workspace};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -12,6 +12,17 @@ pub fn draw(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect) {
     let s = model.lang.strings();
     let t = &model.theme;
     let (state, style) = match &ws.persistence {
+        // Office mode: saved (or journaled) here, and something the counselor must know about the server.
+        // Changed here and at another desk: the copy's name is on the start screen.
+        Persistence::Saved | Persistence::Pending
+            if matches!(ws.office_note, Some(OfficeNote::CopyKept { .. })) =>
+        {
+            (s.header_copy_kept.to_string(), t.warning)
+        }
+        // The save reached this desk's journal/file; only the server is missing.
+        Persistence::Saved | Persistence::Pending if ws.office_note == Some(OfficeNote::Offline) => {
+            (s.header_offline.to_string(), t.warning)
+        }
         Persistence::Saved => (s.header_saved.to_string(), t.ok),
         // In the journal: a crash now loses nothing, which is what "guardado" promises.
         Persistence::Pending if ws.journaled => (s.header_saved.to_string(), t.ok),

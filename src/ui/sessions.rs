@@ -50,6 +50,10 @@ pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
     if let Some(office) = model.office.name.as_ref().or(model.office.id.as_ref()) {
         heading.push(Span::styled(format!("· {office} "), t.dim));
     }
+    // Office mode without the server: the list is what this desk has cached.
+    if model.office_offline {
+        heading.push(Span::styled(format!("· {} ", s.sessions_cached_here), t.warning));
+    }
     if list.filtering || !list.filter.is_empty() {
         heading.push(Span::styled(fill(s.sessions_filter, &[("filter", &list.filter)]), t.key));
         if list.filtering {

@@ -99,8 +99,11 @@ mod plan_print;
 mod plan_support;
 mod print_support;
 // issue 13 (plan-office): program details, the office, follow-ups
+mod office_conflict;
 mod office_desks;
 mod office_export;
+mod office_marks;
+mod office_offline;
 mod plan_office_ui;
 mod program_details;
 mod sessions_due;
@@ -126,6 +129,7 @@ mod office_store;
 mod office_store_refused;
 mod office_support;
 mod pg_certs;
+mod pg_restart;
 mod pg_support;
 // issue 14: the whole text of the selected item (`v`), list positions, occupation names told apart
 mod full_text_snapshots;

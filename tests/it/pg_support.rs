@@ -64,11 +64,15 @@ pub struct TestDb {
 
 /// A fresh database on the binary's server; `None` where PostgreSQL is absent (SKIPPED printed).
 pub fn test_db() -> Option<TestDb> {
+    Some(test_db_on(server()?))
+}
+
+/// A fresh database on `server` (one of a test's own, see pg_restart.rs).
+pub fn test_db_on(server: &'static PgServer) -> TestDb {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let server = server()?;
     let name = format!("t{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed));
     server.admin("postgres").batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
-    Some(TestDb { server, name })
+    TestDb { server, name }
 }
 
 impl Drop for TestDb {
@@ -148,7 +152,7 @@ fn postmaster_pid(dir: &Path) -> Option<u32> {
     std::fs::read_to_string(dir.join("data/postmaster.pid")).ok()?.lines().next()?.trim().parse().ok()
 }
 
-fn bindir() -> Option<PathBuf> {
+pub fn bindir() -> Option<PathBuf> {
     let from_pg_config = Command::new("pg_config")
         .arg("--bindir")
         .output()
@@ -168,7 +172,7 @@ fn bindir() -> Option<PathBuf> {
     versions.pop().map(|(_, bin)| bin)
 }
 
-fn running_as_root() -> bool {
+pub fn running_as_root() -> bool {
     Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
@@ -211,7 +215,7 @@ pub fn start_with(settings: &str) -> Result<PgServer, String> {
 }
 
 /// A new folder, initdb, and postgres on a free port; the folder removed again if it does not start.
-fn attempt(bin: &Path, root: bool, settings: &str) -> Result<PgServer, String> {
+pub fn attempt(bin: &Path, root: bool, settings: &str) -> Result<PgServer, String> {
     // Kept on disk (not a TempDir): the watchdog removes it once the server has stopped.
     let dir = tempfile::Builder::new().prefix("rumbo-pg-").tempdir().map_err(|e| e.to_string())?.keep();
     let ca_file = crate::pg_certs::write_certificates(&dir);
@@ -248,7 +252,7 @@ fn attempt(bin: &Path, root: bool, settings: &str) -> Result<PgServer, String> {
 /// taken port), the watchdog exits and leaves the folder, log included, for the error message. A postgres
 /// that exits while the folder holds a `restart` mark (and no `stopping` one) is started again
 /// ([`PgServer::restart`]); the reader stops whichever postgres runs (postmaster.pid).
-fn launch(bin: &Path, dir: &Path, port: u16, settings: &str) -> Result<(Child, u32), String> {
+pub fn launch(bin: &Path, dir: &Path, port: u16, settings: &str) -> Result<(Child, u32), String> {
     let postgres = bin.join("postgres");
     let script = format!(
         "exec 3<&0; : >'{dir}/log'; \

@@ -67,6 +67,22 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             super::office_hold::lock_lost(model, &id);
             Vec::new()
         }
+        Msg::OfficeReach { online } => {
+            super::office_hold::reach(model, online);
+            Vec::new()
+        }
+        Msg::MarksApplied { sessions, exports } => {
+            model.sessions.notice = Some(super::Notice::DeletedElsewhere { sessions, exports });
+            Vec::new()
+        }
+        Msg::SwitchedToCopy { id, copy } => {
+            super::office_hold::switched_to_copy(model, &id, *copy);
+            Vec::new()
+        }
+        Msg::CopyKept { id, copy } => {
+            super::office_hold::copy_kept(model, &id, copy);
+            Vec::new()
+        }
         Msg::OpenFailed(message) => {
             model.screen = Screen::Sessions;
             model.sessions.notice = Some(super::Notice::OpenFailed(message));

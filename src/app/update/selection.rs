@@ -9,6 +9,10 @@ use crate::catalog::CatalogSet;
 /// Shows `ws`, on the sector and occupation its session was last on.
 pub(super) fn show(model: &mut Model, mut ws: Workspace) {
     restore_focus(&mut ws, &model.catalog);
+    // Office mode without the server: whatever is opened is saved on this desk only, and says so.
+    if model.office_offline {
+        ws.office_note = Some(crate::app::OfficeNote::Offline);
+    }
     model.screen = Screen::Workspace(Box::new(ws));
 }
 
