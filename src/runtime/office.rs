@@ -227,8 +227,16 @@ impl OfficeLink {
     }
 
     /// Kiosk to desk: the office's sessions with this kiosk code, and this desk's unsent ones.
+    /// Offline, only this desk's copies can be searched.
     pub fn find_code(&mut self, local: &SessionStore, code: &str) -> Result<Vec<Listed>, StoreError> {
-        sessions::find_code(local, &mut self.server, code)
+        let Some(server) = self.server.as_mut() else { return sessions::local_with_code(local, code) };
+        match sessions::find_code(local, server, code) {
+            Err(StoreError::Unreachable { .. }) => {
+                self.went_offline();
+                sessions::local_with_code(local, code)
+            }
+            found => found,
+        }
     }
 
     /// Deletes session `id`, holding its office-wide lock meanwhile (refused while another desk has it

@@ -45,7 +45,9 @@ impl OwnServer {
 
     /// Starts it again on the same folder and port; returns once it accepts connections.
     pub fn start(&self) {
-        let (watchdog, pid) = pg_support::launch(&self.bin, &self.server.dir, self.server.port, pg_support::TEST_SETTINGS).unwrap();
+        let (watchdog, pid) =
+            pg_support::launch(&self.bin, &self.server.dir, self.server.port, pg_support::TEST_SETTINGS)
+                .unwrap();
         *self.run.lock().unwrap() = (pid, Some(watchdog));
     }
 }
