@@ -5,7 +5,7 @@
 
 use super::detail::level_meaning;
 use super::layout::centered;
-use super::list::{width, wrap};
+use super::list::wrap;
 use super::regions::Regions;
 use super::{Ui, padded, popup, programs, source_line};
 use crate::app::{Area, DetailTab, FullText, GapRow, Overlay, Pane, Workspace};
@@ -60,17 +60,7 @@ pub fn draw(
     let inner = padded(popup(model, frame, rect, title));
     let visible: Vec<Line> = lines.into_iter().skip(offset).take(shown).collect();
     frame.render_widget(Paragraph::new(visible), inner);
-    let mark = |text: &str, y: u16, frame: &mut Frame| {
-        let w = u16::try_from(width(text)).unwrap_or(0).min(inner.width);
-        let at = Rect { x: inner.right().saturating_sub(w), y, width: w, height: 1 };
-        frame.render_widget(Paragraph::new(Line::styled(text.to_string(), model.theme.key)), at);
-    };
-    if offset > 0 {
-        mark(s.help_more_above, inner.y.saturating_sub(1), frame);
-    }
-    if offset < scroll_room {
-        mark(s.help_more_below, inner.bottom(), frame);
-    }
+    super::scroll_marks(model, frame, inner, offset, scroll_room);
     regions.record(Area::FullText, rect, None);
     regions.help_room = Some(scroll_room);
 }

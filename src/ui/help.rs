@@ -61,18 +61,7 @@ pub fn draw(model: &Ui, scroll: &HelpScroll, frame: &mut Frame, area: Rect, regi
     let inner = padded(popup(model, frame, layout.rect, s.help_title.to_string()));
     let lines: Vec<Line> = layout.lines.into_iter().skip(offset).take(layout.shown).collect();
     frame.render_widget(Paragraph::new(lines), inner);
-    // "↑ más" / "↓ más" on the border, at the right, where the text goes on.
-    let mark = |text: &str, y: u16, frame: &mut Frame| {
-        let w = u16::try_from(width(text)).unwrap_or(0).min(inner.width);
-        let at = Rect { x: inner.right().saturating_sub(w), y, width: w, height: 1 };
-        frame.render_widget(Paragraph::new(Line::styled(text.to_string(), model.theme.key)), at);
-    };
-    if offset > 0 {
-        mark(s.help_more_above, inner.y.saturating_sub(1), frame);
-    }
-    if offset < room {
-        mark(s.help_more_below, inner.bottom(), frame);
-    }
+    super::scroll_marks(model, frame, inner, offset, room);
     let drawn = Rect { x: inner.x - 2, y: inner.y - 1, width: inner.width + 4, height: inner.height + 2 };
     regions.record(Area::Help, drawn, None);
     regions.help_room = Some(room);

@@ -234,6 +234,23 @@ pub fn border_position(model: &Ui, frame: &mut Frame, outer: Rect, position: Opt
     frame.render_widget(Paragraph::new(Line::styled(position, model.theme.border_focused)), at);
 }
 
+/// "↑ más" / "↓ más" at the right of a scrolling popup's top and bottom borders (its inside is `inner`, what
+/// [`popup`] returns), where its text goes on: above when scrolled down at all, below until the end.
+pub fn scroll_marks(model: &Ui, frame: &mut Frame, inner: Rect, offset: usize, room: usize) {
+    let s = model.lang.strings();
+    let mark = |text: &str, y: u16, frame: &mut Frame| {
+        let w = u16::try_from(list::width(text)).unwrap_or(0).min(inner.width);
+        let at = Rect { x: inner.right().saturating_sub(w), y, width: w, height: 1 };
+        frame.render_widget(Paragraph::new(Line::styled(text.to_string(), model.theme.key)), at);
+    };
+    if offset > 0 {
+        mark(s.help_more_above, inner.y.saturating_sub(1), frame);
+    }
+    if offset < room {
+        mark(s.help_more_below, inner.bottom(), frame);
+    }
+}
+
 /// A short note on the bottom border of a popup whose inside is `inner` (what [`popup`] returns), at the
 /// left, dim: where the source of what it shows goes, taking no line from its text.
 pub fn border_note(model: &Ui, frame: &mut Frame, inner: Rect, text: &str) {

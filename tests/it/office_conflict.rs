@@ -5,48 +5,11 @@
 //! on A and on the server. Nothing either desk wrote is lost.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use crate::keyflow_support::{App, new_model};
-use crate::pg_support::{self, TestDb};
+use crate::keyflow_support::App;
+use crate::office_support::{at_desk, counselor, migrated};
+use crate::pg_support::TestDb;
 use crossterm::event::KeyCode;
 use rumbo::app::{Msg, OfficeNote, Screen};
-use rumbo::office::lock::DeskLocks;
-use rumbo::office::pgpass::Sources;
-use rumbo::office::store::OfficeStore;
-use rumbo::office::{ConnInfo, connect, migrate};
-use rumbo::runtime::Runner;
-use std::path::Path;
-
-const PASSWORD: &str = "Cl4ve";
-
-fn sources() -> Sources {
-    Sources { password: Some(PASSWORD.into()), ..Sources::default() }
-}
-
-/// A counselor login of kennedy-1, over TCP with TLS; its URL.
-pub fn counselor(db: &TestDb, name: &str) -> String {
-    let role = db.login_role(name, PASSWORD, Some("rumbo_counselor"));
-    db.admin().execute("INSERT INTO rumbo.members VALUES ($1, 'kennedy-1')", &[&role]).unwrap();
-    db.url(&role, "127.0.0.1", "sslmode=require")
-}
-
-/// The app at `desk`, as `rumbo` sets it up (store, lock connection).
-pub fn at_desk(dir: &Path, url: &str, desk: &str) -> App {
-    let info = ConnInfo::parse(url).unwrap();
-    let server = OfficeStore::on(connect(&info, &sources()).unwrap(), "kennedy-1", desk).unwrap();
-    let locks = DeskLocks::connect(&info, &sources(), "kennedy-1", desk).unwrap();
-    let mut model = new_model();
-    let mut runner = Runner::new(dir).unwrap();
-    runner.set_office(server);
-    runner.set_office_locks(locks);
-    runner.start(&mut model);
-    App { model, runner, dir: dir.to_path_buf() }
-}
-
-pub fn migrated() -> Option<TestDb> {
-    let db = pg_support::test_db()?;
-    migrate::migrate(&mut db.admin()).unwrap();
-    Some(db)
-}
 
 /// Every row of the office: (alias, body).
 pub fn rows(db: &TestDb) -> Vec<(String, String)> {

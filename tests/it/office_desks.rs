@@ -5,50 +5,13 @@
 //! `rumbo sessions delete` (and the app's delete) refuse while another desk has it open.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
 
-use crate::keyflow_support::{App, new_model};
-use crate::pg_support::{self, TestDb};
+use crate::keyflow_support::App;
+use crate::office_support::{at_desk, counselor, migrated};
+use crate::pg_support::TestDb;
 use crossterm::event::KeyCode;
 use rumbo::app::{Msg, OfficeReadOnly, Screen};
-use rumbo::office::lock::DeskLocks;
-use rumbo::office::pgpass::Sources;
-use rumbo::office::store::OfficeStore;
-use rumbo::office::{ConnInfo, connect, migrate};
-use rumbo::runtime::Runner;
 use std::io::BufRead;
-use std::path::Path;
 use std::time::{Duration, Instant};
-
-const PASSWORD: &str = "Cl4ve";
-
-fn sources() -> Sources {
-    Sources { password: Some(PASSWORD.into()), ..Sources::default() }
-}
-
-/// A counselor login of kennedy-1, over TCP with TLS; its URL.
-fn counselor(db: &TestDb, name: &str) -> String {
-    let role = db.login_role(name, PASSWORD, Some("rumbo_counselor"));
-    db.admin().execute("INSERT INTO rumbo.members VALUES ($1, 'kennedy-1')", &[&role]).unwrap();
-    db.url(&role, "127.0.0.1", "sslmode=require")
-}
-
-/// The app at `desk`: its store and its own lock connection, as `rumbo` sets them up.
-fn at_desk(dir: &Path, url: &str, desk: &str) -> App {
-    let info = ConnInfo::parse(url).unwrap();
-    let server = OfficeStore::on(connect(&info, &sources()).unwrap(), "kennedy-1", desk).unwrap();
-    let locks = DeskLocks::connect(&info, &sources(), "kennedy-1", desk).unwrap();
-    let mut model = new_model();
-    let mut runner = Runner::new(dir).unwrap();
-    runner.set_office(server);
-    runner.set_office_locks(locks);
-    runner.start(&mut model);
-    App { model, runner, dir: dir.to_path_buf() }
-}
-
-fn migrated() -> Option<TestDb> {
-    let db = pg_support::test_db()?;
-    migrate::migrate(&mut db.admin()).unwrap();
-    Some(db)
-}
 
 fn body(db: &TestDb, id: &str) -> Option<String> {
     db.admin().query_opt("SELECT body FROM rumbo.sessions WHERE id = $1", &[&id]).unwrap().map(|r| r.get(0))

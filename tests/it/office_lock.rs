@@ -3,34 +3,14 @@
 //! when the holder is killed; a holder row without its lock blocks no one; who may hold what.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
 
-use crate::pg_support::{self, TestDb};
+use crate::office_support::{member, migrated, sources};
+use rumbo::office::ConnInfo;
 use rumbo::office::lock::{DeskLocks, Holder, Taken};
-use rumbo::office::pgpass::Sources;
-use rumbo::office::{ConnInfo, migrate};
 use std::io::{BufRead, Write};
 use std::time::{Duration, Instant};
 
-const PASSWORD: &str = "Cl4ve";
-
-/// A login role in `group`, mapped to `office`; its URL over TCP with TLS (keepalives apply over TCP only).
-fn member(db: &TestDb, name: &str, group: &str, office: &str) -> String {
-    let role = db.login_role(name, PASSWORD, Some(group));
-    db.admin().execute("INSERT INTO rumbo.members VALUES ($1, $2)", &[&role, &office]).unwrap();
-    db.url(&role, "127.0.0.1", "sslmode=require")
-}
-
-fn sources() -> Sources {
-    Sources { password: Some(PASSWORD.into()), ..Sources::default() }
-}
-
 fn desk(url: &str, office: &str, name: &str) -> DeskLocks {
     DeskLocks::connect(&ConnInfo::parse(url).unwrap(), &sources(), office, name).unwrap()
-}
-
-fn migrated() -> Option<TestDb> {
-    let db = pg_support::test_db()?;
-    migrate::migrate(&mut db.admin()).unwrap();
-    Some(db)
 }
 
 #[track_caller]

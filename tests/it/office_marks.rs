@@ -3,7 +3,8 @@
 //! mark when it next connects — its file, journal and base go — and the start screen says what it removed.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use crate::office_conflict::{at_desk, counselor, migrated, write_note};
+use crate::office_conflict::write_note;
+use crate::office_support::{at_desk, counselor, migrated};
 use rumbo::app::{Notice, Screen};
 use rumbo::office::sessions;
 use rumbo::session::{ExportRecord, SessionStore};
