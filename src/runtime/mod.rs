@@ -9,6 +9,7 @@ mod journal;
 mod main_loop;
 mod office;
 mod office_reach;
+mod office_send;
 pub use office_reach::Reach;
 mod open;
 mod preferences;
