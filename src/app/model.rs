@@ -72,6 +72,15 @@ pub struct SessionsScreen {
     pub follow: Option<String>,
     /// `q` with sessions unsaved: the question asked instead of quitting.
     pub quit_prompt: Option<super::saving::QuitPrompt>,
+    /// Office mode: sessions open at another desk (id, desk): marked, and said in the detail line.
+    pub held_elsewhere: Vec<(String, String)>,
+}
+
+impl SessionsScreen {
+    /// The desk that holds session `id` open, if another does.
+    pub fn open_at(&self, id: &str) -> Option<&str> {
+        self.held_elsewhere.iter().find(|(held, _)| held == id).map(|(_, desk)| desk.as_str())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

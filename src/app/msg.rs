@@ -95,6 +95,20 @@ pub enum Msg {
         id: String,
         copy: String,
     },
+    /// Office mode: a save that is on this desk could not go on to the server (another desk wrote the
+    /// row meanwhile, a refusal): kept here, tried again like a failed save.
+    SendFailed {
+        id: String,
+        failure: super::SaveFailure,
+    },
+    /// Office mode: sessions closed on this desk while the server was away were sent once it was back
+    /// (`sent`); those also changed at another desk were kept as both, this desk's named `copies`.
+    PendingSent {
+        sent: usize,
+        copies: Vec<String>,
+    },
+    /// Office mode: the sessions other desks hold now (id, desk), for the start screen's marker.
+    HeldElsewhere(Vec<(String, String)>),
     /// Opening failed (corrupt, unreadable, vanished): why.
     OpenFailed(super::Failure),
     /// The debounce interval after a change has passed: time to write.

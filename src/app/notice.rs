@@ -29,6 +29,9 @@ pub enum Notice {
     SaveFailed(super::SaveFailure),
     /// Office mode: sessions deleted at another desk, removed from this one (with their exports here).
     DeletedElsewhere { sessions: usize, exports: usize },
+    /// Office mode: sessions closed here while offline were sent once the server was back (and, for
+    /// those changed at another desk meanwhile, the copies kept).
+    PendingSent { sent: usize, copies: Vec<String> },
     /// A key that means nothing on this screen, and where it works.
     KeyElsewhere(super::keymap::KeyHint),
     /// The kiosk code typed at `/` matches no session of this office (or this computer).

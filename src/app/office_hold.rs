@@ -51,6 +51,23 @@ pub fn copy_kept(model: &mut Model, id: &str, copy: String) {
     }
 }
 
+/// A save of session `id`, on this desk, could not go on to the server: shown and retried like a failed
+/// save while it is open (its copy here keeps it meanwhile), said on the start screen otherwise.
+pub fn send_failed(model: &mut Model, id: &str, failure: super::SaveFailure) -> Vec<super::Effect> {
+    model.save_trouble = Some(failure.clone());
+    match &mut model.screen {
+        Screen::Workspace(ws) if ws.session.id == id && ws.persistence != Persistence::ReadOnly => {
+            ws.persistence = Persistence::Failed(failure);
+            vec![super::Effect::RetrySave]
+        }
+        Screen::Sessions => {
+            model.sessions.notice = Some(super::Notice::SaveFailed(failure));
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// The office's server answers again, or stopped answering: the start screen and the open session's
 /// header say whether what is saved is on this desk only.
 pub fn reach(model: &mut Model, online: bool) {

@@ -527,4 +527,8 @@ pub const EN: Strings = Strings {
     header_offline: "offline — saved on this computer; other desks may edit it meanwhile",
     sessions_cached_here: "offline: sessions kept on this computer",
     sessions_deleted_elsewhere: "Removed from this computer: {count} sessions deleted at another desk (and {exports} exported files).",
+    sessions_pending_sent: "Sent to the server: {count} sessions saved on this computer while offline.",
+    sessions_pending_copies: "Also changed at another desk, both kept: {copies}.",
+    sessions_held_mark: "◆",
+    sessions_held_detail: "◆ {alias}: open at {desk} (read-only here)",
 };

@@ -531,4 +531,8 @@ pub const ES: Strings = Strings {
     header_offline: "sin conexión — guardado en este equipo; otros puestos pueden editarla",
     sessions_cached_here: "sin conexión: sesiones guardadas en este equipo",
     sessions_deleted_elsewhere: "Borradas de este equipo {count} sesiones eliminadas en otro puesto (y {exports} archivos exportados).",
+    sessions_pending_sent: "Enviadas al servidor {count} sesiones guardadas en este equipo sin conexión.",
+    sessions_pending_copies: "Cambiadas también en otro puesto, se guardan las dos: {copies}.",
+    sessions_held_mark: "◆",
+    sessions_held_detail: "◆ {alias}: abierta en {desk} (aquí, solo lectura)",
 };

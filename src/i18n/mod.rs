@@ -102,6 +102,8 @@ strings! {
     session_copy_alias, header_copy_kept, header_offline, sessions_cached_here,
     // issue 15: deletion everywhere
     sessions_deleted_elsewhere,
+    // issue 15: closed sessions sent on reconnect; the start screen's mark of sessions open at another desk
+    sessions_pending_sent, sessions_pending_copies, sessions_held_mark, sessions_held_detail,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 2, sql: include_str!("migrations/0002_session_rows.sql") },
     Migration { version: 3, sql: include_str!("migrations/0003_session_holders.sql") },
     Migration { version: 4, sql: include_str!("migrations/0004_deletion_marks.sql") },
+    Migration { version: 5, sql: include_str!("migrations/0005_holders_list.sql") },
 ];
 
 /// The newest schema this rumbo knows.

@@ -3,7 +3,7 @@
 
 use super::events::Incoming;
 use super::journal::{JOURNAL_DELAY, JournalWriter};
-use super::office::OfficeLink;
+use super::office_thread::Office;
 use super::preferences::Preferences;
 use crate::app::{Effect, Failure, Model, Msg, SaveFailure, update};
 use crate::private_fs::Mode;
@@ -43,8 +43,11 @@ pub struct Runner {
     /// Where slow effects (the argon2 PIN check) send their answer from a worker thread; without it they
     /// run in place and answer at once (tests that drive the runner by hand).
     answers: Option<Sender<Incoming>>,
-    /// `store: Postgres`: the office's server, where each save goes after `store` (see [`OfficeLink`]).
-    pub(super) office: Option<OfficeLink>,
+    /// `store: Postgres`: the office's server, where each save goes after `store` (see
+    /// [`super::office::OfficeLink`]), on the office thread once the loop runs.
+    pub(super) office: Option<Office>,
+    /// Office mode: the server was out of reach when last heard from.
+    pub(super) office_down: bool,
 }
 
 impl Runner {
@@ -78,6 +81,7 @@ impl Runner {
             wipe: false,
             answers: None,
             office: None,
+            office_down: false,
         })
     }
 
@@ -99,19 +103,7 @@ impl Runner {
             wipe: false,
             answers: None,
             office: None,
-        }
-    }
-
-    /// Office mode: sessions are listed and opened from `server`, and every save goes on to it.
-    pub fn set_office(&mut self, server: crate::office::store::OfficeStore) {
-        self.office = Some(OfficeLink::new(Some(server)));
-    }
-
-    /// Office mode: sessions are held office-wide on `locks` (one writer per session; call after
-    /// [`set_office`](Self::set_office)).
-    pub fn set_office_locks(&mut self, locks: crate::office::lock::DeskLocks) {
-        if let Some(office) = &mut self.office {
-            office.set_locks(locks);
+            office_down: false,
         }
     }
 
@@ -128,8 +120,10 @@ impl Runner {
 
     /// From now on slow effects run on a worker thread each, and answer through `answers` as
     /// `Incoming::Answer`: the loop that draws never waits for them. The loop feeds the answer back in
-    /// with [`dispatch`](Self::dispatch).
+    /// with [`dispatch`](Self::dispatch). In office mode (set up before this), the server and lock calls
+    /// move onto the office thread, answering as `Incoming::Office` (see [`Runner::office_answered`]).
     pub fn answer_through(&mut self, answers: Sender<Incoming>) {
+        self.start_office_thread(answers.clone());
         self.answers = Some(answers);
     }
 
@@ -170,10 +164,9 @@ impl Runner {
             }
             return;
         }
-        if self.office_offline() {
-            self.dispatch(model, vec![Msg::OfficeReach { online: false }]);
+        if self.office.is_some() {
+            self.start_office(model);
         }
-        self.apply_office_marks(model);
         let name = Preferences::load(&self.preferences).counselor;
         self.dispatch(model, vec![Msg::CounselorRemembered(name)]);
         self.perform(model, vec![Effect::ListSessions]);
@@ -199,18 +192,15 @@ impl Runner {
         let mut replies = Vec::new();
         for effect in effects {
             match effect {
-                Effect::ListSessions => {
-                    let listed = match &mut self.office {
-                        Some(office) => office.list(&self.store),
-                        None => self.store.list().unwrap_or_default(),
-                    };
-                    replies.push(Msg::SessionsListed(listed));
+                Effect::ListSessions if self.office.is_some() => {
+                    replies.extend(self.office_job(model, super::office_jobs::list_job()));
+                }
+                Effect::ListSessions => replies.push(Msg::SessionsListed(self.store.list().unwrap_or_default())),
+                Effect::FindCode(code) if self.office.is_some() => {
+                    replies.extend(self.office_job(model, super::office_jobs::find_job(code)));
                 }
                 Effect::FindCode(code) => {
-                    let found = match &mut self.office {
-                        Some(office) => office.find_code(&self.store, &code),
-                        None => crate::office::sessions::local_with_code(&self.store, &code),
-                    };
+                    let found = crate::office::sessions::local_with_code(&self.store, &code);
                     replies.push(Msg::CodeFound { code, found: found.map_err(Failure::from) });
                 }
                 Effect::OpenSession(id) => self.open(model, id, &mut replies),
@@ -219,16 +209,19 @@ impl Runner {
                         self.locks.insert(session.id.clone(), lock);
                     }
                     // New here: nobody else can have it; a lock connection already dead shows at the send.
-                    if let Some(office) = &mut self.office
-                        && model.kiosk.is_none()
-                    {
-                        let _ = office.take(&session.id);
+                    if self.office.is_some() && model.kiosk.is_none() {
+                        let id = session.id.clone();
+                        let _ = self.office_job(model, Box::new(move |link, _| {
+                            let _ = link.take(&id);
+                            link.open.insert(id);
+                            Vec::new()
+                        }));
                     }
                     let saved = self.store.save(&session);
                     self.journal = Some(JournalWriter::created(&session, saved.is_ok()));
-                    let (saved, lost) = self.send(model, saved, &session);
+                    let sent = self.send(model, &saved, &session);
                     replies.push(Msg::Saved(saved.map_err(SaveFailure::from_store)));
-                    replies.extend(lost);
+                    replies.extend(sent);
                 }
                 Effect::SaveSession(session) => {
                     self.save_at = None;
@@ -236,9 +229,9 @@ impl Runner {
                     if let Some(journal) = &mut self.journal {
                         journal.saved(&self.store, &session, &saved);
                     }
-                    let (saved, lost) = self.send(model, saved, &session);
+                    let sent = self.send(model, &saved, &session);
                     replies.push(Msg::Saved(saved.map_err(SaveFailure::from_store)));
-                    replies.extend(lost);
+                    replies.extend(sent);
                 }
                 Effect::AppendJournal(session) => {
                     self.journal_at = None;
@@ -249,9 +242,10 @@ impl Runner {
                     self.save_at = None;
                     // The file written also folds and removes the session's journal (see `SessionStore::save`).
                     let saved = self.store.save(&session);
-                    let (saved, _lost) = self.send(model, saved, &session);
+                    let sent = self.send(model, &saved, &session);
                     let result = saved.map_err(SaveFailure::from_store);
                     replies.push(Msg::LeftSaved { id: session.id.clone(), result });
+                    replies.extend(sent);
                 }
                 Effect::CloseSession(id) => {
                     self.locks.remove(&id);
@@ -275,11 +269,11 @@ impl Runner {
                     let probed = self.store.probe().map_err(SaveFailure::from_store);
                     replies.push(Msg::StoreProbed(probed));
                 }
+                Effect::DeleteSession(id) if self.office.is_some() => {
+                    replies.extend(self.office_job(model, super::office_jobs::erase_job(id)));
+                }
                 Effect::DeleteSession(id) => {
-                    let erased = match &mut self.office {
-                        Some(office) => office.erase(&self.store, &id),
-                        None => crate::session::erase(&self.store, &id),
-                    };
+                    let erased = crate::session::erase(&self.store, &id);
                     replies.push(Msg::Deleted(erased.map_err(Failure::from)));
                 }
                 Effect::RememberCounselor(name) => {

@@ -21,6 +21,8 @@ pub enum Incoming {
     Interrupt,
     /// The answer of an effect carried out on a worker thread (see `Runner::answer_through`).
     Answer(crate::app::Msg),
+    /// What the office thread says (see `Runner::office_answered`).
+    Office(super::office_thread::OfficeAnswer),
 }
 
 /// Starts the input reader. It ends by itself when reading fails or the main loop has gone.

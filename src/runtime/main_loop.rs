@@ -74,6 +74,8 @@ pub fn run_loop(mut model: Model, theme: Theme, mut runner: Runner) -> std::io::
         }
         runner.dispatch(&mut model, vec![Msg::Shutdown]);
     }
+    // Office mode: the sends still queued get a few seconds; what is left stays in this desk's copies.
+    runner.finish_office();
     let result = match result {
         // Drawing fails once the window is closed: that is how a session ends, not an error.
         Err(_) if terminal_gone() => Ok(()),
@@ -152,6 +154,14 @@ fn serve(
                             }
                             continue;
                         }
+                        Incoming::Office(answer) => {
+                            runner.office_answered(model, answer);
+                            stale = true;
+                            if runner.wants_quit() {
+                                return Ok(End::Quit);
+                            }
+                            continue;
+                        }
                         Incoming::Interrupt if model.kiosk.is_some() => continue,
                         _ => return Ok(End::Shutdown),
                     };
@@ -197,7 +207,7 @@ fn serve(
             runner.journal_now(model);
             stale = true;
         }
-        // Office mode without the server: try it again (it sends what is pending once back).
+        // Office mode without the server, the link in place (no office thread): try it again.
         if runner.office_retry_at().is_some_and(|at| at <= Instant::now()) {
             runner.reconnect_now(model);
             stale = true;

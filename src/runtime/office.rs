@@ -36,6 +36,11 @@ pub struct OfficeLink {
     /// The aliases of copies made because a session changed here and at another desk (both kept), not
     /// yet told to the counselor.
     pub(super) kept: Vec<String>,
+    /// The sessions held here for writing (open, or left with changes not yet on disk): their locks are
+    /// taken again on reconnecting, and what they have is sent then. Others are only sent.
+    pub(super) open: HashSet<String>,
+    /// The language copies are named in ("copia de …").
+    pub(super) lang: crate::i18n::Lang,
 }
 
 impl OfficeLink {
@@ -48,6 +53,8 @@ impl OfficeLink {
             locks: None,
             holds: HashMap::new(),
             kept: Vec::new(),
+            open: HashSet::new(),
+            lang: crate::i18n::Lang::Es,
         }
     }
 

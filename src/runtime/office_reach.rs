@@ -75,12 +75,8 @@ impl OfficeLink {
     /// Tries the server again. Back: takes the locks of the sessions `open` here again and sends what
     /// this desk has of them; the messages say what came of it (`OfficeReach`, and `OpenElsewhere` or
     /// `LockLost` for a session another desk took meanwhile). Still gone: `None`, next try in [`RETRY`].
-    pub(super) fn reconnect(
-        &mut self,
-        local: &SessionStore,
-        open: &[String],
-        lang: crate::i18n::Lang,
-    ) -> Option<Vec<Msg>> {
+    pub(super) fn reconnect(&mut self, local: &SessionStore) -> Option<Vec<Msg>> {
+        let (open, lang) = (self.open.iter().cloned().collect::<Vec<_>>(), self.lang);
         let reach = self.reach.as_ref()?;
         let connected = OfficeStore::connect(&reach.url, &reach.office_id, &reach.desk).and_then(|server| {
             let locks = match reach.locks {
@@ -111,7 +107,7 @@ impl OfficeLink {
                 }
             }
         }
-        for id in open {
+        for id in &open {
             match self.take(id) {
                 Ok(()) => {}
                 Err(StoreError::OpenElsewhere { desk, .. }) => {
@@ -126,6 +122,10 @@ impl OfficeLink {
             if let Some(msg) = self.send_pending(local, id, lang) {
                 msgs.push(msg);
             }
+        }
+        // Sessions closed here while offline: sent now, not only when next opened.
+        if reach_locks(&self.reach) {
+            msgs.extend(self.send_closed(local));
         }
         Some(msgs)
     }
@@ -165,8 +165,14 @@ impl OfficeLink {
                 });
                 match kept {
                     Ok(copy) => {
-                        // This desk's copy of the session is the row now: it goes when released.
+                        // This desk's copy of the session is the row now: it goes when released. The
+                        // desk writes the copy from now on: its lock here, the original's let go at once,
+                        // so a save of the original still queued is not sent over the other desk's.
                         self.in_step.insert(id.to_string());
+                        self.holds.remove(id);
+                        self.open.remove(id);
+                        let _ = self.take(&copy.id);
+                        self.open.insert(copy.id.clone());
                         Some(Msg::SwitchedToCopy { id: id.to_string(), copy: Box::new(copy) })
                     }
                     // Not both kept (the server went again): nothing sent, read-only until reopened.
@@ -186,71 +192,6 @@ impl OfficeLink {
 }
 
 /// Whether this is a desk (it holds sessions), not a kiosk.
-fn reach_locks(reach: &Option<Reach>) -> bool {
+pub(super) fn reach_locks(reach: &Option<Reach>) -> bool {
     reach.as_ref().is_some_and(|r| r.locks)
-}
-
-impl super::Runner {
-    /// Office mode: how to reach the server again if it goes away (call after `set_office`).
-    pub fn set_office_reach(&mut self, reach: Reach) {
-        if let Some(office) = &mut self.office {
-            office.set_reach(reach);
-        }
-    }
-
-    /// Office mode with the server unreachable at start: sessions cached on this desk, reconnecting.
-    pub fn set_office_offline(&mut self, reach: Reach) {
-        self.office = Some(OfficeLink::offline(reach));
-    }
-
-    /// When the loop must wake up to try the office's server again (offline only).
-    pub fn office_retry_at(&self) -> Option<Instant> {
-        self.office.as_ref().and_then(OfficeLink::retry_at)
-    }
-
-    /// At start (a desk, online): the office's deletion marks applied to this desk, told on the start
-    /// screen.
-    pub(super) fn apply_office_marks(&mut self, model: &mut crate::app::Model) {
-        let Some(office) = &mut self.office else { return };
-        if model.kiosk.is_none()
-            && let Some(msg) = office.apply_marks(&self.store)
-        {
-            self.dispatch(model, vec![msg]);
-        }
-    }
-
-    /// Whether the office's server is out of reach (office mode only).
-    pub fn office_offline(&self) -> bool {
-        self.office.as_ref().is_some_and(OfficeLink::is_offline)
-    }
-
-    /// The retry timer went off: tries the server; back, it sends what is pending of the sessions open
-    /// here and reads the start screen's list again.
-    pub fn reconnect_now(&mut self, model: &mut crate::app::Model) {
-        let kiosk = model.kiosk.is_some();
-        let open: Vec<String> = if kiosk { Vec::new() } else { self.locks.keys().cloned().collect() };
-        let Some(office) = &mut self.office else { return };
-        let Some(msgs) = office.reconnect(&self.store, &open, model.lang) else { return };
-        // Changed at another desk meanwhile: the workspace goes on with the copy — its locks and journal
-        // here, the original's let go (its copy here is the row now).
-        for msg in &msgs {
-            if let Msg::SwitchedToCopy { id, copy } = msg {
-                if let Ok(lock) = self.store.lock(&copy.id) {
-                    self.locks.insert(copy.id.clone(), lock);
-                }
-                self.journal = Some(super::journal::JournalWriter::created(copy, true));
-                self.locks.remove(id);
-                if let Some(office) = &mut self.office {
-                    let _ = office.take(&copy.id);
-                    office.release(id);
-                    office.closed(&self.store, id);
-                }
-            }
-        }
-        self.dispatch(model, msgs);
-        if matches!(model.screen, crate::app::Screen::Sessions) && !kiosk {
-            let listed = self.office.as_mut().map(|o| o.list(&self.store)).unwrap_or_default();
-            self.dispatch(model, vec![Msg::SessionsListed(listed)]);
-        }
-    }
 }

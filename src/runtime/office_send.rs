@@ -3,8 +3,10 @@
 //! lock and the local copy go when a session closes here.
 
 use super::effects::Runner;
-use crate::app::{Failure, Model, Msg};
-use crate::session::StoreError;
+use super::office::OfficeLink;
+use super::office_thread::OfficeAnswer;
+use crate::app::{Failure, Model, Msg, SaveFailure};
+use crate::session::{Session, SessionStore, StoreError};
 
 impl Runner {
     /// The kiosk's summary is recorded in the visitor's session (saved at once: the visitor is gone)
@@ -25,69 +27,76 @@ impl Runner {
             let _ = std::fs::remove_file(&path);
             Failure::from(e)
         })?;
-        // Saved here with its summary recorded: the visit then goes to the office, for the desk.
-        match &mut self.office {
-            // Out of reach: the visit stays on this kiosk, and goes when the server is back.
-            Some(office) => match office.send_visit(&session) {
-                Err(StoreError::Unreachable { .. }) => Ok(()),
-                sent => sent.map_err(Failure::from),
-            },
-            None => Ok(()),
+        // Saved here with its summary recorded: the visit then goes to the office, for the desk, on the
+        // office thread. Out of reach (or refused): the visit stays on this kiosk, and goes when the server
+        // is back.
+        if let Some(office) = &mut self.office {
+            let _ = office.submit(&self.store, Box::new(move |link, _| {
+                let _ = link.send_visit(&session);
+                Vec::new()
+            }));
         }
+        Ok(())
     }
 
     /// A save that reached the local store goes on to the office's server, if there is one — but not
     /// from a kiosk, whose role may only insert: its visit is sent once, when it ends
-    /// ([`record_kiosk_export`](Self::record_kiosk_export)).
-    /// Not sent when this desk no longer holds the session's office lock (its lock connection died):
-    /// the save stays here, and the second value tells the model to go read-only (`Msg::LockLost`).
+    /// ([`record_kiosk_export`](Self::record_kiosk_export)). On the office thread: `Msg::Saved` has
+    /// already said the save is on this desk; what the send comes to follows (`OfficeReach` offline,
+    /// `LockLost` when this desk no longer holds the session's office lock, `SendFailed`).
     pub(super) fn send(
         &mut self,
         model: &Model,
-        saved_here: Result<(), StoreError>,
+        saved_here: &Result<(), StoreError>,
         session: &crate::session::Session,
-    ) -> (Result<(), StoreError>, Option<Msg>) {
-        match &mut self.office {
-            Some(office) if model.kiosk.is_none() => {
-                let offline = Some(Msg::OfficeReach { online: false });
-                // Not on this desk either: that failure is the one to show.
-                if saved_here.is_err() || office.is_offline() {
-                    return (saved_here, offline.filter(|_| office.is_offline()));
-                }
-                if !office.still_held(&session.id) {
-                    // The whole server gone, not just the lock connection: offline, still writable here.
-                    return match office.probe() {
-                        true => (saved_here, Some(Msg::LockLost { id: session.id.clone() })),
-                        false => (saved_here, offline),
-                    };
-                }
-                match office.send(&self.store, saved_here, session) {
-                    // Saved here: what the counselor needs is "sin conexión", not a failure.
-                    Err(StoreError::Unreachable { .. }) => (Ok(()), offline),
-                    sent => (sent, None),
-                }
-            }
-            _ => (saved_here, None),
+    ) -> Vec<Msg> {
+        if self.office.is_none() || model.kiosk.is_some() || saved_here.is_err() {
+            return Vec::new();
         }
+        let session = session.clone();
+        self.office_job(model, Box::new(move |link, store| send_job(link, store, &session)))
     }
 
     /// The office-wide lock goes with the local one (a session left with unsaved changes keeps both).
     pub(super) fn release_office_lock(&mut self, model: &Model, id: &str) {
-        if let Some(office) = &mut self.office
-            && model.kiosk.is_none()
-            && !self.locks.contains_key(id)
-        {
-            office.release(id);
+        if self.office.is_some() && model.kiosk.is_none() && !self.locks.contains_key(id) {
+            let id = id.to_string();
+            let _ = self.office_job(model, Box::new(move |link, _| {
+                link.release(&id);
+                link.open.remove(&id);
+                Vec::new()
+            }));
         }
     }
 
     /// A session's lock was released here: in office mode its local copy goes once all of it is sent.
     pub(super) fn closed(&mut self, model: &Model, id: &str) {
-        if let Some(office) = &mut self.office
-            && model.kiosk.is_none()
-            && !self.locks.contains_key(id)
-        {
-            office.closed(&self.store, id);
+        if self.office.is_some() && model.kiosk.is_none() && !self.locks.contains_key(id) {
+            let id = id.to_string();
+            let _ = self.office_job(model, Box::new(move |link, store| {
+                link.closed(store, &id);
+                Vec::new()
+            }));
         }
     }
+}
+
+/// On the office thread: session `session`, saved on this desk, goes to the server — unless the server
+/// is out of reach, or this desk no longer holds the session's office lock (its lock connection died).
+fn send_job(link: &mut OfficeLink, store: &SessionStore, session: &Session) -> Vec<OfficeAnswer> {
+    let offline = Msg::OfficeReach { online: false };
+    let msg = if link.is_offline() {
+        Some(offline)
+    } else if !link.still_held(&session.id) {
+        // The whole server gone, not just the lock connection: offline, still writable here.
+        Some(if link.probe() { Msg::LockLost { id: session.id.clone() } } else { offline })
+    } else {
+        match link.send(store, Ok(()), session) {
+            Ok(()) => None,
+            // Saved here: what the counselor needs is "sin conexión", not a failure.
+            Err(StoreError::Unreachable { .. }) => Some(offline),
+            Err(e) => Some(Msg::SendFailed { id: session.id.clone(), failure: SaveFailure::from_store(e) }),
+        }
+    };
+    msg.into_iter().map(OfficeAnswer::Msg).collect()
 }

@@ -1,11 +1,13 @@
 //! `Effect::OpenSession`: the session's locks (this desk's lock file, then in office mode the office-wide
 //! lock), then its text — from this desk's store, or the office's row — opened for writing only when both
-//! locks are held.
+//! locks are held. In office mode the office's part (its lock, its row) runs on the office thread, and the
+//! open finishes when it answers ([`Opened`]); meanwhile the start screen stays as it was.
 
 use super::effects::Runner;
 use super::journal::JournalWriter;
+use super::office_thread::{OfficeAnswer, Opened};
 use crate::app::{Model, Msg};
-use crate::session::StoreError;
+use crate::session::{Session, StoreError};
 
 impl Runner {
     pub(super) fn open(&mut self, model: &Model, id: String, replies: &mut Vec<Msg>) {
@@ -15,54 +17,80 @@ impl Runner {
         } else {
             self.locks.remove(&id).map_or_else(|| self.store.lock(&id), Ok)
         };
-        let (mut lock, mut read_only) = match locked {
-            Ok(lock) => (Some(lock), false),
-            Err(StoreError::Locked { .. }) => (None, true),
+        let lock = match locked {
+            Ok(lock) => Some(lock),
+            Err(StoreError::Locked { .. }) => None,
             Err(e) => {
                 replies.push(Msg::OpenFailed(e.into()));
                 return;
             }
         };
+        let may_write = lock.is_some();
+        // Held here while the office answers: nothing on this desk opens it meanwhile.
+        if let Some(lock) = lock {
+            self.locks.insert(id.clone(), lock);
+        }
+        if self.office.is_none() {
+            let opened = Opened { id, fetched: Ok(None), why: None, kept: Vec::new() };
+            replies.extend(self.finish_open(opened));
+            return;
+        }
         // Office mode: held here, the office-wide lock next; held by another desk (or the lock connection
         // gone), read-only, and the model is told where (after it has the session).
-        let mut why = None;
-        if let Some(office) = &mut self.office
-            && lock.is_some()
-            && model.kiosk.is_none()
-        {
-            match office.take(&id) {
-                Ok(()) => {}
-                Err(StoreError::OpenElsewhere { desk, .. }) => {
-                    why = Some(Msg::OpenElsewhere { id: id.clone(), desk });
+        let (kiosk, lang, folder_read_only) = (model.kiosk.is_some(), model.lang, self.read_only);
+        replies.extend(self.office_job(
+            model,
+            Box::new(move |link, store| {
+                link.lang = lang;
+                let mut why = None;
+                if may_write && !kiosk {
+                    match link.take(&id) {
+                        Ok(()) => {}
+                        Err(StoreError::OpenElsewhere { desk, .. }) => {
+                            why = Some(Msg::OpenElsewhere { id: id.clone(), desk });
+                        }
+                        Err(_) => why = Some(Msg::LockLost { id: id.clone() }),
+                    }
                 }
-                Err(_) => why = Some(Msg::LockLost { id: id.clone() }),
-            }
-            if why.is_some() {
-                // Not writing it: this desk's lock file goes too, so nothing here waits on it.
-                lock = None;
-                read_only = true;
-            }
+                let writing = may_write && why.is_none() && !folder_read_only;
+                let fetched = link.fetch(store, &id, writing, lang);
+                match &fetched {
+                    Err(_) => link.release(&id),
+                    Ok(_) if writing && !kiosk => {
+                        link.open.insert(id.clone());
+                    }
+                    Ok(_) => {}
+                }
+                let kept = link.take_kept();
+                vec![OfficeAnswer::Opened(Opened { id, fetched, why, kept })]
+            }),
+        ));
+    }
+
+    /// The office's side is done (or there is none): the session opens, from this desk's store unless
+    /// the office gave it read-only.
+    pub(super) fn finish_open(&mut self, opened: Opened) -> Vec<Msg> {
+        let Opened { id, fetched, why, kept } = opened;
+        if why.is_some() {
+            // Not writing it: this desk's lock file goes too, so nothing here waits on it.
+            self.locks.remove(&id);
         }
-        let opened = self.load(&id, read_only, model.lang);
-        match opened {
+        let read_only = !self.locks.contains_key(&id);
+        let mut replies = Vec::new();
+        match fetched.and_then(|given| self.load(&id, read_only, given)) {
             Ok((session, read_only, journal)) => {
                 self.journal = journal;
-                if let Some(lock) = lock {
-                    self.locks.insert(id.clone(), lock);
-                }
                 replies.push(Msg::SessionOpened { session: Box::new(session), read_only });
                 replies.extend(why);
                 // Changed here and at another desk meanwhile: both kept, the counselor is told.
-                let kept = self.office.as_mut().map(|o| o.take_kept()).unwrap_or_default();
                 replies.extend(kept.into_iter().map(|copy| Msg::CopyKept { id: id.clone(), copy }));
             }
             Err(e) => {
-                if let Some(office) = &mut self.office {
-                    office.release(&id);
-                }
+                self.locks.remove(&id);
                 replies.push(Msg::OpenFailed(e.into()));
             }
         }
+        replies
     }
 
     /// The session to open, whether read-only, and its journal writer when it may be written.
@@ -70,15 +98,13 @@ impl Runner {
         &mut self,
         id: &str,
         read_only: bool,
-        lang: crate::i18n::Lang,
-    ) -> Result<(crate::session::Session, bool, Option<JournalWriter>), StoreError> {
-        if let Some(office) = &mut self.office
-            && let Some(session) = office.fetch(&self.store, id, !read_only && !self.read_only, lang)?
-        {
+        given: Option<Session>,
+    ) -> Result<(Session, bool, Option<JournalWriter>), StoreError> {
+        if let Some(session) = given {
             return Ok((session, true, None));
         }
         let (session, replayed) = self.store.load_replayed(id)?;
-        let read_only = read_only || session.is_newer_format();
+        let read_only = read_only || self.read_only || session.is_newer_format();
         let journal = (!read_only).then(|| JournalWriter::opened(&self.store, &session, &replayed));
         Ok((session, read_only, journal))
     }

@@ -46,6 +46,15 @@ pub fn notice(notice: &Notice, lang: Lang) -> String {
         Notice::DeletedElsewhere { sessions, exports } => {
             fill(lang.strings().sessions_deleted_elsewhere, &[("count", sessions), ("exports", exports)])
         }
+        Notice::PendingSent { sent, copies } => {
+            let s = lang.strings();
+            let mut text = fill(s.sessions_pending_sent, &[("count", sent)]);
+            if !copies.is_empty() {
+                text.push(' ');
+                text.push_str(&fill(s.sessions_pending_copies, &[("copies", &copies.join(", "))]));
+            }
+            text
+        }
         Notice::Copied(places) => {
             let places: Vec<String> = places.iter().map(|p| p.display().to_string()).collect();
             fill(lang.strings().copy_done, &[("files", &places.join(", "))])

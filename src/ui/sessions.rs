@@ -30,7 +30,8 @@ pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
             Some((fill(s.sessions_confirm_delete, &[("alias", &alias)]), t.warning))
         }
         (None, Some(notice)) => Some((super::failure::notice(notice, model.lang), t.error)),
-        _ => None,
+        // Office mode: the selected session is open at another desk; where, and that it opens read-only.
+        _ => held_detail(list, s).map(|text| (text, t.warning)),
     };
     let message_width = usize::from(area.width.saturating_sub(2));
     let message_lines = message
@@ -97,6 +98,11 @@ pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
         .map(|&i| {
             let r = &list.rows[i];
             let alias = pad(&clip(&r.alias, ALIAS - 1), ALIAS);
+            // Open at another desk: its mark where the row's margin is (the detail line says where).
+            let (margin, margin_style) = match list.open_at(&r.id) {
+                Some(_) => (s.sessions_held_mark, t.warning),
+                None => (" ", t.base),
+            };
             if let Some(problem) = &r.problem {
                 return vec![Line::from(vec![
                     Span::raw(format!(" {alias}")),
@@ -125,7 +131,8 @@ pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
             let follow = r.follow_up.map(|d| d.to_string()).unwrap_or_default();
             let due = r.follow_up.is_some_and(|d| d <= model.now.to_zoned(model.tz.clone()).date());
             vec![Line::from(vec![
-                Span::raw(format!(" {alias}")),
+                Span::styled(margin, margin_style),
+                Span::raw(alias),
                 Span::styled(date, date_style),
                 Span::styled(pad(&follow, follow_width), if due { t.warning } else { t.base }),
                 Span::raw(pad(&best, best_width)),
@@ -154,6 +161,13 @@ pub fn draw(model: &Ui, frame: &mut Frame, area: Rect) {
     if let Some(prompt) = &list.quit_prompt {
         super::quit::draw(model, prompt, frame, area);
     }
+}
+
+/// "◆ Marta: abierta en ESCRITORIO-3 (aquí, solo lectura)" for the selected row, if another desk holds it.
+fn held_detail(list: &crate::app::SessionsScreen, s: &crate::i18n::Strings) -> Option<String> {
+    let row = list.visible().get(list.selected).map(|&i| &list.rows[i])?;
+    let desk = list.open_at(&row.id)?;
+    Some(fill(s.sessions_held_detail, &[("alias", &row.alias), ("desk", &desk)]))
 }
 
 fn pad(text: &str, to: usize) -> String {

@@ -71,6 +71,15 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             super::office_hold::reach(model, online);
             Vec::new()
         }
+        Msg::SendFailed { id, failure } => super::office_hold::send_failed(model, &id, failure),
+        Msg::PendingSent { sent, copies } => {
+            model.sessions.notice = Some(super::Notice::PendingSent { sent, copies });
+            Vec::new()
+        }
+        Msg::HeldElsewhere(held) => {
+            model.sessions.held_elsewhere = held;
+            Vec::new()
+        }
         Msg::MarksApplied { sessions, exports } => {
             model.sessions.notice = Some(super::Notice::DeletedElsewhere { sessions, exports });
             Vec::new()
