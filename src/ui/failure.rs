@@ -48,12 +48,10 @@ pub fn notice(notice: &Notice, lang: Lang) -> String {
         }
         Notice::PendingSent { sent, copies } => {
             let s = lang.strings();
-            let mut text = fill(s.sessions_pending_sent, &[("count", sent)]);
-            if !copies.is_empty() {
-                text.push(' ');
-                text.push_str(&fill(s.sessions_pending_copies, &[("copies", &copies.join(", "))]));
-            }
-            text
+            let sent = (*sent > 0).then(|| fill(s.sessions_pending_sent, &[("count", sent)]));
+            let copies =
+                (!copies.is_empty()).then(|| fill(s.sessions_pending_copies, &[("copies", &copies.join(", "))]));
+            sent.into_iter().chain(copies).collect::<Vec<_>>().join(" ")
         }
         Notice::Copied(places) => {
             let places: Vec<String> = places.iter().map(|p| p.display().to_string()).collect();

@@ -67,18 +67,19 @@ fn office_conflict_edits_made_at_two_desks_meanwhile_are_both_kept_and_the_couns
     b.char('q');
     drop(b);
 
-    // A starts again and opens it: both versions are kept, and A is told.
+    // A starts again: its closed session's copy goes to the server at once (not only when opened), and
+    // since B changed the row meanwhile, both versions are kept and A is told on the start screen.
     let mut a = at_desk(dir_a.path(), &url_a, "ESCRITORIO-A");
+    let alias = a.model.sessions.rows.iter().find(|r| r.id != id).map(|r| r.alias.clone()).unwrap();
+    assert!(alias.starts_with("Marta (copia de ESCRITORIO-A, "), "{alias}");
+    let told = a.screen_text().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(told.contains(&format!("se guardan las dos: {alias}.")), "{told}");
+    // Opened, the session is the server's (B's words).
+    a.model.sessions.selected = a.model.sessions.visible().iter().position(|&i| a.model.sessions.rows[i].id == id).unwrap();
     a.press(KeyCode::Enter);
     assert_eq!(a.ws().session.id, id, "the session is the server's");
     assert!(a.ws().session.notes.contains("palabras de Beto"), "{:?}", a.ws().session.notes);
     assert!(!a.ws().session.notes.contains("palabras de Ana"));
-    let Some(OfficeNote::CopyKept { alias }) = a.ws().office_note.clone() else {
-        panic!("A is told: {:?} {:?}", a.ws().office_note, rows(&db).iter().map(|r| &r.0).collect::<Vec<_>>())
-    };
-    assert!(alias.starts_with("Marta (copia de ESCRITORIO-A, "), "{alias}");
-    let header = &a.screen()[0];
-    assert!(header.contains("se guardan las dos"), "{header}");
 
     let rows = rows(&db);
     assert_eq!(rows.len(), 2, "the session and the copy are both on the server");
