@@ -127,6 +127,7 @@ mod office_lock;
 mod office_sessions_cli;
 mod office_store;
 mod office_store_refused;
+mod office_thread;
 mod office_support;
 mod pg_certs;
 mod pg_restart;

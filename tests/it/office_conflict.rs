@@ -9,7 +9,7 @@ use crate::keyflow_support::App;
 use crate::office_support::{at_desk, counselor, migrated};
 use crate::pg_support::TestDb;
 use crossterm::event::KeyCode;
-use rumbo::app::{Msg, OfficeNote, Screen};
+use rumbo::app::{Msg, Screen};
 
 /// Every row of the office: (alias, body).
 pub fn rows(db: &TestDb) -> Vec<(String, String)> {

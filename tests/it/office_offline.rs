@@ -21,7 +21,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// A counselor of kennedy-1 over the server's socket (trusted there: no password to hand around).
-fn counselor_url(db: &TestDb) -> String {
+pub fn counselor_url(db: &TestDb) -> String {
     let role = format!("{}_ana", db.name);
     db.admin().batch_execute(&format!("CREATE ROLE {role} LOGIN IN ROLE rumbo_counselor")).unwrap();
     db.admin().execute("INSERT INTO rumbo.members VALUES ($1, 'kennedy-1')", &[&role]).unwrap();
@@ -34,7 +34,7 @@ fn reach(url: &str, desk: &str) -> Reach {
 }
 
 /// The app at desk A as `rumbo` sets it up: online, or (`online` false) started with the server down.
-fn desk_a(dir: &Path, url: &str, online: bool) -> App {
+pub fn desk_a(dir: &Path, url: &str, online: bool) -> App {
     at_desk(dir, url, online, "ESCRITORIO-A")
 }
 
@@ -55,12 +55,12 @@ fn at_desk(dir: &Path, url: &str, online: bool, desk: &str) -> App {
     App { model, runner, dir: dir.to_path_buf() }
 }
 
-fn body(db: &TestDb, id: &str) -> String {
+pub fn body(db: &TestDb, id: &str) -> String {
     db.admin().query_one("SELECT body FROM rumbo.sessions WHERE id = $1", &[&id]).unwrap().get(0)
 }
 
 /// Runs the desk's reconnect timer as the main loop does, until `done` (or a minute has passed).
-fn until_reconnected(app: &mut App, mut done: impl FnMut(&mut App) -> bool) {
+pub fn until_reconnected(app: &mut App, mut done: impl FnMut(&mut App) -> bool) {
     let deadline = Instant::now() + Duration::from_secs(60);
     while !done(app) {
         assert!(Instant::now() < deadline, "not reconnected within 60 s");
@@ -71,7 +71,7 @@ fn until_reconnected(app: &mut App, mut done: impl FnMut(&mut App) -> bool) {
     }
 }
 
-fn migrated_own() -> Option<(OwnServer, TestDb)> {
+pub fn migrated_own() -> Option<(OwnServer, TestDb)> {
     let (server, db) = own_server()?;
     migrate::migrate(&mut db.admin()).unwrap();
     Some((server, db))
