@@ -211,10 +211,10 @@ impl DeskLocks {
     /// The sessions of this office other desks hold now, with where ("abierta en ESCRITORIO-3" on the
     /// start screen): `rumbo.session_holders` rows whose lock is really held (`pg_locks`).
     pub fn held_elsewhere(&self) -> Result<Vec<(String, String)>, LockError> {
-        let rows = self.state().client.query(
-            "SELECT session_id, desk FROM rumbo.session_holders_here($1)",
-            &[&self.inner.office],
-        )?;
+        let rows = self
+            .state()
+            .client
+            .query("SELECT session_id, desk FROM rumbo.session_holders_here($1)", &[&self.inner.office])?;
         Ok(rows.iter().map(|row| (row.get(0), row.get(1))).collect())
     }
 

@@ -195,7 +195,9 @@ impl Runner {
                 Effect::ListSessions if self.office.is_some() => {
                     replies.extend(self.office_job(model, super::office_jobs::list_job()));
                 }
-                Effect::ListSessions => replies.push(Msg::SessionsListed(self.store.list().unwrap_or_default())),
+                Effect::ListSessions => {
+                    replies.push(Msg::SessionsListed(self.store.list().unwrap_or_default()))
+                }
                 Effect::FindCode(code) if self.office.is_some() => {
                     replies.extend(self.office_job(model, super::office_jobs::find_job(code)));
                 }
@@ -211,11 +213,14 @@ impl Runner {
                     // New here: nobody else can have it; a lock connection already dead shows at the send.
                     if self.office.is_some() && model.kiosk.is_none() {
                         let id = session.id.clone();
-                        let _ = self.office_job(model, Box::new(move |link, _| {
-                            let _ = link.take(&id);
-                            link.open.insert(id);
-                            Vec::new()
-                        }));
+                        let _ = self.office_job(
+                            model,
+                            Box::new(move |link, _| {
+                                let _ = link.take(&id);
+                                link.open.insert(id);
+                                Vec::new()
+                            }),
+                        );
                     }
                     let saved = self.store.save(&session);
                     self.journal = Some(JournalWriter::created(&session, saved.is_ok()));

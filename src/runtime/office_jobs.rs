@@ -91,7 +91,7 @@ impl Runner {
         for answer in answers {
             let msg = match answer {
                 OfficeAnswer::Opened(opened) => {
-                    msgs.extend(self.finish_open(opened));
+                    msgs.extend(self.finish_open(*opened));
                     continue;
                 }
                 OfficeAnswer::Msg(msg) => msg,
@@ -122,25 +122,31 @@ impl Runner {
         self.journal = Some(super::journal::JournalWriter::created(copy, true));
         self.locks.remove(id);
         let id = id.to_string();
-        let _ = self.office_job(model, Box::new(move |link, store| {
-            link.closed(store, &id);
-            Vec::new()
-        }));
+        let _ = self.office_job(
+            model,
+            Box::new(move |link, store| {
+                link.closed(store, &id);
+                Vec::new()
+            }),
+        );
     }
 
     /// At start (a desk): whether the server is there; online, the office's deletion marks applied to
     /// this desk and the sessions closed here while offline sent — each told on the start screen.
     pub(super) fn start_office(&mut self, model: &mut Model) {
         let lang = model.lang;
-        let msgs = self.office_job(model, Box::new(move |link, store| {
-            link.lang = lang;
-            if link.is_offline() {
-                return vec![OfficeAnswer::Msg(Msg::OfficeReach { online: false })];
-            }
-            let mut said: Vec<Msg> = link.apply_marks(store).into_iter().collect();
-            said.extend(link.send_closed(store));
-            said.into_iter().map(OfficeAnswer::Msg).collect()
-        }));
+        let msgs = self.office_job(
+            model,
+            Box::new(move |link, store| {
+                link.lang = lang;
+                if link.is_offline() {
+                    return vec![OfficeAnswer::Msg(Msg::OfficeReach { online: false })];
+                }
+                let mut said: Vec<Msg> = link.apply_marks(store).into_iter().collect();
+                said.extend(link.send_closed(store));
+                said.into_iter().map(OfficeAnswer::Msg).collect()
+            }),
+        );
         self.dispatch(model, msgs);
     }
 }

@@ -31,10 +31,13 @@ impl Runner {
         // office thread. Out of reach (or refused): the visit stays on this kiosk, and goes when the server
         // is back.
         if let Some(office) = &mut self.office {
-            let _ = office.submit(&self.store, Box::new(move |link, _| {
-                let _ = link.send_visit(&session);
-                Vec::new()
-            }));
+            let _ = office.submit(
+                &self.store,
+                Box::new(move |link, _| {
+                    let _ = link.send_visit(&session);
+                    Vec::new()
+                }),
+            );
         }
         Ok(())
     }
@@ -61,11 +64,14 @@ impl Runner {
     pub(super) fn release_office_lock(&mut self, model: &Model, id: &str) {
         if self.office.is_some() && model.kiosk.is_none() && !self.locks.contains_key(id) {
             let id = id.to_string();
-            let _ = self.office_job(model, Box::new(move |link, _| {
-                link.release(&id);
-                link.open.remove(&id);
-                Vec::new()
-            }));
+            let _ = self.office_job(
+                model,
+                Box::new(move |link, _| {
+                    link.release(&id);
+                    link.open.remove(&id);
+                    Vec::new()
+                }),
+            );
         }
     }
 
@@ -73,10 +79,13 @@ impl Runner {
     pub(super) fn closed(&mut self, model: &Model, id: &str) {
         if self.office.is_some() && model.kiosk.is_none() && !self.locks.contains_key(id) {
             let id = id.to_string();
-            let _ = self.office_job(model, Box::new(move |link, store| {
-                link.closed(store, &id);
-                Vec::new()
-            }));
+            let _ = self.office_job(
+                model,
+                Box::new(move |link, store| {
+                    link.closed(store, &id);
+                    Vec::new()
+                }),
+            );
         }
     }
 }

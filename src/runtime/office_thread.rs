@@ -32,7 +32,7 @@ pub enum OfficeAnswer {
     /// A message for `update`, as it is (a few the runner looks at first: see `office_jobs`).
     Msg(Msg),
     /// The office's side of opening a session is done (its lock taken or not, its row fetched).
-    Opened(Opened),
+    Opened(Box<Opened>),
 }
 
 /// The office's side of `Effect::OpenSession`.

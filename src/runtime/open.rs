@@ -62,7 +62,7 @@ impl Runner {
                     Ok(_) => {}
                 }
                 let kept = link.take_kept();
-                vec![OfficeAnswer::Opened(Opened { id, fetched, why, kept })]
+                vec![OfficeAnswer::Opened(Box::new(Opened { id, fetched, why, kept }))]
             }),
         ));
     }

@@ -49,8 +49,8 @@ pub fn notice(notice: &Notice, lang: Lang) -> String {
         Notice::PendingSent { sent, copies } => {
             let s = lang.strings();
             let sent = (*sent > 0).then(|| fill(s.sessions_pending_sent, &[("count", sent)]));
-            let copies =
-                (!copies.is_empty()).then(|| fill(s.sessions_pending_copies, &[("copies", &copies.join(", "))]));
+            let copies = (!copies.is_empty())
+                .then(|| fill(s.sessions_pending_copies, &[("copies", &copies.join(", "))]));
             sent.into_iter().chain(copies).collect::<Vec<_>>().join(" ")
         }
         Notice::Copied(places) => {

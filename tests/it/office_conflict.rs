@@ -75,7 +75,8 @@ fn office_conflict_edits_made_at_two_desks_meanwhile_are_both_kept_and_the_couns
     let told = a.screen_text().split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(told.contains(&format!("se guardan las dos: {alias}.")), "{told}");
     // Opened, the session is the server's (B's words).
-    a.model.sessions.selected = a.model.sessions.visible().iter().position(|&i| a.model.sessions.rows[i].id == id).unwrap();
+    a.model.sessions.selected =
+        a.model.sessions.visible().iter().position(|&i| a.model.sessions.rows[i].id == id).unwrap();
     a.press(KeyCode::Enter);
     assert_eq!(a.ws().session.id, id, "the session is the server's");
     assert!(a.ws().session.notes.contains("palabras de Beto"), "{:?}", a.ws().session.notes);

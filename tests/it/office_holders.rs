@@ -18,7 +18,8 @@ fn office_holders_two_desks_each_see_only_the_other_s_sessions() {
     assert_eq!(b.held_elsewhere().unwrap(), vec![("s1".to_string(), "ESCRITORIO-A".to_string())]);
     assert_eq!(a.held_elsewhere().unwrap(), Vec::new(), "its own are not 'elsewhere'");
     // Another office's counselor learns nothing of kennedy-1's.
-    let other = ConnInfo::parse(&crate::office_support::member(&db, "ot", "rumbo_counselor", "suba-2")).unwrap();
+    let other =
+        ConnInfo::parse(&crate::office_support::member(&db, "ot", "rumbo_counselor", "suba-2")).unwrap();
     let c = DeskLocks::connect(&other, &sources(), "kennedy-1", "ESCRITORIO-C").unwrap();
     assert_eq!(c.held_elsewhere().unwrap(), Vec::new());
     drop(hold);

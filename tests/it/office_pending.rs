@@ -40,7 +40,10 @@ fn office_pending_sessions_closed_while_offline_are_sent_on_reconnect() {
     assert!(body(&db, &luis).contains("hecho sin servidor"));
     assert_eq!(a.model.sessions.notice, Some(Notice::PendingSent { sent: 2, copies: Vec::new() }));
     let text = a.screen_text();
-    assert!(text.contains("Enviadas al servidor 2 sesiones guardadas en este equipo sin conexión."), "{text}");
+    assert!(
+        text.contains("Enviadas al servidor 2 sesiones guardadas en este equipo sin conexión."),
+        "{text}"
+    );
     // Sent, their copies here go (a copy left here is always one the server may lack).
     let here = session_ids(dir.path());
     assert!(!here.contains(&marta) && !here.contains(&luis), "{here:?}");

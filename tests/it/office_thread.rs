@@ -7,11 +7,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
 
 use crate::keyflow_support::{App, new_model, render};
-use crossterm::event::KeyCode;
-use rumbo::app::Msg;
 use crate::office_conflict::write_note;
 use crate::office_support::{counselor, migrated, sources};
 use crate::pg_support::TestDb;
+use crossterm::event::KeyCode;
+use rumbo::app::Msg;
 use rumbo::office::lock::DeskLocks;
 use rumbo::office::store::OfficeStore;
 use rumbo::office::{ConnInfo, DbUrl, connect};
@@ -102,7 +102,9 @@ fn office_thread_a_hung_server_does_not_freeze_typing_and_every_word_arrives_onc
     a.new_session("Marta", None, true);
     let id = a.ws().session.id.clone();
     write_note(&mut a, "uno");
-    pump_until(&mut a, &rx, "the first note on the server", |_| body(&db, &id).is_some_and(|b| b.contains("uno")));
+    pump_until(&mut a, &rx, "the first note on the server", |_| {
+        body(&db, &id).is_some_and(|b| b.contains("uno"))
+    });
 
     // Whatever the office thread said so far is taken in: from here on it can only wait.
     for incoming in rx.try_iter() {
@@ -169,7 +171,7 @@ fn office_thread_reconnecting_to_a_host_that_never_answers_leaves_the_screen_liv
     });
     let dir = tempfile::tempdir().unwrap();
     let reach = Reach {
-        url: DbUrl::new(&format!("postgresql://ana@127.0.0.1:{port}/rumbo?sslmode=disable")),
+        url: DbUrl::new(format!("postgresql://ana@127.0.0.1:{port}/rumbo?sslmode=disable")),
         office_id: "kennedy-1".into(),
         desk: "ESCRITORIO-A".into(),
         locks: true,
