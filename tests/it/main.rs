@@ -131,6 +131,7 @@ mod office_store;
 mod office_store_refused;
 mod office_support;
 mod office_thread;
+mod office_thread_e2e;
 mod pg_certs;
 mod pg_restart;
 mod pg_support;
