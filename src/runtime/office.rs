@@ -12,6 +12,9 @@
 //! [`OfficeLink::still_held`] checks the lock connection: if it died, the server freed the lock and another
 //! desk may be writing, so the save stays on this desk and the session goes read-only ("solo lectura: se
 //! perdió el bloqueo") — it is not retaken behind the counselor's back (docs/office.md).
+//!
+//! Once the loop runs, the link lives on the office thread ([`super::office_thread`]): every method here
+//! may wait on the network, and none of them runs on the loop that reads keys and draws.
 
 use crate::office::conflict;
 use crate::office::lock::{DeskLocks, SessionHold, Taken};
