@@ -28,7 +28,7 @@ fn press_named(app: &Rumbo, shown: &str, key: &str) -> String {
 }
 
 /// The whole visit; returns the code shown at the end.
-fn visit(app: &Rumbo) -> String {
+pub fn visit(app: &Rumbo) -> String {
     press_named(app, "Pulse Enter para comenzar", "Enter");
     app.wait_for("¿Cómo le llamamos?");
     app.type_text("Teo");

@@ -126,6 +126,7 @@ mod office_config;
 mod office_connect;
 mod office_import;
 mod office_init;
+mod office_kiosk_offline;
 mod office_lock;
 mod office_sessions_cli;
 mod office_store;
