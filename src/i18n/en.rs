@@ -526,7 +526,7 @@ pub const EN: Strings = Strings {
     header_offline: "offline — saved on this computer; other desks may edit it meanwhile",
     sessions_cached_here: "offline: sessions kept on this computer",
     sessions_deleted_elsewhere: "Removed from this computer: {count} sessions deleted at another desk (and {exports} exported files).",
-    cli_offline: "the office's server did not answer — {cached}: what follows is only what this computer holds",
+    cli_offline: "the office's server did not answer — {cached} (what follows is only what this computer holds)",
     cli_offline_refused: "the office's server did not answer: «{command}» needs the whole office and is not done offline; try again once it answers",
     marks_apply_failed: "the deletions made at other desks could not be applied on this computer: {detail}",
     import_office_clash: "{id}: the office's server already has a session with this id and other content; it is not overwritten (the file is left as it is)",

@@ -530,7 +530,7 @@ pub const ES: Strings = Strings {
     header_offline: "sin conexión — guardado en este equipo; otros puestos pueden editarla",
     sessions_cached_here: "sin conexión: sesiones guardadas en este equipo",
     sessions_deleted_elsewhere: "Borradas de este equipo {count} sesiones eliminadas en otro puesto (y {exports} archivos exportados).",
-    cli_offline: "el servidor de la oficina no respondió — {cached}: lo que sigue es solo lo que este equipo tiene",
+    cli_offline: "el servidor de la oficina no respondió — {cached} (lo que sigue es solo lo que este equipo tiene)",
     cli_offline_refused: "el servidor de la oficina no respondió: «{command}» necesita ver toda la oficina y no se hace sin conexión; vuelva a intentarlo cuando responda",
     marks_apply_failed: "no se pudieron aplicar en este equipo los borrados hechos en otros puestos: {detail}",
     import_office_clash: "{id}: el servidor de la oficina ya tiene una sesión con este id y otro contenido; no se sobrescribe (el archivo queda como está)",
