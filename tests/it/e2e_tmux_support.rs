@@ -339,13 +339,18 @@ impl Rumbo {
 
     /// Waits until `ok` holds for the screen; on timeout fails showing the last screen.
     pub fn wait_screen(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        self.wait_screen_within(TIMEOUT, what, ok)
+    }
+
+    /// [`wait_screen`](Self::wait_screen) for something that takes longer (a retry timer, a server).
+    pub fn wait_screen_within(&self, limit: Duration, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
             if ok(&screen) {
                 return screen;
             }
-            assert!(start.elapsed() < TIMEOUT, "timed out waiting for {what}; the screen:\n{screen}");
+            assert!(start.elapsed() < limit, "timed out waiting for {what}; the screen:\n{screen}");
             sleep(POLL);
         }
     }
@@ -529,13 +534,18 @@ fn stat_fields(pid: u32) -> Option<Vec<String>> {
 }
 
 /// Polls `f` until it gives a value; fails after [`TIMEOUT`].
-pub fn wait_until<T>(what: &str, mut f: impl FnMut() -> Option<T>) -> T {
+pub fn wait_until<T>(what: &str, f: impl FnMut() -> Option<T>) -> T {
+    wait_until_within(TIMEOUT, what, f)
+}
+
+/// [`wait_until`] with a limit of the caller's.
+pub fn wait_until_within<T>(limit: Duration, what: &str, mut f: impl FnMut() -> Option<T>) -> T {
     let start = Instant::now();
     loop {
         if let Some(value) = f() {
             return value;
         }
-        assert!(start.elapsed() < TIMEOUT, "timed out waiting for {what}");
+        assert!(start.elapsed() < limit, "timed out waiting for {what}");
         sleep(POLL);
     }
 }

@@ -120,6 +120,7 @@ mod office_app;
 mod office_check;
 mod office_code;
 mod office_config;
+mod e2e_office_desks;
 mod office_connect;
 mod office_import;
 mod office_init;
