@@ -9,8 +9,8 @@
 use crate::e2e_kiosk_visit::{kiosk_env_with, visit};
 use crate::e2e_tmux_support::{Env, Rumbo};
 use crate::office_support::{
-    SERVER_WAIT, advisory_locks, close_notes, counselor, desk_env, member, migrated, row_body, rows, start_desk,
-    wait_server, write_note,
+    SERVER_WAIT, advisory_locks, close_notes, counselor, desk_env, leave, member, migrated, open_first,
+    row_body, rows, start_desk, wait_server, write_note,
 };
 use crate::pg_support::TestDb;
 use std::time::Duration;
@@ -44,19 +44,6 @@ fn open_at_a_then_b() -> Option<TwoDesks> {
     Some(TwoDesks { a, b, _env_a: env_a, env_b, db, id })
 }
 
-/// From the start screen: the first row (once `alias` is listed), Enter, into its workspace.
-fn open_first(desk: &Rumbo, alias: &str) {
-    desk.wait_screen(&format!("«{alias}» listed"), |s| s.contains("n nueva") && s.contains(alias));
-    desk.keys(&["Enter"]);
-    desk.wait_for(&format!("rumbo · {alias}"));
-}
-
-/// Back to the start screen (the session closed: what it had pending is saved and sent by then).
-fn leave(desk: &Rumbo) {
-    desk.keys(&["q"]);
-    desk.wait_for("n nueva");
-}
-
 /// Desk B, read-only, tries to write a note: the notes say they cannot change; B leaves the session
 /// (so anything it had taken would have been saved and sent); nothing reached the server nor B's disk.
 fn b_cannot_write(t: &TwoDesks) {
@@ -87,7 +74,8 @@ fn b_takes_it_and_writes(t: &TwoDesks) {
     let desk: String =
         t.db.admin().query_one("SELECT desk FROM rumbo.sessions WHERE id = $1", &[&t.id]).unwrap().get(0);
     assert_eq!(desk, "ESCRITORIO-B", "the row says who wrote it last");
-    let holder: String = t.db.admin().query_one("SELECT desk FROM rumbo.session_holders", &[]).unwrap().get(0);
+    let holder: String =
+        t.db.admin().query_one("SELECT desk FROM rumbo.session_holders", &[]).unwrap().get(0);
     assert_eq!(holder, "ESCRITORIO-B");
     assert_eq!(rows(&t.db).len(), 1, "one session, no copy");
 }

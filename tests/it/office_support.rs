@@ -133,3 +133,16 @@ pub fn close_notes(desk: &Rumbo) {
     desk.escape();
     desk.wait_screen("the notes closed", |s| !s.contains("De la sesión"));
 }
+
+/// From the start screen: the first row (once `alias` is listed), Enter, into its workspace.
+pub fn open_first(desk: &Rumbo, alias: &str) {
+    desk.wait_screen(&format!("«{alias}» listed"), |s| s.contains("n nueva") && s.contains(alias));
+    desk.keys(&["Enter"]);
+    desk.wait_for(&format!("rumbo · {alias}"));
+}
+
+/// Back to the start screen (the session closed: what it had pending is saved and sent by then).
+pub fn leave(desk: &Rumbo) {
+    desk.keys(&["q"]);
+    desk.wait_for("n nueva");
+}
