@@ -69,6 +69,12 @@ impl Env {
         self.launch(extra, &[], Launch::Exec(args))
     }
 
+    /// [`start_with`](Self::start_with) and [`start_via`](Self::start_via) together: `extra` variables,
+    /// `wrapper` in front of rumbo (`ip netns exec NAME`).
+    pub fn start_with_via(&self, extra: &[&str], wrapper: &[&str]) -> Rumbo {
+        self.launch(extra, wrapper, Launch::Exec(&[]))
+    }
+
     /// `sh -c script` in the pane, `$RUMBO` naming the binary: rumbo runs as the shell's child, so what the
     /// shell does once it has ended (print its status, run `stty`) shows in the pane. [`Rumbo::pid`] is
     /// rumbo's, found among the shell's children once the script has started it.

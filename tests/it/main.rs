@@ -123,6 +123,7 @@ mod office_check;
 mod office_code;
 mod office_config;
 mod office_connect;
+mod office_dead_desk;
 mod office_import;
 mod office_init;
 mod office_lock;
