@@ -155,3 +155,28 @@ fn e2e_office_outage_back_while_the_other_desk_holds_it_keeps_both_once_it_is_fr
     });
     both_kept(&t.db, &t.id);
 }
+
+/// The server restarted while the desk sat idle in a session (every connection of it cut, the lock
+/// freed): the next words typed are not lost and the desk is not left read-only.
+#[test]
+fn e2e_office_outage_a_server_restarted_while_the_desk_was_idle_loses_no_word() {
+    let Some((server, db)) = own_server() else { return };
+    migrate::migrate(&mut db.admin()).unwrap();
+    let Some(env) = desk_env(&counselor(&db, "ana"), "ESCRITORIO-A") else { return };
+    let a = start_desk(&env);
+    a.new_session("Marta", "Luz");
+    a.type_note("antes");
+    wait_server("the first word on the server", || rows(&db).iter().any(|(_, b)| b.contains("antes")));
+    let id = rows(&db)[0].0.clone();
+    server.stop();
+    server.start();
+    a.type_text(" después");
+    wait_server("the word typed after the restart", || {
+        row_body(&db, &id).is_some_and(|b| b.contains("antes después"))
+    });
+    let screen = a.wait_screen_within(SERVER_WAIT, "online", |s| !s.contains("sin conexión"));
+    assert!(!screen.contains("solo lectura"), "{screen}");
+    wait_server("the desk holds its session again", || advisory_locks(&db) == 1);
+    a.type_text(" y-más");
+    wait_server("the next word", || row_body(&db, &id).is_some_and(|b| b.contains("después y-más")));
+}
