@@ -115,6 +115,8 @@ mod plan_snapshots;
 mod console_glyphs;
 mod e2e_console_glyphs;
 // issue 15 (office mode): config, connection, throwaway PostgreSQL, schema
+mod e2e_office_desks;
+mod e2e_office_outage;
 mod office_all_offices;
 mod office_app;
 mod office_check;
@@ -124,6 +126,7 @@ mod office_cli_offline;
 mod office_code;
 mod office_config;
 mod office_connect;
+mod office_dead_desk;
 mod office_import;
 mod office_init;
 mod office_kiosk_offline;
@@ -134,6 +137,7 @@ mod office_support;
 mod pg_certs;
 mod pg_restart;
 mod pg_support;
+mod tcp_relay;
 // issue 14: the whole text of the selected item (`v`), list positions, occupation names told apart
 mod full_text_snapshots;
 mod keyflow_full_text;
