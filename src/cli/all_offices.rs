@@ -17,6 +17,8 @@ pub fn listed(
     let with_offices = match store {
         _ if !all => store.list().map(|listed| listed.into_iter().map(|l| (None, l)).collect()),
         Sessions::Local(_) => return Err(fail(lang, lang.strings().all_offices_local)),
+        // Only this desk's copies: they are not every office's.
+        Sessions::Offline(_) => return Err(super::reach::refuse(lang, "--all-offices")),
         Sessions::Office(office) => office
             .server
             .list_all_offices()

@@ -12,12 +12,17 @@ use std::io::Write;
 use std::process::ExitCode;
 
 pub fn run(global: &GlobalArgs, lang: Lang, args: &ExportArgs) -> ExitCode {
-    let s = lang.strings();
     let mut store = match open_store(global, lang) {
         Ok(store) => store,
         Err(code) => return code,
     };
-    let session = match load(lang, &mut store, &args.session) {
+    let code = export(global, lang, args, &mut store);
+    super::reach::finish(&store, code)
+}
+
+fn export(global: &GlobalArgs, lang: Lang, args: &ExportArgs, store: &mut Sessions) -> ExitCode {
+    let s = lang.strings();
+    let session = match load(lang, store, &args.session) {
         Ok(session) => session,
         Err(code) => return code,
     };
@@ -93,7 +98,7 @@ pub fn run(global: &GlobalArgs, lang: Lang, args: &ExportArgs) -> ExitCode {
         Err(e) => return fail(lang, &fill(s.export_failed, &[("detail", &e)])),
     };
     let path = record.path.clone();
-    if let Err(e) = record_in(&mut store, &session.id, record) {
+    if let Err(e) = record_in(store, &session.id, record) {
         // Unrecorded, the file would outlive the session's deletion: take it back.
         let _ = std::fs::remove_file(&path);
         return fail(lang, &fill(s.export_failed, &[("detail", &e.message(lang))]));
@@ -106,9 +111,14 @@ pub fn run(global: &GlobalArgs, lang: Lang, args: &ExportArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Adds the record to the session as it is on disk now (the caller holds its lock).
+/// Adds the record to the session as it is on disk now (the caller holds its lock). Offline it goes to
+/// this desk's copy only, marked changed (its time) so that the copy counts as not yet sent
+/// ([`crate::office::sessions::pending_here`]) rather than be replaced by the row, record and all.
 fn record_in(store: &mut Sessions, id: &str, record: ExportRecord) -> Result<(), StoreError> {
     let mut session = store.load(id)?;
     session.record_export(record);
+    if store.is_offline() {
+        session.touch(jiff::Timestamp::now());
+    }
     store.save(&session)
 }

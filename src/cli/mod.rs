@@ -14,6 +14,7 @@ mod import;
 mod import_cuoc;
 mod kiosk;
 mod office;
+mod reach;
 mod search;
 mod sessions;
 mod store;
@@ -31,9 +32,12 @@ use clap::{CommandFactory, FromArgMatches};
 use std::io::Write;
 use std::process::ExitCode;
 
-/// Exit codes: 0 fine, 1 the data or the request failed, 2 a usage error (clap's own).
+/// Exit codes: 0 fine, 1 the data or the request failed, 2 a usage error (clap's own), 3 the office's
+/// server did not answer (`store: Postgres`): what was shown is only this desk's copies, or the command
+/// (one needing the whole office) did nothing.
 pub const EXIT_FAILURE: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
+pub const EXIT_OFFLINE: u8 = 3;
 
 pub fn run() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();

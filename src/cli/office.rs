@@ -82,8 +82,11 @@ fn import(
         Ok(local) => local,
         Err(e) => return fail(lang, &e.message(lang)),
     };
-    let done =
-        OfficeStore::on(client, office_id, desk).and_then(|mut server| import::import(&local, &mut server));
+    // Sessions deleted at another desk are not brought back: their marks go first, as at every connection.
+    let done = OfficeStore::on(client, office_id, desk).and_then(|mut server| {
+        super::reach::report_marks(lang, &crate::office::marks::apply(&local, &mut server)?);
+        import::import(&local, &mut server)
+    });
     let done = match done {
         Ok(done) => done,
         Err(e) => return fail(lang, &e.message(lang)),

@@ -12,25 +12,40 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
 pub fn run(global: &GlobalArgs, lang: Lang, command: &SessionsCommand) -> ExitCode {
-    // Not yet on the office's server: `rumbo office import` is the way there (issue 15).
-    if matches!(command, SessionsCommand::Import { .. })
-        && let Err(code) = super::store::refuse_office(global, lang)
-    {
-        return code;
-    }
     let mut store = match open_store(global, lang) {
         Ok(store) => store,
         Err(code) => return code,
     };
-    match command {
+    if store.is_offline()
+        && let Some(what) = needs_server(command)
+    {
+        return super::reach::refuse(lang, what);
+    }
+    let code = match command {
         SessionsCommand::List { json, all_offices } => list(global, lang, &mut store, *json, *all_offices),
         SessionsCommand::Show { session } => show(global, lang, &mut store, session),
         SessionsCommand::Delete { session, yes } => delete(lang, &mut store, session, *yes),
         SessionsCommand::Purge { older_than } => purge(global, lang, &mut store, *older_than),
-        SessionsCommand::Import { file } => super::import::run(lang, store.local(), file),
+        SessionsCommand::Import { file } => super::import::run(lang, &mut store, file),
         SessionsCommand::Due { before, json, all_offices } => {
             super::due::run(lang, &mut store, before.as_deref(), *json, *all_offices)
         }
+    };
+    super::reach::finish(&store, code)
+}
+
+/// What must not act on this desk's copies alone (the office's server out of reach): deleting and
+/// retention (the row and every desk's copy), importing (an id clash cannot be checked) and
+/// `--all-offices`.
+fn needs_server(command: &SessionsCommand) -> Option<&'static str> {
+    match command {
+        SessionsCommand::Delete { .. } => Some("rumbo sessions delete"),
+        SessionsCommand::Purge { .. } => Some("rumbo sessions purge"),
+        SessionsCommand::Import { .. } => Some("rumbo sessions import"),
+        SessionsCommand::List { all_offices: true, .. } | SessionsCommand::Due { all_offices: true, .. } => {
+            Some("--all-offices")
+        }
+        _ => None,
     }
 }
 
@@ -39,13 +54,16 @@ pub fn fail(lang: Lang, message: &str) -> ExitCode {
     ExitCode::from(EXIT_FAILURE)
 }
 
-/// The sessions config.ron's `store:` names: this computer's, or the office's server (connected here).
+/// The sessions config.ron's `store:` names: this computer's, or the office's server (connected here,
+/// its deletion marks applied to this desk; out of reach, this desk's copies, said on stderr).
 pub fn open_store(global: &GlobalArgs, lang: Lang) -> Result<Sessions, ExitCode> {
     let Some(dir) = dirs::data_dir(global) else {
         return Err(fail(lang, lang.strings().data_dir_unavailable));
     };
     let config = super::store::config(global, lang)?;
-    Sessions::open(&config, &dir).map_err(|e| fail(lang, &e.message(lang)))
+    let mut store = Sessions::open(&config, &dir).map_err(|e| fail(lang, &e.message(lang)))?;
+    super::reach::announce(lang, &mut store);
+    Ok(store)
 }
 
 /// The one session whose id is `wanted` or starts with it, or whose kiosk code `wanted` is, typed as

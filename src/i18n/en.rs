@@ -415,7 +415,6 @@ pub const EN: Strings = Strings {
     program_cost: "Cost: {value}",
     // office mode (issue 15)
     office_not_postgres: "`rumbo office` works on the office's server: config.ron needs store: Postgres(url: …) and office.id (docs/config.md)",
-    office_store_not_ready: "{file} says store: Postgres, but this does not work with the office's server yet; to keep sessions on this computer, set store: Local in config.ron",
     office_imported: "sessions copied to the server: {copied}; already there: {already}; same id, other content: {clashes}; not imported: {failed}",
     office_import_clash: "{id}: the server has a session with this id and other content; it stays on this computer",
     office_import_failed: "{id}: not imported, it stays on this computer: {detail}",
@@ -531,4 +530,9 @@ pub const EN: Strings = Strings {
     sessions_pending_copies: "Also changed at another desk, both kept: {copies}.",
     sessions_held_mark: "◆",
     sessions_held_detail: "◆ {alias}: open at {desk} (read-only here)",
+    cli_offline: "the office's server did not answer — {cached} (what follows is only what this computer holds)",
+    cli_offline_refused: "the office's server did not answer: «{command}» needs the whole office and is not done offline; try again once it answers",
+    marks_apply_failed: "the deletions made at other desks could not be applied on this computer: {detail}",
+    import_office_clash: "{id}: the office's server already has a session with this id and other content; it is not overwritten (the file is left as it is)",
+    import_deleted_renamed: "session {old} was deleted in the office (never written back): imported as a new session {id} ({alias})",
 };

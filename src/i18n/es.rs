@@ -415,7 +415,6 @@ pub const ES: Strings = Strings {
     program_cost: "Costo: {value}",
     // office mode (issue 15)
     office_not_postgres: "`rumbo office` trabaja con el servidor de la oficina: config.ron necesita store: Postgres(url: …) y office.id (docs/config.md)",
-    office_store_not_ready: "{file} dice store: Postgres, pero esto aún no trabaja con el servidor de la oficina; para guardar en este equipo, ponga store: Local en config.ron",
     office_imported: "sesiones copiadas al servidor: {copied}; ya estaban: {already}; id repetido con otro contenido: {clashes}; no importadas: {failed}",
     office_import_clash: "{id}: el servidor ya tiene una sesión con este id y otro contenido; se queda en este equipo",
     office_import_failed: "{id}: no importada, se queda en este equipo: {detail}",
@@ -535,4 +534,9 @@ pub const ES: Strings = Strings {
     sessions_pending_copies: "Cambiadas también en otro puesto, se guardan las dos: {copies}.",
     sessions_held_mark: "◆",
     sessions_held_detail: "◆ {alias}: abierta en {desk} (aquí, solo lectura)",
+    cli_offline: "el servidor de la oficina no respondió — {cached} (lo que sigue es solo lo que este equipo tiene)",
+    cli_offline_refused: "el servidor de la oficina no respondió: «{command}» necesita ver toda la oficina y no se hace sin conexión; vuelva a intentarlo cuando responda",
+    marks_apply_failed: "no se pudieron aplicar en este equipo los borrados hechos en otros puestos: {detail}",
+    import_office_clash: "{id}: el servidor de la oficina ya tiene una sesión con este id y otro contenido; no se sobrescribe (el archivo queda como está)",
+    import_deleted_renamed: "la sesión {old} se borró en la oficina (no se vuelve a escribir): importada como sesión nueva {id} ({alias})",
 };

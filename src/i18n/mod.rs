@@ -81,7 +81,7 @@ strings! {
     list_follow_up, sessions_col_follow_up,
     modality_presencial, modality_virtual, modality_mixta, program_url, program_contact, program_schedule, program_requirements, program_duration, program_cost,
     // office mode (issue 15)
-    office_not_postgres, office_connect_failed, office_store_not_ready, office_imported, office_import_clash, office_import_failed, office_init_done, office_init_current,
+    office_not_postgres, office_connect_failed, office_imported, office_import_clash, office_import_failed, office_init_done, office_init_current,
     office_check_line, office_level_ok, office_level_warning, office_level_failure, office_part_connection, office_part_tls, office_part_version, office_part_schema, office_part_permissions, office_part_clock, office_part_round_trip, office_millis, office_seconds, office_tls_none, office_tls_verified, office_tls_unverified, office_server_old, office_schema_none, office_schema_newer, office_schema_older, office_schema_current, office_roles_none, office_roles, office_roles_mismatch, office_roles_no_office,
     // issue 15: kiosk to desk (the code typed at `/`), `--all-offices`
     code_none, code_several, store_not_coordinator, all_offices_local, list_col_office,
@@ -104,6 +104,8 @@ strings! {
     sessions_deleted_elsewhere,
     // issue 15: closed sessions sent on reconnect; the start screen's mark of sessions open at another desk
     sessions_pending_sent, sessions_pending_copies, sessions_held_mark, sessions_held_detail,
+    // issue 15: the commands without the server, deletion marks and `sessions import` on the server
+    cli_offline, cli_offline_refused, marks_apply_failed, import_office_clash, import_deleted_renamed,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

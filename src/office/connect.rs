@@ -65,10 +65,7 @@ pub fn connect(info: &ConnInfo, sources: &Sources) -> Result<postgres::Client, C
     if let Some(password) = pgpass::find(sources, &target)? {
         config.password(password);
     }
-    let root_cert = match &info.root_cert {
-        Some(file) => Some(file.clone()),
-        None => tls::root_cert_file(sources.home.as_deref(), sources.appdata.as_deref()),
-    };
+    let root_cert = sources.root_cert_file(info.root_cert.as_deref());
     let mode = match info.tls {
         _ if info.is_socket() => TlsMode::Disable,
         // libpq: "if a root CA file exists, the behavior of sslmode=require will be the same as that of

@@ -51,7 +51,7 @@ impl TlsMode {
 pub struct ConnInfo {
     pub config: postgres::Config,
     pub tls: TlsMode,
-    /// `sslrootcert=…`; else libpq's default file is used (see [`super::tls::root_cert_file`]).
+    /// `sslrootcert=…`; else libpq's default file is used (see [`super::pgpass::Sources::root_cert_file`]).
     pub root_cert: Option<PathBuf>,
 }
 

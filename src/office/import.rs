@@ -4,7 +4,7 @@
 //! reported. Running it again is harmless: a session already on the server, identical, only has its local
 //! files removed (as after an import interrupted between the write and the removal).
 
-use super::store::OfficeStore;
+use super::store::{OfficeStore, Sent};
 use crate::session::{Listed, Session, SessionStore, StoreError, to_text};
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -51,31 +51,47 @@ pub fn import(local: &SessionStore, server: &mut OfficeStore) -> Result<Imported
     Ok(done)
 }
 
-enum Outcome {
+/// What writing one session to the office's server came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Written, and read back identical.
     Copied,
+    /// The server had it already, identical: nothing written.
     Already,
+    /// The server has another session under this id: nothing written.
     Clash,
 }
 
 fn one(local: &SessionStore, server: &mut OfficeStore, session: &Session) -> Result<Outcome, StoreError> {
-    let id = &session.id;
     // Held while it is copied: a rumbo on this computer with it open keeps it (and its journal) here.
-    let lock = local.lock(id)?;
-    let text = to_text(session)?;
-    let outcome = match server.load(id) {
-        Ok(row) if to_text(&row)? == text => Outcome::Already,
-        Ok(_) => return Ok(Outcome::Clash),
-        Err(StoreError::NotFound { .. }) => {
-            server.save(session)?;
-            let back = server.load(id)?;
-            if to_text(&back)? != text {
-                return Err(StoreError::Office { message: format!("session {id} read back different") });
-            }
-            Outcome::Copied
-        }
-        Err(e) => return Err(e),
-    };
+    let lock = local.lock(&session.id)?;
+    let outcome = put(server, session)?;
+    if outcome == Outcome::Clash {
+        return Ok(outcome);
+    }
     drop(lock);
-    local.delete(id)?;
+    local.delete(&session.id)?;
     Ok(outcome)
+}
+
+/// Writes `session` to the server unless a row has its id: the same content is [`Outcome::Already`],
+/// other content an [`Outcome::Clash`] (never overwritten). A new row is read back and compared. The
+/// insert itself refuses an existing row (a desk that wrote it since the look-up: a clash too).
+pub fn put(server: &mut OfficeStore, session: &Session) -> Result<Outcome, StoreError> {
+    let id = &session.id;
+    let text = to_text(session)?;
+    match server.load(id) {
+        Ok(row) if to_text(&row)? == text => return Ok(Outcome::Already),
+        Ok(_) => return Ok(Outcome::Clash),
+        Err(StoreError::NotFound { .. }) => {}
+        Err(e) => return Err(e),
+    }
+    if server.save_from(session, None)? == Sent::Changed {
+        return Ok(Outcome::Clash);
+    }
+    let back = server.load(id)?;
+    if to_text(&back)? != text {
+        return Err(StoreError::Office { message: format!("session {id} read back different") });
+    }
+    Ok(Outcome::Copied)
 }

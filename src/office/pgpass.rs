@@ -10,6 +10,27 @@
 
 use std::path::{Path, PathBuf};
 
+/// Whose defaults apply: libpq looks in different places on Windows. A value, not `cfg!`, so that both
+/// platforms' rules are tested everywhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Platform {
+    Unix,
+    Windows,
+}
+
+impl Platform {
+    /// The platform this rumbo was built for.
+    pub fn current() -> Platform {
+        if cfg!(windows) { Platform::Windows } else { Platform::Unix }
+    }
+}
+
+impl Default for Platform {
+    fn default() -> Platform {
+        Platform::current()
+    }
+}
+
 /// Where to look, as the environment says (built by hand in tests, which share one process environment).
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Sources {
@@ -21,6 +42,10 @@ pub struct Sources {
     pub home: Option<PathBuf>,
     /// `%APPDATA%` (Windows only).
     pub appdata: Option<PathBuf>,
+    /// `PGSSLROOTCERT`: the CA certificate, when the URL gives no `sslrootcert=`.
+    pub root_cert: Option<PathBuf>,
+    /// Whose default places apply.
+    pub platform: Platform,
 }
 
 // The password must never reach a log through `{:?}`.
@@ -31,6 +56,8 @@ impl std::fmt::Debug for Sources {
             .field("passfile", &self.passfile)
             .field("home", &self.home)
             .field("appdata", &self.appdata)
+            .field("root_cert", &self.root_cert)
+            .field("platform", &self.platform)
             .finish()
     }
 }
@@ -38,24 +65,49 @@ impl std::fmt::Debug for Sources {
 impl Sources {
     /// What this process's environment says.
     pub fn from_env() -> Sources {
-        let non_empty = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+        let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+        Sources::from_vars(|k| std::env::var_os(k), home, Platform::current())
+    }
+
+    /// What an environment (`var`), home folder and platform say: the pure part of [`from_env`](Self::from_env).
+    /// An empty variable counts as unset, as in libpq.
+    pub fn from_vars(
+        var: impl Fn(&str) -> Option<std::ffi::OsString>,
+        home: Option<PathBuf>,
+        platform: Platform,
+    ) -> Sources {
+        let non_empty = |k: &str| var(k).filter(|v| !v.is_empty());
         Sources {
             password: non_empty("PGPASSWORD").and_then(|v| v.into_string().ok()),
             passfile: non_empty("PGPASSFILE").map(PathBuf::from),
-            home: directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
+            home,
             appdata: non_empty("APPDATA").map(PathBuf::from),
+            root_cert: non_empty("PGSSLROOTCERT").map(PathBuf::from),
+            platform,
         }
     }
 
-    /// The password file libpq would read: `PGPASSFILE`, else the platform's default.
+    /// The password file libpq would read: `PGPASSFILE`, else the platform's default (`~/.pgpass`;
+    /// `%APPDATA%\postgresql\pgpass.conf` on Windows).
     pub fn file(&self) -> Option<PathBuf> {
         if let Some(file) = &self.passfile {
             return Some(file.clone());
         }
-        if cfg!(windows) {
-            self.appdata.as_ref().map(|d| d.join("postgresql").join("pgpass.conf"))
-        } else {
-            self.home.as_ref().map(|h| h.join(".pgpass"))
+        match self.platform {
+            Platform::Windows => self.appdata.as_ref().map(|d| d.join("postgresql").join("pgpass.conf")),
+            Platform::Unix => self.home.as_ref().map(|h| h.join(".pgpass")),
+        }
+    }
+
+    /// The CA certificate libpq would use: `sslrootcert=` in the URL (`given`), else `PGSSLROOTCERT`, else
+    /// the platform's default (`~/.postgresql/root.crt`; `%APPDATA%\postgresql\root.crt` on Windows).
+    pub fn root_cert_file(&self, given: Option<&Path>) -> Option<PathBuf> {
+        if let Some(file) = given.or(self.root_cert.as_deref()) {
+            return Some(file.to_path_buf());
+        }
+        match self.platform {
+            Platform::Windows => self.appdata.as_ref().map(|d| d.join("postgresql").join("root.crt")),
+            Platform::Unix => self.home.as_ref().map(|h| h.join(".postgresql").join("root.crt")),
         }
     }
 }

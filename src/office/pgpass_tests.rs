@@ -62,7 +62,7 @@ fn pgpassword_wins_over_the_file_and_the_file_is_found_where_libpq_looks() {
     assert_eq!(find(&missing, &t), Ok(None));
     let home =
         Sources { home: Some(dir.path().into()), appdata: Some(dir.path().into()), ..Sources::default() };
-    let expected = if cfg!(windows) {
+    let expected = if Platform::current() == Platform::Windows {
         dir.path().join("postgresql").join("pgpass.conf")
     } else {
         dir.path().join(".pgpass")
@@ -124,5 +124,51 @@ proptest! {
             prop_assert_eq!(field, &want);
         }
         prop_assert_eq!(&parsed.password, &fields[4]);
+    }
+}
+
+/// An environment of `vars` only, as [`Sources::from_vars`] reads one.
+fn env(platform: Platform, vars: &[(&str, &str)]) -> Sources {
+    let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let var = |k: &str| vars.iter().find(|(name, _)| name == k).map(|(_, v)| v.into());
+    Sources::from_vars(var, Some(PathBuf::from("/home/ana")), platform)
+}
+
+#[test]
+fn the_password_file_is_pgpassfile_then_the_platforms_default() {
+    let appdata = ("APPDATA", r"C:\Users\ana\AppData\Roaming");
+    let windows = env(Platform::Windows, &[appdata]);
+    assert_eq!(windows.file(), Some(Path::new(appdata.1).join("postgresql").join("pgpass.conf")));
+    assert_eq!(env(Platform::Unix, &[appdata]).file(), Some(PathBuf::from("/home/ana/.pgpass")));
+    // No %APPDATA% on Windows: no default file (libpq does not fall back to the home folder there).
+    assert_eq!(env(Platform::Windows, &[]).file(), None);
+    for platform in [Platform::Unix, Platform::Windows] {
+        let given = env(platform, &[appdata, ("PGPASSFILE", "/etc/rumbo/pgpass")]);
+        assert_eq!(given.file(), Some(PathBuf::from("/etc/rumbo/pgpass")), "{platform:?}");
+        // Empty counts as unset, as in libpq.
+        let empty = env(platform, &[appdata, ("PGPASSFILE", ""), ("PGPASSWORD", "")]);
+        assert_eq!(empty.file(), env(platform, &[appdata]).file(), "{platform:?}");
+        assert_eq!(empty.password, None);
+    }
+    let password = env(Platform::Unix, &[("PGPASSWORD", "s3creto")]);
+    assert_eq!(password.password.as_deref(), Some("s3creto"));
+}
+
+#[test]
+fn the_root_certificate_is_the_urls_then_pgsslrootcert_then_the_platforms_default() {
+    let appdata = ("APPDATA", r"C:\Users\ana\AppData\Roaming");
+    let windows = env(Platform::Windows, &[appdata]);
+    let default_windows = Path::new(appdata.1).join("postgresql").join("root.crt");
+    assert_eq!(windows.root_cert_file(None), Some(default_windows));
+    let unix = env(Platform::Unix, &[appdata]);
+    assert_eq!(unix.root_cert_file(None), Some(PathBuf::from("/home/ana/.postgresql/root.crt")));
+    assert_eq!(env(Platform::Windows, &[]).root_cert_file(None), None);
+    let from_url = Path::new("/srv/ca-url.pem");
+    for platform in [Platform::Unix, Platform::Windows] {
+        let with_env = env(platform, &[appdata, ("PGSSLROOTCERT", "/srv/ca-env.pem")]);
+        assert_eq!(with_env.root_cert_file(None), Some(PathBuf::from("/srv/ca-env.pem")), "{platform:?}");
+        assert_eq!(with_env.root_cert_file(Some(from_url)), Some(from_url.to_path_buf()), "{platform:?}");
+        let without = env(platform, &[appdata]);
+        assert_eq!(without.root_cert_file(Some(from_url)), Some(from_url.to_path_buf()), "{platform:?}");
     }
 }

@@ -15,6 +15,10 @@ use std::path::Path;
 pub enum Sessions {
     Local(SessionStore),
     Office(Box<Office>),
+    /// `store: Postgres` with the server out of reach (down, or the network): only this desk's copies —
+    /// the sessions open or not yet sent here. Reading works on them; deleting and retention, which need
+    /// the whole office, are refused ([`StoreError::Unreachable`]).
+    Offline(SessionStore),
 }
 
 /// The office's server and this desk's sessions folder (journal, pending copies).
@@ -35,12 +39,17 @@ pub fn desk_locks(url: &super::DbUrl, office_id: &str, desk: &str) -> Result<Des
 
 impl Sessions {
     /// The store config.ron names, with `<data_dir>/sessions` for the local side; connects to the server
-    /// (and checks its schema) for `store: Postgres`.
+    /// (and checks its schema) for `store: Postgres`. A server that does not answer is [`Sessions::Offline`];
+    /// one that refuses (a password, TLS, the schema) is an error.
     pub fn open(config: &Config, data_dir: &Path) -> Result<Sessions, StoreError> {
         let local = SessionStore::open(data_dir)?;
         match (&config.store, &config.office.id) {
             (super::Store::Postgres { url }, Some(office_id)) => {
-                let server = OfficeStore::connect(url, office_id, &config.desk_name())?;
+                let server = match OfficeStore::connect(url, office_id, &config.desk_name()) {
+                    Ok(server) => server,
+                    Err(StoreError::Unreachable { .. }) => return Ok(Sessions::Offline(local)),
+                    Err(e) => return Err(e),
+                };
                 Ok(Sessions::Office(Box::new(Office { local, server, url: Some(url.clone()) })))
             }
             // Config::load refuses Postgres without office.id; nothing else reaches here.
@@ -51,14 +60,28 @@ impl Sessions {
     /// This desk's sessions folder (the only store in `Local`).
     pub fn local(&self) -> &SessionStore {
         match self {
-            Sessions::Local(local) => local,
+            Sessions::Local(local) | Sessions::Offline(local) => local,
             Sessions::Office(office) => &office.local,
+        }
+    }
+
+    /// Whether the office's server did not answer (only this desk's copies are here).
+    pub fn is_offline(&self) -> bool {
+        matches!(self, Sessions::Offline(_))
+    }
+
+    /// Connected to the office's server: its deletion marks applied to this desk's copies (as the app
+    /// does when it connects), what that removed. Nothing to do in `Local` or offline.
+    pub fn apply_marks(&mut self) -> Result<super::marks::Applied, StoreError> {
+        match self {
+            Sessions::Office(office) => super::marks::apply(&office.local, &mut office.server),
+            Sessions::Local(_) | Sessions::Offline(_) => Ok(super::marks::Applied::default()),
         }
     }
 
     pub fn list(&mut self) -> Result<Vec<Listed>, StoreError> {
         match self {
-            Sessions::Local(local) => local.list(),
+            Sessions::Local(local) | Sessions::Offline(local) => local.list(),
             Sessions::Office(office) => list(&office.local, &mut office.server),
         }
     }
@@ -67,15 +90,15 @@ impl Sessions {
     /// on the server, else the row.
     pub fn load(&mut self, id: &str) -> Result<Session, StoreError> {
         match self {
-            Sessions::Local(local) => local.load(id),
+            Sessions::Local(local) | Sessions::Offline(local) => local.load(id),
             Sessions::Office(office) => office.load(id),
         }
     }
 
-    /// Saves here, then (in `Office`) on the server.
+    /// Saves here, then (in `Office`) on the server. Offline, here only: a copy this desk sends later.
     pub fn save(&mut self, session: &Session) -> Result<(), StoreError> {
         match self {
-            Sessions::Local(local) => local.save(session),
+            Sessions::Local(local) | Sessions::Offline(local) => local.save(session),
             Sessions::Office(office) => office.save(session),
         }
     }
@@ -85,6 +108,7 @@ impl Sessions {
         match self {
             Sessions::Local(local) => session::erase(local, id),
             Sessions::Office(office) => office.erase(id),
+            Sessions::Offline(_) => Err(offline()),
         }
     }
 
@@ -92,7 +116,7 @@ impl Sessions {
     /// `StoreError::OpenElsewhere` while another desk has the session open. `None` in `Local`.
     pub fn hold(&mut self, id: &str) -> Result<Option<SessionHold>, StoreError> {
         match self {
-            Sessions::Local(_) => Ok(None),
+            Sessions::Local(_) | Sessions::Offline(_) => Ok(None),
             Sessions::Office(office) => office.hold(id),
         }
     }
@@ -102,8 +126,14 @@ impl Sessions {
         match self {
             Sessions::Local(local) => session::purge(local, days, now),
             Sessions::Office(office) => office.purge(days, now),
+            Sessions::Offline(_) => Err(offline()),
         }
     }
+}
+
+/// What offline refuses with: the whole office is needed, and only this desk's copies are here.
+fn offline() -> StoreError {
+    StoreError::Unreachable { message: "offline".into() }
 }
 
 impl Office {

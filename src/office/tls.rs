@@ -5,8 +5,9 @@
 //! `require` with a CA file present (given or in the default place) verifies the chain like `verify-ca`
 //! ([`super::connect`] decides that).
 //!
-//! The CA certificate is `sslrootcert=…` from the URL, else libpq's default file:
-//! `~/.postgresql/root.crt` (`%APPDATA%\postgresql\root.crt` on Windows).
+//! The CA certificate is `sslrootcert=…` from the URL, else `PGSSLROOTCERT`, else libpq's default file:
+//! `~/.postgresql/root.crt` (`%APPDATA%\postgresql\root.crt` on Windows); see
+//! [`Sources::root_cert_file`](super::pgpass::Sources::root_cert_file).
 
 use super::conninfo::TlsMode;
 use rustls::client::WebPkiServerVerifier;
@@ -29,15 +30,6 @@ pub enum TlsError {
     BadRootCert { file: PathBuf, message: String },
     #[error("{0}")]
     Setup(String),
-}
-
-/// libpq's default CA file: `~/.postgresql/root.crt`, `%APPDATA%\postgresql\root.crt` on Windows.
-pub fn root_cert_file(home: Option<&Path>, appdata: Option<&Path>) -> Option<PathBuf> {
-    if cfg!(windows) {
-        appdata.map(|d| d.join("postgresql").join("root.crt"))
-    } else {
-        home.map(|h| h.join(".postgresql").join("root.crt"))
-    }
 }
 
 /// The rustls configuration for `mode`; `None` for `disable`. `root_cert` is needed by the verifying modes.

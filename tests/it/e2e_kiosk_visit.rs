@@ -8,10 +8,16 @@ use crate::e2e_tmux_support::{Env, Rumbo};
 const PIN: &str = "482193";
 
 fn kiosk_env() -> Option<Env> {
+    kiosk_env_with("", "")
+}
+
+/// The kiosk's home, with `office_fields` added to its `office` block (`, id: "…"`) and `more` lines to
+/// its config (a `store:`); the office tests start kiosks on the server this way.
+pub fn kiosk_env_with(office_fields: &str, more: &str) -> Option<Env> {
     let env = Env::new()?;
     let hash = rumbo::kiosk::pin::hash(PIN).unwrap();
     let text = format!(
-        "Config(\n    kiosk: Kiosk(enabled: true, export_dir: {}, admin_pin: {}),\n    office: Office(name: \"Oficina Kennedy\", front_desk: \"Mostrador 2\"),\n)\n",
+        "Config(\n    kiosk: Kiosk(enabled: true, export_dir: {}, admin_pin: {}),\n    office: Office(name: \"Oficina Kennedy\", front_desk: \"Mostrador 2\"{office_fields}),\n{more})\n",
         ron::to_string(env.root().join("resumenes").to_str().unwrap()).unwrap(),
         ron::to_string(&hash).unwrap(),
     );
@@ -28,7 +34,7 @@ fn press_named(app: &Rumbo, shown: &str, key: &str) -> String {
 }
 
 /// The whole visit; returns the code shown at the end.
-fn visit(app: &Rumbo) -> String {
+pub fn visit(app: &Rumbo) -> String {
     press_named(app, "Pulse Enter para comenzar", "Enter");
     app.wait_for("¿Cómo le llamamos?");
     app.type_text("Teo");

@@ -69,6 +69,12 @@ impl Env {
         self.launch(extra, &[], Launch::Exec(args))
     }
 
+    /// [`start_with`](Self::start_with) and [`start_via`](Self::start_via) together: `extra` variables,
+    /// `wrapper` in front of rumbo (`ip netns exec NAME`).
+    pub fn start_with_via(&self, extra: &[&str], wrapper: &[&str]) -> Rumbo {
+        self.launch(extra, wrapper, Launch::Exec(&[]))
+    }
+
     /// `sh -c script` in the pane, `$RUMBO` naming the binary: rumbo runs as the shell's child, so what the
     /// shell does once it has ended (print its status, run `stty`) shows in the pane. [`Rumbo::pid`] is
     /// rumbo's, found among the shell's children once the script has started it.
@@ -339,13 +345,18 @@ impl Rumbo {
 
     /// Waits until `ok` holds for the screen; on timeout fails showing the last screen.
     pub fn wait_screen(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        self.wait_screen_within(TIMEOUT, what, ok)
+    }
+
+    /// [`wait_screen`](Self::wait_screen) for something that takes longer (a retry timer, a server).
+    pub fn wait_screen_within(&self, limit: Duration, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
             if ok(&screen) {
                 return screen;
             }
-            assert!(start.elapsed() < TIMEOUT, "timed out waiting for {what}; the screen:\n{screen}");
+            assert!(start.elapsed() < limit, "timed out waiting for {what}; the screen:\n{screen}");
             sleep(POLL);
         }
     }
@@ -529,13 +540,18 @@ fn stat_fields(pid: u32) -> Option<Vec<String>> {
 }
 
 /// Polls `f` until it gives a value; fails after [`TIMEOUT`].
-pub fn wait_until<T>(what: &str, mut f: impl FnMut() -> Option<T>) -> T {
+pub fn wait_until<T>(what: &str, f: impl FnMut() -> Option<T>) -> T {
+    wait_until_within(TIMEOUT, what, f)
+}
+
+/// [`wait_until`] with a limit of the caller's.
+pub fn wait_until_within<T>(limit: Duration, what: &str, mut f: impl FnMut() -> Option<T>) -> T {
     let start = Instant::now();
     loop {
         if let Some(value) = f() {
             return value;
         }
-        assert!(start.elapsed() < TIMEOUT, "timed out waiting for {what}");
+        assert!(start.elapsed() < limit, "timed out waiting for {what}");
         sleep(POLL);
     }
 }

@@ -78,6 +78,27 @@ fn verify_full_checks_the_certificate_and_the_host_name() {
     assert!(e.contains(".postgresql/root.crt") && e.contains("sslrootcert"), "{e}");
 }
 
+/// libpq's order for the CA certificate: `sslrootcert=` in the URL, else `PGSSLROOTCERT`, else the default
+/// file (whose absence the test above shows).
+#[test]
+fn pgsslrootcert_gives_the_ca_unless_the_url_names_one() {
+    let Some(db) = pg_support::test_db() else { return };
+    let home = tempfile::tempdir().unwrap();
+    let (user, sources) = counselor(&db, home.path());
+    let other = other_ca(home.path());
+    let right =
+        Sources { root_cert: Some(db.server.ca_file.clone()), home: Some(home.path().into()), ..sources };
+    let plain = db.url(&user, "localhost", "sslmode=verify-full");
+    assert!(open(&plain, &right).is_ok(), "the CA from PGSSLROOTCERT verifies the server");
+    let in_url = db.url(&user, "localhost", &format!("sslmode=verify-full&sslrootcert={}", other.display()));
+    assert!(refused(&in_url, &right).contains("UnknownIssuer"), "the URL's CA is the one used");
+    let wrong = Sources { root_cert: Some(other), ..right.clone() };
+    assert!(refused(&plain, &wrong).contains("UnknownIssuer"));
+    let ca = db.server.ca_file.display();
+    let in_url = db.url(&user, "localhost", &format!("sslmode=verify-full&sslrootcert={ca}"));
+    assert!(open(&in_url, &wrong).is_ok(), "the URL's right CA wins over a wrong PGSSLROOTCERT");
+}
+
 #[test]
 fn require_encrypts_and_accepts_a_certificate_it_cannot_verify() {
     let Some(db) = pg_support::test_db() else { return };

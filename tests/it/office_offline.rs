@@ -146,12 +146,7 @@ fn office_offline_a_desk_started_without_the_server_works_on_its_cached_sessions
 #[test]
 fn office_offline_rumbo_starts_without_the_server_and_sends_what_was_made_once_it_is_back() {
     let Some((server, db)) = migrated_own() else { return };
-    let Some(env) = crate::e2e_tmux_support::Env::new() else { return };
-    let url = counselor_url(&db);
-    let config = format!(
-        "Config(\n  store: Postgres(url: \"{url}\"),\n  office: (id: \"kennedy-1\"),\n  desk: \"ESCRITORIO-A\",\n)\n"
-    );
-    std::fs::write(env.config().join("config.ron"), config).unwrap();
+    let Some(env) = crate::office_support::desk_env(&counselor_url(&db), "ESCRITORIO-A") else { return };
     server.stop();
     let rumbo = env.start();
     rumbo.wait_for("sin conexión: sesiones guardadas en este equipo");

@@ -2,6 +2,7 @@
 //! `rumbo` at a test database.
 #![allow(dead_code, clippy::unwrap_used)]
 
+use crate::e2e_tmux_support::{Env, Rumbo, wait_until_within};
 use crate::keyflow_support::{App, new_model};
 use crate::pg_support::{self, TestDb};
 use rumbo::office::lock::DeskLocks;
@@ -78,4 +79,70 @@ pub fn home(db: &TestDb, office: &str, desk: &str) -> tempfile::TempDir {
     );
     std::fs::write(home.path().join("config/config.ron"), config).unwrap();
     home
+}
+
+/// How long the two-desk tests wait for the server or a desk to catch up (a reconnect is tried every 5 s,
+/// on a machine other builds load).
+pub const SERVER_WAIT: std::time::Duration = std::time::Duration::from_secs(40);
+
+/// A home for the real binary at `desk` of kennedy-1: config.ron with `store: Postgres(url)`; its own
+/// data folder, so each desk keeps its own journal and copies.
+pub fn desk_env(url: &str, desk: &str) -> Option<Env> {
+    let env = Env::new()?;
+    let config = format!(
+        "Config(\n  store: Postgres(url: \"{url}\"),\n  office: (id: \"kennedy-1\"),\n  desk: \"{desk}\",\n)\n"
+    );
+    std::fs::write(env.config().join("config.ron"), config).unwrap();
+    Some(env)
+}
+
+/// `rumbo` at that desk, in tmux, with the logins' password as `PGPASSWORD`; returns once it runs.
+pub fn start_desk(env: &Env) -> Rumbo {
+    env.start_with(&[&format!("PGPASSWORD={PASSWORD}")], &[])
+}
+
+/// Every session row: (id, body), oldest first.
+pub fn rows(db: &TestDb) -> Vec<(String, String)> {
+    let rows = db.admin().query("SELECT id, body FROM rumbo.sessions ORDER BY created_at, id", &[]).unwrap();
+    rows.iter().map(|r| (r.get(0), r.get(1))).collect()
+}
+
+pub fn row_body(db: &TestDb, id: &str) -> Option<String> {
+    db.admin().query_opt("SELECT body FROM rumbo.sessions WHERE id = $1", &[&id]).unwrap().map(|r| r.get(0))
+}
+
+/// Advisory locks held now in this test's database (the desks' one-writer locks), as the server sees them.
+pub fn advisory_locks(db: &TestDb) -> i64 {
+    let sql = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted \
+               AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+    db.admin().query_one(sql, &[]).unwrap().get(0)
+}
+
+/// Polls the server until `ok` holds (or [`SERVER_WAIT`] passes, failing with `what`).
+pub fn wait_server(what: &str, mut ok: impl FnMut() -> bool) {
+    wait_until_within(SERVER_WAIT, what, || ok().then_some(()));
+}
+
+/// In the workspace: types `text` into the session's note and closes the notes (saved soon after).
+pub fn write_note(desk: &Rumbo, text: &str) {
+    desk.type_note(text);
+    close_notes(desk);
+}
+
+pub fn close_notes(desk: &Rumbo) {
+    desk.escape();
+    desk.wait_screen("the notes closed", |s| !s.contains("De la sesión"));
+}
+
+/// From the start screen: the first row (once `alias` is listed), Enter, into its workspace.
+pub fn open_first(desk: &Rumbo, alias: &str) {
+    desk.wait_screen(&format!("«{alias}» listed"), |s| s.contains("n nueva") && s.contains(alias));
+    desk.keys(&["Enter"]);
+    desk.wait_for(&format!("rumbo · {alias}"));
+}
+
+/// Back to the start screen (the session closed: what it had pending is saved and sent by then).
+pub fn leave(desk: &Rumbo) {
+    desk.keys(&["q"]);
+    desk.wait_for("n nueva");
 }
