@@ -1,10 +1,21 @@
 //! URL + password + TLS mode → a `postgres::Client`. The one place rumbo opens a connection to the office's
 //! server; every part it puts together is tested on its own ([`super::conninfo`], [`super::pgpass`],
 //! [`super::tls`]) and together against a real server (tests/it/office_connect.rs).
+//!
+//! `connect_timeout` in the postgres crate bounds only the TCP connect (tokio-postgres applies it "to each
+//! socket-level connection attempt"); a host that accepts and then never answers (a hung server, a
+//! proxy with nothing behind it) would hold the TLS handshake and start-up for ever. libpq's
+//! `connect_timeout` bounds the whole attempt, so [`connect`] does too: the attempt runs on a thread of
+//! its own and is given up after the timeout. A given-up attempt keeps its thread until its socket
+//! dies; while it does, a new attempt at the same server fails at once instead of piling up threads
+//! (the office thread retries every 5 s).
 
 use super::conninfo::{ConnInfo, TlsMode};
 use super::pgpass::{self, PgpassError, Sources, Target};
 use super::tls::{self, TlsError};
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex, OnceLock, mpsc};
+use std::time::Duration;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConnectError {
@@ -57,8 +68,88 @@ pub fn is_unreachable(error: &postgres::Error) -> bool {
 }
 
 /// Connects as libpq would with this URL and environment: the password from `PGPASSWORD` or pgpass, TLS as
-/// `sslmode` says (none over a Unix socket, which libpq never encrypts either).
+/// `sslmode` says (none over a Unix socket, which libpq never encrypts either). The whole attempt — TCP,
+/// TLS, start-up, password — ends within the URL's `connect_timeout` (10 s unless it says otherwise).
 pub fn connect(info: &ConnInfo, sources: &Sources) -> Result<postgres::Client, ConnectError> {
+    let limit = info.config.get_connect_timeout().copied().unwrap_or(Duration::from_secs(10));
+    let target = format!("{}:{}", info.host(), info.port());
+    if abandoned().contains(&target) {
+        return Err(ConnectError::Unreachable(still_waiting(limit)));
+    }
+    let attempt = Arc::new(Mutex::new(Attempt::Running));
+    let (done, answer) = mpsc::channel();
+    let (info, sources) = (info.clone(), sources.clone());
+    let spawned = std::thread::Builder::new().name("office-connect".into()).spawn({
+        let (attempt, target) = (attempt.clone(), target.clone());
+        move || {
+            let result = connect_now(&info, &sources);
+            if std::mem::replace(&mut *lock(&attempt), Attempt::Finished) == Attempt::Abandoned {
+                abandoned().remove(&target);
+            }
+            // The caller may have given up and gone: then the connection just closes here.
+            let _ = done.send(result);
+        }
+    });
+    if let Err(e) = spawned {
+        return Err(ConnectError::Unreachable(e.to_string()));
+    }
+    match answer.recv_timeout(limit) {
+        Ok(result) => result,
+        Err(_) => {
+            let mut state = lock(&attempt);
+            if *state == Attempt::Running {
+                *state = Attempt::Abandoned;
+                abandoned().insert(&target);
+            }
+            Err(ConnectError::Unreachable(no_answer(limit)))
+        }
+    }
+}
+
+fn no_answer(limit: Duration) -> String {
+    format!("the server accepted the connection but did not answer within {} s", limit.as_secs())
+}
+
+fn still_waiting(limit: Duration) -> String {
+    format!("{} (an earlier attempt is still waiting for it)", no_answer(limit))
+}
+
+/// One connection attempt, as its thread and its caller see it: the caller gives up on a running one
+/// (then the server counts as hung until the thread ends), the thread finishes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Attempt {
+    Running,
+    Abandoned,
+    Finished,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The servers a given-up attempt is still waiting on, so a hung one costs one thread, not one per retry.
+struct Abandoned(Mutex<HashSet<String>>);
+
+impl Abandoned {
+    fn contains(&self, target: &str) -> bool {
+        lock(&self.0).contains(target)
+    }
+
+    fn insert(&self, target: &str) {
+        lock(&self.0).insert(target.to_string());
+    }
+
+    fn remove(&self, target: &str) {
+        lock(&self.0).remove(target);
+    }
+}
+
+fn abandoned() -> &'static Abandoned {
+    static ABANDONED: OnceLock<Abandoned> = OnceLock::new();
+    ABANDONED.get_or_init(|| Abandoned(Mutex::new(HashSet::new())))
+}
+
+fn connect_now(info: &ConnInfo, sources: &Sources) -> Result<postgres::Client, ConnectError> {
     let mut config = info.config.clone();
     let host = info.host();
     let target = Target { host: &host, port: info.port(), database: info.database(), user: info.user() };

@@ -127,6 +127,7 @@ mod office_cli_offline;
 mod office_code;
 mod office_config;
 mod office_connect;
+mod office_connect_hung;
 mod office_dead_desk;
 mod office_holders;
 mod office_import;
