@@ -2,6 +2,7 @@
 
 use super::limits;
 use super::locate::{Locations, Pos};
+use super::interests::{NAMES, SCALE};
 use super::model::{Catalog, FORMAT};
 use super::problem::{Problem, ProblemKind};
 use crate::text;
@@ -89,6 +90,13 @@ pub fn parse(file: &SourceFile) -> Result<(Catalog, Vec<Problem>), Vec<Problem>>
             format_3_fields(&catalog)
                 .map(|(path, field)| located.problem(&path, ProblemKind::NeedsFormat3(field.to_string()))),
         );
+    }
+    if catalog.format < 4 {
+        // Format 4 (issue 16): an occupation's interest profile.
+        let with = catalog.occupations.iter().enumerate().filter(|(_, o)| o.interests.is_some());
+        problems.extend(with.map(|(i, _)| {
+            located.problem(&format!("occupations[{i}].interests"), ProblemKind::NeedsFormat4("interests".into()))
+        }));
     }
     Ok((catalog, problems))
 }
@@ -212,6 +220,13 @@ fn check_texts(catalog: &Catalog, located: &Located) -> Vec<Problem> {
         if o.level > 4 {
             problems
                 .push(located.problem(&format!("occupations[{i}].level"), ProblemKind::BadLevel(o.level)));
+        }
+        // On O*NET's scale, or ranking by correlation would be comparing something else.
+        let values = o.interests.as_ref().map(|p| p.values());
+        let off = values.and_then(|v| NAMES.into_iter().zip(v).find(|(_, v)| !(SCALE.0..=SCALE.1).contains(v)));
+        if let Some((field, found)) = off {
+            let kind = ProblemKind::BadInterest { field: field.to_string(), found: found.to_string() };
+            problems.push(located.problem(&format!("occupations[{i}].interests.{field}"), kind));
         }
     }
     problems
