@@ -97,7 +97,7 @@ strings! {
     mark_not_yet, mark_not_yet_short, mark_legend_not_yet, mark_legend_short_not_yet, mark_legend_tight_not_yet, full_answered_no, export_not_yet,
     // issue 16 (data): interest profiles derived from O*NET, their import and credit
     catimport_expect_isco_code, catimport_expect_part_mark, catimport_expect_soc_code, catimport_expect_onet_code, catimport_expect_riasec, catimport_expect_interest_value, catimport_expect_six_types, catimport_interests,
-    problem_needs_format_4, problem_bad_interest, interests_label, interests_none, interests_basis_complete, interests_basis_partial, interests_basis_parent, interests_basis_wider, interests_sources, interests_credit_title,
+    problem_needs_format_4, problem_bad_interest, interests_label, interests_none, interests_basis_complete, interests_basis_partial, interests_basis_parent, interests_basis_wider, interests_sources, interests_credit_title, interests_code, interests_from,
     // issue 15: one writer per session, where it is open
     session_open_elsewhere, session_open_elsewhere_unknown, store_open_elsewhere, header_read_only_elsewhere,
     session_lock_lost,

@@ -150,3 +150,4 @@ mod keyflow_positions;
 
 // issue 16: the data of the interest profiles (O*NET → CUOC)
 mod interests_data;
+mod interests_shown;
