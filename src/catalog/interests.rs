@@ -15,7 +15,8 @@ use serde::{Deserialize, Serialize};
 pub const RIASEC: [char; 6] = ['R', 'I', 'A', 'S', 'E', 'C'];
 
 /// The six values' field names in a catalog, in the same order.
-pub const NAMES: [&str; 6] = ["realistic", "investigative", "artistic", "social", "enterprising", "conventional"];
+pub const NAMES: [&str; 6] =
+    ["realistic", "investigative", "artistic", "social", "enterprising", "conventional"];
 
 /// The lowest and highest value of O*NET's `OI` scale.
 pub const SCALE: (f64, f64) = (1.0, 7.0);
@@ -70,7 +71,16 @@ impl InterestProfile {
     /// A profile with these values (R, I, A, S, E, C order).
     pub fn new(values: [f64; 6], basis: Basis, onet: Vec<String>) -> Self {
         let [realistic, investigative, artistic, social, enterprising, conventional] = values;
-        InterestProfile { realistic, investigative, artistic, social, enterprising, conventional, basis, onet }
+        InterestProfile {
+            realistic,
+            investigative,
+            artistic,
+            social,
+            enterprising,
+            conventional,
+            basis,
+            onet,
+        }
     }
 
     /// The types from the highest value down (ties in R, I, A, S, E, C order): `[(letter, value)]`.

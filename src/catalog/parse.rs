@@ -1,8 +1,8 @@
 //! One catalog file: text → [`Catalog`], or every problem it has, each at its `FILE:LINE:COL`.
 
+use super::interests::{NAMES, SCALE};
 use super::limits;
 use super::locate::{Locations, Pos};
-use super::interests::{NAMES, SCALE};
 use super::model::{Catalog, FORMAT};
 use super::problem::{Problem, ProblemKind};
 use crate::text;
@@ -95,7 +95,10 @@ pub fn parse(file: &SourceFile) -> Result<(Catalog, Vec<Problem>), Vec<Problem>>
         // Format 4 (issue 16): an occupation's interest profile.
         let with = catalog.occupations.iter().enumerate().filter(|(_, o)| o.interests.is_some());
         problems.extend(with.map(|(i, _)| {
-            located.problem(&format!("occupations[{i}].interests"), ProblemKind::NeedsFormat4("interests".into()))
+            located.problem(
+                &format!("occupations[{i}].interests"),
+                ProblemKind::NeedsFormat4("interests".into()),
+            )
         }));
     }
     Ok((catalog, problems))
@@ -223,7 +226,8 @@ fn check_texts(catalog: &Catalog, located: &Located) -> Vec<Problem> {
         }
         // On O*NET's scale, or ranking by correlation would be comparing something else.
         let values = o.interests.as_ref().map(|p| p.values());
-        let off = values.and_then(|v| NAMES.into_iter().zip(v).find(|(_, v)| !(SCALE.0..=SCALE.1).contains(v)));
+        let off =
+            values.and_then(|v| NAMES.into_iter().zip(v).find(|(_, v)| !(SCALE.0..=SCALE.1).contains(v)));
         if let Some((field, found)) = off {
             let kind = ProblemKind::BadInterest { field: field.to_string(), found: found.to_string() };
             problems.push(located.problem(&format!("occupations[{i}].interests.{field}"), kind));

@@ -5,7 +5,9 @@
 
 use super::EXIT_FAILURE;
 use crate::catalog::Catalog;
-use crate::catalog::import::{self, Coverage, INTERESTS_FILE, ISCO_SOC_FILE, ImportProblem, ONET_2019_FILE, Tables};
+use crate::catalog::import::{
+    self, Coverage, INTERESTS_FILE, ISCO_SOC_FILE, ImportProblem, ONET_2019_FILE, Tables,
+};
 use crate::i18n::{Lang, fill};
 use crate::private_fs::{self, Mode};
 use std::io::Write;
@@ -84,8 +86,9 @@ pub fn run(lang: Lang, workbook: &Path, interests: Option<&Path>, output: Option
 fn with_interests(lang: Lang, catalog: &mut Catalog, dir: &Path) -> Result<Coverage, String> {
     let read = |name: &str| {
         let path = dir.join(name);
-        std::fs::read(&path)
-            .map_err(|e| format!("{}: {}", path.display(), ImportProblem::Unreadable(e.to_string()).message(lang)))
+        std::fs::read(&path).map_err(|e| {
+            format!("{}: {}", path.display(), ImportProblem::Unreadable(e.to_string()).message(lang))
+        })
     };
     let [txt, xls, xlsx] = [INTERESTS_FILE, ISCO_SOC_FILE, ONET_2019_FILE];
     let tables = Tables::read(&read(txt)?, &read(xls)?, &read(xlsx)?)

@@ -138,7 +138,9 @@ fn occupation(model: &Ui, o: &Occupation) -> Content {
         paragraphs.push((format!("{}: {}", capitalized(s.kind_sector), sector.name), t.base));
     }
     // Derived from O*NET, and saying so; how it was reached in the dim style of a source.
-    for (i, line) in super::occupation_interests::full(model.lang, o.interests.as_ref()).into_iter().enumerate() {
+    for (i, line) in
+        super::occupation_interests::full(model.lang, o.interests.as_ref()).into_iter().enumerate()
+    {
         paragraphs.push((line, if i == 0 { t.base } else { t.dim }));
     }
     if !o.alt_titles.is_empty() {

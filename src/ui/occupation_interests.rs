@@ -13,7 +13,8 @@ pub fn number(lang: Lang, value: f64) -> String {
 
 /// «S 5,7 · I 5,3 · C 4,0», the `n` highest types, highest first.
 fn types(lang: Lang, p: &InterestProfile, n: usize) -> String {
-    let parts: Vec<String> = p.ranked().iter().take(n).map(|(l, v)| format!("{l} {}", number(lang, *v))).collect();
+    let parts: Vec<String> =
+        p.ranked().iter().take(n).map(|(l, v)| format!("{l} {}", number(lang, *v))).collect();
     parts.join(" · ")
 }
 
@@ -53,14 +54,23 @@ mod tests {
 
     #[test]
     fn compact_says_derived_and_gives_the_three_highest_and_the_code() {
-        assert_eq!(compact(Lang::Es, &nurse()), "Intereses (derivado de O*NET): S 5,7 · I 5,3 · C 4,0 … (código SIC)");
-        assert_eq!(compact(Lang::En, &nurse()), "Interests (derived from O*NET): S 5.7 · I 5.3 · C 4.0 … (code SIC)");
+        assert_eq!(
+            compact(Lang::Es, &nurse()),
+            "Intereses (derivado de O*NET): S 5,7 · I 5,3 · C 4,0 … (código SIC)"
+        );
+        assert_eq!(
+            compact(Lang::En, &nurse()),
+            "Interests (derived from O*NET): S 5.7 · I 5.3 · C 4.0 … (code SIC)"
+        );
     }
 
     #[test]
     fn full_gives_all_six_how_it_was_reached_and_what_was_averaged() {
         let lines = full(Lang::Es, Some(&nurse()));
-        assert_eq!(lines[0], "Intereses (derivado de O*NET): S 5,7 · I 5,3 · C 4,0 · R 3,5 · E 2,3 · A 1,7 (código SIC)");
+        assert_eq!(
+            lines[0],
+            "Intereses (derivado de O*NET): S 5,7 · I 5,3 · C 4,0 · R 3,5 · E 2,3 · A 1,7 (código SIC)"
+        );
         assert_eq!(lines[1], "Por equivalencias parciales; promedio de O*NET 29-1141.00");
         assert_eq!(full(Lang::Es, None), ["Intereses (derivado de O*NET): sin perfil de intereses"]);
     }

@@ -80,7 +80,9 @@ fn interests_of_the_committed_catalog_by_path() {
     // A Colombian adaptation (CIUO-08 9625 is not in ISCO-08): its parent group 962.
     assert_eq!(o("96250").interests.as_ref().unwrap().basis, Basis::ParentGroup("962".into()));
     assert!(o("01100").interests.is_none());
-    assert!(cuoc().sources.iter().any(|s| s.id == import::ONET_SOURCE_ID && s.note.contains("no es del DANE")));
+    assert!(
+        cuoc().sources.iter().any(|s| s.id == import::ONET_SOURCE_ID && s.note.contains("no es del DANE"))
+    );
 }
 
 #[test]
@@ -117,9 +119,19 @@ fn broken_copy(edit: impl Fn(String) -> String) -> tempfile::TempDir {
 
 fn import_with(tables: &Path) -> std::process::Output {
     let home = tempfile::tempdir().unwrap();
-    let workbook = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sources/PerfilesOcupacionales-Excel-CUOC-2025.xlsx");
+    let workbook =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sources/PerfilesOcupacionales-Excel-CUOC-2025.xlsx");
     let out = home.path().join("out.ron");
-    let args = ["catalog", "import", "cuoc", workbook, "--interests", tables.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    let args = [
+        "catalog",
+        "import",
+        "cuoc",
+        workbook,
+        "--interests",
+        tables.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
     let output = rumbo(home.path(), &args);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert!(!out.exists());
@@ -132,7 +144,10 @@ fn interests_bad_value_is_refused_at_its_file_and_cell() {
     let tmp = broken_copy(|t| t.replacen("Investigative\tOI\t3.05", "Investigative\tOI\t9", 1));
     let err = stderr(&import_with(tmp.path()));
     let file = tmp.path().join(INTERESTS_FILE);
-    assert!(err.contains(&format!("{}: E3: se esperaba un valor de 1 a 7; dice «9»", file.display())), "{err}");
+    assert!(
+        err.contains(&format!("{}: E3: se esperaba un valor de 1 a 7; dice «9»", file.display())),
+        "{err}"
+    );
 }
 
 #[test]
@@ -153,7 +168,10 @@ fn interests_missing_sheet_is_refused_naming_file_and_sheet() {
     book.save(tmp.path().join(ONET_2019_FILE)).unwrap();
     let err = stderr(&import_with(tmp.path()));
     let file = tmp.path().join(ONET_2019_FILE);
-    assert!(err.contains(&format!("{}: falta la hoja «O-NET-SOC 2019 Occupation Listi»", file.display())), "{err}");
+    assert!(
+        err.contains(&format!("{}: falta la hoja «O-NET-SOC 2019 Occupation Listi»", file.display())),
+        "{err}"
+    );
 }
 
 #[test]

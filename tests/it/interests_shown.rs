@@ -50,9 +50,17 @@ fn interests_in_the_full_text_and_detail_say_derived_from_onet() {
     app.send(rumbo::app::Msg::Resize(240, 60));
     select(&mut app, "cuoc-22210");
     let detail = column(&app, '│', 1);
-    assert!(detail.contains("Intereses (derivado de O*NET): S 5,7 · I 5,3 · C 4,0 … (código SIC)"), "{detail}");
+    assert!(
+        detail.contains("Intereses (derivado de O*NET): S 5,7 · I 5,3 · C 4,0 … (código SIC)"),
+        "{detail}"
+    );
     let text = full_text(&mut app);
-    assert!(text.contains("Intereses (derivado de O*NET): S 5,7 · I 5,3 · C 4,0 · R 3,5 · E 2,3 · A 1,7 (código SIC)"), "{text}");
+    assert!(
+        text.contains(
+            "Intereses (derivado de O*NET): S 5,7 · I 5,3 · C 4,0 · R 3,5 · E 2,3 · A 1,7 (código SIC)"
+        ),
+        "{text}"
+    );
     assert!(text.contains("Por equivalencias parciales; promedio de O*NET 29-1141.00, 29-1141.01"), "{text}");
 
     select(&mut app, "cuoc-96250");
@@ -96,7 +104,8 @@ fn check(text: &str) -> (i32, String) {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("x.ron");
     std::fs::write(&file, text).unwrap();
-    let out = rumbo(home.path(), &["--no-builtin", "--lang", "en", "catalog", "check", file.to_str().unwrap()]);
+    let out =
+        rumbo(home.path(), &["--no-builtin", "--lang", "en", "catalog", "check", file.to_str().unwrap()]);
     (out.status.code().unwrap_or(-1), stderr(&out).replace(&file.display().to_string(), "x.ron"))
 }
 
@@ -105,7 +114,10 @@ fn interests_need_format_4_and_values_on_the_scale() {
     let file = SourceFile { name: "x.ron".into(), text: FORMAT_4.into() };
     let loaded = load_files(vec![file]).unwrap_or_else(|p| panic!("{p:?}"));
     let profile = loaded[0].catalog.occupations[0].interests.clone().unwrap();
-    assert_eq!((profile.values(), profile.basis), ([7.0, 2.0, 1.0, 1.0, 1.5, 4.0], Basis::ParentGroup("962".into())));
+    assert_eq!(
+        (profile.values(), profile.basis),
+        ([7.0, 2.0, 1.0, 1.0, 1.5, 4.0], Basis::ParentGroup("962".into()))
+    );
 
     let (code, err) = check(&FORMAT_4.replace("format: 4,", "format: 3,"));
     assert_eq!(code, 1);

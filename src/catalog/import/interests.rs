@@ -67,10 +67,12 @@ pub fn attach(catalog: &mut Catalog, tables: &Tables) -> Coverage {
         catalog.format = catalog.format.max(FORMAT_WITH_INTERESTS);
         catalog.sources.push(Source {
             id: ONET_SOURCE_ID.into(),
-            title: "O*NET 30.2 Database: Interests (RIASEC); ISCO-08 ↔ 2010 SOC; O*NET-SOC 2010 → 2019".into(),
-            publisher: "U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), O*NET; \
-                        U.S. Bureau of Labor Statistics (BLS)"
+            title: "O*NET 30.2 Database: Interests (RIASEC); ISCO-08 ↔ 2010 SOC; O*NET-SOC 2010 → 2019"
                 .into(),
+            publisher:
+                "U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), O*NET; \
+                        U.S. Bureau of Labor Statistics (BLS)"
+                    .into(),
             note: format!(
                 "Perfil de intereses derivado por rumbo (no es del DANE). {}",
                 crate::catalog::interests::ONET_CREDIT
@@ -115,8 +117,11 @@ pub fn profile(codes: &[(String, bool)], tables: &Tables) -> Option<InterestProf
         return Some(mean(all, basis, tables));
     }
     // Rule 5: the codes ISCO-08 has, each standing for its parent group.
-    let wider: Vec<Link> =
-        codes.iter().filter(|(c, _)| tables.isco_soc.contains_key(c)).flat_map(|(c, _)| group_links(c, tables)).collect();
+    let wider: Vec<Link> = codes
+        .iter()
+        .filter(|(c, _)| tables.isco_soc.contains_key(c))
+        .flat_map(|(c, _)| group_links(c, tables))
+        .collect();
     let groups: BTreeSet<&str> = wider.iter().filter_map(|l| l.group.as_deref()).collect();
     let onet: BTreeSet<String> = wider.iter().flat_map(|l| l.onet.iter().cloned()).collect();
     (!onet.is_empty()).then(|| mean(onet, Basis::WiderGroup(join(&groups)), tables))
@@ -133,7 +138,11 @@ fn group_links(code: &str, tables: &Tables) -> Vec<Link> {
             .take_while(|(isco, _)| isco.starts_with(group))
             .filter(|(isco, _)| isco.as_str() != code)
             .flat_map(|(_, socs)| socs.iter())
-            .map(|(soc, _)| Link { onet: reached(soc, tables), complete: false, group: Some(group.to_string()) })
+            .map(|(soc, _)| Link {
+                onet: reached(soc, tables),
+                complete: false,
+                group: Some(group.to_string()),
+            })
             .filter(|l| !l.onet.is_empty())
             .collect();
         if !links.is_empty() {

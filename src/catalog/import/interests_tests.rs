@@ -79,7 +79,10 @@ fn a_colombian_adaptation_takes_its_parent_group() {
 
 #[test]
 fn a_complete_link_of_another_code_wins_over_a_parent_group() {
-    let t = tables(&[("2163", &[("27-1025", false)]), ("7311", &[("51-9071", false)])], &[("27-1025.00", C), ("51-9071.00", A)]);
+    let t = tables(
+        &[("2163", &[("27-1025", false)]), ("7311", &[("51-9071", false)])],
+        &[("27-1025.00", C), ("51-9071.00", A)],
+    );
     let p = profile(&codes(&[("2163", false), ("7361", false)]), &t).unwrap();
     assert_eq!((p.values(), p.basis), (C, Basis::Complete));
 }
@@ -104,9 +107,11 @@ fn attach_counts_each_path_and_raises_the_format() {
     use crate::catalog::model::Code;
     let t = tables(&[("7212", &[("51-4121", false)]), ("0110", &[("55-1011", false)])], &[("51-4121.06", A)]);
     let mut catalog: Catalog =
-        ron::from_str(r#"(format: 2, id: "c", title: "c", language: "es", sectors: [], occupations: [])"#).unwrap();
+        ron::from_str(r#"(format: 2, id: "c", title: "c", language: "es", sectors: [], occupations: [])"#)
+            .unwrap();
     for (id, ciuo) in [("cuoc-72120", "7212"), ("cuoc-01100", "0110")] {
-        let mut o: crate::catalog::Occupation = ron::from_str(&format!("(id: \"{id}\", sector: \"s\", title: \"t\")")).unwrap();
+        let mut o: crate::catalog::Occupation =
+            ron::from_str(&format!("(id: \"{id}\", sector: \"s\", title: \"t\")")).unwrap();
         o.codes = vec![
             Code { system: "CUOC".into(), code: id[5..].into(), partial: false, source: String::new() },
             Code { system: "CIUO-08".into(), code: ciuo.into(), partial: false, source: String::new() },

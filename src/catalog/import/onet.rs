@@ -22,7 +22,8 @@ pub const ONET_2019_FILE: &str = "2010_to_2019_Crosswalk.xlsx";
 
 const ISCO_SOC_SHEET: &str = "ISCO-08 to 2010 SOC";
 const ONET_2019_SHEET: &str = "O-NET-SOC 2019 Occupation Listi";
-const ELEMENTS: [&str; 6] = ["Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional"];
+const ELEMENTS: [&str; 6] =
+    ["Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional"];
 
 /// What the three files say, keyed by code. Ordered maps: the same files give the same catalog.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -172,5 +173,6 @@ fn is_soc(code: &str) -> bool {
 
 /// `NN-NNNN.NN`, an O*NET-SOC code.
 fn is_onet(code: &str) -> bool {
-    code.split_once('.').is_some_and(|(soc, n)| is_soc(soc) && n.len() == 2 && n.bytes().all(|c| c.is_ascii_digit()))
+    code.split_once('.')
+        .is_some_and(|(soc, n)| is_soc(soc) && n.len() == 2 && n.bytes().all(|c| c.is_ascii_digit()))
 }
