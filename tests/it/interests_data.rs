@@ -106,6 +106,17 @@ fn interests_survive_the_built_ins_binary_form() {
     assert!(bpo.occupations.iter().all(|o| o.interests.is_none()));
 }
 
+#[test]
+fn interests_round_trip_through_ron_and_postcard() {
+    // Written back, the committed text is the same bytes: a profile where there is one, nothing where not.
+    let text = import::to_ron(cuoc()).unwrap();
+    assert_eq!(text, std::fs::read_to_string(crate::cuoc_catalog::CUOC_FILE).unwrap());
+    assert_eq!(text.matches("interests: InterestProfile(").count(), 674);
+    // Postcard (the built-ins and the catalog cache) keeps every field, `None` included.
+    let bytes = postcard::to_allocvec(cuoc()).unwrap();
+    assert_eq!(&postcard::from_bytes::<Catalog>(&bytes).unwrap(), cuoc());
+}
+
 /// A copy of the tables in a temporary folder, `Interests.txt` changed by `edit`.
 fn broken_copy(edit: impl Fn(String) -> String) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
