@@ -3,7 +3,9 @@
 
 mod builtin;
 pub mod cache;
+mod formats;
 pub mod import;
+mod interests;
 mod limits;
 mod load;
 pub mod locate;
@@ -11,10 +13,12 @@ mod model;
 mod names;
 mod parse;
 mod problem;
+mod serialize;
 mod set;
 mod validate;
 
 pub use builtin::{BUILTINS, Builtin, builtin, builtin_ids};
+pub use interests::{ONET_CREDIT, RIASEC, SCALE};
 pub use load::{
     BUILTIN_NAME, BUILTIN_TEXT, CatalogSources, Input, Loaded, builtin_file, builtin_files, load, load_files,
     load_inputs, read_sources,

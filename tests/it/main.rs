@@ -159,3 +159,7 @@ mod fit_bands_gap_kiosk;
 mod keyflow_gap_full_text;
 mod keyflow_not_yet;
 mod keyflow_positions;
+
+// issue 16: the data of the interest profiles (O*NET → CUOC)
+mod interests_data;
+mod interests_shown;
