@@ -6,6 +6,7 @@ mod escape;
 mod experience;
 mod html;
 mod html_plan;
+pub mod interests;
 mod json;
 mod markdown;
 pub mod naming;

@@ -14,6 +14,8 @@ mod fit;
 // issue 13 (plan-office): follow-ups due
 mod follow_up;
 mod id;
+// issue 16: the answers to «¿Qué le gusta hacer?»
+mod interests;
 pub mod journal;
 mod lock;
 mod model;
@@ -47,6 +49,7 @@ pub use fit::{
 };
 pub use follow_up::{desk_code, due_by, is_due, pending_steps};
 pub use id::{is_valid_id, new_id};
+pub use interests::INTERESTS_FORMAT;
 pub use lock::SessionLock;
 pub use model::{
     ANSWERED_NO_FORMAT, AnsweredNo, CatalogRef, Consent, FORMAT, Focus, Mark, MarkKind, MarkLevel,

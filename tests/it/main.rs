@@ -47,8 +47,10 @@ mod export_cuoc;
 mod export_golden;
 mod export_hostile;
 mod export_json;
+// issue 16: interest answers in the session and the JSON export
 mod fit_ranking;
 mod footer_fit;
+mod interests_export;
 mod keyflow;
 mod keyflow_cannot_save;
 mod keyflow_catalog_change;
