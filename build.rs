@@ -2,14 +2,19 @@
 //! written to `$OUT_DIR/<id>.postcard`, which `src/catalog/builtin.rs` embeds with `include_bytes!`.
 //! A start then decodes postcard instead of parsing megabytes of RON (see README, "Rendimiento").
 //!
-//! Only serde: the model is the crate's own file, included as it is. Whether a catalog is valid is
+//! Only serde: the model is the crate's own files (model, interests, serialize), included as they are. Whether a catalog is valid is
 //! not decided here: a file that does not deserialize gives an empty blob and a warning, and rumbo
 //! then parses the embedded RON text at run time and reports its problems at `FILE:LINE:COL`
 //! (`builtin:<id>.ron`), so a broken edit never stops the build of the tool that explains it.
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "src/catalog/model.rs"]
 mod model;
+#[allow(dead_code)]
+#[path = "src/catalog/interests.rs"]
+mod interests;
+#[path = "src/catalog/serialize.rs"]
+mod serialize;
 
 use std::path::PathBuf;
 
@@ -18,7 +23,9 @@ const BUILTINS: [&str; 2] = ["bpo-bogota", "cuoc-2025"];
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
-    println!("cargo::rerun-if-changed=src/catalog/model.rs");
+    for file in ["model", "interests", "serialize"] {
+        println!("cargo::rerun-if-changed=src/catalog/{file}.rs");
+    }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     for id in BUILTINS {
         let path = format!("assets/catalog/{id}.ron");

@@ -4,6 +4,7 @@
 mod builtin;
 pub mod cache;
 pub mod import;
+mod interests;
 mod limits;
 mod load;
 pub mod locate;
@@ -11,6 +12,7 @@ mod model;
 mod names;
 mod parse;
 mod problem;
+mod serialize;
 mod set;
 mod validate;
 
@@ -19,6 +21,7 @@ pub use load::{
     BUILTIN_NAME, BUILTIN_TEXT, CatalogSources, Input, Loaded, builtin_file, builtin_files, load, load_files,
     load_inputs, read_sources,
 };
+pub use interests::{ONET_CREDIT, RIASEC, SCALE};
 pub use model::*;
 pub use names::{first_form, forms, short_source};
 pub use parse::{SourceFile, is_valid_id, parse};

@@ -1,12 +1,14 @@
-//! Catalog formats 1, 2 and 3, as office IT staff write them by hand (or the CUOC importer writes
+//! Catalog formats 1 to 4, as office IT staff write them by hand (or the CUOC importer writes
 //! them). Field names and enum values here are the contract documented in docs/catalog-format.md:
-//! add to it, never rename. Formats 2 and 3 only add fields (all optional) and enum values, so one
-//! model reads all three.
+//! add to it, never rename. Formats 2 to 4 only add fields (all optional) and enum values, so one
+//! model reads them all. The types serialized by hand are in serialize.rs.
 
 use serde::{Deserialize, Serialize};
 
+pub use super::interests::{Basis, InterestProfile};
+
 /// The newest catalog format this rumbo understands.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -122,7 +124,8 @@ pub enum Link {
     Inferred,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Serialized by hand (serialize.rs): `interests` stays out of the RON text when absent.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Occupation {
     pub id: String,
@@ -150,6 +153,9 @@ pub struct Occupation {
     /// Format 2: other sectors that list this occupation too (it belongs to `sector`).
     #[serde(default)]
     pub secondary_sectors: Vec<String>,
+    /// Format 4: its interest profile (RIASEC), derived from O*NET by the import, never DANE's.
+    #[serde(default, deserialize_with = "optional")]
+    pub interests: Option<InterestProfile>,
 }
 
 /// A job title as people use it, with the code its source gives it (CUOC: `52300.001`).
@@ -290,86 +296,6 @@ where
 /// [`optional`] for text: an empty (or blank) text is "not given", as everywhere else in a catalog.
 pub fn optional_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
     Ok(optional::<D, String>(deserializer)?.filter(|t| !t.trim().is_empty()))
-}
-
-/// Written by hand so a field format 2 added and left empty stays out of the RON text (the generated
-/// CUOC catalog keeps its bytes, a hand-written file its look), while a binary form (postcard, which
-/// is not human-readable and has no field names) always gets every field, in order.
-impl Serialize for Code {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let all = !serializer.is_human_readable();
-        let with_source = all || !self.source.is_empty();
-        let mut st = serializer.serialize_struct("Code", 3 + usize::from(with_source))?;
-        st.serialize_field("system", &self.system)?;
-        st.serialize_field("code", &self.code)?;
-        st.serialize_field("partial", &self.partial)?;
-        if with_source {
-            st.serialize_field("source", &self.source)?;
-        }
-        st.end()
-    }
-}
-
-/// By hand for the same reason as [`Code`]'s: `same_as` left empty stays out of the RON text.
-impl Serialize for Competency {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let all = !serializer.is_human_readable();
-        let with_same = all || !self.same_as.is_empty();
-        let mut st = serializer.serialize_struct("Competency", 5 + usize::from(with_same))?;
-        st.serialize_field("id", &self.id)?;
-        st.serialize_field("name", &self.name)?;
-        st.serialize_field("kind", &self.kind)?;
-        st.serialize_field("description", &self.description)?;
-        st.serialize_field("source", &self.source)?;
-        if with_same {
-            st.serialize_field("same_as", &self.same_as)?;
-        }
-        st.end()
-    }
-}
-
-/// By hand for the same reason as [`Code`]'s: details format 3 added and left out stay out of the RON
-/// text, written plainly (no `Some(…)`) when given.
-impl Serialize for Program {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let all = !serializer.is_human_readable();
-        let given = self.detail_texts().iter().filter(|(_, v)| v.is_some()).count()
-            + usize::from(self.modality.is_some());
-        let mut st = serializer.serialize_struct("Program", 7 + if all { 7 } else { given })?;
-        st.serialize_field("id", &self.id)?;
-        st.serialize_field("institution", &self.institution)?;
-        st.serialize_field("name", &self.name)?;
-        st.serialize_field("level", &self.level)?;
-        st.serialize_field("occupations", &self.occupations)?;
-        st.serialize_field("link", &self.link)?;
-        st.serialize_field("source", &self.source)?;
-        let [url, contact, duration, cost, requirements, schedule] = self.detail_texts();
-        for (name, value) in [url, contact, duration] {
-            detail(&mut st, all, name, value)?;
-        }
-        detail(&mut st, all, "modality", &self.modality)?;
-        for (name, value) in [cost, requirements, schedule] {
-            detail(&mut st, all, name, value)?;
-        }
-        st.end()
-    }
-}
-
-/// One optional detail: always (as an `Option`) in binary, else only when given and without `Some`.
-fn detail<S: serde::ser::SerializeStruct, T: Serialize>(
-    st: &mut S,
-    all: bool,
-    name: &'static str,
-    value: &Option<T>,
-) -> Result<(), S::Error> {
-    match value {
-        _ if all => st.serialize_field(name, value),
-        Some(v) => st.serialize_field(name, v),
-        None => st.skip_field(name),
-    }
 }
 
 impl Catalog {

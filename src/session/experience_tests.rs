@@ -34,6 +34,7 @@ fn occupation(id: &str, needs: &[&str]) -> Occupation {
         related: vec![],
         level: 0,
         secondary_sectors: vec![],
+        interests: None,
     }
 }
 

@@ -193,6 +193,7 @@ fn tiny() -> CatalogSet {
         related: vec![],
         level: 0,
         secondary_sectors: vec![],
+        interests: None,
     };
     let need = Need {
         competency: "c".into(),

@@ -57,6 +57,7 @@ pub(super) fn finish(
             related: d.related.iter().map(|c| format!("cuoc-{c}")).collect(),
             level: d.level,
             secondary_sectors: d.secondary.iter().map(|s| sector_id(s)).collect(),
+            interests: None,
             id,
         });
     }
