@@ -7,6 +7,7 @@ mod failure;
 mod gap;
 pub mod keymap;
 pub mod kiosk;
+pub mod kiosk_likes;
 pub mod kiosk_visit;
 mod model;
 mod msg;

@@ -102,6 +102,10 @@ strings! {
     session_copy_alias, header_copy_kept, header_offline, sessions_cached_here,
     // issue 15: deletion everywhere
     sessions_deleted_elsewhere,
+    // issue 16: «¿Qué le gusta hacer?» at the kiosk, and what the visitor likes in the plan
+    kiosk_start_by_likes, kiosk_start_by_likes_hint, kiosk_likes_question, kiosk_likes_exploratory, kiosk_likes_results_title, kiosk_likes_top, kiosk_likes_suggested, kiosk_likes_much, kiosk_likes_quite, kiosk_likes_some, kiosk_likes_little, kiosk_likes_knows, kiosk_likes_flat, kiosk_likes_too_few, kiosk_likes_no_profiles,
+    likes_type_r, likes_type_i, likes_type_a, likes_type_s, likes_type_e, likes_type_c, likes_hint_r, likes_hint_i, likes_hint_a, likes_hint_s, likes_hint_e, likes_hint_c,
+    plan_likes_title, plan_likes_code, plan_likes_chart, plan_likes_suggested, plan_likes_flat, plan_likes_too_few, plan_likes_exploratory, plan_likes_credit,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

@@ -58,6 +58,10 @@ pub enum Place {
     KioskQuestion,
     /// "¿Terminar?" at a kiosk.
     KioskConfirm,
+    /// Issue 16, a kiosk visitor's «¿Qué le gusta hacer?»: one activity at a time, five answers.
+    KioskLikes,
+    /// What the visitor likes: the three types, the chart and the occupations that go with them.
+    KioskLikesResults,
 }
 
 /// Counselor's computer, kiosk, or both.
@@ -160,7 +164,7 @@ actions! {
     Retry reintentar ["r", "R"] &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Popup], Both;
     Copy copiar ["c", "C"] &[Popup], Both;
     Confirm confirmar ["s", "S", "y", "Y"] &[Popup, KioskConfirm], Both;
-    Finish terminar ["t", "T"] &[Sectors, Occupations, Functions, Programs, Detail, KioskChoice, KioskQuestion], Kiosk;
+    Finish terminar ["t", "T"] &[Sectors, Occupations, Functions, Programs, Detail, KioskChoice, KioskQuestion, KioskLikes, KioskLikesResults], Kiosk;
     NewSession nueva ["n"] &[Sessions], Both;
     Resume reanudar ["enter"] &[Sessions], Both;
     Delete borrar ["d", "delete"] &[Sessions], Both;
@@ -245,16 +249,23 @@ actions! {
     KioskEnglish kiosco_ingles ["i"] &[Welcome], Kiosk;
     KioskSave kiosco_guardar ["s", "y"] &[Consent], Kiosk;
     KioskDontSave kiosco_no_guardar ["n"] &[Consent], Kiosk;
-    KioskUp kiosco_arriba ["up"] &[KioskChoice, KioskTitle], Kiosk;
-    KioskDown kiosco_abajo ["down"] &[KioskChoice, KioskTitle], Kiosk;
-    KioskPick kiosco_elegir ["enter"] &[KioskChoice, KioskTitle], Kiosk;
+    KioskUp kiosco_arriba ["up"] &[KioskChoice, KioskTitle, KioskLikesResults], Kiosk;
+    KioskDown kiosco_abajo ["down"] &[KioskChoice, KioskTitle, KioskLikesResults], Kiosk;
+    KioskPick kiosco_elegir ["enter"] &[KioskChoice, KioskTitle, KioskLikesResults], Kiosk;
     KioskYes kiosco_si ["s", "y"] &[KioskQuestion], Kiosk;
     KioskLearning kiosco_aprendiendo ["a"] &[KioskQuestion], Kiosk;
     KioskNotYet kiosco_todavia_no ["n"] &[KioskQuestion], Kiosk;
-    KioskBack kiosco_atras ["backspace"] &[KioskChoice, KioskQuestion], Kiosk;
+    KioskBack kiosco_atras ["backspace"] &[KioskChoice, KioskQuestion, KioskLikes, KioskLikesResults], Kiosk;
     KioskSkip kiosco_saltar ["tab"] &[KioskQuestion], Kiosk;
-    KioskResults kiosco_resultados ["r"] &[KioskQuestion], Kiosk;
+    KioskResults kiosco_resultados ["r"] &[KioskQuestion, KioskLikesResults], Kiosk;
     KioskStay kiosco_seguir ["n"] &[KioskConfirm], Kiosk;
+    // Issue 16: «¿Qué le gusta hacer?» at the kiosk, five steps from «Me disgusta mucho» to «Me gusta mucho».
+    KioskLike1 kiosco_me_disgusta_mucho ["1"] &[KioskLikes], Kiosk;
+    KioskLike2 kiosco_me_disgusta ["2"] &[KioskLikes], Kiosk;
+    KioskLike3 kiosco_me_da_igual ["3"] &[KioskLikes], Kiosk;
+    KioskLike4 kiosco_me_gusta ["4"] &[KioskLikes], Kiosk;
+    KioskLike5 kiosco_me_gusta_mucho ["5"] &[KioskLikes], Kiosk;
+    KioskSkipRest kiosco_saltar_resto ["tab"] &[KioskLikes], Kiosk;
 }
 
 impl Place {

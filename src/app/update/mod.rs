@@ -10,6 +10,7 @@ mod gap;
 mod keys;
 mod kiosk;
 mod kiosk_end;
+mod kiosk_likes;
 mod kiosk_start;
 mod kiosk_visit;
 mod leave;

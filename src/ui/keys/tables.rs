@@ -155,6 +155,14 @@ pub const README_MORE: &[Row] = &[
     row(&[&[KioskSkip]], "ayuda.kiosco_saltar"),
     row(&[&[KioskResults]], "ayuda.kiosco_resultados"),
     row(&[&[KioskStay]], "ayuda.kiosco_seguir"),
+    // Issue 16: «¿Qué le gusta hacer?» at the kiosk.
+    Row {
+        groups: &[&[KioskLike1], &[KioskLike2], &[KioskLike3], &[KioskLike4], &[KioskLike5]],
+        sep: " / ",
+        primary: false,
+        text: "ayuda.kiosco_gustos",
+    },
+    row(&[&[KioskSkipRest]], "ayuda.kiosco_saltar_resto"),
 ];
 
 pub const FOOTER_COMMON: &[Entry] = &[
@@ -404,3 +412,28 @@ pub const FOOTER_KIOSK_RESULTS: &[Entry] = &[
 ];
 pub const FOOTER_KIOSK_CONFIRM: &[Entry] =
     &[(&[&[Confirm]], "pie.kiosco_terminar_si"), (&[&[KioskStay]], "pie.kiosco_seguir")];
+
+/// Issue 16: «¿Qué le gusta hacer?» at the kiosk — the five answers (one button a line), the keys
+/// under the questions, and those of the results.
+pub const FOOTER_KIOSK_LIKES_ANSWERS: &[Entry] = &[
+    (&[&[KioskLike1]], "pie.kiosco_me_disgusta_mucho"),
+    (&[&[KioskLike2]], "pie.kiosco_me_disgusta"),
+    (&[&[KioskLike3]], "pie.kiosco_me_da_igual"),
+    (&[&[KioskLike4]], "pie.kiosco_me_gusta"),
+    (&[&[KioskLike5]], "pie.kiosco_me_gusta_mucho"),
+];
+pub const FOOTER_KIOSK_LIKES: &[Entry] = &[
+    (&[&[KioskBack]], "pie.kiosco_atras"),
+    (&[&[KioskSkipRest]], "pie.kiosco_saltar_resto"),
+    (&[&[Finish]], "pie.terminar"),
+];
+pub const FOOTER_KIOSK_LIKES_RESULTS: &[Entry] = &[
+    (&[&[KioskUp, KioskDown]], "pie.elegir"),
+    (&[&[KioskBack]], "pie.kiosco_volver_preguntas"),
+    (&[&[KioskResults]], "pie.kiosco_resultados"),
+    (&[&[Finish]], "pie.terminar"),
+];
+/// The results' own button: the questions about the occupation highlighted, or the questions again.
+pub const FOOTER_KIOSK_LIKES_ASK: &[Entry] = &[(&[&[KioskPick]], "pie.kiosco_preguntar")];
+pub const FOOTER_KIOSK_LIKES_AGAIN: &[Entry] = &[(&[&[KioskPick]], "pie.kiosco_responder_otra_vez")];
+pub const FOOTER_KIOSK_LIKES_MORE: &[Entry] = &[(&[&[KioskPick]], "pie.kiosco_seguir_respondiendo")];

@@ -1,0 +1,87 @@
+//! Issue 16: a kiosk visitor's keys and clicks in «¿Qué le gusta hacer?» — the five answers, back,
+//! «saltar el resto» — and on its results: a suggestion highlighted, its questions («¿Sabe hacer
+//! esto?», the issue 14 walk), the results of those, or the questions again when the answers could not
+//! be read. Every answer goes into the session as it is given.
+
+use super::changed;
+use crate::app::kiosk_likes::{Likes, SUGGESTED, suggest};
+use crate::app::kiosk_visit::{Questions, Step, Target, Visit};
+use crate::app::model::Workspace;
+use crate::app::msg::Effect;
+use crate::catalog::CatalogSet;
+use crate::interests::{QUESTIONS, Reading};
+
+/// "¿Qué le gusta hacer?" chosen at the start: the first question not yet answered.
+pub fn start(visit: &mut Visit, ws: &Workspace) {
+    visit.likes = Some(Likes::resume(&ws.session));
+    visit.step = Step::Likes;
+}
+
+/// How many suggestions the results list (for ↑/↓).
+pub fn count(ws: &Workspace, set: &CatalogSet) -> usize {
+    suggest(&ws.session, set, SUGGESTED).len()
+}
+
+/// `target` on the questions or their results; `None` when it is not theirs to answer.
+pub fn act(
+    visit: &mut Visit,
+    ws: &mut Workspace,
+    set: &CatalogSet,
+    (target, row): (Target, Option<usize>),
+    now: jiff::Timestamp,
+) -> Option<Vec<Effect>> {
+    match (&visit.step, target) {
+        (Step::Likes, Target::Like(answer)) => {
+            let likes = visit.likes.get_or_insert_with(Likes::default);
+            let (more, changed_now) = likes.answer(&mut ws.session, set, answer);
+            if !more {
+                visit.step = Step::LikesResults(0);
+            }
+            return Some(if changed_now { changed(ws, now) } else { Vec::new() });
+        }
+        (Step::Likes, Target::Back) => {
+            if !visit.likes.as_mut().is_some_and(Likes::back) {
+                visit.step = Step::Start;
+            }
+        }
+        (Step::Likes, Target::SkipRest) => visit.step = Step::LikesResults(0),
+        (Step::LikesResults(_), Target::Row) => {
+            let last = count(ws, set).saturating_sub(1);
+            if let Some(row) = row {
+                visit.step = Step::LikesResults(row.min(last));
+            }
+        }
+        (Step::LikesResults(at), Target::Ask) => ask(visit, ws, set, *at),
+        // Back to the question the visitor left (the last one, when they answered them all).
+        (Step::LikesResults(_), Target::Back) => {
+            let likes = visit.likes.get_or_insert_with(|| Likes::resume(&ws.session));
+            likes.at = likes.at.min(QUESTIONS.len() - 1);
+            visit.step = Step::Likes;
+        }
+        (Step::LikesResults(_), Target::Results) => visit.step = Step::Results(0),
+        (Step::Likes | Step::LikesResults(_), _) => {}
+        _ => return None,
+    }
+    Some(Vec::new())
+}
+
+/// Enter on the results: the questions about the occupation highlighted (then the others suggested);
+/// with nothing suggested, the questions again — from the first after a flat sheet, from the first
+/// unanswered one when there were too few answers.
+fn ask(visit: &mut Visit, ws: &Workspace, set: &CatalogSet, at: usize) {
+    let suggested = suggest(&ws.session, set, SUGGESTED);
+    if suggested.is_empty() {
+        let likes = match ws.session.interest_reading() {
+            Reading::Flat => Likes::default(),
+            _ => Likes::resume(&ws.session),
+        };
+        visit.likes = Some(likes);
+        visit.step = Step::Likes;
+        return;
+    }
+    let chosen = at.min(suggested.len() - 1);
+    // The walk keeps each occupation once: the chosen one first, then the others in their order.
+    let mut ids = vec![suggested[chosen].occupation.id.clone()];
+    ids.extend(suggested.iter().map(|s| s.occupation.id.clone()));
+    super::kiosk_visit::walk(visit, set, Questions::new(set, ids));
+}
