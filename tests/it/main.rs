@@ -149,3 +149,6 @@ mod fit_bands_gap_kiosk;
 mod keyflow_gap_full_text;
 mod keyflow_not_yet;
 mod keyflow_positions;
+// issue 16: «¿Qué le gusta hacer?» at the kiosk, and in the plan
+mod keyflow_kiosk_likes;
+mod likes_support;

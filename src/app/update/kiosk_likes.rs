@@ -59,7 +59,7 @@ pub fn act(
             visit.step = Step::Likes;
         }
         (Step::LikesResults(_), Target::Results) => visit.step = Step::Results(0),
-        (Step::Likes | Step::LikesResults(_), _) => {}
+        // "Terminar" and the rest are the visit's own.
         _ => return None,
     }
     Some(Vec::new())
