@@ -6,6 +6,22 @@ mod es;
 mod keys_en;
 mod keys_es;
 
+/// The six RIASEC type names of `s`, in R I A S E C order.
+pub fn riasec_names(s: &Strings) -> [&'static str; 6] {
+    [s.riasec_r, s.riasec_i, s.riasec_a, s.riasec_s, s.riasec_e, s.riasec_c]
+}
+
+/// The five answers of `s`, from «Me disgusta mucho» to «Me gusta mucho».
+pub fn interest_answers(s: &Strings) -> [&'static str; 5] {
+    [
+        s.interests_answer_1,
+        s.interests_answer_2,
+        s.interests_answer_3,
+        s.interests_answer_4,
+        s.interests_answer_5,
+    ]
+}
+
 macro_rules! strings {
     ($($key:ident),* $(,)?) => {
         /// One language's texts. Templates use `{name}` placeholders, filled by [`fill`].
@@ -102,6 +118,12 @@ strings! {
     session_copy_alias, header_copy_kept, header_offline, sessions_cached_here,
     // issue 15: deletion everywhere
     sessions_deleted_elsewhere,
+    // issue 16: «¿Qué le gusta hacer?», its scores and the occupations it suggests
+    interests_title, interests_results_title, interests_disclaimer, interests_ask, interests_answer_1, interests_answer_2,
+    interests_answer_3, interests_answer_4, interests_answer_5, interests_back, interests_skip, interests_skip_rest,
+    interests_questions, interests_code, interests_answered, interests_flat, interests_too_few, interests_none,
+    interests_count, interests_col_likes, interests_col_knows, interests_source, riasec_r, riasec_i, riasec_a,
+    riasec_s, riasec_e, riasec_c,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.
