@@ -7,12 +7,12 @@
 //! then parses the embedded RON text at run time and reports its problems at `FILE:LINE:COL`
 //! (`builtin:<id>.ron`), so a broken edit never stops the build of the tool that explains it.
 
-#[allow(dead_code, unused_imports)]
-#[path = "src/catalog/model.rs"]
-mod model;
 #[allow(dead_code)]
 #[path = "src/catalog/interests.rs"]
 mod interests;
+#[allow(dead_code, unused_imports)]
+#[path = "src/catalog/model.rs"]
+mod model;
 #[path = "src/catalog/serialize.rs"]
 mod serialize;
 

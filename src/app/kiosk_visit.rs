@@ -27,7 +27,7 @@ pub struct Visit {
     pub start_row: usize,
     /// Issue 16: where the visitor is in «¿Qué le gusta hacer?», kept while its results show so "back"
     /// returns to the question they came from.
-    pub likes: Option<super::kiosk_likes::Likes>,
+    pub likes: Option<super::interests::Questionnaire>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]

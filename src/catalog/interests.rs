@@ -67,7 +67,16 @@ impl InterestProfile {
     /// A profile with these values (R, I, A, S, E, C order).
     pub fn new(values: [f64; 6], basis: Basis, onet: Vec<String>) -> Self {
         let [realistic, investigative, artistic, social, enterprising, conventional] = values;
-        InterestProfile { realistic, investigative, artistic, social, enterprising, conventional, basis, onet }
+        InterestProfile {
+            realistic,
+            investigative,
+            artistic,
+            social,
+            enterprising,
+            conventional,
+            basis,
+            onet,
+        }
     }
 
     /// The types from the highest value down (ties in R, I, A, S, E, C order): `[(letter, value)]`.

@@ -17,11 +17,11 @@ mod set;
 mod validate;
 
 pub use builtin::{BUILTINS, Builtin, builtin, builtin_ids};
+pub use interests::{ONET_CREDIT, RIASEC, SCALE};
 pub use load::{
     BUILTIN_NAME, BUILTIN_TEXT, CatalogSources, Input, Loaded, builtin_file, builtin_files, load, load_files,
     load_inputs, read_sources,
 };
-pub use interests::{ONET_CREDIT, RIASEC, SCALE};
 pub use model::*;
 pub use names::{first_form, forms, short_source};
 pub use parse::{SourceFile, is_valid_id, parse};

@@ -107,4 +107,3 @@ fn detail<S: serde::ser::SerializeStruct, T: Serialize>(
         None => st.skip_field(name),
     }
 }
-

@@ -21,6 +21,8 @@ mod lock;
 mod model;
 pub mod plan;
 mod store;
+// issue 16: occupations by interest
+mod suggest;
 mod timestamp;
 
 #[cfg(test)]
@@ -60,3 +62,4 @@ pub use plan::{
     Step, StepKind, StepStatus, Who, parse_date,
 };
 pub use store::{Listed, SessionStore, parse, to_text};
+pub use suggest::{Suggested, suggestions};

@@ -50,6 +50,7 @@ mod export_json;
 // issue 16: interest answers in the session and the JSON export
 mod fit_ranking;
 mod footer_fit;
+mod interests_app;
 mod interests_export;
 mod keyflow;
 mod keyflow_cannot_save;

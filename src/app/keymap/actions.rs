@@ -62,6 +62,10 @@ pub enum Place {
     KioskLikes,
     /// What the visitor likes: the three types, the chart and the occupations that go with them.
     KioskLikesResults,
+    /// Issue 16, «¿Qué le gusta hacer?»: one question at a time, answered 1–5.
+    InterestsQuestion,
+    /// Issue 16: the scores, the code and the suggested occupations.
+    InterestsResults,
 }
 
 /// Counselor's computer, kiosk, or both.
@@ -76,9 +80,21 @@ const PANES: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail];
 /// The four panes of the Tab cycle; the occupation detail is reached with `afines` (or a click).
 const FOUR: &[Place] = &[Sectors, Occupations, Functions, Programs];
 /// The list keys scroll the `?` help and move through the gap too.
-const LISTS: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Sessions, BestFit, Help, Gap];
-const LISTS_SEARCH: &[Place] =
-    &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Search, BestFit, Help, Gap];
+const LISTS: &[Place] =
+    &[Sectors, Occupations, Functions, Programs, Detail, Sessions, BestFit, Help, Gap, InterestsResults];
+const LISTS_SEARCH: &[Place] = &[
+    Sectors,
+    Occupations,
+    Functions,
+    Programs,
+    Detail,
+    Sessions,
+    Search,
+    BestFit,
+    Help,
+    Gap,
+    InterestsResults,
+];
 /// The gap and help popups close with the keys that open them, and with `q`.
 const PANES_POPUP: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Help, Gap];
 const EVERYWHERE: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Sessions, Help, Gap];
@@ -169,7 +185,7 @@ actions! {
     Resume reanudar ["enter"] &[Sessions], Both;
     Delete borrar ["d", "delete"] &[Sessions], Both;
     Filter filtrar ["/"] &[Sessions], Both;
-    Close cerrar ["esc"] &[Popup, Help, Gap, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions, ExperienceSearch, ExperienceList, PlanList, PlanEdit, KioskTitle, KioskConfirm], Both;
+    Close cerrar ["esc"] &[Popup, Help, Gap, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions, ExperienceSearch, ExperienceList, PlanList, PlanEdit, KioskTitle, KioskConfirm, InterestsQuestion, InterestsResults], Both;
     NextField campo_siguiente ["tab", "down"] &[Form, Consent], Both;
     PreviousField campo_anterior ["shift+tab", "up"] &[Form, Consent], Both;
     Start comenzar ["enter"] &[Form, Consent], Both;
@@ -266,6 +282,22 @@ actions! {
     KioskLike4 kiosco_me_gusta ["4"] &[KioskLikes], Kiosk;
     KioskLike5 kiosco_me_gusta_mucho ["5"] &[KioskLikes], Kiosk;
     KioskSkipRest kiosco_saltar_resto ["tab"] &[KioskLikes], Kiosk;
+    // Issue 16, «¿Qué le gusta hacer?». Not `i` (the issue's first pick): that is `explorada` in the panes.
+    // `h`, for «hacer».
+    Interests intereses ["h"] PANES, Both;
+    Answer1 respuesta_1 ["1"] &[InterestsQuestion], Both;
+    Answer2 respuesta_2 ["2"] &[InterestsQuestion], Both;
+    Answer3 respuesta_3 ["3"] &[InterestsQuestion], Both;
+    Answer4 respuesta_4 ["4"] &[InterestsQuestion], Both;
+    Answer5 respuesta_5 ["5"] &[InterestsQuestion], Both;
+    InterestsBack intereses_atras ["backspace"] &[InterestsQuestion], Both;
+    InterestsSkip intereses_saltar ["tab"] &[InterestsQuestion], Both;
+    InterestsSkipRest intereses_saltar_resto ["r"] &[InterestsQuestion], Both;
+    InterestsGo intereses_ir ["enter"] &[InterestsResults], Both;
+    InterestsLevel intereses_nivel ["n"] &[InterestsResults], Both;
+    InterestsSectorNext intereses_sector ["right"] &[InterestsResults], Both;
+    InterestsSectorPrevious intereses_sector_anterior ["left"] &[InterestsResults], Both;
+    InterestsQuestions intereses_preguntas ["backspace"] &[InterestsResults], Both;
 }
 
 impl Place {

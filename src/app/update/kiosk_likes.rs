@@ -4,17 +4,20 @@
 //! be read. Every answer goes into the session as it is given.
 
 use super::changed;
-use crate::app::kiosk_likes::{Likes, SUGGESTED, suggest};
+use crate::app::interests::Questionnaire;
+use crate::app::kiosk_likes::{SUGGESTED, suggest};
 use crate::app::kiosk_visit::{Questions, Step, Target, Visit};
 use crate::app::model::Workspace;
 use crate::app::msg::Effect;
 use crate::catalog::CatalogSet;
 use crate::interests::{QUESTIONS, Reading};
 
-/// "¿Qué le gusta hacer?" chosen at the start: the first question not yet answered.
+/// "¿Qué le gusta hacer?" chosen at the start: the first question not yet answered, or the results
+/// when every one is.
 pub fn start(visit: &mut Visit, ws: &Workspace) {
-    visit.likes = Some(Likes::resume(&ws.session));
-    visit.step = Step::Likes;
+    let quiz = Questionnaire::resume(&ws.session);
+    visit.step = if quiz.is_done() { Step::LikesResults(0) } else { Step::Likes };
+    visit.likes = Some(quiz);
 }
 
 /// How many suggestions the results list (for ↑/↓).
@@ -32,18 +35,17 @@ pub fn act(
 ) -> Option<Vec<Effect>> {
     match (&visit.step, target) {
         (Step::Likes, Target::Like(answer)) => {
-            let likes = visit.likes.get_or_insert_with(Likes::default);
-            let (more, changed_now) = likes.answer(&mut ws.session, set, answer);
-            if !more {
+            let quiz = visit.likes.get_or_insert_with(Questionnaire::default);
+            let changed_now = quiz.answer(&mut ws.session, set, answer);
+            if quiz.is_done() {
                 visit.step = Step::LikesResults(0);
             }
             return Some(if changed_now { changed(ws, now) } else { Vec::new() });
         }
-        (Step::Likes, Target::Back) => {
-            if !visit.likes.as_mut().is_some_and(Likes::back) {
-                visit.step = Step::Start;
-            }
-        }
+        (Step::Likes, Target::Back) => match &mut visit.likes {
+            Some(quiz) if quiz.at > 0 => quiz.back(),
+            _ => visit.step = Step::Start,
+        },
         (Step::Likes, Target::SkipRest) => visit.step = Step::LikesResults(0),
         (Step::LikesResults(_), Target::Row) => {
             let last = count(ws, set).saturating_sub(1);
@@ -54,8 +56,8 @@ pub fn act(
         (Step::LikesResults(at), Target::Ask) => ask(visit, ws, set, *at),
         // Back to the question the visitor left (the last one, when they answered them all).
         (Step::LikesResults(_), Target::Back) => {
-            let likes = visit.likes.get_or_insert_with(|| Likes::resume(&ws.session));
-            likes.at = likes.at.min(QUESTIONS.len() - 1);
+            let quiz = visit.likes.get_or_insert_with(|| Questionnaire::resume(&ws.session));
+            quiz.at = quiz.at.min(QUESTIONS.len() - 1);
             visit.step = Step::Likes;
         }
         (Step::LikesResults(_), Target::Results) => visit.step = Step::Results(0),
@@ -71,11 +73,11 @@ pub fn act(
 fn ask(visit: &mut Visit, ws: &Workspace, set: &CatalogSet, at: usize) {
     let suggested = suggest(&ws.session, set, SUGGESTED);
     if suggested.is_empty() {
-        let likes = match ws.session.interest_reading() {
-            Reading::Flat => Likes::default(),
-            _ => Likes::resume(&ws.session),
+        let quiz = match ws.session.interest_reading() {
+            Reading::Flat => Questionnaire::default(),
+            _ => Questionnaire::resume(&ws.session),
         };
-        visit.likes = Some(likes);
+        visit.likes = Some(quiz);
         visit.step = Step::Likes;
         return;
     }

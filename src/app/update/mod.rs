@@ -7,6 +7,7 @@ mod export;
 mod form;
 mod full_text;
 mod gap;
+mod interests;
 mod keys;
 mod kiosk;
 mod kiosk_end;

@@ -48,6 +48,7 @@ pub const HELP: &[Row] = &[
     row(&[&[Export]], "ayuda.exportar"),
     Row { groups: &[&[CuocGo], &[Back]], sep: " / ", primary: false, text: "ayuda.ocupacion_cuoc" },
     row(&[&[Experience]], "ayuda.experiencia"),
+    row(&[&[Interests]], "ayuda.intereses"),
     // The plan (issue 13): one row, so the help still fits 80×24.
     Row { groups: &[&[Plan], &[Goal], &[AddExplored]], sep: " / ", primary: false, text: "ayuda.plan" },
     row(&[&[Help]], "ayuda.ayuda"),
@@ -163,6 +164,46 @@ pub const README_MORE: &[Row] = &[
         text: "ayuda.kiosco_gustos",
     },
     row(&[&[KioskSkipRest]], "ayuda.kiosco_saltar_resto"),
+    // Issue 16: «¿Qué le gusta hacer?».
+    Row {
+        groups: &[&[Answer1], &[Answer2], &[Answer3], &[Answer4], &[Answer5]],
+        sep: " ",
+        primary: false,
+        text: "ayuda.respuestas",
+    },
+    row(&[&[InterestsBack]], "ayuda.intereses_atras"),
+    row(&[&[InterestsSkip]], "ayuda.intereses_saltar"),
+    row(&[&[InterestsSkipRest]], "ayuda.intereses_saltar_resto"),
+    row(&[&[InterestsLevel]], "ayuda.intereses_nivel"),
+    Row {
+        groups: &[&[InterestsSectorPrevious, InterestsSectorNext]],
+        sep: " ",
+        primary: false,
+        text: "ayuda.intereses_sector",
+    },
+    row(&[&[InterestsGo]], "ayuda.intereses_ir"),
+    row(&[&[InterestsQuestions]], "ayuda.intereses_preguntas"),
+];
+
+/// «¿Qué le gusta hacer?» on a question.
+pub const FOOTER_INTERESTS_QUESTION: &[Entry] = &[
+    (&[&[Answer1, Answer2, Answer3, Answer4, Answer5]], "pie.responder"),
+    (&[&[InterestsBack]], "pie.atras"),
+    (&[&[InterestsSkip]], "pie.saltar"),
+    (&[&[InterestsSkipRest]], "pie.saltar_resto"),
+    (&[&[Close]], "pie.cerrar"),
+];
+/// «¿Qué le gusta hacer?», results that cannot be read (too few answers, or flat): no list to move in.
+pub const FOOTER_INTERESTS_UNREAD: &[Entry] =
+    &[(&[&[InterestsQuestions]], "pie.preguntas"), (&[&[Close]], "pie.cerrar")];
+/// «¿Qué le gusta hacer?», the results.
+pub const FOOTER_INTERESTS_RESULTS: &[Entry] = &[
+    (&[&[Up, Down]], "pie.elegir"),
+    (&[&[InterestsGo]], "pie.ir_ocupacion"),
+    (&[&[InterestsLevel]], "pie.nivel"),
+    (&[&[InterestsSectorPrevious, InterestsSectorNext]], "pie.sector"),
+    (&[&[InterestsQuestions]], "pie.preguntas"),
+    (&[&[Close]], "pie.cerrar"),
 ];
 
 pub const FOOTER_COMMON: &[Entry] = &[
