@@ -271,9 +271,10 @@ actions! {
     KioskSkip kiosco_saltar ["tab"] &[KioskQuestion], Kiosk;
     KioskResults kiosco_resultados ["r"] &[KioskQuestion], Kiosk;
     KioskStay kiosco_seguir ["n"] &[KioskConfirm], Kiosk;
-    // Issue 16, «¿Qué le gusta hacer?». Not `i` (the issue's first pick): that is `explorada` in the panes.
-    // `h`, for «hacer».
-    Interests intereses ["h"] PANES, Both;
+    // Issue 16, «¿Qué le gusta hacer?». Not `i` (the issue's first pick): that is `explorada` in the panes;
+    // nor `h`, `x`, `o`, `d`, `f`, keys offices are shown moving others to (docs/config.md, the tests). `u`,
+    // of «gUstos».
+    Interests intereses ["u"] PANES, Both;
     Answer1 respuesta_1 ["1"] &[InterestsQuestion], Both;
     Answer2 respuesta_2 ["2"] &[InterestsQuestion], Both;
     Answer3 respuesta_3 ["3"] &[InterestsQuestion], Both;
