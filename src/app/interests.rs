@@ -1,5 +1,5 @@
 //! «¿Qué le gusta hacer?» (issue 16) as the app holds it: a [`Questionnaire`] — one question at a time,
-//! answered, skipped, gone back to — that the counselor's screen (`h`) uses and the kiosk path can reuse,
+//! answered, skipped, gone back to — that the counselor's screen (`u`) uses and the kiosk path can reuse,
 //! and the counselor's [`InterestsPanel`], which adds the results (scores, code, suggestions).
 //!
 //! Every answer goes into the session at once (`Session::set_interest`), so Esc, a crash or a save

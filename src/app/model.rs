@@ -226,7 +226,7 @@ pub enum Overlay {
     Plan(Box<super::plan::PlanPanel>),
     /// `v`: the selected item's whole text (issue 14).
     FullText(Box<FullText>),
-    /// `h`: «¿Qué le gusta hacer?», its questions then its results (issue 16).
+    /// `u`: «¿Qué le gusta hacer?», its questions then its results (issue 16).
     Interests(super::InterestsPanel),
 }
 

@@ -322,10 +322,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("pie.saltar", "skip"),
     ("pie.saltar_resto", "skip the rest"),
     ("pie.preguntas", "questions"),
-    (
-        "ayuda.intereses",
-        "What do you like doing?: interest questions (exploratory), scores and occupations alike",
-    ),
+    ("ayuda.intereses", "What do you like doing?: interests and occupations alike"),
     (
         "ayuda.respuestas",
         "in “What do you like doing?”: answer, from “Dislike it a lot” (1) to “Like it a lot” (5)",

@@ -328,10 +328,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("pie.saltar", "saltar"),
     ("pie.saltar_resto", "saltar el resto"),
     ("pie.preguntas", "preguntas"),
-    (
-        "ayuda.intereses",
-        "¿Qué le gusta hacer?: preguntas de intereses (exploratorias), puntuaciones y ocupaciones parecidas",
-    ),
+    ("ayuda.intereses", "¿Qué le gusta hacer?: intereses y ocupaciones que se le parecen"),
     (
         "ayuda.respuestas",
         "en «¿Qué le gusta hacer?»: responder, de «Me disgusta mucho» (1) a «Me gusta mucho» (5)",

@@ -1,4 +1,4 @@
-//! «¿Qué le gusta hacer?» (`h`, issue 16), the questions: one activity at a time for the counselor to read
+//! «¿Qué le gusta hacer?» (`u`, issue 16), the questions: one activity at a time for the counselor to read
 //! out, the five answers as buttons (keys 1–5, or a click; the one given before is marked ●), Atrás,
 //! Saltar and Saltar el resto, and «12/48» on the border. The results are `interests_results`.
 

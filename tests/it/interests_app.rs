@@ -1,4 +1,4 @@
-//! Issue 16, the counselor's «¿Qué le gusta hacer?» (`h`): one question at a time, answered with 1–5 or
+//! Issue 16, the counselor's «¿Qué le gusta hacer?» (`u`): one question at a time, answered with 1–5 or
 //! a click, back, skip, skip the rest, Esc keeping the answers, saved and reopened; the results' chart,
 //! code and suggestions (by correlation, each with its fit), their filters and Enter; the flat sheet.
 //! Snapshots at 80×24 and 120×40 in Spanish and English.
@@ -67,10 +67,10 @@ fn interests(app: &App) -> rumbo::app::InterestsPanel {
 }
 
 #[test]
-fn h_asks_one_question_at_a_time_back_skip_and_the_rest_keep_every_answer_through_a_reopen() {
+fn u_asks_one_question_at_a_time_back_skip_and_the_rest_keep_every_answer_through_a_reopen() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(dir.path());
-    app.char('h');
+    app.char('u');
     let screen = app.screen_text();
     assert!(screen.contains(" 1/48 "), "{screen}");
     assert!(screen.contains("Exploratorio: no es una prueba validada."), "{screen}");
@@ -104,7 +104,7 @@ fn h_asks_one_question_at_a_time_back_skip_and_the_rest_keep_every_answer_throug
     again.model.catalog = profiled();
     again.press(KeyCode::Enter);
     assert_eq!(again.ws().session.interest_answer(QUESTIONS[2].id), Some(Answer::Dislike));
-    again.char('h');
+    again.char('u');
     assert_eq!(interests(&again).quiz.at, 1, "the first question without an answer");
     assert!(again.screen_text().contains(" 2/48 "));
 }
@@ -113,7 +113,7 @@ fn h_asks_one_question_at_a_time_back_skip_and_the_rest_keep_every_answer_throug
 fn a_click_on_an_answer_button_records_it_and_on_saltar_skips() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(dir.path());
-    app.char('h');
+    app.char('u');
     let (x, y) = find(&app.screen(), "Me gusta mucho");
     app.pointer(click(x, y));
     assert_eq!(app.ws().session.interest_answer(QUESTIONS[0].id), Some(Answer::LikeMuch));
@@ -141,7 +141,7 @@ fn results_rank_by_correlation_filter_and_enter_goes_to_the_occupation() {
     let mut app = app(dir.path());
     let set = profiled();
     realistic(&mut app.ws_mut().session, &set);
-    app.char('h');
+    app.char('u');
     assert!(interests(&app).showing_results(), "every question answered: the results");
     let screen = app.screen_text();
     assert!(screen.contains("Código: RCI (Realista, Convencional, Investigador)"), "{screen}");
@@ -173,7 +173,7 @@ fn a_flat_sheet_says_to_ask_again_and_ranks_nothing() {
     for q in QUESTIONS {
         app.ws_mut().session.set_interest(q.id, Some(Answer::Like), &set);
     }
-    app.char('h');
+    app.char('u');
     let screen = app.screen_text();
     assert!(
         screen.contains("Las respuestas no muestran preferencias: conviene repetir algunas preguntas."),
@@ -208,7 +208,7 @@ fn opened(answer: fn(&mut Session, &CatalogSet), lang: Lang, size: (u16, u16)) -
     let mut model = workspace(session, lang, size);
     model.catalog = set;
     model.now = crate::ui_snapshots::now();
-    press(&mut model, KeyCode::Char('h'));
+    press(&mut model, KeyCode::Char('u'));
     model
 }
 

@@ -282,9 +282,10 @@ actions! {
     KioskLike4 kiosco_me_gusta ["4"] &[KioskLikes], Kiosk;
     KioskLike5 kiosco_me_gusta_mucho ["5"] &[KioskLikes], Kiosk;
     KioskSkipRest kiosco_saltar_resto ["tab"] &[KioskLikes], Kiosk;
-    // Issue 16, «¿Qué le gusta hacer?». Not `i` (the issue's first pick): that is `explorada` in the panes.
-    // `h`, for «hacer».
-    Interests intereses ["h"] PANES, Both;
+    // Issue 16, «¿Qué le gusta hacer?». Not `i` (the issue's first pick): that is `explorada` in the panes;
+    // nor `h`, `x`, `o`, `d`, `f`, keys offices are shown moving others to (docs/config.md, the tests). `u`,
+    // of «gUstos».
+    Interests intereses ["u"] PANES, Both;
     Answer1 respuesta_1 ["1"] &[InterestsQuestion], Both;
     Answer2 respuesta_2 ["2"] &[InterestsQuestion], Both;
     Answer3 respuesta_3 ["3"] &[InterestsQuestion], Both;

@@ -1,4 +1,4 @@
-//! «¿Qué le gusta hacer?» (`h`, issue 16): the counselor reads each question, the person answers; `1`–`5`
+//! «¿Qué le gusta hacer?» (`u`, issue 16): the counselor reads each question, the person answers; `1`–`5`
 //! (or a click on an answer button) records the answer and shows the next, Backspace goes back, Tab
 //! skips, `r` skips the rest; past the last question come the results, whose suggestions move like a
 //! list, filter by competency level (`n`) and sector (`←` `→`) and go to the occupation (Enter). Esc
