@@ -470,7 +470,8 @@ pub const FOOTER_KIOSK_LIKES: &[Entry] = &[
 ];
 pub const FOOTER_KIOSK_LIKES_RESULTS: &[Entry] = &[
     (&[&[KioskUp, KioskDown]], "pie.elegir"),
-    (&[&[KioskBack]], "pie.kiosco_volver_preguntas"),
+    // «atrás», not «volver a las preguntas»: at 80 columns «[t] Terminar» must fit beside it.
+    (&[&[KioskBack]], "pie.kiosco_atras"),
     (&[&[KioskResults]], "pie.kiosco_resultados"),
     (&[&[Finish]], "pie.terminar"),
 ];
