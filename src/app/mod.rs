@@ -8,7 +8,6 @@ mod gap;
 pub mod interests;
 pub mod keymap;
 pub mod kiosk;
-pub mod kiosk_likes;
 pub mod kiosk_visit;
 mod model;
 mod msg;

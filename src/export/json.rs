@@ -110,7 +110,13 @@ pub fn render(session: &Session, summary: &Summary, notes: NotesChoice, schema: 
         }
         // Issue 16: the six scores and the code, when the person answered any question.
         if let (Some(interests), Some(summary)) = (original_interests, summary.as_object_mut()) {
-            summary.insert("interests".into(), serde_json::to_value(interests).unwrap_or(Value::Null));
+            let mut value = serde_json::to_value(interests).unwrap_or(Value::Null);
+            // O*NET's licence: its credit goes with every export that shows interest data (the scale,
+            // and what the plan suggests from it, are O*NET's).
+            if let Some(object) = value.as_object_mut() {
+                object.insert("credit".into(), Value::from(crate::catalog::ONET_CREDIT));
+            }
+            summary.insert("interests".into(), value);
         }
     }
     let value = json!({

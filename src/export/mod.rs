@@ -7,6 +7,7 @@ mod experience;
 mod html;
 mod html_plan;
 pub mod interests;
+pub mod plan_likes;
 mod json;
 mod markdown;
 pub mod naming;

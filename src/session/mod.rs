@@ -22,6 +22,7 @@ mod model;
 pub mod plan;
 mod store;
 // issue 16: occupations by interest
+mod likes;
 mod suggest;
 mod timestamp;
 
@@ -62,4 +63,5 @@ pub use plan::{
     Step, StepKind, StepStatus, Who, parse_date,
 };
 pub use store::{Listed, SessionStore, parse, to_text};
+pub use likes::{Closeness, Liked, SUGGESTED, suggest, top_types};
 pub use suggest::{Suggested, suggestions};

@@ -8,7 +8,7 @@ use crate::keyflow_support::session_ids;
 use crate::kiosk_visit_support::{Visitor, flat};
 use crate::likes_support::{profiled, social_first};
 use crossterm::event::KeyCode;
-use rumbo::app::kiosk_likes::{SUGGESTED, suggest};
+use rumbo::session::{SUGGESTED, suggest};
 use rumbo::app::kiosk_visit::Step;
 use rumbo::interests::{Answer, QUESTIONS, Riasec};
 use std::path::Path;
@@ -195,6 +195,10 @@ fn with_consent_the_answers_are_saved_in_the_session() {
     assert_eq!(saved.interests.len(), 12, "{file}");
     assert_eq!(saved.interest_answer(QUESTIONS[3].id), Some(Answer::LikeMuch), "Social: «Me gusta mucho»");
     assert_eq!(saved.format, rumbo::session::INTERESTS_FORMAT);
+    // The summary written for the desk says what the visitor likes, with O*NET's credit.
+    let html = std::fs::read_to_string(&v.exported()[0]).unwrap();
+    assert!(html.contains("Lo que le gusta hacer") && html.contains("Su código: SRC"), "{html}");
+    assert!(html.contains("O*NET 30.2"), "{html}");
 }
 
 #[test]

@@ -153,4 +153,5 @@ mod keyflow_positions;
 // issue 16: «¿Qué le gusta hacer?» at the kiosk, and in the plan
 mod keyflow_kiosk_likes;
 mod likes_support;
+mod plan_likes;
 mod ui_kiosk_likes;

@@ -5,7 +5,7 @@
 
 use super::changed;
 use crate::app::interests::Questionnaire;
-use crate::app::kiosk_likes::{SUGGESTED, suggest};
+use crate::session::{SUGGESTED, suggest};
 use crate::app::kiosk_visit::{Questions, Step, Target, Visit};
 use crate::app::model::Workspace;
 use crate::app::msg::Effect;

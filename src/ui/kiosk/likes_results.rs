@@ -10,7 +10,7 @@ use super::super::{Ui, keys};
 use super::bar;
 use super::start::list_rows;
 use crate::app::Workspace;
-use crate::app::kiosk_likes::{Closeness, SUGGESTED, suggest, top_types};
+use crate::session::{Closeness, SUGGESTED, suggest, top_types};
 use crate::app::kiosk_visit::{Step, Target, Visit};
 use crate::i18n::{Strings, fill};
 use crate::interests::{Reading, Riasec};

@@ -1,11 +1,13 @@
-//! Issue 16 at the kiosk: what the results of «¿Qué le gusta hacer?» show — the types liked most, and
-//! the occupations that go with them, in words. Where the visitor is in the questions is the counselor
-//! screen's own [`super::interests::Questionnaire`]; the answers live in the session from the moment
-//! they are given, so "Terminar", the idle timeout or a save never loses one.
+//! Issue 16 in the visitor's words: what the kiosk's results of «¿Qué le gusta hacer?» and the plan the
+//! person takes home show — the types liked most, and the occupations that go with them, how closely
+//! said in words. Built on [`super::suggestions`] (the counselor's ranking) with no filter.
 
+use super::best::BestFilter;
+use super::fit::Standing;
+use super::model::Session;
+use super::suggest::suggestions;
 use crate::catalog::CatalogSet;
 use crate::interests::Riasec;
-use crate::session::{BestFilter, Session, Standing, suggestions};
 
 /// How many occupations the results suggest.
 pub const SUGGESTED: usize = 5;
