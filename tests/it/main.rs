@@ -151,6 +151,7 @@ mod keyflow_gap_full_text;
 mod keyflow_not_yet;
 mod keyflow_positions;
 // issue 16: «¿Qué le gusta hacer?» at the kiosk, and in the plan
+mod e2e_kiosk_likes;
 mod keyflow_kiosk_likes;
 mod likes_support;
 mod plan_likes;
