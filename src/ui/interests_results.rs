@@ -217,6 +217,6 @@ fn row_line(model: &Ui, i: usize, row: &Suggested, room: usize) -> Line<'static>
         Span::raw(name),
         Span::raw(" ".repeat(gap)),
         Span::raw(likes),
-        Span::styled(knows, super::fit::style(&model.theme, &row.standing)),
+        Span::styled(knows, super::fit::style(model.theme, &row.standing)),
     ])
 }
