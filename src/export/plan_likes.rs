@@ -7,11 +7,11 @@
 //! On page 2, with the details: page 1 holds what the person acts on and is measured to fit one page.
 
 use super::escape::html as h;
-use crate::session::{Closeness, SUGGESTED, suggest, top_types};
 use crate::catalog::{CatalogSet, ONET_CREDIT};
 use crate::i18n::{Lang, Strings, fill};
 use crate::interests::{Reading, Riasec};
 use crate::session::Session;
+use crate::session::{Closeness, SUGGESTED, suggest, top_types};
 
 /// What the plan says of the person's likes.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,8 +59,7 @@ pub fn render(b: &mut String, likes: &LikesPlan, lang: Lang) {
     b.push_str(&format!("<section class=\"likes\">\n<h2>{}</h2>\n", h(s.plan_likes_title)));
     match &likes.reading {
         Reading::Ready { code } => {
-            let names: Vec<&str> =
-                top_types(code).into_iter().map(|t| type_name(s, t)).collect();
+            let names: Vec<&str> = top_types(code).into_iter().map(|t| type_name(s, t)).collect();
             let line = fill(s.plan_likes_code, &[("code", code), ("names", &names.join(", "))]);
             b.push_str(&format!("<p><strong>{}</strong></p>\n", h(&line)));
         }
@@ -75,7 +74,12 @@ pub fn render(b: &mut String, likes: &LikesPlan, lang: Lang) {
         b.push_str(&format!("<h3>{}</h3>\n<ol>\n", h(s.plan_likes_suggested)));
         for l in &likes.suggested {
             let words = closeness_words(s, l.closeness);
-            b.push_str(&format!("<li><strong>{}</strong> ({}) — {}</li>\n", h(&l.title), h(&l.code), h(words)));
+            b.push_str(&format!(
+                "<li><strong>{}</strong> ({}) — {}</li>\n",
+                h(&l.title),
+                h(&l.code),
+                h(words)
+            ));
         }
         b.push_str("</ol>\n");
     }
@@ -136,7 +140,10 @@ fn chart(likes: &LikesPlan, lang: Lang) -> String {
             h(&text)
         ));
     }
-    svg.push_str(&format!("</svg><figcaption class=\"muted\">{}</figcaption></figure>\n", h(s.plan_likes_chart)));
+    svg.push_str(&format!(
+        "</svg><figcaption class=\"muted\">{}</figcaption></figure>\n",
+        h(s.plan_likes_chart)
+    ));
     svg
 }
 

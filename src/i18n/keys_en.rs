@@ -302,7 +302,10 @@ pub const LABELS: &[(&str, &str)] = &[
         "ayuda.kiosco_gustos",
         "in kiosk mode, \"What do you like doing?\": from I dislike it a lot (1) to I like it a lot (5)",
     ),
-    ("ayuda.kiosco_saltar_resto", "in kiosk mode, \"What do you like doing?\": skip the rest and see what you like"),
+    (
+        "ayuda.kiosco_saltar_resto",
+        "in kiosk mode, \"What do you like doing?\": skip the rest and see what you like",
+    ),
     ("intereses", "opens “What do you like doing?”"),
     ("respuesta_1", "answers “Dislike it a lot”"),
     ("respuesta_2", "answers “Dislike it”"),

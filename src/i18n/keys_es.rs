@@ -308,7 +308,10 @@ pub const LABELS: &[(&str, &str)] = &[
         "ayuda.kiosco_gustos",
         "en el modo quiosco, «¿Qué le gusta hacer?»: de Me disgusta mucho (1) a Me gusta mucho (5)",
     ),
-    ("ayuda.kiosco_saltar_resto", "en el modo quiosco, «¿Qué le gusta hacer?»: saltar el resto y ver lo que le gusta"),
+    (
+        "ayuda.kiosco_saltar_resto",
+        "en el modo quiosco, «¿Qué le gusta hacer?»: saltar el resto y ver lo que le gusta",
+    ),
     ("intereses", "abre «¿Qué le gusta hacer?»"),
     ("respuesta_1", "responde «Me disgusta mucho»"),
     ("respuesta_2", "responde «Me disgusta»"),

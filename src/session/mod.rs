@@ -53,6 +53,7 @@ pub use fit::{
 pub use follow_up::{desk_code, due_by, is_due, pending_steps};
 pub use id::{is_valid_id, new_id};
 pub use interests::INTERESTS_FORMAT;
+pub use likes::{Closeness, Liked, SUGGESTED, suggest, top_types};
 pub use lock::SessionLock;
 pub use model::{
     ANSWERED_NO_FORMAT, AnsweredNo, CatalogRef, Consent, FORMAT, Focus, Mark, MarkKind, MarkLevel,
@@ -63,5 +64,4 @@ pub use plan::{
     Step, StepKind, StepStatus, Who, parse_date,
 };
 pub use store::{Listed, SessionStore, parse, to_text};
-pub use likes::{Closeness, Liked, SUGGESTED, suggest, top_types};
 pub use suggest::{Suggested, suggestions};

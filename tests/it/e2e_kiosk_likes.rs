@@ -62,7 +62,9 @@ fn a_visitor_finds_what_they_like_and_goes_on_to_the_code_with_the_keys_the_scre
     }
     app.wait_for(" 13/48 ");
     press_named(&app, "[Retroceso] atrás", "BSpace");
-    app.wait_screen("back on the twelfth, its answer shown", |s| s.contains(" 12/48 ") && s.contains("Su respuesta:"));
+    app.wait_screen("back on the twelfth, its answer shown", |s| {
+        s.contains(" 12/48 ") && s.contains("Su respuesta:")
+    });
     press_named(&app, "[Tab] saltar el resto", "Tab");
     let results = app.wait_for("Lo que más le gusta:");
     for words in ["1. Social", "2. Práctico", "3. Organizado", "Exploratorio: no es una prueba validada."] {
@@ -87,7 +89,8 @@ fn a_visitor_finds_what_they_like_and_goes_on_to_the_code_with_the_keys_the_scre
     // The saved session holds the twelve answers; the summary for the desk says what the visitor likes.
     let session = std::fs::read_to_string(env.session_file()).unwrap();
     assert!(session.contains("interests:") && session.contains("\"s-tareas\": LikeMuch"), "{session}");
-    let summaries: Vec<_> = std::fs::read_dir(env.root().join("resumenes")).unwrap().map(|e| e.unwrap().path()).collect();
+    let summaries: Vec<_> =
+        std::fs::read_dir(env.root().join("resumenes")).unwrap().map(|e| e.unwrap().path()).collect();
     assert_eq!(summaries.len(), 1, "{summaries:?}");
     let html = std::fs::read_to_string(&summaries[0]).unwrap();
     assert!(html.contains("Lo que le gusta hacer") && html.contains("O*NET 30.2"), "{html}");

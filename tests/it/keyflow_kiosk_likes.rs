@@ -8,9 +8,9 @@ use crate::keyflow_support::session_ids;
 use crate::kiosk_visit_support::{Visitor, flat};
 use crate::likes_support::{profiled, social_first};
 use crossterm::event::KeyCode;
-use rumbo::session::{SUGGESTED, suggest};
 use rumbo::app::kiosk_visit::Step;
 use rumbo::interests::{Answer, QUESTIONS, Riasec};
+use rumbo::session::{SUGGESTED, suggest};
 use std::path::Path;
 
 /// A visitor on the profiled catalog, past the consent, on "¿Qué le gusta hacer?" chosen with ↓ ↓ Enter.

@@ -108,7 +108,10 @@ fn printed_page_one_is_still_the_plan_and_the_likes_follow_readable() {
             assert!(all.contains(words), "`{words}` not printed:\n{all}");
         }
         assert!(all.contains("Exploratorio, no es una prueba validada."), "{all}");
-        assert!(all.contains("USDOL/ETA has not approved, endorsed, or tested these modifications."), "{all}");
+        assert!(
+            all.contains("USDOL/ETA has not approved, endorsed, or tested these modifications."),
+            "{all}"
+        );
         let small: Vec<_> = pdf
             .words()
             .into_iter()

@@ -5,12 +5,12 @@
 
 use super::changed;
 use crate::app::interests::Questionnaire;
-use crate::session::{SUGGESTED, suggest};
 use crate::app::kiosk_visit::{Questions, Step, Target, Visit};
 use crate::app::model::Workspace;
 use crate::app::msg::Effect;
 use crate::catalog::CatalogSet;
 use crate::interests::{QUESTIONS, Reading};
+use crate::session::{SUGGESTED, suggest};
 
 /// "¿Qué le gusta hacer?" chosen at the start: the first question not yet answered, or the results
 /// when every one is.

@@ -41,7 +41,10 @@ pub fn draw(model: &Ui, ws: &Workspace, visit: &Visit, frame: &mut Frame, area: 
         bar::draw(model, frame, Rect { y, height: 1, ..inner }, &[button], regions);
     }
     let exploratory = Rect { y: inner.bottom().saturating_sub(2), height: 1, ..inner };
-    frame.render_widget(Paragraph::new(Line::styled(clip(s.kiosk_likes_exploratory, room), t.dim)), exploratory);
+    frame.render_widget(
+        Paragraph::new(Line::styled(clip(s.kiosk_likes_exploratory, room), t.dim)),
+        exploratory,
+    );
     // Where the visitor is: «12/48», and the answer already given to this one.
     let (at, total) = likes.progress();
     let progress = fill(s.kiosk_question_progress, &[("at", &at), ("total", &total)]);

@@ -10,10 +10,10 @@ use super::super::{Ui, keys};
 use super::bar;
 use super::start::list_rows;
 use crate::app::Workspace;
-use crate::session::{Closeness, SUGGESTED, suggest, top_types};
 use crate::app::kiosk_visit::{Step, Target, Visit};
 use crate::i18n::{Strings, fill};
 use crate::interests::{Reading, Riasec};
+use crate::session::{Closeness, SUGGESTED, suggest, top_types};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -30,7 +30,10 @@ pub fn draw(model: &Ui, ws: &Workspace, visit: &Visit, frame: &mut Frame, area: 
     bar::draw(model, frame, keys_at, &bar::buttons(keys::FOOTER_KIOSK_LIKES_RESULTS, &targets), regions);
     let room = usize::from(inner.width);
     let exploratory = Rect { y: inner.bottom().saturating_sub(1), height: 1, ..inner };
-    frame.render_widget(Paragraph::new(Line::styled(clip(s.kiosk_likes_exploratory, room), t.dim)), exploratory);
+    frame.render_widget(
+        Paragraph::new(Line::styled(clip(s.kiosk_likes_exploratory, room), t.dim)),
+        exploratory,
+    );
     let scores = ws.session.interest_scores();
     let code = match ws.session.interest_reading() {
         Reading::Ready { code } => code,
