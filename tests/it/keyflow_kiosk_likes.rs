@@ -212,3 +212,32 @@ fn without_consent_no_answer_is_written() {
     // The summary for the desk is written (that is what the visitor was promised); no session file.
     assert!(session_ids(&v.dir).is_empty(), "{:?}", session_ids(&v.dir));
 }
+
+#[test]
+fn every_choice_is_a_click_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v = Visitor::start(dir.path());
+    let (set, index) = profiled();
+    v.model.catalog = set;
+    v.model.index = index;
+    v.begin("Ana", true);
+    v.click_on("¿Qué le gusta hacer?");
+    assert_eq!(v.step(), &Step::Likes, "{}", v.text());
+    for _ in 0..12 {
+        v.click_on("[5] Me gusta mucho");
+    }
+    v.click_on("[Retroceso] atrás");
+    assert!(flat(&v.text()).contains("12/48"), "{}", v.text());
+    v.click_on("[4] Me gusta");
+    v.click_on("[Tab] saltar el resto");
+    assert_eq!(v.step(), &Step::LikesResults(0), "{}", v.text());
+    // A click on a suggestion highlights it; the button under the list asks about it.
+    let second = suggest(&v.ws().session, &v.model.catalog, SUGGESTED)[1].occupation.clone();
+    let title: String = second.title.chars().take(20).collect();
+    v.click_on(&title);
+    assert_eq!(v.step(), &Step::LikesResults(1), "{}", v.text());
+    v.click_on("[Enter] preguntas sobre esta ocupación");
+    assert_eq!(v.visit().walk.as_ref().unwrap().occupations[0], second.id);
+    v.click_on("[t] Terminar");
+    assert!(v.visit().confirm);
+}
