@@ -14,6 +14,10 @@ use serde::{Deserialize, Serialize};
 /// The six types in the order every `[f64; 6]` of this crate uses: R, I, A, S, E, C.
 pub const RIASEC: [char; 6] = ['R', 'I', 'A', 'S', 'E', 'C'];
 
+/// The six values' field names in a catalog, in the same order.
+pub const NAMES: [&str; 6] =
+    ["realistic", "investigative", "artistic", "social", "enterprising", "conventional"];
+
 /// The lowest and highest value of O*NET's `OI` scale.
 pub const SCALE: (f64, f64) = (1.0, 7.0);
 

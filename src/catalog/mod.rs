@@ -3,6 +3,7 @@
 
 mod builtin;
 pub mod cache;
+mod formats;
 pub mod import;
 mod interests;
 mod limits;

@@ -26,6 +26,12 @@ pub enum ProblemKind {
     NeedsFormat2(String),
     /// A format-3 field (a program's details) in a file that says `format: 1` or `2`.
     NeedsFormat3(String),
+    NeedsFormat4(String),
+    /// An interest value off O*NET's 1–7 scale: the field and what it says.
+    BadInterest {
+        field: String,
+        found: String,
+    },
     /// A program's `url` that is not `http://` or `https://`: the field and the text.
     BadUrl {
         field: String,
@@ -96,6 +102,10 @@ impl Problem {
             ProblemKind::Expected(detail) => fill(s.problem_expected, &[("detail", detail)]),
             ProblemKind::NeedsFormat2(field) => fill(s.problem_needs_format_2, &[("field", field)]),
             ProblemKind::NeedsFormat3(field) => fill(s.problem_needs_format_3, &[("field", field)]),
+            ProblemKind::NeedsFormat4(field) => fill(s.problem_needs_format_4, &[("field", field)]),
+            ProblemKind::BadInterest { field, found } => {
+                fill(s.problem_bad_interest, &[("field", field), ("found", found)])
+            }
             ProblemKind::BadUrl { field, url } => fill(s.problem_bad_url, &[("field", field), ("url", url)]),
             ProblemKind::BadLevel(found) => fill(s.problem_bad_level, &[("found", found)]),
             ProblemKind::NewerFormat(found) => {

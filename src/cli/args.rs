@@ -206,7 +206,7 @@ pub enum CatalogCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Turn an official source into a catalog (format 2)
+    /// Turn an official source into a catalog (format 2; 4 with --interests)
     #[command(subcommand)]
     Import(ImportCommand),
 }
@@ -214,9 +214,14 @@ pub enum CatalogCommand {
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// Read DANE's CUOC occupational-profiles Excel workbook and write the catalog
+    #[command(after_help = crate::catalog::ONET_CREDIT)]
     Cuoc {
         /// The workbook PerfilesOcupacionales-Excel-CUOC-*.xlsx
         workbook: PathBuf,
+        /// Also give each occupation its interest profile (RIASEC), derived from O*NET (not DANE's): the folder
+        /// with Interests.txt, isco_soc_crosswalk.xls and 2010_to_2019_Crosswalk.xlsx (writes format 4)
+        #[arg(long, value_name = "DIR")]
+        interests: Option<PathBuf>,
         /// The .ron file to write (without -o: standard output)
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,

@@ -41,11 +41,13 @@ pub fn localize(cmd: Command) -> Command {
                     .mut_arg("json", |a| a.help("Escribe {\"catalogs\":[…]} (o {\"problems\":[…]}) en JSON"))
             })
             .mut_subcommand("import", |c| {
-                common(c).about("Convierte una fuente oficial en un catálogo (formato 2)").mut_subcommand("cuoc", |c| {
+                common(c).about("Convierte una fuente oficial en un catálogo (formato 2; 4 con --interests)").mut_subcommand("cuoc", |c| {
                     common(c)
                         .about("Lee el libro de Excel de perfiles ocupacionales de la CUOC (DANE) y escribe el catálogo")
                         .mut_arg("workbook", |a| a.help("El libro PerfilesOcupacionales-Excel-CUOC-*.xlsx"))
                         .mut_arg("output", |a| a.help("El archivo .ron que escribir (sin -o: la salida estándar)"))
+                        .mut_arg("interests", |a| a.help("Da además a cada ocupación su perfil de intereses (RIASEC), derivado de O*NET (no es del DANE): la carpeta con Interests.txt, isco_soc_crosswalk.xls y 2010_to_2019_Crosswalk.xlsx (escribe el formato 4)"))
+                        .after_help(crate::catalog::ONET_CREDIT)
                 })
             })
         })

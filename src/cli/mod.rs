@@ -57,9 +57,11 @@ pub fn run() -> ExitCode {
         Some(Command::Catalog(CatalogCommand::Check { paths, json })) => {
             check::run(&cli.global, lang, paths, *json)
         }
-        Some(Command::Catalog(CatalogCommand::Import(ImportCommand::Cuoc { workbook, output }))) => {
-            import_cuoc::run(lang, workbook, output.as_deref())
-        }
+        Some(Command::Catalog(CatalogCommand::Import(ImportCommand::Cuoc {
+            workbook,
+            interests,
+            output,
+        }))) => import_cuoc::run(lang, workbook, interests.as_deref(), output.as_deref()),
         Some(Command::Search(args)) => search::run(&cli.global, lang, args),
         Some(Command::Export(args)) => export::run(&cli.global, lang, args),
         Some(Command::Sessions(command)) => sessions::run(&cli.global, lang, command),

@@ -111,6 +111,9 @@ strings! {
     kiosk_lang_label, kiosk_lang_es, kiosk_lang_en, kiosk_visit_body, kiosk_alias_title, kiosk_alias_label, kiosk_consent_question, kiosk_consent_text, kiosk_consent_yes, kiosk_consent_no, kiosk_consent_needed, kiosk_chosen_yes, kiosk_chosen_no, kiosk_continue, kiosk_start_title, kiosk_start_by_title, kiosk_start_by_title_hint, kiosk_start_by_sector, kiosk_start_by_sector_hint, kiosk_title_prompt, kiosk_title_none, kiosk_title_pick, kiosk_sector_title, kiosk_question_title, kiosk_question_occupation, kiosk_question_progress, kiosk_question_essential, kiosk_question_optional, kiosk_answer_yes, kiosk_answer_learning, kiosk_answer_no, kiosk_answer_given, kiosk_results_title, kiosk_results_best, kiosk_results_none, kiosk_results_learn, kiosk_results_all_done, kiosk_results_more, kiosk_results_programs, kiosk_results_no_programs, kiosk_confirm_title, kiosk_confirm_body, kiosk_confirm_yes, kiosk_confirm_no, kiosk_header_code, kiosk_header_not_saved, kiosk_done_body_unsaved, kiosk_done_office, kiosk_summary_unsaved,
     // issue 14: what a kiosk visitor answered "Todavía no", shown to the counselor and on the desk's summary
     mark_not_yet, mark_not_yet_short, mark_legend_not_yet, mark_legend_short_not_yet, mark_legend_tight_not_yet, full_answered_no, export_not_yet,
+    // issue 16 (data): interest profiles derived from O*NET, their import and credit
+    catimport_expect_isco_code, catimport_expect_part_mark, catimport_expect_soc_code, catimport_expect_onet_code, catimport_expect_riasec, catimport_expect_interest_value, catimport_expect_six_types, catimport_interests,
+    problem_needs_format_4, problem_bad_interest, interests_label, interests_none, interests_basis_complete, interests_basis_partial, interests_basis_parent, interests_basis_wider, interests_sources, interests_credit_title, interests_code, interests_from,
     // issue 15: one writer per session, where it is open
     session_open_elsewhere, session_open_elsewhere_unknown, store_open_elsewhere, header_read_only_elsewhere,
     session_lock_lost,
@@ -125,7 +128,7 @@ strings! {
     // issue 16: «¿Qué le gusta hacer?», its scores and the occupations it suggests
     interests_title, interests_results_title, interests_disclaimer, interests_ask, interests_answer_1, interests_answer_2,
     interests_answer_3, interests_answer_4, interests_answer_5, interests_back, interests_skip, interests_skip_rest,
-    interests_questions, interests_code, interests_answered, interests_flat, interests_too_few, interests_none,
+    interests_questions, interests_results_code, interests_answered, interests_flat, interests_too_few, interests_results_none,
     interests_count, interests_col_likes, interests_col_knows, interests_source, riasec_r, riasec_i, riasec_a,
     riasec_s, riasec_e, riasec_c,
 }

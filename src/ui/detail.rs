@@ -1,6 +1,6 @@
 //! The occupation detail under the occupations list: the whole name as DANE writes it, the fit and its
-//! parts (in its band's colour, "solo competencias compartidas" when only those make it), the competency level in plain words, the codes and the
-//! description, and the source on its bottom border. Focused (`afines`, or a click), it lists the related occupations, each with
+//! parts (in its band's colour, "solo competencias compartidas" when only those make it), the competency level in plain words, the codes, the
+//! interest profile derived from O*NET (when it has one) and the description, and the source on its bottom border. Focused (`afines`, or a click), it lists the related occupations, each with
 //! the person's fit, and Enter goes to the chosen one.
 
 use super::Ui;
@@ -116,6 +116,11 @@ fn paragraphs(model: &Ui, ws: &Workspace, o: &Occupation, whole: bool) -> Vec<(S
     if related > 0 {
         let key = keys::footer_keys(&model.keymap, &[Action::FocusDetail], model.lang);
         out.push((fill(s.detail_related_count, &[("count", &related), ("key", &key)]), t.key));
+    }
+    // Derived from O*NET, not DANE's (the line says so); the whole profile is in the full text (`v`).
+    // After the lines that say where `c` and the related occupations go, which the pane must show.
+    if let Some(profile) = &o.interests {
+        out.push((super::occupation_interests::compact(model.lang, profile), t.inferred));
     }
     out.push((o.description.clone(), t.dim));
     out

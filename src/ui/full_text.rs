@@ -121,8 +121,8 @@ fn sector(model: &Ui, ws: &Workspace) -> Option<Content> {
     Some(Content { kind: model.lang.strings().kind_sector, paragraphs })
 }
 
-/// Every form of the name as DANE writes it, one a line; then codes, level, the other names it goes by,
-/// the description and the source.
+/// Every form of the name as DANE writes it, one a line; then codes, level, sector, the interest profile
+/// (derived from O*NET), the other names it goes by, the description and the source.
 fn occupation(model: &Ui, o: &Occupation) -> Content {
     let s = model.lang.strings();
     let t = &model.theme;
@@ -136,6 +136,12 @@ fn occupation(model: &Ui, o: &Occupation) -> Content {
     }
     if let Some(sector) = model.catalog.sector(&o.sector) {
         paragraphs.push((format!("{}: {}", capitalized(s.kind_sector), sector.name), t.base));
+    }
+    // Derived from O*NET, and saying so; how it was reached in the dim style of a source.
+    for (i, line) in
+        super::occupation_interests::full(model.lang, o.interests.as_ref()).into_iter().enumerate()
+    {
+        paragraphs.push((line, if i == 0 { t.base } else { t.dim }));
     }
     if !o.alt_titles.is_empty() {
         let titles: Vec<&str> = o.alt_titles.iter().map(|a| a.title.as_str()).collect();

@@ -81,5 +81,12 @@ fn help_text(model: &Ui, room: usize) -> Vec<Line<'static>> {
     }
     // What the fit percentage means and what it does not, and its colour bands.
     lines.extend(wrap(&super::fit::help(model.lang.strings()), room, usize::MAX).into_iter().map(Line::raw));
+    // The sources: the interest profiles are derived from O*NET, whose license asks for this credit.
+    let s = model.lang.strings();
+    lines.push(Line::default());
+    lines.push(Line::raw(s.interests_credit_title));
+    for text in [s.interests_sources, crate::catalog::ONET_CREDIT] {
+        lines.extend(wrap(text, room, usize::MAX).into_iter().map(Line::raw));
+    }
     lines
 }

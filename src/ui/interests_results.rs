@@ -60,7 +60,7 @@ pub fn draw(
                 .chars()
                 .filter_map(|c| Riasec::ALL.iter().find(|t| t.letter() == c).map(|t| names[t.index()]))
                 .collect();
-            let code = fill(s.interests_code, &[("code", code), ("names", &named.join(", "))]);
+            let code = fill(s.interests_results_code, &[("code", code), ("names", &named.join(", "))]);
             format!("{code} · {answered}")
         }
         _ => answered,
@@ -171,7 +171,7 @@ fn draw_list(
     let rows = ws.interest_suggestions(&model.catalog);
     let room = usize::from(area.width);
     if rows.is_empty() {
-        let lines: Vec<Line> = wrap(s.interests_none, room.saturating_sub(2), usize::from(area.height))
+        let lines: Vec<Line> = wrap(s.interests_results_none, room.saturating_sub(2), usize::from(area.height))
             .into_iter()
             .map(|l| Line::styled(format!(" {l}"), t.dim))
             .collect();

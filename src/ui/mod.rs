@@ -24,6 +24,7 @@ pub mod list;
 pub mod names;
 mod new_session;
 mod notes;
+mod occupation_interests;
 mod occupations;
 pub mod plan;
 mod programs;

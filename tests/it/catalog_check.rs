@@ -134,10 +134,10 @@ fn control_and_bidi_characters_are_errors() {
 
 #[test]
 fn newer_format_asks_to_update_rumbo() {
-    let newer = BASE.replace("format: 1,", "format: 4,\n    campo_nuevo: true,");
+    let newer = BASE.replace("format: 1,", "format: 5,\n    campo_nuevo: true,");
     assert_fails_with(
         &newer,
-        "broken.ron:2:13: the catalog uses format 4, newer than this version of rumbo knows (3): update rumbo",
+        "broken.ron:2:13: the catalog uses format 5, newer than this version of rumbo knows (4): update rumbo",
     );
     let (_, spanish, _) = {
         let home = tempfile::tempdir().expect("tempdir");

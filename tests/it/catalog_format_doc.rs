@@ -21,7 +21,7 @@ fn the_documented_format_2_example_loads_as_written() {
     let doc = include_str!("../../docs/catalog-format.md");
     let blocks: Vec<&str> =
         doc.split("```ron\n").skip(1).map(|b| &b[..b.find("```").expect("block end")]).collect();
-    assert_eq!(blocks.len(), 3, "a format-1, a format-2 and a format-3 example");
+    assert_eq!(blocks.len(), 4, "a format-1, a format-2, a format-3 and a format-4 example");
     let file = SourceFile { name: "docs/catalog-format.md".into(), text: blocks[1].to_string() };
     let loaded = load_files(vec![file]).unwrap_or_else(|p| panic!("{p:?}"));
     let c = &loaded[0].catalog;

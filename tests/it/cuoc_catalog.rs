@@ -25,7 +25,7 @@ fn occupation(code: &str) -> &'static rumbo::catalog::Occupation {
 #[test]
 fn cuoc_has_the_workbooks_numbers() {
     let c = cuoc();
-    assert_eq!((c.format, c.id.as_str()), (2, "cuoc-2025"));
+    assert_eq!((c.format, c.id.as_str()), (4, "cuoc-2025"));
     assert_eq!(c.occupations.len(), 680);
     assert_eq!(c.function_count(), 7319);
     let titles: Vec<&str> =

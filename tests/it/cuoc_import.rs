@@ -9,11 +9,13 @@ use rumbo::i18n::Lang;
 const WORKBOOK: &str =
     concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sources/PerfilesOcupacionales-Excel-CUOC-2025.xlsx");
 const REGENERATE: &str = "cargo run --release -- catalog import cuoc \
-     assets/sources/PerfilesOcupacionales-Excel-CUOC-2025.xlsx -o assets/catalog/cuoc-2025.ron";
+     assets/sources/PerfilesOcupacionales-Excel-CUOC-2025.xlsx --interests assets/sources/onet-interests \
+     -o assets/catalog/cuoc-2025.ron";
 
 #[test]
 fn cuoc_catalog_is_the_workbook_byte_for_byte() {
-    let imported = import::cuoc(&std::fs::read(WORKBOOK).unwrap()).unwrap();
+    let mut imported = import::cuoc(&std::fs::read(WORKBOOK).unwrap()).unwrap();
+    import::attach(&mut imported.catalog, &crate::interests_data::tables());
     let fresh = import::to_ron(&imported.catalog).unwrap();
     let committed = std::fs::read_to_string(super::cuoc_catalog::CUOC_FILE).unwrap();
     if fresh != committed {

@@ -71,9 +71,14 @@ fn a_visitor_finds_what_they_like_and_goes_on_to_the_code_with_the_keys_the_scre
         assert!(results.contains(words), "{words:?} in:\n{results}");
     }
     assert!(!results.contains("SRC"), "no code on a visitor's screen:\n{results}");
-    // With occupations that have a profile (the built-in CUOC catalog, once imported), the way on is
-    // their questions; without, the desk is named. Either way the screen says which.
+    // The built-in catalogs the binary loads: with interest profiles (the CUOC's, from O*NET) the way on
+    // is the suggested occupations' questions; without any, the screen names the desk instead.
+    let profiles = rumbo::catalog::BUILTINS
+        .iter()
+        .filter_map(|b| b.decoded())
+        .any(|c| c.occupations.iter().any(|o| o.interests.is_some()));
     let suggested = results.contains("Ocupaciones que van con lo que le gusta:");
+    assert_eq!(suggested, profiles, "{results}");
     if suggested {
         press_named(&app, "[Enter] preguntas sobre esta ocupación", "Enter");
         app.wait_for("¿Sabe hacer esto?");

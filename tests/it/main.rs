@@ -156,3 +156,7 @@ mod keyflow_kiosk_likes;
 mod likes_support;
 mod plan_likes;
 mod ui_kiosk_likes;
+
+// issue 16: the data of the interest profiles (O*NET → CUOC)
+mod interests_data;
+mod interests_shown;

@@ -95,10 +95,10 @@ fn details_in_a_format_2_file_are_refused_so_an_older_rumbo_never_drops_them() {
 
 #[test]
 fn a_newer_catalog_is_refused_with_update_rumbo() {
-    let newer = BASE.replace("format: 1,", "format: 4,\n    campo_nuevo: true,");
+    let newer = BASE.replace("format: 1,", "format: 5,\n    campo_nuevo: true,");
     let (code, err) = check(&newer);
     assert_eq!(code, 1);
-    assert!(err.contains("format 4, newer than this version of rumbo knows (3): update rumbo"), "{err}");
+    assert!(err.contains("format 5, newer than this version of rumbo knows (4): update rumbo"), "{err}");
 }
 
 #[test]

@@ -31,12 +31,16 @@
 mod assemble;
 mod clean;
 mod cuoc;
+mod interests;
+mod onet;
 mod sheet;
 
 use crate::catalog::model::Catalog;
 use crate::i18n::{Lang, fill};
 
 pub use cuoc::{CATALOG_ID, CATCH_ALL, Imported, SOURCE_ID, cno_to_cuoc, cuoc};
+pub use interests::{Coverage, ONET_SOURCE_ID, attach};
+pub use onet::{INTERESTS_FILE, ISCO_SOC_FILE, ONET_2019_FILE, OnetProblem, Tables};
 
 /// Why a workbook was refused: the sheet and cell, and what was expected there.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,6 +75,20 @@ pub enum Expected {
     CompleteNote,
     /// An occupation of Descripción with no row in "Área Cual. Principal".
     PrincipalArea,
+    /// The O*NET files (issue 16): a 4-digit ISCO-08 code.
+    IscoCode,
+    /// BLS's `part`: empty or `*`.
+    PartMark,
+    /// A 2010 SOC code, `NN-NNNN`.
+    SocCode,
+    /// An O*NET-SOC code, `NN-NNNN.NN`.
+    OnetCode,
+    /// One of the six RIASEC types, as O*NET names them.
+    Riasec,
+    /// A value on O*NET's 1–7 scale.
+    InterestValue,
+    /// An occupation with all six types.
+    SixTypes,
 }
 
 impl ImportProblem {
@@ -96,6 +114,13 @@ impl ImportProblem {
                     Expected::PartialNote => s.catimport_expect_partial_note,
                     Expected::CompleteNote => s.catimport_expect_complete_note,
                     Expected::PrincipalArea => s.catimport_expect_principal_area,
+                    Expected::IscoCode => s.catimport_expect_isco_code,
+                    Expected::PartMark => s.catimport_expect_part_mark,
+                    Expected::SocCode => s.catimport_expect_soc_code,
+                    Expected::OnetCode => s.catimport_expect_onet_code,
+                    Expected::Riasec => s.catimport_expect_riasec,
+                    Expected::InterestValue => s.catimport_expect_interest_value,
+                    Expected::SixTypes => s.catimport_expect_six_types,
                 };
                 fill(s.catimport_bad_cell, &[("cell", cell), ("expected", &expected), ("found", found)])
             }

@@ -1,18 +1,20 @@
-//! One worksheet as the importer sees it: its columns found by their names in row 2, its data rows
-//! from row 3, every cell named the way a spreadsheet names it (`Funciones!E1204`).
+//! One worksheet as the importer sees it: its columns found by their names in a header row (row 2 in
+//! DANE's workbook), its data rows below, every cell named the way a spreadsheet names it
+//! (`Funciones!E1204`).
 
 use super::{Expected, ImportProblem};
 use calamine::{Data, Range};
 
-/// The row holding the column names and the first data row, 1-based as a spreadsheet counts.
+/// The row holding the column names in DANE's workbook, 1-based as a spreadsheet counts.
 const HEADER_ROW: u32 = 2;
-const FIRST_DATA_ROW: u32 = 3;
 
 pub struct Sheet {
     pub name: &'static str,
     range: Range<Data>,
     /// For each column asked for, its 0-based index.
     columns: Vec<u32>,
+    /// The header row (1-based); data starts on the next.
+    header: u32,
 }
 
 /// One data row: its cells in the order the columns were asked for.
@@ -25,8 +27,19 @@ pub struct Row<'a> {
 impl Sheet {
     /// `columns` are the names row 2 must hold (cleaned, compared without regard to case).
     pub fn new(name: &'static str, range: Range<Data>, columns: &[&str]) -> Result<Sheet, ImportProblem> {
+        Sheet::with_header(name, range, columns, HEADER_ROW)
+    }
+
+    /// As [`Sheet::new`], with the names in row `row` (1-based) and the data below it.
+    pub fn with_header(
+        name: &'static str,
+        range: Range<Data>,
+        columns: &[&str],
+        row: u32,
+    ) -> Result<Sheet, ImportProblem> {
+        // Calamine's range starts at the first used cell; positions here are the sheet's own.
         let header: Vec<(u32, String)> = (0..=range.end().map_or(0, |e| e.1))
-            .map(|col| (col, super::clean::text(&cell_text(range.get_value((HEADER_ROW - 1, col))))))
+            .map(|col| (col, super::clean::text(&cell_text(range.get_value((row - 1, col))))))
             .collect();
         let mut found = Vec::new();
         for wanted in columns {
@@ -34,18 +47,18 @@ impl Sheet {
                 Some((col, _)) => found.push(*col),
                 None => {
                     let last = header.len().saturating_sub(1) as u32;
-                    let cell = format!("{name}!A{HEADER_ROW}:{}{HEADER_ROW}", column_letters(last));
+                    let cell = format!("{name}!A{row}:{}{row}", column_letters(last));
                     return Err(ImportProblem::MissingColumn { cell, column: wanted.to_string() });
                 }
             }
         }
-        Ok(Sheet { name, range, columns: found })
+        Ok(Sheet { name, range, columns: found, header: row })
     }
 
     /// The data rows, skipping rows with nothing in any column asked for.
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
         let last = self.range.end().map_or(0, |e| e.0 + 1);
-        (FIRST_DATA_ROW..=last)
+        (self.header + 1..=last)
             .map(|number| Row { sheet: self, number })
             .filter(|row| (0..row.sheet.columns.len()).any(|i| !row.raw(i).trim().is_empty()))
     }
