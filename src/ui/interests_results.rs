@@ -171,10 +171,11 @@ fn draw_list(
     let rows = ws.interest_suggestions(&model.catalog);
     let room = usize::from(area.width);
     if rows.is_empty() {
-        let lines: Vec<Line> = wrap(s.interests_results_none, room.saturating_sub(2), usize::from(area.height))
-            .into_iter()
-            .map(|l| Line::styled(format!(" {l}"), t.dim))
-            .collect();
+        let lines: Vec<Line> =
+            wrap(s.interests_results_none, room.saturating_sub(2), usize::from(area.height))
+                .into_iter()
+                .map(|l| Line::styled(format!(" {l}"), t.dim))
+                .collect();
         frame.render_widget(Paragraph::new(lines), area);
         return;
     }
