@@ -140,6 +140,19 @@ pub enum Target {
     Ask,
 }
 
+impl Visit {
+    /// Starts a walk on its first question (or, when none of its occupations has any, on the results).
+    pub fn start_walk(&mut self, set: &CatalogSet, mut walk: Questions) {
+        if walk.items.is_empty() && !walk.next_occupation(set) {
+            self.walk = None;
+            self.step = Step::Results(0);
+            return;
+        }
+        self.walk = Some(walk);
+        self.step = Step::Questions;
+    }
+}
+
 impl Questions {
     /// A walk over `occupations` (those a catalog holds; none repeated), on the first one's questions.
     pub fn new(set: &CatalogSet, occupations: Vec<String>) -> Questions {

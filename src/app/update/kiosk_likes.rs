@@ -85,5 +85,5 @@ fn ask(visit: &mut Visit, ws: &Workspace, set: &CatalogSet, at: usize) {
     // The walk keeps each occupation once: the chosen one first, then the others in their order.
     let mut ids = vec![suggested[chosen].occupation.id.clone()];
     ids.extend(suggested.iter().map(|s| s.occupation.id.clone()));
-    super::kiosk_visit::walk(visit, set, Questions::new(set, ids));
+    visit.start_walk(set, Questions::new(set, ids));
 }

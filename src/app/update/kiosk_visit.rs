@@ -187,7 +187,7 @@ fn pick(visit: &mut Visit, ws: &Workspace, set: &CatalogSet, row: Option<usize>)
             match search.matches.get(at) {
                 Some(found) => {
                     let occupations = from_title(set, &found.occupation);
-                    walk(visit, set, Questions::new(set, occupations));
+                    visit.start_walk(set, Questions::new(set, occupations));
                 }
                 None => search.nothing = true,
             }
@@ -195,22 +195,11 @@ fn pick(visit: &mut Visit, ws: &Workspace, set: &CatalogSet, row: Option<usize>)
         Step::Sector(at) => {
             let sector = row.unwrap_or(*at);
             *at = sector;
-            walk(visit, set, Questions::new(set, from_sector(set, sector)));
+            visit.start_walk(set, Questions::new(set, from_sector(set, sector)));
         }
         Step::Results(at) => *at = row.unwrap_or(*at).min(BEST - 1),
         Step::Questions | Step::Likes | Step::LikesResults(_) => {}
     }
-}
-
-/// Starts a walk on its first question (or, when none of its occupations has any, on the results).
-pub(super) fn walk(visit: &mut Visit, set: &CatalogSet, mut walk: Questions) {
-    if walk.items.is_empty() && !walk.next_occupation(set) {
-        visit.walk = None;
-        visit.step = Step::Results(0);
-        return;
-    }
-    visit.walk = Some(walk);
-    visit.step = Step::Questions;
 }
 
 fn answer_and_go_on(
