@@ -51,8 +51,13 @@ fn a_visitor_finds_what_they_like_and_goes_on_to_the_code_with_the_keys_the_scre
     press_named(&app, "[↑↓] elegir", "Down");
     press_named(&app, "[↑↓] elegir", "Down");
     press_named(&app, "[Enter] entrar", "Enter");
-    let first = app.wait_for("¿Le gusta hacer esto?");
-    assert!(first.contains("Exploratorio: no es una prueba validada."), "{first}");
+    // The first activity, its five answers and the one line that says what this is not.
+    app.wait_screen("the first question whole", |s| {
+        s.contains("¿Le gusta hacer esto?")
+            && s.contains("[5] Me gusta mucho")
+            && s.contains("Exploratorio: no es una prueba validada.")
+            && s.contains(" 1/48 ")
+    });
     // Twelve activities, one at a time: each answer's key as its button names it.
     for (n, q) in QUESTIONS.iter().take(12).enumerate() {
         let screen = app.wait_for(&format!(" {}/48 ", n + 1));
@@ -66,7 +71,14 @@ fn a_visitor_finds_what_they_like_and_goes_on_to_the_code_with_the_keys_the_scre
         s.contains(" 12/48 ") && s.contains("Su respuesta:")
     });
     press_named(&app, "[Tab] saltar el resto", "Tab");
-    let results = app.wait_for("Lo que más le gusta:");
+    // The whole results drawn (tmux may catch a frame half written): the box's last line and the keys.
+    let results = app.wait_screen("the results whole", |s| {
+        s.contains("Lo que más le gusta:")
+            && (s.contains("Ocupaciones que van con lo que le gusta:")
+                || s.contains("Pregunte en el mostrador"))
+            && s.contains("Exploratorio: no es una prueba validada.")
+            && s.contains("[t] Terminar")
+    });
     for words in ["1. Social", "2. Práctico", "3. Organizado", "Exploratorio: no es una prueba validada."] {
         assert!(results.contains(words), "{words:?} in:\n{results}");
     }
