@@ -62,3 +62,17 @@ pub fn suggest<'a>(session: &Session, set: &'a CatalogSet, n: usize) -> Vec<Like
 pub fn top_types(code: &str) -> Vec<Riasec> {
     code.chars().filter_map(|c| Riasec::ALL.into_iter().find(|t| t.letter() == c)).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closeness_words_follow_the_thresholds_and_the_code_gives_its_types() {
+        let words: Vec<Closeness> = [1.0, 0.7, 0.69, 0.4, 0.39, 0.1, 0.09, -0.5].map(Closeness::of).to_vec();
+        use Closeness::*;
+        assert_eq!(words, vec![Much, Much, Quite, Quite, Some, Some, Little, Little]);
+        assert_eq!(top_types("SRC"), vec![Riasec::Social, Riasec::Realistic, Riasec::Conventional]);
+        assert!(top_types("").is_empty());
+    }
+}
