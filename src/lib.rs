@@ -1,6 +1,6 @@
 //! rumbo: a terminal vocational-guidance assistant for public employment offices.
 //!
-//! The domain (`catalog`, `search`, `text`) is pure and knows nothing of the terminal; `cli` and the
+//! The domain (`catalog`, `search`, `text`, `interests`) is pure and knows nothing of the terminal; `cli` and the
 //! runtime sit on top of it.
 #![forbid(unsafe_code)]
 
@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod export;
 pub mod i18n;
+pub mod interests;
 pub mod kiosk;
 pub mod office;
 pub mod private_fs;

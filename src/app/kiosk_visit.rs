@@ -22,8 +22,12 @@ pub struct Visit {
     pub confirm: bool,
     /// "Terminar" ended a visit without consent: the last screen says it was not saved.
     pub unsaved: bool,
-    /// The start's choice highlighted: 0 "¿En qué ha trabajado?", 1 "Explorar por sector".
+    /// The start's choice highlighted: 0 "¿En qué ha trabajado?", 1 "Explorar por sector", 2 "¿Qué le
+    /// gusta hacer?".
     pub start_row: usize,
+    /// Issue 16: where the visitor is in «¿Qué le gusta hacer?», kept while its results show so "back"
+    /// returns to the question they came from.
+    pub likes: Option<super::interests::Questionnaire>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -39,10 +43,14 @@ pub enum Step {
     Questions,
     /// The five best fits; the one chosen says what to learn next.
     Results(usize),
+    /// Issue 16: «¿Qué le gusta hacer?», one activity at a time (where: [`Visit::likes`]).
+    Likes,
+    /// What the visitor likes and the occupations that go with it; the suggestion highlighted.
+    LikesResults(usize),
 }
 
-/// The first step's two choices, in order.
-pub const START_CHOICES: usize = 2;
+/// The first step's choices, in order: by job title, by sector, by what the visitor likes.
+pub const START_CHOICES: usize = 3;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TitleSearch {
@@ -123,6 +131,26 @@ pub enum Target {
     ConfirmYes,
     ConfirmNo,
     Again,
+    /// Issue 16: one of the five answers to «¿Qué le gusta hacer?».
+    Like(crate::interests::Answer),
+    /// «Saltar el resto»: straight to what the visitor likes.
+    SkipRest,
+    /// On the likes' results: the questions about the occupation highlighted, or (when the answers
+    /// cannot be read) the questions again.
+    Ask,
+}
+
+impl Visit {
+    /// Starts a walk on its first question (or, when none of its occupations has any, on the results).
+    pub fn start_walk(&mut self, set: &CatalogSet, mut walk: Questions) {
+        if walk.items.is_empty() && !walk.next_occupation(set) {
+            self.walk = None;
+            self.step = Step::Results(0);
+            return;
+        }
+        self.walk = Some(walk);
+        self.step = Step::Questions;
+    }
 }
 
 impl Questions {

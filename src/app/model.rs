@@ -198,6 +198,8 @@ pub struct Workspace {
     pub hint: Option<super::keymap::KeyHint>,
     /// The best-fit view's filters (competency level, sector), kept while the view is closed.
     pub best_filter: crate::session::BestFilter,
+    /// The interest suggestions' filters (issue 16), kept while the screen is closed.
+    pub interest_filter: crate::session::BestFilter,
     /// `c` went from an occupation to one of its CUOC equivalents: Backspace goes back.
     pub cuoc_jump: Option<CuocJump>,
     /// Office mode: read-only because of the office's lock (where it is open, or the lock was lost).
@@ -233,6 +235,8 @@ pub enum Overlay {
     Plan(Box<super::plan::PlanPanel>),
     /// `v`: the selected item's whole text (issue 14).
     FullText(Box<FullText>),
+    /// `u`: «¿Qué le gusta hacer?», its questions then its results (issue 16).
+    Interests(super::InterestsPanel),
 }
 
 /// `v`: the whole text of what is selected where it was pressed, scrolled as the `?` help is (the view
@@ -351,6 +355,7 @@ impl Workspace {
             overlay: None,
             hint: None,
             best_filter: Default::default(),
+            interest_filter: Default::default(),
             cuoc_jump: None,
             office_read_only: None,
             office_note: None,

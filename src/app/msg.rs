@@ -26,6 +26,8 @@ pub enum Area {
     FullTextOutside,
     /// Issue 14: something on a kiosk visitor's screen.
     Kiosk(super::kiosk_visit::Target),
+    /// Issue 16: an answer button, a step button or the suggestions of «¿Qué le gusta hacer?».
+    Interests(super::InterestsTarget),
 }
 
 #[derive(Debug)]

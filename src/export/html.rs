@@ -59,6 +59,9 @@ pub fn render(summary: &Summary) -> String {
         }
         b.push_str("</ol>\n");
     }
+    if let Some(likes) = &summary.likes {
+        super::plan_likes::render(&mut b, likes, summary.lang);
+    }
     if !summary.past_jobs.is_empty() {
         b.push_str(&format!("<h2>{}</h2>\n", h(s.export_experience)));
         let jobs = summary.past_jobs.iter();

@@ -21,6 +21,7 @@ pub const SCHEMAS: std::ops::RangeInclusive<u32> = 1..=SCHEMA;
 const SCHEMA_1_SESSION_FORMAT: u32 = 2;
 
 pub fn render(session: &Session, summary: &Summary, notes: NotesChoice, schema: u32) -> String {
+    let original_interests = super::interests::interests_summary(session);
     let mut session = session.clone();
     // The notes left out of the summary are left out of the session copy too.
     match notes {
@@ -43,6 +44,8 @@ pub fn render(session: &Session, summary: &Summary, notes: NotesChoice, schema: 
         session.past_jobs.clear();
         // Issue 14's "Todavía no" answers came after schema 1 too.
         session.answered_no.clear();
+        // And issue 16's interest answers (their scores are in the summary, added for schema 2 only).
+        session.interests.clear();
         session.marks.iter_mut().for_each(|m| m.from.clear());
         session.format = session.format.min(SCHEMA_1_SESSION_FORMAT);
     }
@@ -104,6 +107,16 @@ pub fn render(session: &Session, summary: &Summary, notes: NotesChoice, schema: 
         }
         for mark in session["marks"].as_array_mut().into_iter().flatten() {
             mark.as_object_mut().map(|m| m.entry("from").or_insert_with(|| json!([])));
+        }
+        // Issue 16: the six scores and the code, when the person answered any question.
+        if let (Some(interests), Some(summary)) = (original_interests, summary.as_object_mut()) {
+            let mut value = serde_json::to_value(interests).unwrap_or(Value::Null);
+            // O*NET's licence: its credit goes with every export that shows interest data (the scale,
+            // and what the plan suggests from it, are O*NET's).
+            if let Some(object) = value.as_object_mut() {
+                object.insert("credit".into(), Value::from(crate::catalog::ONET_CREDIT));
+            }
+            summary.insert("interests".into(), value);
         }
     }
     let value = json!({

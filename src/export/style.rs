@@ -24,6 +24,9 @@ blockquote { margin: .4rem 0; padding: .2rem .8rem; border-left: 4px solid #999;
 .plan .two { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.2rem; }
 .plan .two h2 { margin-top: .6rem; }
 .plan .follow { font-weight: 700; margin-top: .6rem; }
+.likes .chart { margin: .4rem 0; }
+.likes .chart svg { display: block; width: 470px; max-width: 100%; height: auto; }
+.likes .credit { font-size: .9rem; }
 footer { margin-top: 2rem; color: #333; border-top: 1px solid #999; padding-top: .5rem; }
 @media (max-width: 30rem) {
   body { padding: .6rem; font-size: 1.05rem; }

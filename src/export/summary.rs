@@ -54,6 +54,10 @@ pub struct Summary {
     /// The plan: profile, contact (with consent only), goals, steps, follow-up (schema 2, issue 13).
     #[serde(flatten)]
     pub record: super::plan_data::PlanSummary,
+    /// Issue 16: what the person likes (their answers' scores, code and suggestions), for the HTML plan;
+    /// the JSON has its own `interests`.
+    #[serde(skip)]
+    pub likes: Option<super::plan_likes::LikesPlan>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -307,6 +311,7 @@ pub fn summarize(
         orphans: orphans(session, set).iter().map(|m| sanitize_line(&m.text)).collect(),
         office: crate::config::Office::default(),
         record: super::plan_data::plan_summary(session),
+        likes: super::plan_likes::likes_plan(session, set),
     }
 }
 

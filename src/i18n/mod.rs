@@ -6,6 +6,22 @@ mod es;
 mod keys_en;
 mod keys_es;
 
+/// The six RIASEC type names of `s`, in R I A S E C order.
+pub fn riasec_names(s: &Strings) -> [&'static str; 6] {
+    [s.riasec_r, s.riasec_i, s.riasec_a, s.riasec_s, s.riasec_e, s.riasec_c]
+}
+
+/// The five answers of `s`, from «Me disgusta mucho» to «Me gusta mucho».
+pub fn interest_answers(s: &Strings) -> [&'static str; 5] {
+    [
+        s.interests_answer_1,
+        s.interests_answer_2,
+        s.interests_answer_3,
+        s.interests_answer_4,
+        s.interests_answer_5,
+    ]
+}
+
 macro_rules! strings {
     ($($key:ident),* $(,)?) => {
         /// One language's texts. Templates use `{name}` placeholders, filled by [`fill`].
@@ -109,6 +125,16 @@ strings! {
     sessions_pending_sent, sessions_pending_copies, sessions_held_mark, sessions_held_detail,
     // issue 15: the commands without the server, deletion marks and `sessions import` on the server
     cli_offline, cli_offline_refused, marks_apply_failed, import_office_clash, import_deleted_renamed,
+    // issue 16: «¿Qué le gusta hacer?» at the kiosk, and what the visitor likes in the plan
+    kiosk_start_by_likes, kiosk_start_by_likes_hint, kiosk_likes_question, kiosk_likes_exploratory, kiosk_likes_results_title, kiosk_likes_top, kiosk_likes_suggested, kiosk_likes_much, kiosk_likes_quite, kiosk_likes_some, kiosk_likes_little, kiosk_likes_knows, kiosk_likes_flat, kiosk_likes_too_few, kiosk_likes_no_profiles,
+    likes_type_r, likes_type_i, likes_type_a, likes_type_s, likes_type_e, likes_type_c, likes_hint_r, likes_hint_i, likes_hint_a, likes_hint_s, likes_hint_e, likes_hint_c,
+    plan_likes_title, plan_likes_code, plan_likes_chart, plan_likes_suggested, plan_likes_flat, plan_likes_too_few, plan_likes_exploratory, plan_likes_credit,
+    // issue 16: «¿Qué le gusta hacer?», its scores and the occupations it suggests
+    interests_title, interests_results_title, interests_disclaimer, interests_ask, interests_answer_1, interests_answer_2,
+    interests_answer_3, interests_answer_4, interests_answer_5, interests_back, interests_skip, interests_skip_rest,
+    interests_questions, interests_results_code, interests_answered, interests_flat, interests_too_few, interests_results_none,
+    interests_count, interests_col_likes, interests_col_knows, interests_source, riasec_r, riasec_i, riasec_a,
+    riasec_s, riasec_e, riasec_c,
 }
 
 /// The languages rumbo speaks. Spanish is the default; English on request or from an English locale.

@@ -14,11 +14,16 @@ mod fit;
 // issue 13 (plan-office): follow-ups due
 mod follow_up;
 mod id;
+// issue 16: the answers to «¿Qué le gusta hacer?»
+mod interests;
 pub mod journal;
 mod lock;
 mod model;
 pub mod plan;
 mod store;
+// issue 16: occupations by interest
+mod likes;
+mod suggest;
 mod timestamp;
 
 #[cfg(test)]
@@ -47,6 +52,8 @@ pub use fit::{
 };
 pub use follow_up::{desk_code, due_by, is_due, pending_steps};
 pub use id::{is_valid_id, new_id};
+pub use interests::INTERESTS_FORMAT;
+pub use likes::{Closeness, Liked, SUGGESTED, suggest, top_types};
 pub use lock::SessionLock;
 pub use model::{
     ANSWERED_NO_FORMAT, AnsweredNo, CatalogRef, Consent, FORMAT, Focus, Mark, MarkKind, MarkLevel,
@@ -57,3 +64,4 @@ pub use plan::{
     Step, StepKind, StepStatus, Who, parse_date,
 };
 pub use store::{Listed, SessionStore, parse, to_text};
+pub use suggest::{Suggested, suggestions};

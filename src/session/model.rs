@@ -22,9 +22,10 @@ use std::collections::BTreeMap;
 /// would then leave those copies behind). 3: `past_jobs` and each mark's `from` (an older rumbo would
 /// drop where a mark came from, and removing the job could no longer take its marks back). 4: the plan
 /// (`profile`, `contact`, `goals`, `explored`, `steps`, `follow_up`; see [`super::plan`]). 5: `answered_no`,
-/// the items a kiosk visitor answered "Todavía no" (an older rumbo would drop them and ask again). See
+/// the items a kiosk visitor answered "Todavía no" (an older rumbo would drop them and ask again). 6:
+/// `interests`, the answers to «¿Qué le gusta hacer?» (issue 16; see [`super::interests`]). See
 /// docs/versions.md.
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 
 /// The session format `answered_no` came in.
 pub const ANSWERED_NO_FORMAT: u32 = 5;
@@ -92,6 +93,10 @@ pub struct Session {
     /// here or marked, never both.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub answered_no: Vec<AnsweredNo>,
+    /// The answers to «¿Qué le gusta hacer?», keyed by question id (format 6). Only answers are kept:
+    /// the scores and the code are worked out from them ([`Session::interest_scores`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub interests: BTreeMap<String, crate::interests::Answer>,
 }
 
 /// An item the person said they cannot do yet: asked and answered, so it is not asked again, and
@@ -218,6 +223,7 @@ impl Session {
             steps: Vec::new(),
             follow_up: None,
             answered_no: Vec::new(),
+            interests: BTreeMap::new(),
         };
         session.set_alias(alias)?;
         session.set_counselor(counselor);
@@ -411,6 +417,8 @@ impl Session {
             line(&mut a.id);
             a.text = sanitize(&a.text);
         }
+        self.interests =
+            std::mem::take(&mut self.interests).into_iter().map(|(k, v)| (sanitize_line(&k), v)).collect();
         self.sanitize_plan();
         self.focus.sector.iter_mut().for_each(line);
         self.focus.occupation.iter_mut().for_each(line);

@@ -134,7 +134,7 @@ fn an_answered_no_is_not_a_mark_and_raises_an_older_session() {
     assert!(s.answer_no(kind, id, "Vender", &set));
     assert_eq!(s.mark_of(kind, id), None, "the mark goes");
     assert!(s.is_answered_no(kind, id));
-    assert_eq!(s.format, FORMAT);
+    assert_eq!(s.format, ANSWERED_NO_FORMAT);
     assert!(!s.answer_no(kind, id, "Vender", &set), "answered once");
     let text = ron::to_string(&s).unwrap();
     assert!(text.contains("answered_no"), "{text}");

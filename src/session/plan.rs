@@ -6,7 +6,7 @@
 //! disability, ethnicity or other sensitive data (Ley 1581 de 2012, art. 5) — by design, not by filter:
 //! the free texts (steps, zones, languages) carry a reminder in the UI instead.
 
-use super::model::{FORMAT, Session};
+use super::model::Session;
 use crate::catalog::CatalogSet;
 use crate::i18n::Lang;
 use crate::text::sanitize_line;
@@ -267,7 +267,8 @@ impl Session {
                 }
             }
         }
-        self.format = self.format.max(FORMAT);
+        // The plan's own format, not the newest: a plan edit must not lock out a rumbo that knows plans.
+        self.format = self.format.max(PLAN_FORMAT);
     }
 
     pub fn is_goal(&self, occupation: &str) -> bool {

@@ -95,7 +95,7 @@ fn older_sessions_count_what_they_explored_as_added() {
     assert_eq!(plan::explored(&s, &set), ["auxiliar-servicio-cliente", "tecnico-sistemas"]);
     // The first plan edit keeps them, explicitly, and raises the format.
     s.raise_to_plan(&set);
-    assert_eq!(s.format, FORMAT);
+    assert_eq!(s.format, PLAN_FORMAT);
     assert_eq!(s.explored, ["auxiliar-servicio-cliente", "tecnico-sistemas"]);
     s.toggle_explored("tecnico-sistemas");
     assert_eq!(plan::explored(&s, &set), ["auxiliar-servicio-cliente"]);

@@ -15,6 +15,8 @@ mod gap;
 pub mod glyphs;
 mod header;
 mod help;
+mod interests;
+mod interests_results;
 pub mod keys;
 mod kiosk;
 pub mod layout;
@@ -140,6 +142,7 @@ fn draw_overlay(
         Overlay::BestFit(view) => best_fit::draw(model, ws, view, frame, area, regions),
         Overlay::Experience(panel) => experience::draw(model, ws, panel, frame, area, regions),
         Overlay::Plan(panel) => plan::draw(model, ws, panel, frame, area, regions),
+        Overlay::Interests(panel) => interests::draw(model, ws, panel, frame, area, regions),
         Overlay::FullText(full) => {
             if let Some(under) = &full.under {
                 draw_overlay(model, ws, under, frame, area, regions);

@@ -79,10 +79,10 @@ fn the_help_at_80x24_leaves_header_and_footer_and_scrolls_to_its_last_line() {
 fn a_help_that_fits_shows_whole_and_says_only_how_to_close_it() {
     let (_dir, mut app) = help_open(Lang::En);
     // Rows more than 80×24: the plan's keys (issue 13) made the help one line longer than that,
-    // `v` (issue 14) one more, the fit's meaning (issue 14) three more and the sources with O*NET's
-    // credit (issue 16) ten more.
-    app.model.size = (80, 40);
-    app.send(rumbo::app::Msg::Resize(80, 40));
+    // `v` (issue 14) one more, the fit's meaning (issue 14) three more, the sources with O*NET's
+    // credit (issue 16) ten more and `u` (issue 16) one more.
+    app.model.size = (80, 41);
+    app.send(rumbo::app::Msg::Resize(80, 41));
     let [close, scroll_hint, above, below, last] = words(Lang::En);
     let screen = app.screen();
     assert_eq!(scroll(&app), HelpScroll { offset: 0, max: Some(0) }, "{screen:#?}");

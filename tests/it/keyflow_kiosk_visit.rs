@@ -94,7 +94,6 @@ fn answers_are_the_counselors_marks_and_todavia_no_is_recorded_as_answered() {
     v.walk_away();
     let saved = v.saved();
     assert_eq!(saved.format, FORMAT);
-    assert_eq!(FORMAT, 5);
     assert_eq!(saved.answered_no.len(), 1);
     assert_eq!(saved.answered_no[0].id, third.id);
     let text = fs::read_to_string(dir.path().join("sessions").join(format!("{}.ron", saved.id))).unwrap();

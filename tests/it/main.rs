@@ -47,8 +47,11 @@ mod export_cuoc;
 mod export_golden;
 mod export_hostile;
 mod export_json;
+// issue 16: interest answers in the session and the JSON export
 mod fit_ranking;
 mod footer_fit;
+mod interests_app;
+mod interests_export;
 mod keyflow;
 mod keyflow_cannot_save;
 mod keyflow_catalog_change;
@@ -159,6 +162,12 @@ mod fit_bands_gap_kiosk;
 mod keyflow_gap_full_text;
 mod keyflow_not_yet;
 mod keyflow_positions;
+// issue 16: «¿Qué le gusta hacer?» at the kiosk, and in the plan
+mod e2e_kiosk_likes;
+mod keyflow_kiosk_likes;
+mod likes_support;
+mod plan_likes;
+mod ui_kiosk_likes;
 
 // issue 16: the data of the interest profiles (O*NET → CUOC)
 mod interests_data;

@@ -282,7 +282,7 @@ fn an_older_session_counts_what_it_explored_as_added() {
     app.press(KeyCode::Esc);
     app.char('q');
     let saved = store.load(id).unwrap();
-    assert_eq!(saved.format, FORMAT);
+    assert_eq!(saved.format, rumbo::session::PLAN_FORMAT);
     assert_eq!(saved.goals, ["tecnico-sistemas"]);
     assert_eq!(saved.explored, ["auxiliar-servicio-cliente", "tecnico-sistemas"]);
 }

@@ -65,7 +65,7 @@ pub fn kiosk_model(lang: Lang) -> Model {
 }
 
 /// `update`, with the runtime's part of the PIN prompt played here: the check answered.
-fn send(model: &mut Model, msg: Msg) -> Vec<rumbo::app::Effect> {
+pub fn send(model: &mut Model, msg: Msg) -> Vec<rumbo::app::Effect> {
     let mut effects = update(model, msg);
     if let Some(i) = effects.iter().position(|e| matches!(e, rumbo::app::Effect::CheckPin { .. }))
         && let rumbo::app::Effect::CheckPin { pin, hash } = effects.remove(i)
@@ -75,7 +75,7 @@ fn send(model: &mut Model, msg: Msg) -> Vec<rumbo::app::Effect> {
     effects
 }
 
-fn press(model: &mut Model, code: KeyCode) {
+pub fn press(model: &mut Model, code: KeyCode) {
     send(model, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
@@ -94,7 +94,7 @@ fn advance(model: &mut Model, seconds: i64) {
     model.now += SignedDuration::from_secs(seconds);
 }
 
-fn render(model: &mut Model, width: u16, height: u16) -> Terminal<TestBackend> {
+pub fn render(model: &mut Model, width: u16, height: u16) -> Terminal<TestBackend> {
     model.size = (width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
@@ -208,7 +208,7 @@ fn form_consent_needed(m: &mut Model) {
 }
 
 /// A visitor's session with consent, saved: the header shows the code; "¿Por dónde empezamos?".
-fn workspace(m: &mut Model) {
+pub fn workspace(m: &mut Model) {
     form_filled(m);
     press(m, KeyCode::Enter);
     send(m, Msg::Saved(Ok(())));

@@ -58,6 +58,14 @@ pub enum Place {
     KioskQuestion,
     /// "¿Terminar?" at a kiosk.
     KioskConfirm,
+    /// Issue 16, a kiosk visitor's «¿Qué le gusta hacer?»: one activity at a time, five answers.
+    KioskLikes,
+    /// What the visitor likes: the three types, the chart and the occupations that go with them.
+    KioskLikesResults,
+    /// Issue 16, «¿Qué le gusta hacer?»: one question at a time, answered 1–5.
+    InterestsQuestion,
+    /// Issue 16: the scores, the code and the suggested occupations.
+    InterestsResults,
 }
 
 /// Counselor's computer, kiosk, or both.
@@ -72,9 +80,21 @@ const PANES: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail];
 /// The four panes of the Tab cycle; the occupation detail is reached with `afines` (or a click).
 const FOUR: &[Place] = &[Sectors, Occupations, Functions, Programs];
 /// The list keys scroll the `?` help and move through the gap too.
-const LISTS: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Sessions, BestFit, Help, Gap];
-const LISTS_SEARCH: &[Place] =
-    &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Search, BestFit, Help, Gap];
+const LISTS: &[Place] =
+    &[Sectors, Occupations, Functions, Programs, Detail, Sessions, BestFit, Help, Gap, InterestsResults];
+const LISTS_SEARCH: &[Place] = &[
+    Sectors,
+    Occupations,
+    Functions,
+    Programs,
+    Detail,
+    Sessions,
+    Search,
+    BestFit,
+    Help,
+    Gap,
+    InterestsResults,
+];
 /// The gap and help popups close with the keys that open them, and with `q`.
 const PANES_POPUP: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Help, Gap];
 const EVERYWHERE: &[Place] = &[Sectors, Occupations, Functions, Programs, Detail, Popup, Sessions, Help, Gap];
@@ -160,12 +180,12 @@ actions! {
     Retry reintentar ["r", "R"] &[Sectors, Occupations, Functions, Programs, Detail, Sessions, Popup], Both;
     Copy copiar ["c", "C"] &[Popup], Both;
     Confirm confirmar ["s", "S", "y", "Y"] &[Popup, KioskConfirm], Both;
-    Finish terminar ["t", "T"] &[Sectors, Occupations, Functions, Programs, Detail, KioskChoice, KioskQuestion], Kiosk;
+    Finish terminar ["t", "T"] &[Sectors, Occupations, Functions, Programs, Detail, KioskChoice, KioskQuestion, KioskLikes, KioskLikesResults], Kiosk;
     NewSession nueva ["n"] &[Sessions], Both;
     Resume reanudar ["enter"] &[Sessions], Both;
     Delete borrar ["d", "delete"] &[Sessions], Both;
     Filter filtrar ["/"] &[Sessions], Both;
-    Close cerrar ["esc"] &[Popup, Help, Gap, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions, ExperienceSearch, ExperienceList, PlanList, PlanEdit, KioskTitle, KioskConfirm], Both;
+    Close cerrar ["esc"] &[Popup, Help, Gap, Form, Consent, Export, Search, Notes, Filter, Copy, Pin, Sessions, ExperienceSearch, ExperienceList, PlanList, PlanEdit, KioskTitle, KioskConfirm, InterestsQuestion, InterestsResults], Both;
     NextField campo_siguiente ["tab", "down"] &[Form, Consent], Both;
     PreviousField campo_anterior ["shift+tab", "up"] &[Form, Consent], Both;
     Start comenzar ["enter"] &[Form, Consent], Both;
@@ -245,16 +265,40 @@ actions! {
     KioskEnglish kiosco_ingles ["i"] &[Welcome], Kiosk;
     KioskSave kiosco_guardar ["s", "y"] &[Consent], Kiosk;
     KioskDontSave kiosco_no_guardar ["n"] &[Consent], Kiosk;
-    KioskUp kiosco_arriba ["up"] &[KioskChoice, KioskTitle], Kiosk;
-    KioskDown kiosco_abajo ["down"] &[KioskChoice, KioskTitle], Kiosk;
-    KioskPick kiosco_elegir ["enter"] &[KioskChoice, KioskTitle], Kiosk;
+    KioskUp kiosco_arriba ["up"] &[KioskChoice, KioskTitle, KioskLikesResults], Kiosk;
+    KioskDown kiosco_abajo ["down"] &[KioskChoice, KioskTitle, KioskLikesResults], Kiosk;
+    KioskPick kiosco_elegir ["enter"] &[KioskChoice, KioskTitle, KioskLikesResults], Kiosk;
     KioskYes kiosco_si ["s", "y"] &[KioskQuestion], Kiosk;
     KioskLearning kiosco_aprendiendo ["a"] &[KioskQuestion], Kiosk;
     KioskNotYet kiosco_todavia_no ["n"] &[KioskQuestion], Kiosk;
-    KioskBack kiosco_atras ["backspace"] &[KioskChoice, KioskQuestion], Kiosk;
+    KioskBack kiosco_atras ["backspace"] &[KioskChoice, KioskQuestion, KioskLikes, KioskLikesResults], Kiosk;
     KioskSkip kiosco_saltar ["tab"] &[KioskQuestion], Kiosk;
-    KioskResults kiosco_resultados ["r"] &[KioskQuestion], Kiosk;
+    KioskResults kiosco_resultados ["r"] &[KioskQuestion, KioskLikesResults], Kiosk;
     KioskStay kiosco_seguir ["n"] &[KioskConfirm], Kiosk;
+    // Issue 16: «¿Qué le gusta hacer?» at the kiosk, five steps from «Me disgusta mucho» to «Me gusta mucho».
+    KioskLike1 kiosco_me_disgusta_mucho ["1"] &[KioskLikes], Kiosk;
+    KioskLike2 kiosco_me_disgusta ["2"] &[KioskLikes], Kiosk;
+    KioskLike3 kiosco_me_da_igual ["3"] &[KioskLikes], Kiosk;
+    KioskLike4 kiosco_me_gusta ["4"] &[KioskLikes], Kiosk;
+    KioskLike5 kiosco_me_gusta_mucho ["5"] &[KioskLikes], Kiosk;
+    KioskSkipRest kiosco_saltar_resto ["tab"] &[KioskLikes], Kiosk;
+    // Issue 16, «¿Qué le gusta hacer?». Not `i` (the issue's first pick): that is `explorada` in the panes;
+    // nor `h`, `x`, `o`, `d`, `f`, keys offices are shown moving others to (docs/config.md, the tests). `u`,
+    // of «gUstos».
+    Interests intereses ["u"] PANES, Both;
+    Answer1 respuesta_1 ["1"] &[InterestsQuestion], Both;
+    Answer2 respuesta_2 ["2"] &[InterestsQuestion], Both;
+    Answer3 respuesta_3 ["3"] &[InterestsQuestion], Both;
+    Answer4 respuesta_4 ["4"] &[InterestsQuestion], Both;
+    Answer5 respuesta_5 ["5"] &[InterestsQuestion], Both;
+    InterestsBack intereses_atras ["backspace"] &[InterestsQuestion], Both;
+    InterestsSkip intereses_saltar ["tab"] &[InterestsQuestion], Both;
+    InterestsSkipRest intereses_saltar_resto ["r"] &[InterestsQuestion], Both;
+    InterestsGo intereses_ir ["enter"] &[InterestsResults], Both;
+    InterestsLevel intereses_nivel ["n"] &[InterestsResults], Both;
+    InterestsSectorNext intereses_sector ["right"] &[InterestsResults], Both;
+    InterestsSectorPrevious intereses_sector_anterior ["left"] &[InterestsResults], Both;
+    InterestsQuestions intereses_preguntas ["backspace"] &[InterestsResults], Both;
 }
 
 impl Place {

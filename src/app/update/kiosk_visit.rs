@@ -25,6 +25,8 @@ pub fn place(visit: &Visit) -> Place {
         _ if visit.confirm => Place::KioskConfirm,
         Step::Title(_) => Place::KioskTitle,
         Step::Questions => Place::KioskQuestion,
+        Step::Likes => Place::KioskLikes,
+        Step::LikesResults(_) => Place::KioskLikesResults,
         Step::Start | Step::Sector(_) | Step::Results(_) => Place::KioskChoice,
     }
 }
@@ -63,9 +65,13 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         }
         return Vec::new();
     }
+    let likes = match (&kiosk.visit.step, &model.screen) {
+        (Step::LikesResults(_), Screen::Workspace(ws)) => super::kiosk_likes::count(ws, &set),
+        _ => 0,
+    };
     match action {
-        Some(Action::KioskUp) => step_row(kiosk, &set, false),
-        Some(Action::KioskDown) => step_row(kiosk, &set, true),
+        Some(Action::KioskUp) => step_row(kiosk, &set, false, likes),
+        Some(Action::KioskDown) => step_row(kiosk, &set, true, likes),
         _ => {}
     }
     Vec::new()
@@ -74,7 +80,14 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 /// The actions that a click can do as well, as what they act on.
 fn target_of(action: Action, place: Place) -> Option<Target> {
     Some(match action {
+        Action::KioskPick if place == Place::KioskLikesResults => Target::Ask,
         Action::KioskPick => Target::Row,
+        Action::KioskLike1 => Target::Like(crate::interests::Answer::DislikeMuch),
+        Action::KioskLike2 => Target::Like(crate::interests::Answer::Dislike),
+        Action::KioskLike3 => Target::Like(crate::interests::Answer::Neutral),
+        Action::KioskLike4 => Target::Like(crate::interests::Answer::Like),
+        Action::KioskLike5 => Target::Like(crate::interests::Answer::LikeMuch),
+        Action::KioskSkipRest => Target::SkipRest,
         Action::KioskYes => Target::Answer(Answer::Yes),
         Action::KioskLearning => Target::Answer(Answer::Learning),
         Action::KioskNotYet => Target::Answer(Answer::NotYet),
@@ -99,19 +112,21 @@ fn refresh(search: &mut TitleSearch, index: &crate::search::SearchIndex) {
     search.nothing = false;
 }
 
-/// ↑/↓ in the lists: the start's two choices, the sectors, the results.
-fn step_row(kiosk: &mut crate::app::kiosk::KioskState, set: &CatalogSet, down: bool) {
+/// ↑/↓ in the lists: the start's choices, the sectors, the results, the `likes` suggestions.
+fn step_row(kiosk: &mut crate::app::kiosk::KioskState, set: &CatalogSet, down: bool, likes: usize) {
     let (at, len) = match &mut kiosk.visit.step {
         Step::Start => return kiosk_start_row(kiosk, down),
         Step::Sector(at) => (at, set.sectors().count()),
         Step::Results(at) => (at, BEST),
+        Step::LikesResults(at) => (at, likes),
         _ => return,
     };
     *at = if down { (*at + 1).min(len.saturating_sub(1)) } else { at.saturating_sub(1) };
 }
 
 fn kiosk_start_row(kiosk: &mut crate::app::kiosk::KioskState, down: bool) {
-    kiosk.visit.start_row = if down { (kiosk.visit.start_row + 1).min(START_CHOICES - 1) } else { 0 };
+    let row = kiosk.visit.start_row;
+    kiosk.visit.start_row = if down { (row + 1).min(START_CHOICES - 1) } else { row.saturating_sub(1) };
 }
 
 /// A click on `target` (on list row `row`), or the key that means the same.
@@ -134,9 +149,12 @@ pub fn act(model: &mut Model, target: Target, row: Option<usize>) -> Vec<Effect>
         return Vec::new();
     };
     let visit = &mut kiosk.visit;
+    if let Some(effects) = super::kiosk_likes::act(visit, ws, &set, (target, row), now) {
+        return effects;
+    }
     match target {
         Target::Finish => visit.confirm = true,
-        Target::Row => pick(visit, &set, row),
+        Target::Row => pick(visit, ws, &set, row),
         Target::Answer(answer) => return answer_and_go_on(visit, ws, &set, answer, now),
         Target::Back => back(visit, &set),
         // "Saltar el resto": the next occupation; after the last, the results.
@@ -153,19 +171,23 @@ pub fn act(model: &mut Model, target: Target, row: Option<usize>) -> Vec<Effect>
 }
 
 /// Enter or a click on a row: the choice it stands for.
-fn pick(visit: &mut Visit, set: &CatalogSet, row: Option<usize>) {
+fn pick(visit: &mut Visit, ws: &Workspace, set: &CatalogSet, row: Option<usize>) {
     match &mut visit.step {
         Step::Start => {
-            let choice = row.unwrap_or(visit.start_row);
-            visit.start_row = choice.min(START_CHOICES - 1);
-            visit.step = if choice == 0 { Step::Title(TitleSearch::default()) } else { Step::Sector(0) };
+            let choice = row.unwrap_or(visit.start_row).min(START_CHOICES - 1);
+            visit.start_row = choice;
+            match choice {
+                0 => visit.step = Step::Title(TitleSearch::default()),
+                1 => visit.step = Step::Sector(0),
+                _ => super::kiosk_likes::start(visit, ws),
+            }
         }
         Step::Title(search) => {
             let at = row.unwrap_or(search.selected);
             match search.matches.get(at) {
                 Some(found) => {
                     let occupations = from_title(set, &found.occupation);
-                    walk(visit, set, Questions::new(set, occupations));
+                    visit.start_walk(set, Questions::new(set, occupations));
                 }
                 None => search.nothing = true,
             }
@@ -173,22 +195,11 @@ fn pick(visit: &mut Visit, set: &CatalogSet, row: Option<usize>) {
         Step::Sector(at) => {
             let sector = row.unwrap_or(*at);
             *at = sector;
-            walk(visit, set, Questions::new(set, from_sector(set, sector)));
+            visit.start_walk(set, Questions::new(set, from_sector(set, sector)));
         }
         Step::Results(at) => *at = row.unwrap_or(*at).min(BEST - 1),
-        Step::Questions => {}
+        Step::Questions | Step::Likes | Step::LikesResults(_) => {}
     }
-}
-
-/// Starts a walk on its first question (or, when none of its occupations has any, on the results).
-fn walk(visit: &mut Visit, set: &CatalogSet, mut walk: Questions) {
-    if walk.items.is_empty() && !walk.next_occupation(set) {
-        visit.walk = None;
-        visit.step = Step::Results(0);
-        return;
-    }
-    visit.walk = Some(walk);
-    visit.step = Step::Questions;
 }
 
 fn answer_and_go_on(
@@ -220,6 +231,9 @@ fn back(visit: &mut Visit, set: &CatalogSet) {
         Step::Questions if visit.walk.as_mut().is_some_and(|walk| walk.back(set)) => Step::Questions,
         Step::Questions => Step::Start,
         Step::Results(_) if visit.walk.is_some() => Step::Questions,
+        // Reached from what the visitor likes: back to it.
+        Step::Results(_) if visit.likes.is_some() => Step::LikesResults(0),
+        step @ (Step::Likes | Step::LikesResults(_)) => step,
         Step::Title(_) | Step::Sector(_) | Step::Results(_) | Step::Start => Step::Start,
     };
 }

@@ -14,6 +14,7 @@ pub fn clicked(model: &mut Model, area: Area, row: Option<usize>) -> Vec<Effect>
     let Screen::Workspace(ws) = &mut model.screen else { return Vec::new() };
     let pane = match area {
         Area::BestFit => return super::best_fit::clicked(ws, &set, row, now),
+        Area::Interests(target) => return super::interests::clicked(ws, &set, target, row, now),
         Area::Experience(field) => {
             super::experience::clicked(ws, &set, field, row);
             return Vec::new();
@@ -61,6 +62,10 @@ pub fn wheel(model: &mut Model, area: Area, down: bool) -> Vec<Effect> {
             return Vec::new();
         }
         Area::PlanPart(_) | Area::FullTextOutside | Area::Kiosk(_) => return Vec::new(),
+        Area::Interests(_) => {
+            super::interests::wheel(ws, &set, down);
+            return Vec::new();
+        }
         Area::Gap => {
             super::gap::wheel(ws, down);
             return Vec::new();

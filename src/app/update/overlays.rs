@@ -41,6 +41,10 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     if matches!(&model.screen, Screen::Workspace(ws) if matches!(ws.overlay, Some(Overlay::Plan(_)))) {
         return super::plan::key(model, key);
     }
+    // «¿Qué le gusta hacer?» (issue 16): its digits are answers, its Backspace goes back.
+    if matches!(&model.screen, Screen::Workspace(ws) if matches!(ws.overlay, Some(Overlay::Interests(_)))) {
+        return super::interests::key(model, key);
+    }
     // And the gap, a list whose rows take marks.
     if matches!(&model.screen, Screen::Workspace(ws) if matches!(ws.overlay, Some(Overlay::Gap(_)))) {
         return super::gap::key(model, key);

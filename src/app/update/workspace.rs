@@ -94,6 +94,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Action::Help => ws.overlay = Some(Overlay::Help(Default::default())),
         Action::ViewFull if len > 0 => super::full_text::open(ws, None),
         Action::OpenBestFit => super::best_fit::open(ws),
+        Action::Interests => super::interests::open(ws),
         Action::Search => ws.overlay = Some(Overlay::Search(overlays::new_search())),
         Action::Notes => {
             let occupation = ws.current_occupation(&set).map(|o| o.id.clone());

@@ -48,6 +48,7 @@ pub const HELP: &[Row] = &[
     row(&[&[Export]], "ayuda.exportar"),
     Row { groups: &[&[CuocGo], &[Back]], sep: " / ", primary: false, text: "ayuda.ocupacion_cuoc" },
     row(&[&[Experience]], "ayuda.experiencia"),
+    row(&[&[Interests]], "ayuda.intereses"),
     // The plan (issue 13): one row, so the help still fits 80×24.
     Row { groups: &[&[Plan], &[Goal], &[AddExplored]], sep: " / ", primary: false, text: "ayuda.plan" },
     row(&[&[Help]], "ayuda.ayuda"),
@@ -155,6 +156,54 @@ pub const README_MORE: &[Row] = &[
     row(&[&[KioskSkip]], "ayuda.kiosco_saltar"),
     row(&[&[KioskResults]], "ayuda.kiosco_resultados"),
     row(&[&[KioskStay]], "ayuda.kiosco_seguir"),
+    // Issue 16: «¿Qué le gusta hacer?» at the kiosk.
+    Row {
+        groups: &[&[KioskLike1], &[KioskLike2], &[KioskLike3], &[KioskLike4], &[KioskLike5]],
+        sep: " / ",
+        primary: false,
+        text: "ayuda.kiosco_gustos",
+    },
+    row(&[&[KioskSkipRest]], "ayuda.kiosco_saltar_resto"),
+    // Issue 16: «¿Qué le gusta hacer?».
+    Row {
+        groups: &[&[Answer1], &[Answer2], &[Answer3], &[Answer4], &[Answer5]],
+        sep: " ",
+        primary: false,
+        text: "ayuda.respuestas",
+    },
+    row(&[&[InterestsBack]], "ayuda.intereses_atras"),
+    row(&[&[InterestsSkip]], "ayuda.intereses_saltar"),
+    row(&[&[InterestsSkipRest]], "ayuda.intereses_saltar_resto"),
+    row(&[&[InterestsLevel]], "ayuda.intereses_nivel"),
+    Row {
+        groups: &[&[InterestsSectorPrevious, InterestsSectorNext]],
+        sep: " ",
+        primary: false,
+        text: "ayuda.intereses_sector",
+    },
+    row(&[&[InterestsGo]], "ayuda.intereses_ir"),
+    row(&[&[InterestsQuestions]], "ayuda.intereses_preguntas"),
+];
+
+/// «¿Qué le gusta hacer?» on a question.
+pub const FOOTER_INTERESTS_QUESTION: &[Entry] = &[
+    (&[&[Answer1, Answer2, Answer3, Answer4, Answer5]], "pie.responder"),
+    (&[&[InterestsBack]], "pie.atras"),
+    (&[&[InterestsSkip]], "pie.saltar"),
+    (&[&[InterestsSkipRest]], "pie.saltar_resto"),
+    (&[&[Close]], "pie.cerrar"),
+];
+/// «¿Qué le gusta hacer?», results that cannot be read (too few answers, or flat): no list to move in.
+pub const FOOTER_INTERESTS_UNREAD: &[Entry] =
+    &[(&[&[InterestsQuestions]], "pie.preguntas"), (&[&[Close]], "pie.cerrar")];
+/// «¿Qué le gusta hacer?», the results.
+pub const FOOTER_INTERESTS_RESULTS: &[Entry] = &[
+    (&[&[Up, Down]], "pie.elegir"),
+    (&[&[InterestsGo]], "pie.ir_ocupacion"),
+    (&[&[InterestsLevel]], "pie.nivel"),
+    (&[&[InterestsSectorPrevious, InterestsSectorNext]], "pie.sector"),
+    (&[&[InterestsQuestions]], "pie.preguntas"),
+    (&[&[Close]], "pie.cerrar"),
 ];
 
 pub const FOOTER_COMMON: &[Entry] = &[
@@ -404,3 +453,29 @@ pub const FOOTER_KIOSK_RESULTS: &[Entry] = &[
 ];
 pub const FOOTER_KIOSK_CONFIRM: &[Entry] =
     &[(&[&[Confirm]], "pie.kiosco_terminar_si"), (&[&[KioskStay]], "pie.kiosco_seguir")];
+
+/// Issue 16: «¿Qué le gusta hacer?» at the kiosk — the five answers (one button a line), the keys
+/// under the questions, and those of the results.
+pub const FOOTER_KIOSK_LIKES_ANSWERS: &[Entry] = &[
+    (&[&[KioskLike1]], "pie.kiosco_me_disgusta_mucho"),
+    (&[&[KioskLike2]], "pie.kiosco_me_disgusta"),
+    (&[&[KioskLike3]], "pie.kiosco_me_da_igual"),
+    (&[&[KioskLike4]], "pie.kiosco_me_gusta"),
+    (&[&[KioskLike5]], "pie.kiosco_me_gusta_mucho"),
+];
+pub const FOOTER_KIOSK_LIKES: &[Entry] = &[
+    (&[&[KioskBack]], "pie.kiosco_atras"),
+    (&[&[KioskSkipRest]], "pie.kiosco_saltar_resto"),
+    (&[&[Finish]], "pie.terminar"),
+];
+pub const FOOTER_KIOSK_LIKES_RESULTS: &[Entry] = &[
+    (&[&[KioskUp, KioskDown]], "pie.elegir"),
+    // «atrás», not «volver a las preguntas»: at 80 columns «[t] Terminar» must fit beside it.
+    (&[&[KioskBack]], "pie.kiosco_atras"),
+    (&[&[KioskResults]], "pie.kiosco_resultados"),
+    (&[&[Finish]], "pie.terminar"),
+];
+/// The results' own button: the questions about the occupation highlighted, or the questions again.
+pub const FOOTER_KIOSK_LIKES_ASK: &[Entry] = &[(&[&[KioskPick]], "pie.kiosco_preguntar")];
+pub const FOOTER_KIOSK_LIKES_AGAIN: &[Entry] = &[(&[&[KioskPick]], "pie.kiosco_responder_otra_vez")];
+pub const FOOTER_KIOSK_LIKES_MORE: &[Entry] = &[(&[&[KioskPick]], "pie.kiosco_seguir_respondiendo")];

@@ -6,6 +6,8 @@
 mod alias;
 mod bar;
 mod done;
+mod likes;
+mod likes_results;
 mod questions;
 mod results;
 mod start;
@@ -103,6 +105,8 @@ pub fn visit(model: &Ui, ws: &Workspace, frame: &mut Frame, area: Rect, regions:
         Step::Start | Step::Title(_) | Step::Sector(_) => start::draw(model, ws, visit, frame, area, regions),
         Step::Questions => questions::draw(model, ws, visit, frame, area, regions),
         Step::Results(_) => results::draw(model, ws, visit, frame, area, regions),
+        Step::Likes => likes::draw(model, ws, visit, frame, area, regions),
+        Step::LikesResults(_) => likes_results::draw(model, ws, visit, frame, area, regions),
     }
     if visit.confirm {
         confirm(model, frame, area, regions);

@@ -1,5 +1,6 @@
-//! Where a visit starts: "¿En qué ha trabajado?" (a job title typed and chosen) or "Explorar por
-//! sector" (a sector chosen). Either gives the occupations the questions go through.
+//! Where a visit starts: "¿En qué ha trabajado?" (a job title typed and chosen), "Explorar por sector"
+//! (a sector chosen) — either gives the occupations the questions go through — or, issue 16, "¿Qué le
+//! gusta hacer?" (the activities the visitor likes, then the occupations that go with them).
 
 use super::super::layout::offset;
 use super::super::list::{clip, wrap};
@@ -62,16 +63,17 @@ pub fn draw(model: &Ui, ws: &Workspace, visit: &Visit, frame: &mut Frame, area: 
     }
 }
 
-/// The two ways to start, three lines each (the choice, what it does, a blank line).
+/// The ways to start, three lines each (the choice, what it does, a blank line).
 fn choices(model: &Ui, selected: usize, frame: &mut Frame, inner: Rect, regions: &mut Regions) {
     let s = model.lang.strings();
     let t = &model.theme;
     let room = usize::from(inner.width);
-    let list = Rect { y: inner.y + 1, height: inner.height.saturating_sub(1).min(6), ..inner };
+    let list = Rect { y: inner.y + 1, height: inner.height.saturating_sub(1).min(9), ..inner };
     let mut lines = Vec::new();
     for (i, (name, hint)) in [
         (s.kiosk_start_by_title, s.kiosk_start_by_title_hint),
         (s.kiosk_start_by_sector, s.kiosk_start_by_sector_hint),
+        (s.kiosk_start_by_likes, s.kiosk_start_by_likes_hint),
     ]
     .into_iter()
     .enumerate()
