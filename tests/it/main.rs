@@ -171,4 +171,5 @@ mod ui_kiosk_likes;
 
 // issue 16: the data of the interest profiles (O*NET → CUOC)
 mod interests_data;
+mod interests_real;
 mod interests_shown;
