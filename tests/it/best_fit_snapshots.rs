@@ -2,27 +2,13 @@
 //! and 120×40: the cashier case, the same under both filters, and nothing marked yet.
 
 use crate::best_fit::{cashier, cuoc_bpo, press, workspace};
-use crate::ui_snapshots::{LANGS, SIZES, assert_screen, lang_code, normal};
 use crossterm::event::KeyCode;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use rumbo::app::{Model, Screen};
 use rumbo::i18n::Lang;
 use rumbo::session::{BestFilter, Session};
 
 fn snap(name: &str, build: fn(Lang, (u16, u16)) -> Model) {
-    for lang in LANGS {
-        for size in SIZES {
-            let model = build(lang, size);
-            let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
-            terminal
-                .draw(|f| {
-                    rumbo::ui::view(&model, &normal(), f);
-                })
-                .unwrap();
-            assert_screen(&format!("best_fit_{name}__{}_{}x{}", lang_code(lang), size.0, size.1), &terminal);
-        }
-    }
+    crate::ui_snapshots::snap_sized(&format!("best_fit_{name}"), build);
 }
 
 fn opened(session: Session, lang: Lang, size: (u16, u16)) -> Model {

@@ -3,30 +3,9 @@
 //! looked for on the screen before it is pressed.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)] // runs the rumbo binary and tmux
 
-use crate::e2e_tmux_support::{Env, Rumbo};
+use crate::e2e_kiosk_visit::{kiosk_env, press_named};
 use crate::likes_support::social_first;
 use rumbo::interests::QUESTIONS;
-
-const PIN: &str = "482193";
-
-fn kiosk_env() -> Option<Env> {
-    let env = Env::new()?;
-    let hash = rumbo::kiosk::pin::hash(PIN).unwrap();
-    let text = format!(
-        "Config(\n    kiosk: Kiosk(enabled: true, export_dir: {}, admin_pin: {}),\n    office: Office(name: \"Oficina Kennedy\", front_desk: \"Mostrador 2\"),\n)\n",
-        ron::to_string(env.root().join("resumenes").to_str().unwrap()).unwrap(),
-        ron::to_string(&hash).unwrap(),
-    );
-    std::fs::write(env.config().join("config.ron"), text).unwrap();
-    Some(env)
-}
-
-/// Presses `key` (tmux's name) once the screen names it as `shown`.
-fn press_named(app: &Rumbo, shown: &str, key: &str) -> String {
-    let screen = app.wait_for(shown);
-    app.keys(&[key]);
-    screen
-}
 
 /// The button of answer key `1`–`5`, as the question screen names it.
 fn button(key: char) -> &'static str {

@@ -7,7 +7,7 @@ use crate::e2e_tmux_support::{Env, Rumbo};
 
 const PIN: &str = "482193";
 
-fn kiosk_env() -> Option<Env> {
+pub fn kiosk_env() -> Option<Env> {
     kiosk_env_with("", "")
 }
 
@@ -27,7 +27,7 @@ pub fn kiosk_env_with(office_fields: &str, more: &str) -> Option<Env> {
 
 /// Presses `key` (tmux's name) once the screen names it as `shown` (`[s] Sí, guardar`, `Enter`): the visitor
 /// only ever presses what the screen says.
-fn press_named(app: &Rumbo, shown: &str, key: &str) -> String {
+pub fn press_named(app: &Rumbo, shown: &str, key: &str) -> String {
     let screen = app.wait_for(shown);
     app.keys(&[key]);
     screen

@@ -3,7 +3,7 @@
 //! and a list scrolled to its middle, whose border says "↑ 91/137 ↓".
 
 use crate::best_fit::{cuoc_bpo, press, workspace};
-use crate::ui_snapshots::{LANGS, SIZES, assert_screen, lang_code, normal};
+use crate::ui_snapshots::normal;
 use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -12,14 +12,7 @@ use rumbo::i18n::Lang;
 use rumbo::session::Session;
 
 fn snap(name: &str, build: fn(Lang, (u16, u16)) -> Model) {
-    for lang in LANGS {
-        for size in SIZES {
-            let model = build(lang, size);
-            let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
-            terminal.draw(|f| drop(rumbo::ui::view(&model, &normal(), f))).unwrap();
-            assert_screen(&format!("full_text_{name}__{}_{}x{}", lang_code(lang), size.0, size.1), &terminal);
-        }
-    }
+    crate::ui_snapshots::snap_sized(&format!("full_text_{name}"), build);
 }
 
 /// A session on the CUOC occupation with the longest name, focused in Ocupaciones.

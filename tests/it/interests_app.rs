@@ -8,10 +8,7 @@
 
 use crate::best_fit::{cuoc_bpo, press, workspace};
 use crate::keyflow_support::{App, click};
-use crate::ui_snapshots::{LANGS, SIZES, assert_screen, lang_code, normal};
 use crossterm::event::KeyCode;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use rumbo::app::{Model, Overlay, Pane, Screen};
 use rumbo::catalog::{Basis, CatalogSet, InterestProfile};
 use rumbo::i18n::Lang;
@@ -187,18 +184,7 @@ fn a_flat_sheet_says_to_ask_again_and_ranks_nothing() {
 }
 
 fn snap(name: &str, build: fn(Lang, (u16, u16)) -> Model) {
-    for lang in LANGS {
-        for size in SIZES {
-            let model = build(lang, size);
-            let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
-            terminal
-                .draw(|f| {
-                    rumbo::ui::view(&model, &normal(), f);
-                })
-                .unwrap();
-            assert_screen(&format!("interests_{name}__{}_{}x{}", lang_code(lang), size.0, size.1), &terminal);
-        }
-    }
+    crate::ui_snapshots::snap_sized(&format!("interests_{name}"), build);
 }
 
 fn opened(answer: fn(&mut Session, &CatalogSet), lang: Lang, size: (u16, u16)) -> Model {

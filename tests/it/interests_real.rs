@@ -19,15 +19,7 @@ fn cuoc() -> CatalogSet {
 #[test]
 fn liking_one_kind_only_puts_occupations_of_that_kind_first() {
     let set = cuoc();
-    let kinds = [
-        Riasec::Realistic,
-        Riasec::Investigative,
-        Riasec::Artistic,
-        Riasec::Social,
-        Riasec::Enterprising,
-        Riasec::Conventional,
-    ];
-    for kind in kinds {
+    for kind in Riasec::ALL {
         let mut session = Session::new("Ana", "", "2026-03-02T14:30:00Z".parse().unwrap(), &set).unwrap();
         for question in QUESTIONS {
             let answer = if question.kind == kind { Answer::LikeMuch } else { Answer::DislikeMuch };

@@ -176,6 +176,19 @@ pub fn snap(name: &str, build: states::Build) {
     }
 }
 
+/// Snapshots the model `build` makes for each language and size (a model that depends on the size, as a
+/// scrolled list does), as `{name}__{lang}_{w}x{h}`.
+pub fn snap_sized(name: &str, build: fn(Lang, (u16, u16)) -> Model) {
+    for lang in LANGS {
+        for size in SIZES {
+            let model = build(lang, size);
+            let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+            terminal.draw(|f| drop(rumbo::ui::view(&model, &normal(), f))).unwrap();
+            assert_screen(&format!("{name}__{}_{}x{}", lang_code(lang), size.0, size.1), &terminal);
+        }
+    }
+}
+
 /// The one place snapshots are taken, so they all land in `tests/snapshots/` as `ui_snapshots__{name}`.
 pub fn assert_screen(name: &str, terminal: &Terminal<TestBackend>) {
     insta::assert_snapshot!(name, terminal.backend());
