@@ -74,6 +74,10 @@ pub struct SessionsScreen {
     pub quit_prompt: Option<super::saving::QuitPrompt>,
     /// Office mode: sessions open at another desk (id, desk): marked, and said in the detail line.
     pub held_elsewhere: Vec<(String, String)>,
+    /// The session being opened (`Effect::OpenSession` given, its answer not back yet). In office mode the
+    /// answer comes from the office thread; another Enter meanwhile would open a second session over the
+    /// first and leave the first one's locks held until rumbo quits, so it waits.
+    pub opening: Option<String>,
 }
 
 impl SessionsScreen {

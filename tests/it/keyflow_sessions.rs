@@ -6,8 +6,8 @@ use crate::keyflow_support;
 
 use crossterm::event::KeyCode;
 use jiff::Timestamp;
-use keyflow_support::{App, catalog, session_ids};
-use rumbo::app::{FormField, Persistence, Screen};
+use keyflow_support::{App, catalog, key, session_ids};
+use rumbo::app::{Effect, FormField, Msg, Persistence, Screen};
 use rumbo::session::{MarkKind, Session, SessionStore};
 use std::fs;
 use std::path::Path;
@@ -288,4 +288,31 @@ fn ctrl_c_leaves_the_form_and_the_workspace_and_quits_from_the_start_screen() {
     assert!(!app.runner.wants_quit());
     app.send(ctrl_c());
     assert!(app.runner.wants_quit());
+}
+
+/// While an open is under way (in office mode its answer comes from the office thread, later), another
+/// Enter opens nothing: a second session opened over the first would leave the first one's locks held
+/// until rumbo quits. Once the answer is in, Enter opens again.
+#[test]
+fn a_second_enter_while_a_session_is_opening_opens_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_session(dir.path(), "Primera", "2026-02-02T08:00:00Z", "tecnico-sistemas", 1);
+    saved_session(dir.path(), "Segunda", "2026-02-01T08:00:00Z", "tecnico-sistemas", 1);
+    let mut app = App::start(dir.path());
+    let first = app.model.sessions.rows[0].id.clone();
+    // `update` alone, as the loop calls it: the effect is given, its answer not back yet.
+    let given = rumbo::app::update(&mut app.model, key(KeyCode::Enter));
+    assert!(matches!(given.as_slice(), [Effect::OpenSession(id)] if *id == first), "{given:?}");
+    assert!(rumbo::app::update(&mut app.model, key(KeyCode::Down)).is_empty());
+    let again = rumbo::app::update(&mut app.model, key(KeyCode::Enter));
+    assert!(again.is_empty(), "a second open while the first is under way: {again:?}");
+    // The first open answers (here it fails: the row vanished meanwhile); then Enter opens again.
+    app.send(Msg::OpenFailed(rumbo::app::Failure::Other("desapareció".into())));
+    app.press(KeyCode::Enter);
+    assert_eq!(app.ws().session.alias, "Segunda");
+    // And after a session opened, the start screen opens the next one.
+    app.char('q');
+    app.press(KeyCode::Up);
+    app.press(KeyCode::Enter);
+    assert_eq!(app.ws().session.alias, "Primera");
 }

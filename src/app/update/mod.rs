@@ -60,7 +60,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::CodeFound { code, found } => sessions::code_found(model, &code, found),
-        Msg::SessionOpened { session, read_only } => workspace::opened(model, *session, read_only),
+        Msg::SessionOpened { session, read_only } => {
+            model.sessions.opening = None;
+            workspace::opened(model, *session, read_only)
+        }
         Msg::OpenElsewhere { id, desk } => {
             super::office_hold::open_elsewhere(model, &id, desk);
             Vec::new()
@@ -95,6 +98,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::OpenFailed(message) => {
+            model.sessions.opening = None;
             model.screen = Screen::Sessions;
             model.sessions.notice = Some(super::Notice::OpenFailed(message));
             Vec::new()

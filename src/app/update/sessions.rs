@@ -101,7 +101,7 @@ pub fn code_found(model: &mut Model, code: &str, found: Result<Vec<Listed>, Fail
             }
             list.notice = None;
             let id = one.id.clone();
-            saving::reopen(model, &id).unwrap_or_else(|| vec![Effect::OpenSession(id)])
+            open(model, id)
         }
         _ => {
             let shown = code.to_uppercase();
@@ -248,7 +248,7 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             }
             Some(row) => {
                 list.notice = None;
-                saving::reopen(model, &row.id).unwrap_or_else(|| vec![Effect::OpenSession(row.id)])
+                open(model, row.id)
             }
             None => Vec::new(),
         },
@@ -258,4 +258,17 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 
 fn file_name(path: &std::path::Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Opens session `id` (or goes back to it when it is still open in the background), unless another
+/// open is under way.
+fn open(model: &mut Model, id: String) -> Vec<Effect> {
+    if let Some(effects) = saving::reopen(model, &id) {
+        return effects;
+    }
+    if model.sessions.opening.is_some() {
+        return Vec::new();
+    }
+    model.sessions.opening = Some(id.clone());
+    vec![Effect::OpenSession(id)]
 }
