@@ -594,6 +594,7 @@ pub const EN: Strings = Strings {
     interests_title: "What do you like doing?",
     interests_results_title: "What do you like doing? — results",
     interests_disclaimer: "Exploratory: not a validated test.",
+    interests_read_only: "Read-only: these answers are not saved.",
     interests_ask: "Read the activity out and ask: do you like doing this?",
     interests_answer_1: "Dislike it a lot",
     interests_answer_2: "Dislike it",

@@ -598,6 +598,7 @@ pub const ES: Strings = Strings {
     interests_title: "¿Qué le gusta hacer?",
     interests_results_title: "¿Qué le gusta hacer? — resultados",
     interests_disclaimer: "Exploratorio: no es una prueba validada.",
+    interests_read_only: "Solo lectura: estas respuestas no se guardan.",
     interests_ask: "Lea la actividad y pregunte: ¿le gusta hacer esto?",
     interests_answer_1: "Me disgusta mucho",
     interests_answer_2: "Me disgusta",

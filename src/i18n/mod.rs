@@ -130,7 +130,7 @@ strings! {
     likes_type_r, likes_type_i, likes_type_a, likes_type_s, likes_type_e, likes_type_c, likes_hint_r, likes_hint_i, likes_hint_a, likes_hint_s, likes_hint_e, likes_hint_c,
     plan_likes_title, plan_likes_code, plan_likes_chart, plan_likes_suggested, plan_likes_flat, plan_likes_too_few, plan_likes_exploratory, plan_likes_credit,
     // issue 16: «¿Qué le gusta hacer?», its scores and the occupations it suggests
-    interests_title, interests_results_title, interests_disclaimer, interests_ask, interests_answer_1, interests_answer_2,
+    interests_title, interests_results_title, interests_disclaimer, interests_read_only, interests_ask, interests_answer_1, interests_answer_2,
     interests_answer_3, interests_answer_4, interests_answer_5, interests_back, interests_skip, interests_skip_rest,
     interests_questions, interests_results_code, interests_answered, interests_flat, interests_too_few, interests_results_none,
     interests_count, interests_col_likes, interests_col_knows, interests_source, riasec_r, riasec_i, riasec_a,

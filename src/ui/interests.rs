@@ -54,7 +54,12 @@ pub fn draw(
     .areas(inner);
     let line = |text: &str, style| Paragraph::new(Line::styled(format!(" {}", clip(text, room)), style));
     frame.render_widget(line(s.interests_disclaimer, t.dim), note);
-    frame.render_widget(line(s.interests_ask, t.dim), ask);
+    // A read-only session (open at another desk, written by a newer rumbo) takes no answer: said where
+    // the counselor looks, not only in the header.
+    match ws.is_read_only() {
+        true => frame.render_widget(line(s.interests_read_only, t.warning), ask),
+        false => frame.render_widget(line(s.interests_ask, t.dim), ask),
+    }
     let lines: Vec<Line> = wrap(question.text(model.lang), room, 2)
         .into_iter()
         .map(|l| Line::styled(format!(" {l}"), t.title))

@@ -239,3 +239,25 @@ fn interests_flat() {
         )
     });
 }
+
+/// A read-only session (open at another desk, written by a newer rumbo) shows the questions but takes
+/// no answer, and the questions screen itself says so — the header is easy to miss behind the popup.
+#[test]
+fn a_read_only_session_says_on_the_questions_that_answers_are_not_saved_and_takes_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    app.char('u');
+    assert!(!app.screen().iter().any(|l| l.contains("Solo lectura")), "a writable session said read-only");
+    app.press(KeyCode::Esc);
+    app.ws_mut().persistence = rumbo::app::Persistence::ReadOnly;
+    app.char('u');
+    let screen = app.screen();
+    assert!(
+        screen.iter().any(|l| l.contains("Solo lectura: estas respuestas no se guardan.")),
+        "{screen:#?}"
+    );
+    for c in ['1', '5'] {
+        app.char(c);
+        assert!(app.ws().session.interests.is_empty(), "{c:?} answered in a read-only session");
+    }
+}
