@@ -107,6 +107,21 @@ fn e2e_office_desks_a_killed_desk_frees_its_session_for_the_other() {
     b_takes_it_and_writes(&t);
 }
 
+/// The terminal of desk A hangs up (SIGHUP: the window closed, the remote session dropped) with a note
+/// just typed: rumbo saves it, sends it and lets go of the session before it exits, so B can write.
+#[test]
+fn e2e_office_desks_a_desk_whose_terminal_hangs_up_sends_its_last_words_and_frees_the_session() {
+    let Some(t) = open_at_a_then_b() else { return };
+    b_cannot_write(&t);
+    t.a.type_note("antes-del-corte");
+    t.a.signal("HUP");
+    t.a.wait_exit(Duration::from_secs(15));
+    wait_server("A's last words on the server and its lock freed", || {
+        advisory_locks(&t.db) == 0 && row_body(&t.db, &t.id).is_some_and(|b| b.contains("antes-del-corte"))
+    });
+    b_takes_it_and_writes(&t);
+}
+
 /// A kiosk (its own role and config, on the same office's server) finishes a consented visit; the code
 /// read off its screen, typed after `/` at desk A, opens that visit there.
 #[test]
