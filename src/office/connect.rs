@@ -47,6 +47,11 @@ pub fn is_unreachable(error: &postgres::Error) -> bool {
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
         if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            // A name that cannot be looked up: with the office's network down its DNS is down too (the
+            // standard library words it so; its kind is not one a program may match on).
+            if io.to_string().starts_with("failed to lookup address information") {
+                return true;
+            }
             return matches!(
                 io.kind(),
                 ConnectionRefused

@@ -144,7 +144,9 @@ fn e2e_office_desks_a_kiosk_code_opens_the_visit_at_a_desk() {
     a.type_text(&code);
     a.wait_for(&code);
     a.keys(&["Enter"]);
-    let screen = a.wait_screen_within(SERVER_WAIT, "the visit open at desk A", |s| s.contains("rumbo · Teo"));
+    let screen = a.wait_screen_within(SERVER_WAIT, "the visit open at desk A", |s| {
+        s.contains("rumbo · Teo") && s.contains("? ayuda") && !s.contains("Enter reanudar")
+    });
     assert!(!screen.contains("solo lectura"), "{screen}");
     assert_eq!(advisory_locks(&db), 1, "desk A holds the visit");
 }

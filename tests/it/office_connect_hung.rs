@@ -61,3 +61,17 @@ fn a_host_that_never_answers_is_given_up_within_connect_timeout_and_counts_as_un
         assert!(accepted.try_recv().is_err(), "{sslmode}: the retry opened another connection");
     }
 }
+
+/// A server name that cannot be looked up — the office's network is down, so its DNS is too — is
+/// "offline" like a server that does not answer: the desk works on with its own copies and retries,
+/// rather than refusing to start. (`rumbo office check` still says what failed.)
+#[test]
+fn a_server_name_that_cannot_be_looked_up_counts_as_unreachable() {
+    // `.invalid` never resolves (RFC 2606).
+    let url = "postgresql://ana@servidor-de-la-oficina.invalid/rumbo?sslmode=require&connect_timeout=5";
+    match connect(&ConnInfo::parse(url).unwrap(), &Sources::default()) {
+        Err(ConnectError::Unreachable(text)) => assert!(text.contains("lookup"), "{text}"),
+        Err(other) => panic!("not unreachable: {other:?}"),
+        Ok(_) => panic!("connected to a name that does not exist"),
+    }
+}

@@ -138,7 +138,12 @@ pub fn close_notes(desk: &Rumbo) {
 pub fn open_first(desk: &Rumbo, alias: &str) {
     desk.wait_screen(&format!("«{alias}» listed"), |s| s.contains("n nueva") && s.contains(alias));
     desk.keys(&["Enter"]);
-    desk.wait_for(&format!("rumbo · {alias}"));
+    // The whole workspace frame, not its header over the rest of the start screen (a capture can catch
+    // a frame half drawn, and the start screen's «… solo lectura» line with it).
+    let header = format!("rumbo · {alias}");
+    desk.wait_screen(&format!("the workspace of «{alias}»"), |s| {
+        s.contains(&header) && s.contains("? ayuda") && !s.contains("Enter reanudar")
+    });
 }
 
 /// Back to the start screen (the session closed: what it had pending is saved and sent by then).
