@@ -7,7 +7,10 @@
 //! ([`super::office_jobs`]). Every change is on this desk first (journal, file), written on the loop
 //! before the job is queued, so a job that never runs loses nothing: the copy here is sent later.
 //!
-//! The thread also keeps the reconnect timer of an offline desk (it waits on its queue until then).
+//! The thread also keeps the reconnect timer of an offline desk (it waits on its queue until then), and,
+//! online, looks every [`HELD_EVERY`] at which sessions other desks hold, telling the loop when that
+//! changed: the start screen's «◆ abierta en …» follows a desk that opens or leaves a session while the
+//! list is on screen, instead of staying as it was when the list was read.
 //!
 //! Tests that drive the runner by hand give it no channel: then the link stays in place and each job
 //! runs at once, answering in the same call.
@@ -22,6 +25,9 @@ use std::time::{Duration, Instant};
 /// How long a quit or a signal waits for the sends still queued; what is not sent by then stays on this
 /// desk (its copy), and goes with the next start or reconnect.
 pub const FINISH_WAIT: Duration = Duration::from_secs(3);
+
+/// How often an online desk looks at which sessions other desks hold (one small query).
+pub const HELD_EVERY: Duration = Duration::from_secs(5);
 
 /// Work for the office thread: what it does with the link and this desk's store, and what to say.
 pub type Job = Box<dyn FnOnce(&mut OfficeLink, &SessionStore) -> Vec<OfficeAnswer> + Send>;
@@ -123,16 +129,26 @@ fn serve(mut link: Box<OfficeLink>, store: &SessionStore, queue: &Receiver<Job>,
             let _ = answers.send(Incoming::Office(answer));
         }
     };
+    // What the loop was last told by this refresh (the list's own reading tells it too).
+    let mut held_told: Option<Vec<(String, String)>> = None;
+    // Kept across jobs: a desk that saves every few seconds still looks on time.
+    let mut held_at = Instant::now() + HELD_EVERY;
     loop {
-        let next = match link.retry_at() {
-            Some(at) => queue.recv_timeout(at.saturating_duration_since(Instant::now())),
-            None => queue.recv().map_err(|_| RecvTimeoutError::Disconnected),
-        };
-        match next {
+        let offline = link.retry_at();
+        let wait_until = offline.unwrap_or(held_at);
+        match queue.recv_timeout(wait_until.saturating_duration_since(Instant::now())) {
             Ok(job) => say(job(&mut link, store)),
-            Err(RecvTimeoutError::Timeout) => {
+            Err(RecvTimeoutError::Timeout) if offline.is_some() => {
                 if let Some(msgs) = link.reconnect(store) {
                     say(msgs.into_iter().map(OfficeAnswer::Msg).collect());
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                held_at = Instant::now() + HELD_EVERY;
+                let held = link.held_elsewhere();
+                if held_told.as_ref() != Some(&held) {
+                    held_told = Some(held.clone());
+                    say(vec![OfficeAnswer::Msg(Msg::HeldElsewhere(held))]);
                 }
             }
             Err(RecvTimeoutError::Disconnected) => return,

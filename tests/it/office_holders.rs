@@ -71,3 +71,27 @@ fn office_holders_the_start_screen_marks_a_session_open_at_another_desk() {
     assert!(c.model.sessions.held_elsewhere.is_empty());
     assert!(!c.screen_text().contains('◆'), "{}", c.screen_text());
 }
+
+/// With the list on screen, the marks follow the other desks: the office thread looks every few seconds
+/// and tells the start screen when a desk opened or left a session (before, they stayed as they were
+/// when the list was read, so a session A had left still said «abierta en ESCRITORIO-A» at B).
+#[test]
+fn office_holders_the_marks_follow_another_desk_while_the_list_is_on_screen() {
+    use crate::office_thread::{live_desk, pump_until};
+    let Some(db) = migrated() else { return };
+    let url = counselor(&db, "ana");
+    let dir = tempfile::tempdir().unwrap();
+    let (mut here, answers) = live_desk(dir.path(), &url);
+    pump_until(&mut here, &answers, "the list read", |app| app.model.sessions.loaded);
+    assert!(here.model.sessions.held_elsewhere.is_empty());
+
+    let info = ConnInfo::parse(&url).unwrap();
+    let other = DeskLocks::connect(&info, &sources(), "kennedy-1", "ESCRITORIO-C").unwrap();
+    let Ok(Taken::Mine(hold)) = other.take("s1") else { panic!("C takes s1") };
+    let held = vec![("s1".to_string(), "ESCRITORIO-C".to_string())];
+    pump_until(&mut here, &answers, "C's session marked", |app| app.model.sessions.held_elsewhere == held);
+    drop(hold);
+    pump_until(&mut here, &answers, "C's session no longer marked", |app| {
+        app.model.sessions.held_elsewhere.is_empty()
+    });
+}

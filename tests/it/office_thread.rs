@@ -22,7 +22,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 /// Desk A as `rumbo` runs it: its links set up, then the loop's channel (the office thread starts).
-fn live_desk(dir: &Path, url: &str) -> (App, Receiver<Incoming>) {
+pub fn live_desk(dir: &Path, url: &str) -> (App, Receiver<Incoming>) {
     let info = ConnInfo::parse(url).unwrap();
     let server = OfficeStore::on(connect(&info, &sources()).unwrap(), "kennedy-1", "ESCRITORIO-A").unwrap();
     let locks = DeskLocks::connect(&info, &sources(), "kennedy-1", "ESCRITORIO-A").unwrap();
@@ -41,7 +41,12 @@ fn started(mut runner: Runner, dir: &Path) -> (App, Receiver<Incoming>) {
 }
 
 /// Feeds what the office thread says to the runner, as the loop does, until `done` (60 s at most).
-fn pump_until(app: &mut App, rx: &Receiver<Incoming>, what: &str, mut done: impl FnMut(&mut App) -> bool) {
+pub fn pump_until(
+    app: &mut App,
+    rx: &Receiver<Incoming>,
+    what: &str,
+    mut done: impl FnMut(&mut App) -> bool,
+) {
     let deadline = Instant::now() + Duration::from_secs(60);
     while !done(app) {
         assert!(Instant::now() < deadline, "{what}: not within 60 s");
