@@ -38,6 +38,8 @@ pub enum Notice {
     CodeNone,
     /// The kiosk code typed at `/` matches several sessions: the list shows only them, to choose from.
     CodeSeveral(String),
+    /// Enter while a session is still opening (in office mode the server answers the open): which one.
+    Opening(String),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

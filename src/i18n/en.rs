@@ -446,6 +446,7 @@ pub const EN: Strings = Strings {
     office_roles: "{roles}; office {office}",
     office_roles_mismatch: "{roles}; the server maps this login to office {server}, and config.ron says {config}",
     office_roles_no_office: "{roles}; this login has no office in rumbo.members (docs/office.md)",
+    sessions_opening: "Opening «{alias}»: one moment (the office's server has not answered yet).",
     code_none: "No visitor with that code at this office. If the visit was not saved (no consent), only its printed/HTML summary is left.",
     code_several: "Several sessions have the code {code}: choose one and press Enter.",
     store_not_coordinator: "--all-offices is for the coordinator role only (rumbo_coordinator); this user sees its own office's sessions only",

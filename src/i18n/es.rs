@@ -446,6 +446,7 @@ pub const ES: Strings = Strings {
     office_roles: "{roles}; oficina {office}",
     office_roles_mismatch: "{roles}; el servidor asigna este usuario a la oficina {server}, y config.ron dice {config}",
     office_roles_no_office: "{roles}; este usuario no tiene oficina en rumbo.members (docs/office.md)",
+    sessions_opening: "Abriendo «{alias}»: espere un momento (el servidor de la oficina todavía no ha respondido).",
     code_none: "Ningún visitante con ese código en esta oficina. Si la visita no se guardó (sin consentimiento), solo queda su resumen impreso/HTML.",
     code_several: "Varias sesiones tienen el código {code}: elija una y pulse Enter.",
     store_not_coordinator: "--all-offices es solo para el rol de coordinación (rumbo_coordinator); este usuario ve solo las sesiones de su oficina",

@@ -100,7 +100,7 @@ strings! {
     office_not_postgres, office_connect_failed, office_imported, office_import_clash, office_import_failed, office_init_done, office_init_current,
     office_check_line, office_level_ok, office_level_warning, office_level_failure, office_part_connection, office_part_tls, office_part_version, office_part_schema, office_part_permissions, office_part_clock, office_part_round_trip, office_millis, office_seconds, office_tls_none, office_tls_verified, office_tls_unverified, office_server_old, office_schema_none, office_schema_newer, office_schema_older, office_schema_current, office_roles_none, office_roles, office_roles_mismatch, office_roles_no_office,
     // issue 15: kiosk to desk (the code typed at `/`), `--all-offices`
-    code_none, code_several, store_not_coordinator, all_offices_local, list_col_office,
+    sessions_opening, code_none, code_several, store_not_coordinator, all_offices_local, list_col_office,
     // the gap popup as a list (issue 14): essential and optional told apart
     gap_essential, gap_optional,
     // issue 14: the whole text of the selected item (`v`)

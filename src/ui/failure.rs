@@ -71,6 +71,7 @@ pub fn notice(notice: &Notice, lang: Lang) -> String {
         Notice::KeyElsewhere(hint) => super::keys::hint(hint, lang),
         Notice::CodeNone => lang.strings().code_none.to_string(),
         Notice::CodeSeveral(code) => fill(lang.strings().code_several, &[("code", code)]),
+        Notice::Opening(alias) => fill(lang.strings().sessions_opening, &[("alias", alias)]),
     }
 }
 

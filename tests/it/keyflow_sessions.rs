@@ -306,8 +306,16 @@ fn a_second_enter_while_a_session_is_opening_opens_nothing() {
     assert!(rumbo::app::update(&mut app.model, key(KeyCode::Down)).is_empty());
     let again = rumbo::app::update(&mut app.model, key(KeyCode::Enter));
     assert!(again.is_empty(), "a second open while the first is under way: {again:?}");
+    // And the start screen says why nothing happened.
+    let said = app.screen().join("\n");
+    assert!(said.contains("Abriendo «Primera»: espere un momento"), "{said}");
     // The first open answers (here it fails: the row vanished meanwhile); then Enter opens again.
     app.send(Msg::OpenFailed(rumbo::app::Failure::Other("desapareció".into())));
+    app.press(KeyCode::Enter);
+    assert_eq!(app.ws().session.alias, "Segunda");
+    app.char('q');
+    let said = app.screen().join("\n");
+    assert!(!said.contains("Abriendo"), "the notice outlived the open: {said}");
     app.press(KeyCode::Enter);
     assert_eq!(app.ws().session.alias, "Segunda");
     // And after a session opened, the start screen opens the next one.

@@ -62,6 +62,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::CodeFound { code, found } => sessions::code_found(model, &code, found),
         Msg::SessionOpened { session, read_only } => {
             model.sessions.opening = None;
+            if matches!(model.sessions.notice, Some(super::Notice::Opening(_))) {
+                model.sessions.notice = None;
+            }
             workspace::opened(model, *session, read_only)
         }
         Msg::OpenElsewhere { id, desk } => {

@@ -266,7 +266,14 @@ fn open(model: &mut Model, id: String) -> Vec<Effect> {
     if let Some(effects) = saving::reopen(model, &id) {
         return effects;
     }
-    if model.sessions.opening.is_some() {
+    if let Some(opening) = &model.sessions.opening {
+        let alias = model
+            .sessions
+            .rows
+            .iter()
+            .find(|r| &r.id == opening)
+            .map_or(opening.clone(), |r| r.alias.clone());
+        model.sessions.notice = Some(Notice::Opening(alias));
         return Vec::new();
     }
     model.sessions.opening = Some(id.clone());
