@@ -16,6 +16,7 @@ mod office_hold;
 pub mod plan;
 mod rows;
 mod saving;
+mod start_screen;
 mod update;
 
 pub use best_fit::{BestFitView, LEVELS, next_level, step_sector};

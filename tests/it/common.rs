@@ -25,16 +25,21 @@ pub const BASE: &str = r#"Catalog(
 /// `rumbo ARGS…` with its config, data and cache folders inside `home`, so the user's own files
 /// never count (the built-ins' search index is cached too) and no test writes outside `home`.
 pub fn rumbo(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rumbo"))
+    rumbo_command(home, args).output().expect("the rumbo binary runs")
+}
+
+/// [`rumbo`]'s command before it runs, for a test that adds to its environment.
+pub fn rumbo_command(home: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rumbo"));
+    command
         .args(args)
         .env("RUMBO_CONFIG_DIR", home.join("config"))
         .env("RUMBO_DATA_DIR", home.join("data"))
         .env("RUMBO_CACHE_DIR", home.join("cache"))
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env("LANG", "es_CO.UTF-8")
-        .output()
-        .expect("the rumbo binary runs")
+        .env("LANG", "es_CO.UTF-8");
+    command
 }
 
 pub fn stdout(output: &Output) -> String {

@@ -10,7 +10,7 @@ use rumbo::office::migrate;
 use rumbo::office::store::OfficeStore;
 use rumbo::session::Session;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn saved_at(db: &TestDb, office: &str, alias: &str) -> Session {
     let mut s = Session::new(alias, "Luz", jiff::Timestamp::now(), &CatalogSet::new(Vec::new())).unwrap();
@@ -33,19 +33,7 @@ fn desk_as(db: &TestDb, name: &str, group: &str, office: &str) -> tempfile::Temp
 
 /// `rumbo ARGS` at that desk.
 fn run(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rumbo"))
-        .args(args)
-        .env("RUMBO_CONFIG_DIR", home.join("config"))
-        .env("RUMBO_DATA_DIR", home.join("data"))
-        .env("RUMBO_CACHE_DIR", home.join("cache"))
-        .env("HOME", home)
-        .env("PGPASSWORD", "Cl4ve")
-        .env_remove("PGPASSFILE")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "es_CO.UTF-8")
-        .output()
-        .unwrap()
+    crate::office_support::rumbo_with_password(home, args)
 }
 
 /// The line of `out` naming `id`.

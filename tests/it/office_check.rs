@@ -6,7 +6,7 @@ use crate::common::{stderr, stdout};
 use crate::pg_support::{self, TestDb};
 use rumbo::office::migrate;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// `rumbo office check` as a counselor of `office` whose desk says it is `configured`, password in PGPASSWORD.
 fn check(db: &TestDb, home: &Path, role: &str, configured: &str) -> Output {
@@ -18,19 +18,7 @@ fn check(db: &TestDb, home: &Path, role: &str, configured: &str) -> Output {
     let config = format!("Config(store: Postgres(url: \"{url}\"), office: (id: \"{configured}\"))");
     std::fs::create_dir_all(home.join("config")).unwrap();
     std::fs::write(home.join("config/config.ron"), config).unwrap();
-    Command::new(env!("CARGO_BIN_EXE_rumbo"))
-        .args(["office", "check"])
-        .env("RUMBO_CONFIG_DIR", home.join("config"))
-        .env("RUMBO_DATA_DIR", home.join("data"))
-        .env("RUMBO_CACHE_DIR", home.join("cache"))
-        .env("HOME", home)
-        .env("PGPASSWORD", "Cl4ve")
-        .env_remove("PGPASSFILE")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "es_CO.UTF-8")
-        .output()
-        .unwrap()
+    crate::office_support::rumbo_with_password(home, &["office", "check"])
 }
 
 #[test]

@@ -26,16 +26,8 @@ pub fn session(alias: &str) -> Session {
 
 /// `rumbo ARGS…` in `home` with `env` added (a password, a home folder).
 fn rumbo_env(home: &Path, args: &[&str], env: &[(&str, &Path)]) -> Output {
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_rumbo"));
-    command
-        .args(args)
-        .env("RUMBO_CONFIG_DIR", home.join("config"))
-        .env("RUMBO_DATA_DIR", home.join("data"))
-        .env("RUMBO_CACHE_DIR", home.join("cache"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("PGPASSWORD")
-        .env("LANG", "es_CO.UTF-8");
+    let mut command = crate::common::rumbo_command(home, args);
+    command.env_remove("PGPASSWORD");
     for (key, value) in env {
         command.env(key, value);
     }

@@ -3,31 +3,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common::{rumbo, stderr, stdout};
+use crate::office_support::home;
 use crate::pg_support::{self, TestDb};
 use rumbo::office::migrate::{self, MigrateError};
 use rumbo::office::pgpass::Sources;
 use rumbo::office::{ConnInfo, connect};
 
-/// A home whose config.ron points `rumbo` at this test's database, as the superuser over the socket.
-fn office_home(db: &TestDb) -> tempfile::TempDir {
-    let home = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(home.path().join("config")).unwrap();
-    let url = format!(
-        "postgresql://{}@{}:{}/{}?sslmode=disable",
-        pg_support::ADMIN,
-        db.server.dir.display().to_string().replace('/', "%2F"),
-        db.server.port,
-        db.name,
-    );
-    let config = format!("Config(\n  store: Postgres(url: \"{url}\"),\n  office: (id: \"kennedy-1\"),\n)\n");
-    std::fs::write(home.path().join("config/config.ron"), config).unwrap();
-    home
-}
-
 #[test]
 fn office_init_creates_the_schema_then_has_nothing_to_do() {
     let Some(db) = pg_support::test_db() else { return };
-    let home = office_home(&db);
+    let home = home(&db, "kennedy-1", "ESCRITORIO-1");
     let out = rumbo(home.path(), &["office", "init"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let latest = migrate::latest();
@@ -56,7 +41,7 @@ fn a_newer_schema_is_refused_with_actualice_rumbo_by_init_and_by_a_desk() {
     assert!(matches!(e, MigrateError::Newer { found, .. } if found == newer), "{e:?}");
     let e = migrate::ensure_usable(&mut admin).unwrap_err();
     assert!(e.to_string().contains("actualice rumbo"), "a desk refuses it too: {e}");
-    let out = rumbo(office_home(&db).path(), &["office", "init"]);
+    let out = rumbo(home(&db, "kennedy-1", "ESCRITORIO-1").path(), &["office", "init"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("actualice rumbo"), "{}", stderr(&out));
 }

@@ -81,6 +81,13 @@ pub fn home(db: &TestDb, office: &str, desk: &str) -> tempfile::TempDir {
     home
 }
 
+/// `rumbo ARGS…` in `home` (also its HOME) with [`PASSWORD`] in `PGPASSWORD`, no pgpass file.
+pub fn rumbo_with_password(home: &Path, args: &[&str]) -> std::process::Output {
+    let mut command = crate::common::rumbo_command(home, args);
+    command.env("HOME", home).env("PGPASSWORD", PASSWORD).env_remove("PGPASSFILE");
+    command.output().unwrap()
+}
+
 /// How long the two-desk tests wait for the server or a desk to catch up (a reconnect is tried every 5 s,
 /// on a machine other builds load).
 pub const SERVER_WAIT: std::time::Duration = std::time::Duration::from_secs(40);
